@@ -1,0 +1,159 @@
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
+import fs from 'node:fs'
+import * as schema from './schema'
+import { takeBackup, type BackupInfo } from './backups'
+
+// The one place the SQLite store is opened: pragmas, health check, backup-before-migrate,
+// migrations, close. Everything else receives an open Store.
+
+export type Db = BetterSQLite3Database<typeof schema>
+
+export interface Store {
+  readonly path: string
+  readonly sqlite: Database.Database
+  readonly db: Db
+  close(): void
+}
+
+export interface OpenStoreOptions {
+  migrationsFolder: string
+  backupDir: string
+  /** A better-sqlite3 build for the running ABI (Electron's differs from Node's); default: the package's own. */
+  nativeBinding?: string
+  now?: () => Date
+}
+
+export type StoreProblemKind = 'corrupt' | 'unreadable' | 'newer_version'
+
+/** The store cannot be used as it is; the app shows the recovery page instead of continuing. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly kind: StoreProblemKind,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'StoreOpenError'
+  }
+}
+
+export interface OpenedStore {
+  store: Store
+  /** Migrations applied on this open (0 when the file was already current). */
+  migrationsApplied: number
+  /** Backup taken before migrating an existing file, if any. */
+  preMigrationBackup: BackupInfo | null
+}
+
+const BUSY_TIMEOUT_MS = 5000
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
+  // NORMAL is durable in WAL mode against application crashes (only a power cut can lose the last commit).
+  sqlite.pragma('synchronous = NORMAL')
+}
+
+function checkHealth(sqlite: Database.Database, file: string): void {
+  let result: string
+  try {
+    const rows = sqlite.pragma('quick_check') as { quick_check: string }[]
+    result = rows.map((r) => r.quick_check).join('; ')
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? ''
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new StoreOpenError('corrupt', `The data file at ${file} is damaged or is not an OMU Desk data file.`)
+    }
+    throw new StoreOpenError('unreadable', `The data file at ${file} could not be read (${code || 'unknown error'}).`)
+  }
+  if (result !== 'ok') {
+    throw new StoreOpenError('corrupt', `The data file at ${file} failed its integrity check.`)
+  }
+}
+
+interface MigrationState {
+  pending: number
+  /** True when the file records a migration this app version does not know (written by a newer version). */
+  newer: boolean
+  hasUserTables: boolean
+}
+
+function migrationState(sqlite: Database.Database, migrationsFolder: string): MigrationState {
+  const known = readMigrationFiles({ migrationsFolder })
+  const hasTable = sqlite
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get()
+  const hasUserTables =
+    sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'").get() as { n: number }
+  if (!hasTable) return { pending: known.length, newer: false, hasUserTables: hasUserTables.n > 0 }
+  const applied = sqlite.prepare('select created_at as createdAt from __drizzle_migrations').all() as { createdAt: number }[]
+  const last = applied.reduce((m, r) => Math.max(m, Number(r.createdAt)), 0)
+  const newest = known.reduce((m, k) => Math.max(m, k.folderMillis), 0)
+  return { pending: known.filter((k) => k.folderMillis > last).length, newer: last > newest, hasUserTables: true }
+}
+
+/**
+ * Opens (creating on first run) the store at `file`: health check, WAL + foreign keys + busy
+ * timeout, then pending migrations in one transaction after an online backup of the existing file.
+ */
+export async function openStore(file: string, opts: OpenStoreOptions): Promise<OpenedStore> {
+  const now = opts.now ?? (() => new Date())
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(file, { nativeBinding: opts.nativeBinding })
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'unknown error'
+    throw new StoreOpenError('unreadable', `The data file at ${file} could not be opened (${code}).`)
+  }
+  try {
+    checkHealth(sqlite, file)
+    applyPragmas(sqlite)
+    const state = migrationState(sqlite, opts.migrationsFolder)
+    if (state.newer) {
+      throw new StoreOpenError(
+        'newer_version',
+        `The data file at ${file} was written by a newer version of OMU Desk. Install the newer version to open it.`,
+      )
+    }
+    let preMigrationBackup: BackupInfo | null = null
+    if (state.pending > 0 && state.hasUserTables) {
+      preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now())
+    }
+    const db = drizzle(sqlite, { schema })
+    // drizzle's SQLite migrator applies every pending migration inside one BEGIN ... COMMIT.
+    if (state.pending > 0) migrate(db, { migrationsFolder: opts.migrationsFolder })
+    return { store: makeStore(file, sqlite, db), migrationsApplied: state.pending, preMigrationBackup }
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
+}
+
+function makeStore(file: string, sqlite: Database.Database, db: Db): Store {
+  return {
+    path: file,
+    sqlite,
+    db,
+    close() {
+      if (!sqlite.open) return
+      // Fold the WAL back into the main file so a closed store is a single self-contained file.
+      try {
+        sqlite.pragma('wal_checkpoint(TRUNCATE)')
+      } finally {
+        sqlite.close()
+      }
+    },
+  }
+}
+
+/** Whether a file exists and is non-empty (an empty file is a fresh store, not a damaged one). */
+export function storeFileExists(file: string): boolean {
+  try {
+    return fs.statSync(file).size > 0
+  } catch {
+    return false
+  }
+}

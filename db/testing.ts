@@ -1,0 +1,28 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { openStore, type OpenedStore } from './bootstrap'
+import { fileURLToPath } from 'node:url'
+import { migrationsFolderFrom } from './paths'
+
+/** The repo root, for tests and scripts run from the source tree. */
+export function repoRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+}
+
+/** Test hook: a fresh real SQLite file in its own temp dir, with the real migrations applied. */
+export async function openTestStore(): Promise<OpenedStore & { dir: string; cleanup(): void }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-test-'))
+  const opened = await openStore(path.join(dir, 'omu.db'), {
+    migrationsFolder: migrationsFolderFrom(repoRoot()),
+    backupDir: path.join(dir, 'backups'),
+  })
+  return {
+    ...opened,
+    dir,
+    cleanup() {
+      opened.store.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,76 @@
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import path from 'node:path'
+import { migrationsFolderFrom } from '../db/paths'
+import { registerIpc } from './ipc/register'
+import { resolveNativeBinding } from './native'
+import { serveRendererFile } from './protocol'
+import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, buildWindowOptions, denyAllPermissions, hardenWebContents } from './security'
+import { startServices, type OmuServices } from './services'
+
+// Must run before `ready`: app:// behaves like a secure standard origin for the local renderer.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
+// One instance per user: a second launch focuses the first, so two processes never race on
+// first-run set-up (the store itself is still safe with several: WAL and a busy timeout).
+if (!app.requestSingleInstanceLock()) app.quit()
+
+let services: OmuServices | null = null
+
+function log(err: unknown): void {
+  console.error('[omu]', err)
+}
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow(buildWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs')))
+  hardenWebContents(win.webContents)
+  win.once('ready-to-show', () => win.show())
+  await win.loadURL(APP_ENTRY)
+}
+
+async function main(): Promise<void> {
+  await app.whenReady()
+  const appRoot = app.getAppPath()
+  const rendererDir = path.join(appRoot, 'dist', 'renderer')
+  protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request.url))
+  denyAllPermissions(session.defaultSession)
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents))
+
+  const userData = app.getPath('userData')
+  // Migrations (and the backup before them) finish here, before any window opens.
+  services = await startServices({
+    dbPath: path.join(userData, 'omu.db'),
+    backupDir: path.join(userData, 'backups'),
+    migrationsFolder: migrationsFolderFrom(appRoot),
+    nativeBinding: resolveNativeBinding(appRoot, process.versions.electron, app.isPackaged),
+    clock: () => new Date(),
+    appVersion: app.getVersion(),
+    trustedOrigin: APP_ORIGIN,
+    log,
+  })
+  registerIpc(ipcMain, services.dispatcher)
+  await createWindow()
+
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows()
+    if (win) {
+      if (win.isMinimized()) win.restore()
+      win.focus()
+    }
+  })
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow()
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('will-quit', () => services?.close())
+
+main().catch((err: unknown) => {
+  log(err)
+  dialog.showErrorBox('OMU Desk could not start', 'The app could not start. Nothing was changed. Try again, and if it keeps happening tell your system administrator.')
+  app.exit(1)
+})

@@ -1,0 +1,124 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { openStore, StoreOpenError, type Store, type StoreProblemKind } from '../../db/bootstrap'
+import { isHealthy, listBackups } from '../../db/backups'
+import type { AppStatus } from '../../shared/ipc/channels/app'
+import { UserFacingError } from '../../shared/ipc/result'
+import { londonToday, type Clock } from './clock'
+import { readEstablishment } from './handlers/establishment'
+
+export interface RuntimeConfig {
+  dbPath: string
+  backupDir: string
+  migrationsFolder: string
+  nativeBinding?: string
+  clock: Clock
+  appVersion: string
+  log: (err: unknown) => void
+}
+
+type StoreState = { kind: 'open'; store: Store } | { kind: 'recovery'; problem: { kind: StoreProblemKind; message: string } }
+
+/**
+ * Owns the store's lifecycle in the main process: open (or recovery when it cannot be opened),
+ * and the two recovery choices. Nothing is overwritten without the user's choice: a damaged file
+ * is renamed aside, never deleted.
+ */
+export class StoreRuntime {
+  private state: StoreState = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file has not been opened yet.' } }
+
+  private constructor(readonly config: RuntimeConfig) {}
+
+  static async start(config: RuntimeConfig): Promise<StoreRuntime> {
+    const rt = new StoreRuntime(config)
+    await rt.open()
+    return rt
+  }
+
+  private async open(): Promise<void> {
+    fs.mkdirSync(path.dirname(this.config.dbPath), { recursive: true })
+    try {
+      const { store } = await openStore(this.config.dbPath, {
+        migrationsFolder: this.config.migrationsFolder,
+        backupDir: this.config.backupDir,
+        nativeBinding: this.config.nativeBinding,
+        now: this.config.clock,
+      })
+      this.state = { kind: 'open', store }
+    } catch (err) {
+      if (!(err instanceof StoreOpenError)) this.config.log(err)
+      const problem =
+        err instanceof StoreOpenError
+          ? { kind: err.kind, message: err.message }
+          : { kind: 'unreadable' as const, message: `The data file at ${this.config.dbPath} could not be opened.` }
+      this.state = { kind: 'recovery', problem }
+    }
+  }
+
+  /** The open store, or null when the recovery page is showing. */
+  get store(): Store | null {
+    return this.state.kind === 'open' ? this.state.store : null
+  }
+
+  today(): string {
+    return londonToday(this.config.clock())
+  }
+
+  status(): AppStatus {
+    const latest = listBackups(this.config.backupDir)[0] ?? null
+    const base = {
+      dbPath: this.config.dbPath,
+      appVersion: this.config.appVersion,
+      today: this.today(),
+      latestBackup: latest ? { path: latest.path, takenAt: latest.takenAt } : null,
+    }
+    if (this.state.kind === 'recovery') return { ...base, state: 'recovery', problem: this.state.problem }
+    const est = readEstablishment(this.state.store.db)
+    return { ...base, state: est ? 'ready' : 'setup', problem: null }
+  }
+
+  /** Renames the damaged file (and its WAL/SHM) aside with a timestamp; returns the new name. */
+  private setAside(): string | null {
+    if (!fs.existsSync(this.config.dbPath)) return null
+    const stamp = this.config.clock().toISOString().replace(/[-:.]/g, '')
+    const aside = `${this.config.dbPath}.unreadable-${stamp}`
+    fs.renameSync(this.config.dbPath, aside)
+    for (const suffix of ['-wal', '-shm']) {
+      if (fs.existsSync(this.config.dbPath + suffix)) fs.renameSync(this.config.dbPath + suffix, aside + suffix)
+    }
+    return aside
+  }
+
+  async restoreLatestBackup(): Promise<AppStatus> {
+    this.requireRecovery()
+    const healthy = listBackups(this.config.backupDir).find((b) => isHealthy(b.path, this.config.nativeBinding))
+    if (!healthy) {
+      throw new UserFacingError('not_found', 'There is no usable backup to restore. Choose "Start a new data file" instead.')
+    }
+    this.setAside()
+    // The backup is a closed file, so a plain copy is a consistent copy; the backup itself is kept.
+    fs.copyFileSync(healthy.path, this.config.dbPath)
+    await this.open()
+    return this.status()
+  }
+
+  async startNewFile(): Promise<AppStatus> {
+    this.requireRecovery()
+    this.setAside()
+    await this.open()
+    return this.status()
+  }
+
+  private requireRecovery(): void {
+    if (this.state.kind === 'open') {
+      // Recovery actions only make sense when the store could not be opened; refusing them
+      // otherwise means a stray call can never replace a working data file.
+      throw new UserFacingError('conflict', 'The data file is open and working: there is nothing to recover.')
+    }
+  }
+
+  close(): void {
+    if (this.state.kind === 'open') this.state.store.close()
+    this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is closed.' } }
+  }
+}

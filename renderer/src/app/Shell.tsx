@@ -1,0 +1,93 @@
+import { AppShell, Badge, Burger, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useEffect, useRef } from 'react'
+import type { Establishment } from '../../../shared/ipc/channels/establishment'
+import { STAGE_NAMES } from '../lib/format'
+import { CaseloadScreen } from '../screens/CaseloadScreen'
+import { ReadinessScreen } from '../screens/ReadinessScreen'
+import { RrmpScreen } from '../screens/RrmpScreen'
+import { SettingsScreen } from '../screens/SettingsScreen'
+import { ThemeToggle } from './ThemeToggle'
+import { hrefFor, ROUTES, useRoute, type RoutePath } from './routes'
+
+function Screen({ path }: { path: RoutePath }) {
+  switch (path) {
+    case 'caseload':
+      return <CaseloadScreen />
+    case 'rrmp':
+      return <RrmpScreen />
+    case 'readiness':
+      return <ReadinessScreen />
+    case 'settings':
+      return <SettingsScreen />
+    default: {
+      const never: never = path
+      return never
+    }
+  }
+}
+
+export function Shell({ establishment }: { establishment: Establishment }) {
+  const [opened, { toggle, close }] = useDisclosure()
+  const route = useRoute()
+  const mainRef = useRef<HTMLElement>(null)
+  const first = useRef(true)
+
+  // Move focus to the new screen's heading after navigation, so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
+    close()
+  }, [route, close])
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Show navigation" />
+            <Text fw={700} size="lg">
+              OMU Desk
+            </Text>
+            <Text size="sm" c="dimmed" visibleFrom="sm">
+              {establishment.name} ({establishment.code})
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Badge variant="light" color={establishment.currentStage >= 3 ? 'red' : 'teal'} aria-label={`Current EDM stage: ${STAGE_NAMES[establishment.currentStage]}`}>
+              {STAGE_NAMES[establishment.currentStage]}
+            </Badge>
+            <ThemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        <nav>
+          <VisuallyHidden>
+            <Title order={2}>Navigation</Title>
+          </VisuallyHidden>
+          {ROUTES.map((r) => (
+            <NavLink
+              key={r.path}
+              href={hrefFor(r.path)}
+              label={r.label}
+              description={`For ${r.audience}`}
+              active={route === r.path}
+              variant="filled"
+              aria-current={route === r.path ? 'page' : undefined}
+            />
+          ))}
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" ref={mainRef}>
+        <Screen path={route} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,51 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ChannelInput } from '../../../shared/ipc/contract'
+import { omu, unwrap } from './client'
+import { keys } from './keys'
+
+// Small query hooks over window.omu: screens use these and never touch the transport.
+
+export function useAppStatus() {
+  return useQuery({ queryKey: keys.status(), queryFn: () => unwrap(omu().app.status()) })
+}
+
+export function useEstablishment() {
+  return useQuery({ queryKey: keys.establishment(), queryFn: () => unwrap(omu().establishment.get()) })
+}
+
+export function useSettings() {
+  return useQuery({ queryKey: keys.settings(), queryFn: () => unwrap(omu().settings.get()) })
+}
+
+export function useSetupEstablishment() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChannelInput<'establishment', 'setup'>) => unwrap(omu().establishment.setup(input)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }),
+  })
+}
+
+export function useUpdateEstablishment() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChannelInput<'establishment', 'update'>) => unwrap(omu().establishment.update(input)),
+    onSuccess: (data) => qc.setQueryData(keys.establishment(), data),
+  })
+}
+
+export function useUpdateSettings() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChannelInput<'settings', 'update'>) => unwrap(omu().settings.update(input)),
+    onSuccess: (data) => qc.setQueryData(keys.settings(), data),
+  })
+}
+
+export function useRecoveryActions() {
+  const qc = useQueryClient()
+  const after = { onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) }
+  return {
+    restore: useMutation({ mutationFn: () => unwrap(omu().recovery.restoreLatestBackup()), ...after }),
+    startNew: useMutation({ mutationFn: () => unwrap(omu().recovery.startNewFile()), ...after }),
+  }
+}

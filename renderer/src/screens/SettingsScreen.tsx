@@ -1,0 +1,106 @@
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState, type FormEvent } from 'react'
+import type { Establishment } from '../../../shared/ipc/channels/establishment'
+import { ErrorText } from '../app/ErrorText'
+import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
+import { PageHeading } from '../app/PageHeading'
+import { OmuError } from '../data/client'
+import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, useUpdateSettings } from '../data/hooks'
+import { STAGE_NAMES } from '../lib/format'
+
+const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
+
+function EstablishmentForm({ est }: { est: Establishment }) {
+  const [draft, setDraft] = useState<EstablishmentDraft>({ name: est.name, code: est.code, category: est.category, policy: est.policy })
+  const [stages, setStages] = useState({ current: String(est.currentStage), target: String(est.targetStage) })
+  const update = useUpdateEstablishment()
+  const error = update.error instanceof OmuError ? update.error : null
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    update.mutate(
+      {
+        name: draft.name,
+        code: draft.code,
+        category: (draft.category ?? undefined) as Establishment['category'] | undefined,
+        policy: draft.policy,
+        currentStage: Number(stages.current) as Establishment['currentStage'],
+        targetStage: Number(stages.target) as Establishment['targetStage'],
+      },
+      { onSuccess: () => notifications.show({ message: 'Establishment details saved.', color: 'teal' }) },
+    )
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="est-title">
+      <Stack>
+        <Title order={2} size="h3" id="est-title">
+          Establishment
+        </Title>
+        <EstablishmentFields value={draft} onChange={setDraft} errorField={error?.field} errorMessage={error?.message} />
+        <Group grow>
+          <NativeSelect label="Current EDM stage" data={stageOptions} value={stages.current} onChange={(e) => setStages({ ...stages, current: e.currentTarget.value })} />
+          <NativeSelect label="Target EDM stage" data={stageOptions} value={stages.target} onChange={(e) => setStages({ ...stages, target: e.currentTarget.value })} error={error?.field === 'targetStage' ? error.message : undefined} />
+        </Group>
+        <ErrorText error={update.error} title="Not saved" />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save establishment
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function HolidaysForm({ initial }: { initial: string[] }) {
+  const [text, setText] = useState(initial.join('\n'))
+  const update = useUpdateSettings()
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const days = text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+    update.mutate({ extraHolidays: days }, { onSuccess: () => notifications.show({ message: 'Extra holidays saved.', color: 'teal' }) })
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="hol-title">
+      <Stack>
+        <Title order={2} size="h3" id="hol-title">
+          Extra non-working days
+        </Title>
+        <Text size="sm">
+          England and Wales bank holidays are already counted. Add any other days the OMU does not work, one per line as YYYY-MM-DD; they are skipped when
+          counting working days (the 14-working-day transfer session and the one-working-day record rule).
+        </Text>
+        <Textarea label="Extra non-working days" autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <ErrorText error={update.error} title="Not saved" />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save non-working days
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+export function SettingsScreen() {
+  const { data: est } = useEstablishment()
+  const { data: settings } = useSettings()
+  const { data: status } = useAppStatus()
+  return (
+    <>
+      <PageHeading title="Settings" />
+      <Stack gap="lg">
+        <Paper withBorder p="lg">{est ? <EstablishmentForm key={est.updatedAt} est={est} /> : null}</Paper>
+        <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h3">
+            Data file
+          </Title>
+          <Text size="sm" mt="xs">
+            {status ? `Stored on this computer at ${status.dbPath}. App version ${status.appVersion}.` : null}
+          </Text>
+        </Paper>
+      </Stack>
+    </>
+  )
+}

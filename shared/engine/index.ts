@@ -1,0 +1,5 @@
+// Public API of the two pure rule engines (no I/O, no clock: `today` is always a parameter).
+// Case engine: OMiC handover, responsibility and POM supervision minima (seed 003, Annex B).
+export * from './case/index'
+// OMU task engine: EDM stages 4-1, baselines, RRMP readiness and sequencing (seed 002, seed 000).
+export * from './omu/index'

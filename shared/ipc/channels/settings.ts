@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { channel, type Domain } from '../define'
+import { empty, isoDate } from '../schemas'
+
+export const settingsSchema = z.object({
+  /** Local closure days added to the England and Wales bank holidays when counting working days (issue 3). */
+  extraHolidays: z.array(z.string()),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const settingsUpdateInput = z
+  .object({
+    extraHolidays: z
+      .array(isoDate)
+      .max(366, 'Add at most 366 extra holidays.')
+      .transform((days) => [...new Set(days)].sort()),
+  })
+  .strict()
+
+export const settings = {
+  get: channel({ doc: 'Installation-wide settings.', kind: 'query', input: empty, output: settingsSchema }),
+  update: channel({ doc: 'Change installation-wide settings.', kind: 'mutation', input: settingsUpdateInput, output: settingsSchema }),
+} satisfies Domain

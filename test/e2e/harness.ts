@@ -1,0 +1,132 @@
+import AxeBuilder from '@axe-core/playwright'
+import { build } from 'esbuild'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { repoRoot } from '../../db/testing'
+import { migrationsFolderFrom } from '../../db/paths'
+import { CONTENT_SECURITY_POLICY } from '../../electron/security'
+import { startServices, type OmuServices } from '../../electron/services'
+
+// Runs the production renderer bundle in Debian's Chromium against the real main-process
+// services and a real SQLite file. Only the Electron window (-> a Chromium page) and the
+// transport (ipcRenderer -> a Playwright binding) are substituted.
+
+export const ORIGIN = 'http://omu.local'
+const ROOT = repoRoot()
+const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer')
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
+
+let bridgeScript: string | null = null
+async function bridge(): Promise<string> {
+  if (bridgeScript) return bridgeScript
+  const out = await build({ entryPoints: [path.join(ROOT, 'test/e2e/bridge-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })
+  bridgeScript = out.outputFiles[0]?.text ?? ''
+  return bridgeScript
+}
+
+export function newUserDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'omu-e2e-'))
+}
+
+export function dbPathIn(userData: string): string {
+  return path.join(userData, 'omu.db')
+}
+
+export interface AppHandle {
+  page: Page
+  services: OmuServices
+  userData: string
+  /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
+  restart(): Promise<void>
+  close(): Promise<void>
+}
+
+let browser: Browser | null = null
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: node scripts/build.mjs --renderer-only')
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  })
+  return browser
+}
+
+export async function closeBrowser(): Promise<void> {
+  await browser?.close()
+  browser = null
+}
+
+async function start(userData: string, now: () => Date): Promise<OmuServices> {
+  return startServices({
+    dbPath: dbPathIn(userData),
+    backupDir: path.join(userData, 'backups'),
+    migrationsFolder: migrationsFolderFrom(ROOT),
+    clock: now,
+    appVersion: '0.0.0-e2e',
+    trustedOrigin: ORIGIN,
+    log: (err) => console.error('[services]', err),
+  })
+}
+
+export async function openApp(opts: { userData?: string; now?: () => Date; colorScheme?: 'light' | 'dark' } = {}): Promise<AppHandle> {
+  const userData = opts.userData ?? newUserDataDir()
+  const now = opts.now ?? (() => new Date('2026-11-23T10:00:00Z'))
+  let services = await start(userData, now)
+  const b = await launchBrowser()
+  const context: BrowserContext = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme: opts.colorScheme ?? 'light' })
+  // Nothing leaves the machine: every request is answered from the built renderer or refused.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin !== ORIGIN) return route.abort()
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
+    const file = path.resolve(RENDERER_DIR, rel)
+    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'Not found' })
+    return route.fulfill({ status: 200, body: fs.readFileSync(file), headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } })
+  })
+  await context.exposeBinding('__omuInvoke', (source, channel: string, input: unknown) =>
+    services.dispatcher.invoke(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+  )
+  await context.addInitScript({ content: await bridge() })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text())
+  })
+  await page.goto(`${ORIGIN}/index.html`)
+  return {
+    page,
+    get services() {
+      return services
+    },
+    userData,
+    async restart() {
+      services.close()
+      services = await start(userData, now)
+      await page.reload()
+    },
+    async close() {
+      services.close()
+      await context.close()
+      expect(errors, 'the page logged no errors').toEqual([])
+    },
+  }
+}
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules: zero violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  expect(summary, `axe violations on ${label}`).toEqual([])
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
