@@ -50,3 +50,12 @@ export type ChannelInput<D extends DomainName, M extends keyof Contract[D]> =
   Contract[D][M] extends ChannelDef<infer I, z.ZodType, infer _K> ? z.input<I> : never
 export type ChannelOutput<D extends DomainName, M extends keyof Contract[D]> =
   Contract[D][M] extends ChannelDef<z.ZodType, infer O, infer _K> ? z.output<O> : never
+
+/** The response type of a wire channel name such as 'omu:establishment.get' (for typed tests and tools). */
+export type WireOutput<C extends string> = C extends `${typeof CHANNEL_PREFIX}${infer D}.${infer M}`
+  ? D extends DomainName
+    ? M extends keyof Contract[D]
+      ? ChannelOutput<D, M>
+      : never
+    : never
+  : never

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeBrowser, dbPathIn, expectAccessible, newUserDataDir, openApp, screenshot, type AppHandle } from './harness'
+import { closeBrowser, dbPathIn, expectAccessible, newUserDataDir, openApp, screenshot } from './harness'
 import type { Page } from 'playwright-core'
 
 afterAll(closeBrowser)

@@ -1,0 +1,113 @@
+// priorityCohortsFor (issue 4): which of seed 002's seven priority cohorts for supervision a
+// prisoner is in ("Priority supervision should be given to the following cohorts as we progress
+// through stages 4 to 1"). The seed names the cohorts but does not define them; our readings:
+//
+// - newly sentenced indeterminate: indeterminate sentence and today within 12 weeks (84 days,
+//   inclusive) of the sentence start date: the "start custodial sentence" period of seed 003
+//   (3 in-person supervision sessions within 12 weeks).
+// - handover period: comAllocatedDate <= today < comResponsibleDate (the OMiC handover window
+//   between COM allocation and the COM taking responsibility; dates from the case engine).
+// - approaching parole, indeterminate and determinate: the parole eligibility date, tariff date
+//   or target hearing date falls within the next 26 weeks (today to today + 182 days inclusive):
+//   the parole review timetable starts 26 weeks ahead (Generic Parole Process). Past dates do not
+//   count: a post-tariff prisoner is "approaching" again once a new target hearing date is set.
+// - early allocation (e.g. TACT): earlyAllocation or tact is true.
+// - care experienced: careExperienced is true.
+// - young adult: aged 18 to 25 inclusive on today (HMPPS usage, "young adults (18-25)"); without a
+//   date of birth the cohort is reported as undetermined, not silently dropped.
+// - key worker priority: keyWorkerPriority is true (identified after key worker/POM consultation).
+import type { IsoDate } from '../types'
+import { ageOn, dayOf, optionalDayOf } from './dates'
+
+export const OMU_PRIORITY_COHORT_IDS = [
+  'newly_sentenced_indeterminate',
+  'handover_period',
+  'approaching_parole',
+  'early_allocation',
+  'care_experienced',
+  'young_adult',
+  'key_worker_priority',
+] as const
+export type PriorityCohortId = (typeof OMU_PRIORITY_COHORT_IDS)[number]
+
+/** Days in "newly sentenced" (12 weeks, seed 003 start of custody). */
+export const NEWLY_SENTENCED_DAYS = 84
+/** Days ahead in "approaching parole" (26 weeks). */
+export const APPROACHING_PAROLE_DAYS = 182
+export const YOUNG_ADULT_MIN_AGE = 18
+export const YOUNG_ADULT_MAX_AGE = 25
+
+/** Plain case facts; dates are ISO 'YYYY-MM-DD'; names match the case engine's CaseInput / Handover. */
+export interface PriorityCohortFacts {
+  today: IsoDate
+  sentenceType: 'determinate' | 'indeterminate'
+  sentenceStartDate: IsoDate
+  comAllocatedDate?: IsoDate | null
+  comResponsibleDate?: IsoDate | null
+  paroleEligibilityDate?: IsoDate | null
+  tariffDate?: IsoDate | null
+  targetHearingDate?: IsoDate | null
+  earlyAllocation?: boolean
+  tact?: boolean
+  careExperienced?: boolean
+  dateOfBirth?: IsoDate | null
+  keyWorkerPriority?: boolean
+}
+
+export interface PriorityCohortMatch {
+  id: PriorityCohortId
+  reason: string
+}
+
+export interface PriorityCohortResult {
+  /** Cohorts the prisoner is in, in the seed's order. */
+  cohorts: PriorityCohortMatch[]
+  /** Cohorts that could not be decided for lack of a fact. */
+  undetermined: PriorityCohortMatch[]
+}
+
+function approachingParole(f: PriorityCohortFacts, today: number): string | null {
+  const dates: [string, IsoDate | null | undefined][] = [
+    ['parole eligibility date', f.paroleEligibilityDate],
+    ['tariff date', f.tariffDate],
+    ['target hearing date', f.targetHearingDate],
+  ]
+  for (const [label, value] of dates) {
+    const day = optionalDayOf(value, label)
+    if (day !== null && day >= today && day - today <= APPROACHING_PAROLE_DAYS) {
+      return `${label} ${String(value)} is within the next 26 weeks`
+    }
+  }
+  return null
+}
+
+/** Throws OmuInputError when a date is not a real 'YYYY-MM-DD' date. */
+export function priorityCohortsFor(facts: PriorityCohortFacts): PriorityCohortResult {
+  const today = dayOf(facts.today, 'today')
+  const start = dayOf(facts.sentenceStartDate, 'sentenceStartDate')
+  const cohorts: PriorityCohortMatch[] = []
+  const undetermined: PriorityCohortMatch[] = []
+  const sinceStart = today - start
+  if (facts.sentenceType === 'indeterminate' && sinceStart >= 0 && sinceStart <= NEWLY_SENTENCED_DAYS) {
+    cohorts.push({ id: 'newly_sentenced_indeterminate', reason: `indeterminate sentence started ${sinceStart} days ago (within 12 weeks)` })
+  }
+  const alloc = optionalDayOf(facts.comAllocatedDate, 'comAllocatedDate')
+  const resp = optionalDayOf(facts.comResponsibleDate, 'comResponsibleDate')
+  if (alloc !== null && resp !== null && alloc <= today && today < resp) {
+    cohorts.push({ id: 'handover_period', reason: `COM allocated on ${String(facts.comAllocatedDate)}; COM responsible from ${String(facts.comResponsibleDate)}` })
+  }
+  const parole = approachingParole(facts, today)
+  if (parole !== null) cohorts.push({ id: 'approaching_parole', reason: parole })
+  if (facts.earlyAllocation === true || facts.tact === true) {
+    cohorts.push({ id: 'early_allocation', reason: facts.tact === true ? 'TACT offender (early allocation criteria)' : 'meets the early allocation criteria' })
+  }
+  if (facts.careExperienced === true) cohorts.push({ id: 'care_experienced', reason: 'has experienced care' })
+  if (facts.dateOfBirth === undefined || facts.dateOfBirth === null) {
+    undetermined.push({ id: 'young_adult', reason: 'no date of birth recorded' })
+  } else {
+    const age = ageOn(facts.dateOfBirth, facts.today)
+    if (age >= YOUNG_ADULT_MIN_AGE && age <= YOUNG_ADULT_MAX_AGE) cohorts.push({ id: 'young_adult', reason: `aged ${age} (young adult: 18 to 25)` })
+  }
+  if (facts.keyWorkerPriority === true) cohorts.push({ id: 'key_worker_priority', reason: 'identified as a priority after key worker/POM consultation' })
+  return { cohorts, undetermined }
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { takeBackup } from '../../db/backups'
+import { HMP_TESTSHIRE, startTestServices, type ServicesHandle } from './helpers'
+
+let svc: ServicesHandle | undefined
+afterEach(() => svc?.cleanup())
+
+function corrupt(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  fs.writeSync(fd, Buffer.alloc(4096, 0x11), 0, 4096, 0)
+  fs.closeSync(fd)
+}
+
+describe('recovery from an unreadable data file (issue 2)', () => {
+  it('a corrupted file puts the app in recovery: store calls are refused with a sentence, nothing is overwritten', async () => {
+    const first = await startTestServices()
+    await first.call('omu:establishment.setup', HMP_TESTSHIRE)
+    first.close()
+    corrupt(path.join(first.userData, 'omu.db'))
+    const damaged = fs.readFileSync(path.join(first.userData, 'omu.db'))
+    svc = await startTestServices({ userData: first.userData })
+    const status = await svc.call('omu:app.status')
+    expect(status.ok && status.data).toMatchObject({ state: 'recovery', problem: { kind: 'corrupt' }, latestBackup: null })
+    const get = await svc.call('omu:establishment.get')
+    expect(get).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    expect(fs.readFileSync(path.join(first.userData, 'omu.db')).equals(damaged)).toBe(true)
+  })
+
+  it('restore the latest backup: the damaged file is kept aside and the backup’s data is back', async () => {
+    const first = await startTestServices()
+    await first.call('omu:establishment.setup', HMP_TESTSHIRE)
+    await takeBackup(first.runtime.store!.sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    await first.call('omu:establishment.update', { name: 'HMP After Backup' })
+    first.close()
+    corrupt(path.join(first.userData, 'omu.db'))
+    svc = await startTestServices({ userData: first.userData })
+    const restored = await svc.call('omu:recovery.restoreLatestBackup')
+    expect(restored.ok && restored.data).toMatchObject({ state: 'ready', problem: null })
+    const est = await svc.call('omu:establishment.get')
+    expect(est.ok && est.data?.name).toBe('HMP Testshire')
+    expect(fs.readdirSync(first.userData).some((n) => n.startsWith('omu.db.unreadable-'))).toBe(true)
+  })
+
+  it('a damaged backup is skipped; with no usable backup the user is told to start a new file', async () => {
+    const first = await startTestServices()
+    await first.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const b = await takeBackup(first.runtime.store!.sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    first.close()
+    corrupt(b.path)
+    corrupt(path.join(first.userData, 'omu.db'))
+    svc = await startTestServices({ userData: first.userData })
+    const r = await svc.call('omu:recovery.restoreLatestBackup')
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(r.ok ? '' : r.error.message).toContain('Start a new data file')
+    const fresh = await svc.call('omu:recovery.startNewFile')
+    expect(fresh.ok && fresh.data.state).toBe('setup')
+  })
+
+  it('recovery actions are refused while the data file is healthy, so they can never replace good data', async () => {
+    svc = await startTestServices()
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    expect(await svc.call('omu:recovery.startNewFile')).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const est = await svc.call('omu:establishment.get')
+    expect(est.ok && est.data?.name).toBe('HMP Testshire')
+  })
+})
