@@ -46,6 +46,14 @@ async function main(): Promise<void> {
     nativeBinding: resolveNativeBinding(appRoot, process.versions.electron, app.isPackaged),
     clock: () => new Date(),
     appVersion: app.getVersion(),
+    host: {
+      chooseSavePath: async ({ title, defaultName, filters }) => {
+        const win = BrowserWindow.getFocusedWindow()
+        const opts = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters }
+        const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
+    },
     trustedOrigin: APP_ORIGIN,
     log,
   })

@@ -105,7 +105,7 @@ export class Dispatcher {
   private context(): HandlerContext {
     const store = this.opts.runtime.store
     if (!store) throw new UserFacingError('unavailable', 'The data file is not open. Use the recovery page to restore a backup or start a new file.')
-    const now = this.opts.runtime.config.clock()
-    return { store, now, today: this.opts.runtime.today() }
+    const config = this.opts.runtime.config
+    return { store, now: config.clock(), today: this.opts.runtime.today(), host: config.host, log: config.log }
   }
 }

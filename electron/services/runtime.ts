@@ -6,6 +6,7 @@ import type { AppStatus } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { londonToday, type Clock } from './clock'
 import { readEstablishment } from './handlers/establishment'
+import type { Host } from './host'
 
 export interface RuntimeConfig {
   dbPath: string
@@ -14,6 +15,7 @@ export interface RuntimeConfig {
   nativeBinding?: string
   clock: Clock
   appVersion: string
+  host: Host
   log: (err: unknown) => void
 }
 

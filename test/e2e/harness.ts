@@ -8,6 +8,7 @@ import { expect } from 'vitest'
 import { repoRoot } from '../../db/testing'
 import { migrationsFolderFrom } from '../../db/paths'
 import { CONTENT_SECURITY_POLICY } from '../../electron/security'
+import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 
 // Runs the production renderer bundle in Debian's Chromium against the real main-process
@@ -69,6 +70,7 @@ async function start(userData: string, now: () => Date): Promise<OmuServices> {
     migrationsFolder: migrationsFolderFrom(ROOT),
     clock: now,
     appVersion: '0.0.0-e2e',
+    host: folderHost(path.join(userData, 'exports')),
     trustedOrigin: ORIGIN,
     log: (err) => console.error('[services]', err),
   })

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
+import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 import type { SenderInfo } from '../../electron/services/dispatcher'
 import type { WireOutput } from '../../shared/ipc/contract'
@@ -28,6 +29,7 @@ export async function startTestServices(opts: { userData?: string; now?: Date } 
     migrationsFolder: migrationsFolderFrom(repoRoot()),
     clock: () => opts.now ?? new Date('2026-11-23T10:00:00Z'),
     appVersion: '0.0.0-test',
+    host: folderHost(path.join(userData, 'exports')),
     trustedOrigin: TEST_ORIGIN,
     log: (e) => logged.push(e),
   })

@@ -4,6 +4,7 @@ import type { ChannelDef } from '../../../shared/ipc/define'
 import type { IsoDate } from '../../../shared/engine/types'
 import type { Store } from '../../../db/bootstrap'
 import type { AppStatus } from '../../../shared/ipc/channels/app'
+import type { Host } from '../host'
 
 /** What a store-backed handler receives besides its validated input. */
 export interface HandlerContext {
@@ -11,6 +12,9 @@ export interface HandlerContext {
   /** Today in England and Wales (Europe/London), the `today` the engines are given. */
   today: IsoDate
   now: Date
+  /** Desktop integration (save dialogs); a temp folder in tests. */
+  host: Host
+  log: (err: unknown) => void
 }
 
 /** What a system handler (status, recovery) receives: the runtime, not a store. */
@@ -27,7 +31,8 @@ type HandlerFor<C> =
       : K extends 'mutation'
         ? // Mutations are synchronous: they run inside one better-sqlite3 transaction.
           (input: z.output<I>, ctx: HandlerContext) => z.input<O>
-        : (input: z.output<I>, ctx: HandlerContext) => z.input<O>
+        : // Queries may be async (exports write files).
+          (input: z.output<I>, ctx: HandlerContext) => z.input<O> | Promise<z.input<O>>
     : never
 
 /** One handler per contract channel; the compiler refuses a missing or extra one. */

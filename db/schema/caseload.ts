@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Caseload (issue 5). Calendar dates are 'YYYY-MM-DD' text; instants are ISO timestamps.
+
+/** OMU staff: POMs (prison or probation employed), HOMD, HOMS, governors. */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Contracted hours a week (working pattern); 37 is full time. */
+    hoursPerWeek: real('hours_per_week').notNull().default(37),
+    /** Policy-relevant flags as a JSON array of strings (e.g. "new_in_post"). */
+    flags: text('flags').notNull().default('[]'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('staff_role_active').on(t.role, t.active)],
+)
+
+export const prisoner = sqliteTable(
+  'prisoner',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** NOMIS prison number, e.g. A1234BC. */
+    prisonNumber: text('prison_number').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: text('date_of_birth').notNull(),
+    sentenceType: text('sentence_type').notNull(),
+    sentenceStartDate: text('sentence_start_date').notNull(),
+    conditionalReleaseDate: text('crd'),
+    automaticReleaseDate: text('ard'),
+    paroleEligibilityDate: text('ped'),
+    tariffDate: text('ted'),
+    targetHearingDate: text('thd'),
+    homeDetentionCurfewEligibilityDate: text('hdced'),
+    homeDetentionCurfewActualDate: text('hdcad'),
+    mappaLevel: integer('mappa_level'),
+    earlyAllocation: integer('early_allocation', { mode: 'boolean' }).notNull().default(false),
+    recall: integer('recall', { mode: 'boolean' }).notNull().default(false),
+    tier: text('tier'),
+    roshLevel: text('rosh_level'),
+    careExperienced: integer('care_experienced', { mode: 'boolean' }).notNull().default(false),
+    tact: integer('tact', { mode: 'boolean' }).notNull().default(false),
+    keyWorkerPriority: integer('key_worker_priority', { mode: 'boolean' }).notNull().default(false),
+    arrivalDate: text('arrival_date'),
+    status: text('status').notNull().default('in_custody'),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('prisoner_prison_number').on(t.prisonNumber),
+    index('prisoner_status').on(t.status),
+    check('prisoner_mappa', sql`${t.mappaLevel} is null or ${t.mappaLevel} between 0 and 3`),
+  ],
+)
+
+/** Prisoner-to-POM allocations. History is kept: reallocation ends the open row, never deletes it. */
+export const allocation = sqliteTable(
+  'allocation',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    reason: text('reason').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('allocation_prisoner').on(t.prisonerId, t.startDate),
+    index('allocation_staff_open').on(t.staffId, t.endDate),
+    // At most one open allocation per prisoner.
+    uniqueIndex('allocation_one_open').on(t.prisonerId).where(sql`${t.endDate} is null`),
+  ],
+)
+
+/** Supervision sessions (National Standards 2021 Annex B contacts). */
+export const supervisionSession = sqliteTable(
+  'supervision_session',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    staffId: integer('staff_id').references(() => staff.id),
+    date: text('date').notNull(),
+    inPerson: integer('in_person', { mode: 'boolean' }).notNull(),
+    mode: text('mode').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(0),
+    notes: text('notes').notNull().default(''),
+    /** Keeps the note out of anything meant for the prisoner (e.g. a subject access disclosure). */
+    notesSensitive: integer('notes_sensitive', { mode: 'boolean' }).notNull().default(false),
+    /** The day the record was entered (standard 1.1: within one working day). */
+    recordedOn: text('recorded_on').notNull(),
+    recordedOnReason: text('recorded_on_reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('session_prisoner_date').on(t.prisonerId, t.date)],
+)
+
+/** Per-user preferences (e.g. saved caseload filters) as JSON by user and name. */
+export const userPreference = sqliteTable(
+  'user_preference',
+  {
+    userKey: text('user_key').notNull(),
+    name: text('name').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [uniqueIndex('user_preference_key').on(t.userKey, t.name)],
+)
