@@ -98,7 +98,8 @@ export const supervisionSession = sqliteTable(
     recordedOnReason: text('recorded_on_reason'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('session_prisoner_date').on(t.prisonerId, t.date)],
+  // Covering index: the case engine's bulk read (prisoner, date, in person, recorded on) never touches the table.
+  (t) => [index('session_case_scan').on(t.prisonerId, t.date, t.inPerson, t.recordedOn)],
 )
 
 /** Per-user preferences (e.g. saved caseload filters) as JSON by user and name. */

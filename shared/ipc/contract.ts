@@ -4,12 +4,18 @@ import type { IpcResult } from './result'
 import { app, recovery } from './channels/app'
 import { establishment } from './channels/establishment'
 import { settings } from './channels/settings'
+import { rrmp } from './channels/rrmp'
+import { readiness } from './channels/readiness'
+import { caseload, prisoners, sessions, staff } from './channels/caseload'
+import { allocations, due } from './channels/allocation'
+import { prefs } from './channels/prefs'
+import { caseImport, demo } from './channels/caseImport'
 
 /**
  * The one IPC contract: every channel the renderer may call, grouped by domain.
  * The wire name of `contract.domain.method` is `omu:domain.method`.
  */
-export const contract = { app, recovery, establishment, settings }
+export const contract = { app, recovery, establishment, settings, caseload, staff, prisoners, sessions, allocations, due, prefs, caseImport, demo, rrmp, readiness }
 export type Contract = typeof contract
 export type DomainName = keyof Contract
 

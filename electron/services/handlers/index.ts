@@ -1,5 +1,12 @@
 import { establishmentHandlers } from './establishment'
 import { settingsHandlers } from './settings'
+import { rrmpHandlers } from './rrmp'
+import { readinessHandlers } from './rrmpReadiness'
+import { allocationHandlers, dueHandlers } from './allocation'
+import { caseImportHandlers } from './caseImport'
+import { caseloadHandlers, prisonerHandlers, sessionHandlers, staffHandlers } from './caseload'
+import { demoHandlers } from './demo'
+import { prefsHandlers } from './prefs'
 import type { Handlers } from './types'
 
 export const handlers: Handlers = {
@@ -10,4 +17,15 @@ export const handlers: Handlers = {
   },
   establishment: establishmentHandlers,
   settings: settingsHandlers,
+  rrmp: rrmpHandlers,
+  readiness: readinessHandlers,
+  caseload: caseloadHandlers,
+  staff: staffHandlers,
+  prisoners: prisonerHandlers,
+  sessions: sessionHandlers,
+  allocations: allocationHandlers,
+  due: dueHandlers,
+  prefs: prefsHandlers,
+  caseImport: caseImportHandlers,
+  demo: demoHandlers,
 }

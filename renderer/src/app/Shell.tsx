@@ -8,10 +8,25 @@ import { ReadinessScreen } from '../screens/ReadinessScreen'
 import { RrmpScreen } from '../screens/RrmpScreen'
 import { SettingsScreen } from '../screens/SettingsScreen'
 import { ThemeToggle } from './ThemeToggle'
-import { hrefFor, ROUTES, useRoute, type RoutePath } from './routes'
+import { AllocationScreen } from '../screens/allocation/AllocationScreen'
+import { DueScreen } from '../screens/due/DueScreen'
+import { ImportScreen } from '../screens/import/ImportScreen'
+import { PrisonerScreen } from '../screens/prisoner/PrisonerScreen'
+import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
 
-function Screen({ path }: { path: RoutePath }) {
+function Screen({ route }: { route: Route }) {
+  if (route.kind === 'prisoner') return <PrisonerScreen key={route.prisonerId} prisonerId={route.prisonerId} />
+  return <NavScreen path={route.path} />
+}
+
+function NavScreen({ path }: { path: RoutePath }) {
   switch (path) {
+    case 'due':
+      return <DueScreen />
+    case 'allocation':
+      return <AllocationScreen />
+    case 'import':
+      return <ImportScreen />
     case 'caseload':
       return <CaseloadScreen />
     case 'rrmp':
@@ -30,6 +45,8 @@ function Screen({ path }: { path: RoutePath }) {
 export function Shell({ establishment }: { establishment: Establishment }) {
   const [opened, { toggle, close }] = useDisclosure()
   const route = useRoute()
+  // A prisoner's page belongs under Caseload in the navigation.
+  const activePath: RoutePath = route.kind === 'screen' ? route.path : 'caseload'
   const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
 
@@ -78,15 +95,15 @@ export function Shell({ establishment }: { establishment: Establishment }) {
               href={hrefFor(r.path)}
               label={r.label}
               description={`For ${r.audience}`}
-              active={route === r.path}
+              active={activePath === r.path}
               variant="filled"
-              aria-current={route === r.path ? 'page' : undefined}
+              aria-current={activePath === r.path ? 'page' : undefined}
             />
           ))}
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef}>
-        <Screen path={route} />
+        <Screen route={route} />
       </AppShell.Main>
     </AppShell>
   )

@@ -4,4 +4,21 @@ export const keys = {
   status: () => [...keys.all, 'status'] as const,
   establishment: () => [...keys.all, 'establishment'] as const,
   settings: () => [...keys.all, 'settings'] as const,
+  staff: () => [...keys.all, 'staff'] as const,
+  caseloadView: () => [...keys.all, 'prefs', 'caseloadView'] as const,
+  /** Everything derived from cases (statuses change with every session or allocation). */
+  cases: () => [...keys.all, 'cases'] as const,
+  caseload: (pomId: number | null) => [...keys.cases(), 'caseload', pomId] as const,
+  prisoner: (prisonerId: number) => [...keys.cases(), 'prisoner', prisonerId] as const,
+  allocations: () => [...keys.cases(), 'allocations'] as const,
+  due: () => [...keys.cases(), 'due'] as const,
+  /** The RRMP: versions, entries, readiness, sign-off and the export document all change together. */
+  rrmp: () => [...keys.all, 'rrmp'] as const,
+  rrmpPlan: (versionId: number | 'latest') => [...keys.rrmp(), 'plan', versionId] as const,
+  readinessDocument: (versionId: number) => [...keys.rrmp(), 'document', versionId] as const,
+  /** EDM catalogues never change once loaded (a new version has a new version string). */
+  catalog: (id: string, version: string) => [...keys.all, 'catalog', id, version] as const,
+  /** The export's caseload summary is derived from cases, so it refreshes with them. */
+  readinessCaseload: () => [...keys.cases(), 'readinessSummary'] as const,
+  comparisons: () => [...keys.all, 'comparisons'] as const,
 }

@@ -44,3 +44,5 @@ export const CATEGORY_NAMES: Record<string, string> = {
   young_offender_institution: 'Young offender institution',
   other: 'Other',
 }
+
+export const POLICY_SHORT: Record<'omic2021' | 'omic2023', string> = { omic2021: 'OMiC 2021', omic2023: 'OMiC 2023' }

@@ -8,6 +8,7 @@ import { PageHeading } from '../app/PageHeading'
 import { OmuError } from '../data/client'
 import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, useUpdateSettings } from '../data/hooks'
 import { STAGE_NAMES } from '../lib/format'
+import { StaffSection } from './settings/StaffSection'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
@@ -91,6 +92,9 @@ export function SettingsScreen() {
       <PageHeading title="Settings" />
       <Stack gap="lg">
         <Paper withBorder p="lg">{est ? <EstablishmentForm key={est.updatedAt} est={est} /> : null}</Paper>
+        <Paper withBorder p="lg">
+          <StaffSection />
+        </Paper>
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
         <Paper withBorder p="lg">
           <Title order={2} size="h3">

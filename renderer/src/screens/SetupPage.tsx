@@ -1,14 +1,16 @@
-import { Button, Container, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Container, Divider, Paper, Stack, Text, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { ErrorText } from '../app/ErrorText'
 import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
 import { OmuError } from '../data/client'
 import { useSetupEstablishment } from '../data/hooks'
+import { useCreateDemo } from '../data/caseloadHooks'
 
 /** First run: the store is open and empty; ask which establishment this installation serves. */
 export function SetupPage({ dbPath }: { dbPath: string }) {
   const [draft, setDraft] = useState<EstablishmentDraft>({ name: '', code: '', category: null, policy: 'omic2021' })
   const setup = useSetupEstablishment()
+  const demo = useCreateDemo()
   const error = setup.error instanceof OmuError ? setup.error : null
 
   const submit = (e: FormEvent) => {
@@ -32,6 +34,12 @@ export function SetupPage({ dbPath }: { dbPath: string }) {
               <ErrorText error={setup.error} title="Check the details" />
               <Button type="submit" loading={setup.isPending}>
                 Save and continue
+              </Button>
+              <Divider label="or" labelPosition="center" />
+              <Text>Explore the app first with a fictional establishment, HMP Demoshire: 1,200 generated prisoners, 25 POMs and five years of sessions.</Text>
+              <ErrorText error={demo.error} title="The demo could not be created" />
+              <Button variant="default" loading={demo.isPending} onClick={() => demo.mutate({})}>
+                Use a demo establishment
               </Button>
               <Text size="sm" c="dimmed">
                 Data is kept on this computer in {dbPath}

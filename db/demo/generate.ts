@@ -1,0 +1,149 @@
+import type Database from 'better-sqlite3'
+import { Dice, dayNumber, isoOf, seededRandom } from './random'
+
+// The demo establishment (issue 5): a realistic, obviously fictional OMU, deterministic from a
+// seed. Used by the first-run "demo establishment" choice, the e2e tests and the benchmarks.
+// It spreads sentence types, release dates, allocations and session histories so every handover
+// reason and every minimum status appears.
+
+export interface DemoOptions {
+  prisoners: number
+  seed: number
+  /** The day the demo is generated for (sessions never after it). */
+  today: string
+  /** Years of session history (default 5). */
+  years?: number
+  now: string
+}
+
+export interface DemoCounts {
+  prisoners: number
+  staff: number
+  sessions: number
+}
+
+const FIRST = ['Alex', 'Sam', 'Jo', 'Chris', 'Pat', 'Robin', 'Jamie', 'Casey', 'Morgan', 'Taylor', 'Jordan', 'Charlie', 'Drew', 'Frankie', 'Kit', 'Rowan', 'Ellis', 'Remy', 'Sasha', 'Toby']
+// Surnames no real person is likely to carry, so nobody mistakes demo data for real records.
+const LAST = ['Testwell', 'Samplewood', 'Demoford', 'Fictionby', 'Placeholder', 'Mockridge', 'Exampleton', 'Dummerfield', 'Notreal', 'Madeupson', 'Pretendham', 'Stubbington', 'Fakenham-Lye', 'Imaginary', 'Specimen']
+const TIERS = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2']
+const ROSH = ['low', 'medium', 'high', 'very_high'] as const
+const MODES_IN_PERSON = ['wing_interview_room', 'wing_interview_room', 'wing_interview_room', 'duty_pom'] as const
+const MODES_REMOTE = ['video', 'in_cell_telephony'] as const
+
+function name(d: Dice, i: number): { first: string; last: string } {
+  return { first: d.pick(FIRST), last: `${d.pick(LAST)}${i % 7 === 0 ? '-Demo' : ''}` }
+}
+
+/** Prison numbers in NOMIS shape, unique by construction: A0001AA, A0002AA, ... */
+function prisonNumber(i: number): string {
+  const letters = 'ABCDEFGHJKLMNPQRSTUVWXYZ'
+  const n = i % 10000
+  const rest = Math.floor(i / 10000)
+  return `${letters[rest % letters.length] ?? 'A'}${String(n).padStart(4, '0')}${letters[Math.floor(i / 240000) % letters.length] ?? 'A'}${letters[(i * 7) % letters.length] ?? 'A'}`
+}
+
+function addMonths(day: number, months: number): number {
+  const d = new Date(day * 86_400_000)
+  return dayNumber(isoOf(Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), 28)) / 86_400_000)))
+}
+
+export function generateDemo(sqlite: Database.Database, opts: DemoOptions): DemoCounts {
+  const d = new Dice(seededRandom(opts.seed))
+  const today = dayNumber(opts.today)
+  const historyFrom = today - Math.round((opts.years ?? 5) * 365.25)
+
+  const insertStaff = sqlite.prepare('insert into staff (name, role, active, hours_per_week, flags, updated_at) values (?, ?, ?, ?, ?, ?)')
+  const pomIds: number[] = []
+  const pomCount = Math.max(3, Math.round(opts.prisoners / 48))
+  for (let i = 0; i < pomCount; i++) {
+    const n = name(d, i)
+    const role = i % 3 === 2 ? 'probation_pom' : 'prison_pom'
+    const hours = d.chance(0.2) ? 22.5 : 37
+    pomIds.push(Number(insertStaff.run(`${n.first} ${n.last}`, role, 1, hours, '[]', opts.now).lastInsertRowid))
+  }
+  insertStaff.run('Lee Inactive-Demo', 'prison_pom', 0, 37, '[]', opts.now)
+  insertStaff.run('Nat Homd-Demo', 'homd', 1, 37, '[]', opts.now)
+  insertStaff.run('Kai Homs-Demo', 'homs', 1, 37, '[]', opts.now)
+  insertStaff.run('Governor Demo', 'governor', 1, 37, '[]', opts.now)
+  const staffCount = pomCount + 4
+
+  const insertPrisoner = sqlite.prepare(`insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date,
+     crd, ard, ped, ted, thd, hdced, hdcad, mappa_level, early_allocation, recall, tier, rosh_level, care_experienced, tact, key_worker_priority,
+     arrival_date, status, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`)
+  const insertAllocation = sqlite.prepare('insert into allocation (prisoner_id, staff_id, start_date, end_date, reason, created_at) values (?, ?, ?, ?, ?, ?)')
+  const insertSession = sqlite.prepare(`insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, duration_minutes, notes, notes_sensitive, recorded_on, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+
+  let sessions = 0
+  for (let i = 0; i < opts.prisoners; i++) {
+    const n = name(d, i + 100)
+    const indeterminate = d.chance(0.12)
+    // A fifth are recent: newly sentenced (start-of-custody windows open) or recent arrivals.
+    const recent = d.chance(0.2)
+    const start = recent ? today - d.int(0, 120) : today - d.int(120, 365 * 5 - 30)
+    const age = d.int(18, 70)
+    const dob = isoOf(start - age * 365 - d.int(0, 364))
+    let crd: number | null = null
+    let ped: number | null = null
+    let ted: number | null = null
+    let thd: number | null = null
+    let hdced: number | null = null
+    if (indeterminate) {
+      ted = addMonths(start, d.int(48, 240))
+      if (ted < today && d.chance(0.7)) thd = today + d.int(-30, 400)
+    } else {
+      // Release dates spread so handover windows are upcoming, in progress and reached.
+      const months = d.int(5, 150)
+      crd = Math.max(addMonths(start, Math.ceil(months / 2)), today + d.int(-20, 900))
+      // Eligibility dates fall between sentence start and release, as they do in NOMIS.
+      if (d.chance(0.12)) ped = Math.max(start + 30, crd - d.int(90, 600))
+      if (months <= 48 && d.chance(0.4)) hdced = Math.max(start + 14, crd - d.int(30, 135))
+    }
+    const mappa = d.chance(0.1) ? d.pick([1, 2, 3]) : d.chance(0.5) ? 0 : null
+    const arrival = d.chance(0.2) ? Math.min(today, Math.max(start + 1, today - d.int(0, 720))) : null
+    const isoOrNull = (x: number | null) => (x === null ? null : isoOf(x))
+    const id = Number(
+      insertPrisoner.run(
+        prisonNumber(i + 1), n.first, n.last, dob, indeterminate ? 'indeterminate' : 'determinate', isoOf(start),
+        isoOrNull(crd), null, isoOrNull(ped), isoOrNull(ted), isoOrNull(thd), isoOrNull(hdced), null,
+        mappa, d.chance(0.04) ? 1 : 0, d.chance(0.03) ? 1 : 0, d.pick(TIERS), d.pick(ROSH),
+        d.chance(0.08) ? 1 : 0, d.chance(0.01) ? 1 : 0, d.chance(0.05) ? 1 : 0, isoOrNull(arrival), 'in_custody', opts.now,
+      ).lastInsertRowid,
+    )
+    // About one in twelve waits for allocation (new arrivals, newly sentenced).
+    if (d.chance(0.08)) continue
+    const allocStart = Math.min(today, Math.max(start, arrival ?? start) + d.int(0, 21))
+    let pom = d.pick(pomIds)
+    // Some cases were reallocated: the history keeps the earlier POM.
+    if (allocStart < today - 200 && d.chance(0.25)) {
+      const switchDay = allocStart + d.int(60, today - allocStart - 1)
+      insertAllocation.run(id, pom, isoOf(allocStart), isoOf(switchDay), 'Initial allocation', opts.now)
+      pom = d.pick(pomIds)
+      insertAllocation.run(id, pom, isoOf(switchDay), null, 'Reallocated: caseload balancing', opts.now)
+    } else {
+      insertAllocation.run(id, pom, isoOf(allocStart), null, 'Initial allocation', opts.now)
+    }
+    // Sessions from allocation: weekly or fortnightly in the first 12 weeks (start of custody,
+    // seed 003 Annex B), then every few weeks, with plausible gaps; some cases fall behind.
+    const diligent = d.chance(0.85)
+    let day = Math.max(allocStart + d.int(1, diligent ? 14 : 60), historyFrom)
+    // Most transfers are seen within 14 working days of arrival; some are missed.
+    if (arrival !== null && arrival >= historyFrom && d.chance(0.85)) {
+      const seen = arrival + d.int(1, 16)
+      if (seen <= today && seen < day) {
+        insertSession.run(id, pom, isoOf(seen), 1, 'wing_interview_room', d.int(20, 60), 'Demo session: arrival interview after transfer.', 0, isoOf(seen), opts.now)
+        sessions++
+      }
+    }
+    while (day <= today) {
+      const inPerson = d.chance(0.8)
+      const mode = inPerson ? d.pick(MODES_IN_PERSON) : d.pick(MODES_REMOTE)
+      const lag = d.chance(0.85) ? 0 : d.chance(0.6) ? 1 : d.int(2, 9)
+      insertSession.run(id, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now)
+      sessions++
+      const early = day < allocStart + 84
+      day += diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
+    }
+  }
+  return { prisoners: opts.prisoners, staff: staffCount, sessions }
+}

@@ -1,0 +1,72 @@
+import type { ImportKind } from '../../../shared/ipc/channels/caseImport'
+
+// The documented CSV layouts (README "CSV import"). Header names are matched case-insensitively,
+// ignoring spaces and underscores' difference; order does not matter.
+
+export type ColumnType = 'text' | 'date' | 'boolean' | 'integer'
+
+export interface Column {
+  header: string
+  /** The field of the channel input it fills. */
+  field: string
+  type: ColumnType
+  required: boolean
+  example: string
+  help: string
+}
+
+export const PRISONER_COLUMNS: readonly Column[] = [
+  { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'NOMIS prison number' },
+  { header: 'first_name', field: 'firstName', type: 'text', required: true, example: 'Alex', help: '' },
+  { header: 'last_name', field: 'lastName', type: 'text', required: true, example: 'Example', help: '' },
+  { header: 'date_of_birth', field: 'dateOfBirth', type: 'date', required: true, example: '1990-04-01', help: 'YYYY-MM-DD or DD/MM/YYYY' },
+  { header: 'sentence_type', field: 'sentenceType', type: 'text', required: true, example: 'determinate', help: 'determinate or indeterminate' },
+  { header: 'sentence_start_date', field: 'sentenceStartDate', type: 'date', required: true, example: '2025-06-02', help: '' },
+  { header: 'crd', field: 'conditionalReleaseDate', type: 'date', required: false, example: '2027-12-01', help: 'Conditional release date' },
+  { header: 'ard', field: 'automaticReleaseDate', type: 'date', required: false, example: '', help: 'Automatic release date' },
+  { header: 'ped', field: 'paroleEligibilityDate', type: 'date', required: false, example: '', help: 'Parole eligibility date' },
+  { header: 'ted', field: 'tariffDate', type: 'date', required: false, example: '', help: 'Tariff (expiry) date, indeterminate' },
+  { header: 'thd', field: 'targetHearingDate', type: 'date', required: false, example: '', help: 'Target hearing date, indeterminate' },
+  { header: 'hdced', field: 'homeDetentionCurfewEligibilityDate', type: 'date', required: false, example: '', help: 'HDC eligibility date' },
+  { header: 'hdcad', field: 'homeDetentionCurfewActualDate', type: 'date', required: false, example: '', help: 'HDC approved date' },
+  { header: 'mappa_level', field: 'mappaLevel', type: 'integer', required: false, example: '1', help: '0 to 3, blank if not known' },
+  { header: 'early_allocation', field: 'earlyAllocation', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
+  { header: 'recall', field: 'recall', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
+  { header: 'tier', field: 'tier', type: 'text', required: false, example: 'B2', help: 'A0 to D3' },
+  { header: 'rosh', field: 'roshLevel', type: 'text', required: false, example: 'medium', help: 'low, medium, high or very_high' },
+  { header: 'care_experienced', field: 'careExperienced', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
+  { header: 'tact', field: 'tact', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
+  { header: 'key_worker_priority', field: 'keyWorkerPriority', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
+  { header: 'arrival_date', field: 'arrivalDate', type: 'date', required: false, example: '', help: 'Arrival here on transfer' },
+  { header: 'status', field: 'status', type: 'text', required: false, example: 'in_custody', help: 'in_custody, released or transferred_out' },
+]
+
+export const SESSION_COLUMNS: readonly Column[] = [
+  { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'must already be on record' },
+  { header: 'date', field: 'date', type: 'date', required: true, example: '2026-11-02', help: 'YYYY-MM-DD or DD/MM/YYYY' },
+  { header: 'in_person', field: 'inPerson', type: 'boolean', required: true, example: 'yes', help: 'yes or no' },
+  { header: 'mode', field: 'mode', type: 'text', required: true, example: 'wing_interview_room', help: 'wing_interview_room, video, in_cell_telephony, duty_pom or other' },
+  { header: 'duration_minutes', field: 'durationMinutes', type: 'integer', required: true, example: '45', help: '' },
+  { header: 'notes', field: 'notes', type: 'text', required: false, example: 'Sentence plan reviewed.', help: '' },
+  { header: 'sensitive', field: 'notesSensitive', type: 'boolean', required: false, example: 'no', help: 'yes keeps the note out of disclosures to the prisoner' },
+  { header: 'recorded_on', field: 'recordedOn', type: 'date', required: false, example: '2026-11-02', help: 'blank: the session date' },
+]
+
+export function columnsFor(kind: ImportKind): readonly Column[] {
+  switch (kind) {
+    case 'prisoners':
+      return PRISONER_COLUMNS
+    case 'sessions':
+      return SESSION_COLUMNS
+    default: {
+      const never: never = kind
+      throw new Error(`unknown import kind ${String(never)}`)
+    }
+  }
+}
+
+/** The template: the header row and one example row. */
+export function templateCsv(kind: ImportKind): string {
+  const cols = columnsFor(kind)
+  return `${cols.map((c) => c.header).join(',')}\r\n${cols.map((c) => c.example).join(',')}\r\n`
+}

@@ -1,0 +1,97 @@
+import { evaluateCase, priorityCohortsFor, type CaseEvaluation, type MinimumResult, type Policy } from '../../../shared/engine'
+import type { CaseRow } from '../../../shared/ipc/channels/caseload'
+import type { CaseRecord } from './load'
+import { toCaseInput } from './load'
+
+// The engine's verdict on one case, shaped for the screens. No rule is decided here: handover,
+// responsibility and minima come from evaluateCase (shared/engine/case), cohorts from
+// priorityCohortsFor (shared/engine/omu); this module only picks what to show first.
+
+export interface EvalSettings {
+  today: string
+  policy: Policy
+  extraHolidays: readonly string[]
+  /** EDM stage 4..1 (seed 002). */
+  stage: 1 | 2 | 3 | 4
+}
+
+const STATUS_RANK = { overdue: 3, due: 2, met: 1, not_applicable: 0 } as const
+
+/** The worst status across the minima: what a caseload row is coloured and labelled by. */
+export function worstStatus(minima: readonly MinimumResult[]): MinimumResult['status'] {
+  let worst: MinimumResult['status'] = 'not_applicable'
+  for (const m of minima) if (STATUS_RANK[m.status] > STATUS_RANK[worst]) worst = m.status
+  return worst
+}
+
+/** The open minimum to act on next: overdue before due, then the earliest due date. */
+export function nextMinimum(minima: readonly MinimumResult[]): MinimumResult | null {
+  let best: MinimumResult | null = null
+  for (const m of minima) {
+    if (m.status !== 'due' && m.status !== 'overdue') continue
+    if (!best || STATUS_RANK[m.status] > STATUS_RANK[best.status] || (m.status === best.status && (m.dueBy ?? '') < (best.dueBy ?? ''))) best = m
+  }
+  return best
+}
+
+export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, today: string) {
+  const p = rec.prisoner
+  return priorityCohortsFor({
+    today,
+    sentenceType: p.sentenceType,
+    sentenceStartDate: p.sentenceStartDate,
+    comAllocatedDate: evaluation?.handover.comAllocatedDate ?? null,
+    comResponsibleDate: evaluation?.handover.comResponsibleDate ?? null,
+    paroleEligibilityDate: p.paroleEligibilityDate,
+    tariffDate: p.tariffDate,
+    targetHearingDate: p.targetHearingDate,
+    earlyAllocation: p.earlyAllocation === 1,
+    tact: p.tact === 1,
+    careExperienced: p.careExperienced === 1,
+    dateOfBirth: p.dateOfBirth,
+    keyWorkerPriority: p.keyWorkerPriority === 1,
+  })
+}
+
+export function evaluateRecord(rec: CaseRecord, s: EvalSettings): CaseEvaluation {
+  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays })
+}
+
+export function displayName(p: { firstName: string; lastName: string }): string {
+  return `${p.lastName.toUpperCase()}, ${p.firstName}`
+}
+
+export type Verdict = { ok: true; row: CaseRow; evaluation: CaseEvaluation } | { ok: false; message: string }
+
+export function verdictFor(rec: CaseRecord, s: EvalSettings): Verdict {
+  let evaluation: CaseEvaluation
+  let cohorts: string[]
+  try {
+    evaluation = evaluateRecord(rec, s)
+    cohorts = cohortsOf(rec, evaluation, s.today).cohorts.map((c) => c.id)
+  } catch (err) {
+    // Engine input errors name the field (CaseInputError / OmuInputError): shown so it can be fixed.
+    return { ok: false, message: err instanceof Error ? err.message : 'The case could not be evaluated.' }
+  }
+  const p = rec.prisoner
+  return {
+    ok: true,
+    evaluation,
+    row: {
+      prisonerId: p.id,
+      prisonNumber: p.prisonNumber,
+      name: displayName(p),
+      pomId: rec.current?.staffId ?? null,
+      pomName: rec.current?.staffName ?? null,
+      tier: p.tier,
+      sentenceType: p.sentenceType,
+      responsibility: evaluation.responsibility,
+      handover: evaluation.handover,
+      next: nextMinimum(evaluation.minima),
+      status: worstStatus(evaluation.minima),
+      cohorts,
+      priority: cohorts.length > 0,
+      lateRecords: evaluation.lateRecords,
+    },
+  }
+}

@@ -1,0 +1,118 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { addDaysIso } from '../caseload/dates'
+import type { AllocationOverview, DueItem, DueOverview, PomLoad } from '../../../shared/ipc/channels/allocation'
+import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
+import { UserFacingError } from '../../../shared/ipc/result'
+import { allocation, staff as staffTable } from '../../../db/schema'
+import { evalSettings } from '../caseload/context'
+import { loadCases, type PrisonerRow } from '../caseload/load'
+import { displayName, verdictFor } from '../caseload/verdict'
+import { requirePom, requirePrisoner } from './caseload'
+import type { Handlers } from './types'
+
+/** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
+const NEWLY_SENTENCED_DAYS = 84
+
+export const allocationHandlers: Handlers['allocations'] = {
+  overview: (_i, { store, today }) => {
+    const s = evalSettings(store.db, today)
+    const newlySentencedFrom = addDaysIso(today, -NEWLY_SENTENCED_DAYS)
+    const reasonOf = (p: PrisonerRow) =>
+      p.arrivalDate ? ('new_arrival' as const) : p.sentenceStartDate >= newlySentencedFrom ? ('newly_sentenced' as const) : ('unallocated' as const)
+    const rank = { new_arrival: 0, newly_sentenced: 1, unallocated: 2 }
+    const poms = store.db.select().from(staffTable).all().filter((r) => r.active && (POM_ROLES as readonly string[]).includes(r.role))
+    const load = new Map(
+      poms.map((r) => [r.id, { staffId: r.id, name: r.name, role: r.role as PomLoad['role'], hoursPerWeek: r.hoursPerWeek, caseCount: 0, byTier: {} as Record<string, number>, byResponsibility: { pom: 0, pom_with_com: 0, com: 0 } }]),
+    )
+    const unallocated: AllocationOverview['unallocated'] = []
+    for (const rec of loadCases(store.sqlite, { pomId: null })) {
+      const p = rec.prisoner
+      const v = verdictFor(rec, s)
+      const responsibility = v.ok ? v.row.responsibility : ('pom' as const)
+      if (!rec.current) {
+        unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), reason: reasonOf(p), sentenceType: p.sentenceType, sentenceStartDate: p.sentenceStartDate, arrivalDate: p.arrivalDate, tier: p.tier, responsibility })
+        continue
+      }
+      const l = load.get(rec.current.staffId)
+      if (!l) continue
+      l.caseCount++
+      const t = p.tier ?? 'Not set'
+      l.byTier[t] = (l.byTier[t] ?? 0) + 1
+      l.byResponsibility[responsibility]++
+    }
+    // New arrivals and the newly sentenced first, each longest waiting first.
+    unallocated.sort((a, b) => rank[a.reason] - rank[b.reason] || (a.arrivalDate ?? a.sentenceStartDate).localeCompare(b.arrivalDate ?? b.sentenceStartDate))
+    // Lightest load per contracted hour first: the POM most able to take the next case.
+    const pomLoads = [...load.values()].sort((a, b) => a.caseCount / a.hoursPerWeek - b.caseCount / b.hoursPerWeek || a.name.localeCompare(b.name))
+    return { today, unallocated, poms: pomLoads }
+  },
+
+  allocate: ({ prisonerId, staffId, startDate, reason }, { store, today, now }) => {
+    const p = requirePrisoner(store.db, prisonerId)
+    requirePom(store.db, staffId)
+    if (p.status !== 'in_custody') throw new UserFacingError('invalid_input', 'Only prisoners in custody can be allocated.', 'prisonerId')
+    const start = startDate ?? today
+    if (start > today) throw new UserFacingError('invalid_input', 'Start date: an allocation cannot start in the future.', 'startDate')
+    const open = store.db.select().from(allocation).where(and(eq(allocation.prisonerId, prisonerId), isNull(allocation.endDate))).get()
+    if (open?.staffId === staffId) throw new UserFacingError('conflict', 'The case is already allocated to that POM.', 'staffId')
+    if (open && start < open.startDate) throw new UserFacingError('invalid_input', 'Start date: cannot be before the current allocation started.', 'startDate')
+    // History is kept: the open allocation is ended on the day the new one starts, never deleted.
+    if (open) store.db.update(allocation).set({ endDate: start }).where(eq(allocation.id, open.id)).run()
+    const row = store.db.insert(allocation).values({ prisonerId, staffId, startDate: start, reason, createdAt: now.toISOString() }).returning().get()
+    return { allocationId: row.id, endedAllocationId: open?.id ?? null }
+  },
+}
+
+/** Handover "upcoming" horizon: COM allocation within the next 8 weeks (issue 5). */
+const HANDOVER_HORIZON_DAYS = 56
+
+export const dueHandlers: Handlers['due'] = {
+  overview: (_i, { store, today }) => {
+    const s = evalSettings(store.db, today)
+    const in7 = addDaysIso(today, 7)
+    const in28 = addDaysIso(today, 28)
+    const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
+    const perPom = new Map<number | null, { pomId: number | null; pomName: string; overdue: number; due7: number; due28: number }>()
+    const items: DueItem[] = []
+    const handovers: DueOverview['handovers'] = { upcoming: [], inProgress: [], comResponsible: [] }
+    for (const rec of loadCases(store.sqlite, { pomId: null })) {
+      const v = verdictFor(rec, s)
+      if (!v.ok) continue
+      const pomId = rec.current?.staffId ?? null
+      const bucket = perPom.get(pomId) ?? { pomId, pomName: rec.current?.staffName ?? 'Unallocated', overdue: 0, due7: 0, due28: 0 }
+      perPom.set(pomId, bucket)
+      for (const m of v.evaluation.minima) {
+        if (!m.dueBy || (m.status !== 'due' && m.status !== 'overdue')) continue
+        if (m.status === 'overdue') bucket.overdue++
+        else if (m.dueBy <= in28) {
+          bucket.due28++
+          if (m.dueBy <= in7) bucket.due7++
+        } else continue
+        items.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomId, pomName: v.row.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, status: m.status })
+      }
+      const h = v.evaluation.handover
+      const item = { prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomName: v.row.pomName, comAllocatedDate: h.comAllocatedDate, comResponsibleDate: h.comResponsibleDate }
+      switch (v.evaluation.responsibility) {
+        case 'com':
+          handovers.comResponsible.push(item)
+          break
+        case 'pom_with_com':
+          handovers.inProgress.push(item)
+          break
+        case 'pom':
+          if (h.comAllocatedDate && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) handovers.upcoming.push(item)
+          break
+        default: {
+          const never: never = v.evaluation.responsibility
+          throw new Error(`unknown responsibility ${String(never)}`)
+        }
+      }
+    }
+    items.sort((a, b) => (a.status === b.status ? a.dueBy.localeCompare(b.dueBy) : a.status === 'overdue' ? -1 : 1))
+    handovers.upcoming.sort((a, b) => (a.comAllocatedDate ?? '').localeCompare(b.comAllocatedDate ?? ''))
+    handovers.inProgress.sort((a, b) => (a.comResponsibleDate ?? '').localeCompare(b.comResponsibleDate ?? ''))
+    const rows = [...perPom.values()].sort((a, b) => b.overdue - a.overdue || a.pomName.localeCompare(b.pomName))
+    const totals = rows.reduce((t, r) => ({ overdue: t.overdue + r.overdue, due7: t.due7 + r.due7, due28: t.due28 + r.due28 }), { overdue: 0, due7: 0, due28: 0 })
+    return { today, policy: s.policy, perPom: rows, totals, items, handovers }
+  },
+}

@@ -1,0 +1,185 @@
+// RRMP handlers (issue 6): start a plan, choose stages, save entries as the HOMS works (optimistic
+// concurrency on plan_entry.rev), submit (freezes the version) and start a new version. Mutations
+// are synchronous and run inside the dispatcher's single transaction.
+import { and, eq } from 'drizzle-orm'
+import { establishment as establishmentTable, planEntry, planVersion } from '../../../db/schema'
+import type { Db } from '../../../db/bootstrap'
+import {
+  OMU_EDM,
+  SIGN_OFF_ROUTE,
+  applySignOffDecision,
+  baselinesAtStage,
+  emptyPlanEntry,
+  startNewPlanVersion,
+  type EdmBaseline,
+  type RrmpPlanEntry,
+} from '../../../shared/engine/index'
+import { UserFacingError } from '../../../shared/ipc/result'
+import { readEstablishment } from './establishment'
+import {
+  appendSignOff,
+  assertEditable,
+  catalogFor,
+  entriesOf,
+  entryRows,
+  insertEntry,
+  latestVersionRow,
+  signOffHistory,
+  toVersionView,
+  touchVersion,
+  versionRow,
+  type VersionRow,
+} from './rrmpStore'
+import { buildPlanView } from './rrmpView'
+import type { Handlers } from './types'
+
+const blank = (s: string | null | undefined): boolean => (s ?? '').trim() === ''
+
+function stalePlan(what: string): UserFacingError {
+  return new UserFacingError('conflict', `${what} was changed in another window after you opened it, so your change was not saved. Reload the plan to see the latest, then make your change again.`)
+}
+
+/** Seed 002 stages: recovery plans move to a lower stage number; stage 4 (lockdown) has no baselines to plan. */
+function checkStages(current: number, target: number): void {
+  if (target === 4) throw new UserFacingError('invalid_input', 'Target stage: choose stage 3, 2 or 1. Stage 4 (Red / lockdown) has no baselines to plan for.', 'targetStage')
+  if (target > current) throw new UserFacingError('invalid_input', 'Target stage: choose the current stage or a later recovery stage (a lower number).', 'targetStage')
+}
+
+/** Adds an empty entry for each baseline that applies at the target stage and has none yet. */
+function addMissingEntries(db: Db, row: VersionRow, now: string): void {
+  const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
+  const have = new Set(entryRows(db, row.id).map((r) => r.baselineId))
+  for (const b of baselinesAtStage(catalog, row.targetStage)) {
+    if (!have.has(b.id)) insertEntry(db, row.id, emptyPlanEntry(b.id), now)
+  }
+}
+
+/**
+ * Refuses what an entry can never be (the editor never sends these): a delivery choice the
+ * baseline's autonomy does not allow (seed 002 guide to autonomy levels), and not applicable on a
+ * mandatory baseline without a reason (issue 4). Softer gaps (no owner yet, evidence missing)
+ * are saved and shown as readiness reasons, so work in progress is never lost.
+ */
+function checkEntry(b: EdmBaseline, entry: RrmpPlanEntry): void {
+  if (entry.status === 'not_applicable' && b.mandatory && blank(entry.notApplicableReason)) {
+    throw new UserFacingError('invalid_input', `Baseline ${b.id} is mandatory: give the reason it does not apply here (for example the establishment’s category or function).`, 'notApplicableReason')
+  }
+  const d = entry.delivery
+  if (d === null) return
+  const autonomy = b.autonomy ?? 'limited'
+  switch (autonomy) {
+    case 'limited':
+      if (d.kind !== 'as_stipulated') throw new UserFacingError('invalid_input', `Baseline ${b.id} has limited autonomy: it is delivered as stipulated, so no option or local design can be chosen.`, 'delivery')
+      return
+    case 'partial':
+      if (d.kind !== 'option' || !b.deliveryOptions.some((o) => o.id === d.optionId)) {
+        throw new UserFacingError('invalid_input', `Baseline ${b.id} has partial autonomy: choose one of its listed delivery options.`, 'delivery')
+      }
+      return
+    case 'total':
+      if (d.kind !== 'local_design') throw new UserFacingError('invalid_input', `Baseline ${b.id} has total autonomy: describe the establishment’s own design.`, 'delivery')
+      return
+    default: {
+      const never: never = autonomy
+      throw new Error(`Unknown autonomy ${String(never)}`)
+    }
+  }
+}
+
+export const rrmpHandlers: Handlers['rrmp'] = {
+  plan: (input, { store }) => {
+    const row = input.versionId === undefined ? latestVersionRow(store.db) : versionRow(store.db, input.versionId)
+    return row === null ? null : buildPlanView(store.db, row)
+  },
+
+  catalog: (input, { store }) => catalogFor(store.db, input.id, input.version),
+
+  start: (_input, { store, now }) => {
+    const db = store.db
+    const est = readEstablishment(db)
+    if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
+    if (latestVersionRow(db)) throw new UserFacingError('conflict', 'A plan has already been started. Reload the RRMP screen to open it.')
+    // A new establishment sits at stage 4 with stage 3 as its first recovery target (seed 002).
+    const targetStage = est.targetStage === 4 ? 3 : est.targetStage
+    const currentStage = Math.max(est.currentStage, targetStage)
+    const stamp = now.toISOString()
+    const row = db
+      .insert(planVersion)
+      .values({ version: 1, currentStage, targetStage, catalogId: OMU_EDM.id, catalogVersion: OMU_EDM.version, basedOnVersionId: null, rev: 1, createdAt: stamp, updatedAt: stamp })
+      .returning()
+      .get()
+    addMissingEntries(db, row, stamp)
+    return toVersionView(db, row)
+  },
+
+  setStages: (input, { store, now }) => {
+    const db = store.db
+    const row = versionRow(db, input.versionId)
+    assertEditable(db, row)
+    if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}’s stages`)
+    checkStages(input.currentStage, input.targetStage)
+    const stamp = now.toISOString()
+    const updated = touchVersion(db, row.id, stamp, { currentStage: input.currentStage, targetStage: input.targetStage })
+    addMissingEntries(db, updated, stamp)
+    // The establishment's stages follow the plan being prepared (the shell shows the current stage).
+    db.update(establishmentTable).set({ currentStage: input.currentStage, targetStage: input.targetStage, updatedAt: stamp }).where(eq(establishmentTable.id, 1)).run()
+    return toVersionView(db, updated)
+  },
+
+  updateEntry: (input, { store, now }) => {
+    const db = store.db
+    const row = versionRow(db, input.versionId)
+    assertEditable(db, row)
+    const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
+    const b = catalog.baselines.find((x) => x.id === input.entry.baselineId)
+    const existing = db
+      .select()
+      .from(planEntry)
+      .where(and(eq(planEntry.planVersionId, row.id), eq(planEntry.baselineId, input.entry.baselineId)))
+      .get()
+    if (!b || !existing) throw new UserFacingError('not_found', `Baseline ${input.entry.baselineId} is not part of version ${row.version} of the plan. Reload the plan.`)
+    if (existing.rev !== input.rev) throw stalePlan(`Baseline ${b.id}`)
+    checkEntry(b, input.entry)
+    const stamp = now.toISOString()
+    const saved = db
+      .update(planEntry)
+      .set({ data: JSON.stringify(input.entry), rev: existing.rev + 1, updatedAt: stamp })
+      .where(and(eq(planEntry.id, existing.id), eq(planEntry.rev, input.rev)))
+      .returning()
+      .get()
+    if (!saved) throw stalePlan(`Baseline ${b.id}`)
+    touchVersion(db, row.id, stamp)
+    return { baselineId: saved.baselineId, rev: saved.rev, updatedAt: saved.updatedAt, entry: input.entry }
+  },
+
+  submit: (input, { store, now, today }) => {
+    const db = store.db
+    const row = versionRow(db, input.versionId)
+    assertEditable(db, row)
+    if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}`)
+    const history = signOffHistory(db, row.id)
+    const step = { stage: 'submit' as const, by: input.by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null }
+    const r = applySignOffDecision(history, step)
+    if (!r.ok) throw new UserFacingError('conflict', r.problem)
+    appendSignOff(db, row.id, step, history.length + 1)
+    return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
+  },
+
+  newVersion: (input, { store, now }) => {
+    const db = store.db
+    const from = versionRow(db, input.fromVersionId)
+    const latest = latestVersionRow(db)
+    if (latest && latest.id !== from.id) throw new UserFacingError('conflict', `Version ${latest.version} is already the latest version: open it instead of starting another.`)
+    const r = startNewPlanVersion({ version: from.version, targetStage: String(from.targetStage), entries: entriesOf(entryRows(db, from.id)), signOff: signOffHistory(db, from.id), basedOnVersion: null })
+    if (!r.ok) throw new UserFacingError('conflict', r.problem)
+    const stamp = now.toISOString()
+    const row = db
+      .insert(planVersion)
+      .values({ version: r.version.version, currentStage: from.currentStage, targetStage: from.targetStage, catalogId: from.catalogId, catalogVersion: from.catalogVersion, basedOnVersionId: from.id, rev: 1, createdAt: stamp, updatedAt: stamp })
+      .returning()
+      .get()
+    for (const e of r.version.entries) insertEntry(db, row.id, e, stamp)
+    addMissingEntries(db, row, stamp)
+    return toVersionView(db, row)
+  },
+}

@@ -1,0 +1,132 @@
+// Readiness handlers (issue 6): sign-off decisions after submission, the caseload summary, the
+// document preview, exports, and other establishments' JSON exports imported read-only.
+import { desc, eq } from 'drizzle-orm'
+import type { z } from 'zod'
+import { comparisonImport } from '../../../db/schema'
+import type { Db } from '../../../db/bootstrap'
+import { SIGN_OFF_ROUTE, applySignOffDecision, nextSignOffStep } from '../../../shared/engine/index'
+import { signOffStageLabel } from '../../../shared/export/labels'
+import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
+import type { Comparison } from '../../../shared/ipc/channels/readiness'
+import { UserFacingError } from '../../../shared/ipc/result'
+import { buildReadinessDocument } from '../export/document'
+import { caseloadSummary } from '../export/caseloadSummary'
+import { exportReadiness } from '../export/index'
+import { readEstablishment } from './establishment'
+import { readSettings } from './settings'
+import { appendSignOff, latestVersionRow, signOffHistory, toVersionView, touchVersion, versionRow } from './rrmpStore'
+import type { Handlers } from './types'
+
+function reason(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return (issue as { input?: unknown }).input === undefined ? 'is missing' : `should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}`
+    case 'invalid_value':
+      if ((issue as { input?: unknown }).input === undefined) return 'is missing'
+      return `should be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+    default:
+      return 'is not valid'
+  }
+}
+
+/** Where and what, for up to eight problems: "baselines should be a list; readiness.overall is missing". */
+function problemList(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 8).map((i) => `${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : 'the file'} ${reason(i)}`)
+  const more = error.issues.length > shown.length ? `; and ${error.issues.length - shown.length} more` : ''
+  return `${shown.join('; ')}${more}`
+}
+
+/** Validates a JSON readiness export from another installation; every problem is a sentence. */
+export function parseComparison(text: string): ReadinessExport {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new UserFacingError('invalid_input', 'This file is not valid JSON. Choose the .json file exported from the Readiness and export screen.')
+  }
+  const head = raw as { format?: unknown; schemaVersion?: unknown } | null
+  if (head === null || typeof head !== 'object' || head.format !== READINESS_EXPORT_FORMAT) {
+    throw new UserFacingError('invalid_input', 'This file is not an OMU Desk readiness export. Choose the .json file exported from the Readiness and export screen.')
+  }
+  if (head.schemaVersion !== READINESS_EXPORT_SCHEMA_VERSION) {
+    throw new UserFacingError('invalid_input', `This export uses schema version ${String(head.schemaVersion)}; this version of OMU Desk reads version ${READINESS_EXPORT_SCHEMA_VERSION}. Ask for an export from a matching version of the app.`)
+  }
+  const parsed = readinessExportSchema.safeParse(raw, { reportInput: true })
+  if (!parsed.success) throw new UserFacingError('invalid_input', `This readiness export is damaged or incomplete, so it was not imported. Problems: ${problemList(parsed.error)}.`)
+  return parsed.data
+}
+
+function comparisonRows(db: Db): Comparison[] {
+  return db
+    .select()
+    .from(comparisonImport)
+    .orderBy(desc(comparisonImport.id))
+    .all()
+    .flatMap((r) => {
+      const parsed = readinessExportSchema.safeParse(JSON.parse(r.json))
+      return parsed.success ? [{ id: r.id, importedAt: r.importedAt, document: parsed.data }] : []
+    })
+}
+
+export const readinessHandlers: Handlers['readiness'] = {
+  decide: (input, { store, now, today }) => {
+    const db = store.db
+    const row = versionRow(db, input.versionId)
+    const latest = latestVersionRow(db)
+    if (latest && latest.id !== row.id) {
+      throw new UserFacingError('conflict', `Version ${row.version} has been replaced by version ${latest.version}: record decisions on the latest version once it is submitted.`)
+    }
+    const history = signOffHistory(db, row.id)
+    const state = nextSignOffStep(history)
+    if (state.kind === 'awaiting' && state.next.stage === 'submit') {
+      throw new UserFacingError('conflict', `Version ${row.version} has not been submitted yet: the HOMS submits it from the RRMP planning screen first.`)
+    }
+    if (state.kind === 'awaiting' && state.next.stage !== input.stage) {
+      throw new UserFacingError('conflict', `The ${signOffStageLabel(input.stage)} cannot record a decision now: the plan is awaiting the ${signOffStageLabel(state.next.stage)}. Reload to see the latest.`)
+    }
+    const route = SIGN_OFF_ROUTE.find((r) => r.stage === input.stage)
+    const comments = (input.comments ?? '').trim()
+    const step = {
+      stage: input.stage,
+      by: input.by,
+      role: (input.role ?? '').trim() === '' ? (route?.role ?? input.stage) : (input.role ?? '').trim(),
+      date: today,
+      decision: input.decision,
+      comments: comments === '' ? null : comments,
+    }
+    const r = applySignOffDecision(history, step)
+    if (!r.ok) throw new UserFacingError(state.kind === 'awaiting' ? 'invalid_input' : 'conflict', r.problem, input.decision === 'returned' && comments === '' ? 'comments' : undefined)
+    appendSignOff(db, row.id, step, history.length + 1)
+    return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
+  },
+
+  caseload: (_input, { store, today }) => {
+    const est = readEstablishment(store.db)
+    return caseloadSummary(store.db, { today, policy: est?.policy ?? 'omic2021', extraHolidays: readSettings(store.db).extraHolidays })
+  },
+
+  document: (input, { store, today, now }) => buildReadinessDocument(store.db, input.versionId, today, now),
+
+  export: (input, { store, host, today, now }) => exportReadiness({ db: store.db, host, versionId: input.versionId, format: input.format, today, now }),
+
+  importComparison: (input, { store, now }) => {
+    const doc = parseComparison(input.text)
+    const own = readEstablishment(store.db)
+    if (own && own.code === doc.establishment.code) {
+      throw new UserFacingError('invalid_input', `This export is from your own establishment (${own.code}). Import exports from other establishments to compare with yours.`)
+    }
+    const row = store.db
+      .insert(comparisonImport)
+      .values({ establishmentCode: doc.establishment.code, establishmentName: doc.establishment.name, exportedAt: doc.exportedAt, json: JSON.stringify(doc), importedAt: now.toISOString() })
+      .returning()
+      .get()
+    return { id: row.id, importedAt: row.importedAt, document: doc }
+  },
+
+  comparisons: (_input, { store }) => comparisonRows(store.db),
+
+  removeComparison: (input, { store }) => {
+    const r = store.db.delete(comparisonImport).where(eq(comparisonImport.id, input.id)).run()
+    return { removed: r.changes > 0 }
+  },
+}

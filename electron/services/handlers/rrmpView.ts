@@ -1,0 +1,88 @@
+// The plan view the editor and the readiness screen show: one version with its entries and
+// everything the OMU task engine works out from them (issue 6: "readiness, sequencing and
+// tasks-at-stage come from the engine in the main process").
+import { asc, eq } from 'drizzle-orm'
+import type { Db } from '../../../db/bootstrap'
+import { staff } from '../../../db/schema'
+import {
+  assessReadiness,
+  changesSinceSubmitted,
+  nextSignOffStep,
+  sequencePlan,
+  stageChange,
+  tasksAtStage,
+  type EdmCatalog,
+  type ReadinessAssessment,
+  type SignOffState,
+} from '../../../shared/engine/index'
+import type { AreaReadiness, PlanView } from '../../../shared/ipc/channels/rrmp'
+import { allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './rrmpStore'
+
+/** Readiness per area of the catalogue (seed 002 "Area/Process"), weighted as the overall score. */
+export function areaReadiness(catalog: EdmCatalog, assessment: ReadinessAssessment): AreaReadiness[] {
+  const out: AreaReadiness[] = []
+  for (const area of catalog.areas) {
+    const rows = assessment.baselines.filter((b) => b.area === area.id)
+    if (rows.length === 0) continue
+    const counted = rows.filter((r) => r.mandatory && r.state !== 'not_applicable')
+    const w = (r: (typeof rows)[number]): number => r.weighting ?? 1
+    const achieved = counted.filter((r) => r.state === 'ready').reduce((n, r) => n + w(r), 0)
+    const possible = counted.reduce((n, r) => n + w(r), 0)
+    out.push({
+      id: area.id,
+      title: area.title,
+      ready: rows.filter((r) => r.state === 'ready').length,
+      notReady: rows.filter((r) => r.state === 'not_ready').length,
+      notApplicable: rows.filter((r) => r.state === 'not_applicable').length,
+      achieved,
+      possible,
+      percent: possible === 0 ? 100 : Math.floor((achieved / possible) * 100 + 1e-9),
+    })
+  }
+  return out
+}
+
+function stateView(state: SignOffState): PlanView['signOff']['state'] {
+  return state.kind === 'awaiting' ? { kind: 'awaiting', next: { ...state.next, decisions: [...state.next.decisions] } } : state
+}
+
+function activeStaff(db: Db): PlanView['staff'] {
+  return db.select({ name: staff.name, role: staff.role }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.name)).all()
+}
+
+export function buildPlanView(db: Db, row: VersionRow): PlanView {
+  const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
+  const rows = entryRows(db, row.id)
+  const entries = entriesOf(rows)
+  const readiness = assessReadiness(catalog, entries, row.targetStage)
+  const history = signOffHistory(db, row.id)
+  const versions = allVersionRows(db)
+  const latestId = versions[0]?.id ?? null
+  const based = row.basedOnVersionId === null ? null : versionRow(db, row.basedOnVersionId)
+  const position = new Map(catalog.baselines.map((b, i) => [b.id, i]))
+  return {
+    version: toVersionView(db, row, latestId),
+    versions: versions.map((v) => toVersionView(db, v, latestId)),
+    entries: [...rows].sort((a, b) => (position.get(a.baselineId) ?? 0) - (position.get(b.baselineId) ?? 0)),
+    readiness,
+    areas: areaReadiness(catalog, readiness),
+    sequence: sequencePlan(catalog, entries, row.targetStage),
+    stages: {
+      current: tasksAtStage(catalog, row.currentStage),
+      target: tasksAtStage(catalog, row.targetStage),
+      change: stageChange(catalog, row.currentStage, row.targetStage),
+    },
+    signOff: { steps: history, state: stateView(nextSignOffStep(history)) },
+    changes:
+      based === null
+        ? null
+        : {
+            basedOnVersion: based.version,
+            diffs: changesSinceSubmitted(
+              { version: based.version, targetStage: String(based.targetStage), entries: entriesOf(entryRows(db, based.id)), signOff: signOffHistory(db, based.id), basedOnVersion: null },
+              { version: row.version, targetStage: String(row.targetStage), entries, signOff: history, basedOnVersion: based.version },
+            ),
+          },
+    staff: activeStaff(db),
+  }
+}

@@ -1,0 +1,82 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ChannelInput } from '../../../shared/ipc/contract'
+import type { CaseloadView } from '../../../shared/ipc/channels/prefs'
+import { omu, unwrap } from './client'
+import { keys } from './keys'
+
+// Caseload data (issue 5). Every write invalidates the case-derived reads: a new session or
+// allocation changes statuses on the caseload, due list and allocation screens at once.
+
+export function useCaseload(pomId: number | null) {
+  return useQuery({ queryKey: keys.caseload(pomId), queryFn: () => unwrap(omu().caseload.list({ pomId })), placeholderData: keepPreviousData })
+}
+
+export function useStaff() {
+  return useQuery({ queryKey: keys.staff(), queryFn: () => unwrap(omu().staff.list()) })
+}
+
+export function usePrisoner(prisonerId: number) {
+  return useQuery({ queryKey: keys.prisoner(prisonerId), queryFn: () => unwrap(omu().prisoners.get({ prisonerId })) })
+}
+
+export function useAllocationOverview() {
+  return useQuery({ queryKey: keys.allocations(), queryFn: () => unwrap(omu().allocations.overview()) })
+}
+
+export function useDueOverview() {
+  return useQuery({ queryKey: keys.due(), queryFn: () => unwrap(omu().due.overview()) })
+}
+
+export function useCaseloadView() {
+  return useQuery({ queryKey: keys.caseloadView(), queryFn: () => unwrap(omu().prefs.getCaseloadView()), staleTime: Infinity })
+}
+
+function useInvalidateCases() {
+  const qc = useQueryClient()
+  return () => qc.invalidateQueries({ queryKey: keys.cases() })
+}
+
+export function useSaveCaseloadView() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (view: CaseloadView) => unwrap(omu().prefs.setCaseloadView(view)),
+    onMutate: (view) => qc.setQueryData(keys.caseloadView(), view),
+  })
+}
+
+export function useRecordSession() {
+  const invalidate = useInvalidateCases()
+  return useMutation({ mutationFn: (input: ChannelInput<'sessions', 'record'>) => unwrap(omu().sessions.record(input)), onSuccess: invalidate })
+}
+
+export function useAllocate() {
+  const invalidate = useInvalidateCases()
+  return useMutation({ mutationFn: (input: ChannelInput<'allocations', 'allocate'>) => unwrap(omu().allocations.allocate(input)), onSuccess: invalidate })
+}
+
+export function useSaveStaff() {
+  const invalidate = useInvalidateCases()
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ChannelInput<'staff', 'save'>) => unwrap(omu().staff.save(input)),
+    onSuccess: () => Promise.all([invalidate(), qc.invalidateQueries({ queryKey: keys.staff() })]),
+  })
+}
+
+export function useImportPreview() {
+  return useMutation({ mutationFn: (input: ChannelInput<'caseImport', 'preview'>) => unwrap(omu().caseImport.preview(input)) })
+}
+
+export function useImportCommit() {
+  const invalidate = useInvalidateCases()
+  return useMutation({ mutationFn: (input: ChannelInput<'caseImport', 'commit'>) => unwrap(omu().caseImport.commit(input)), onSuccess: invalidate })
+}
+
+export function useSaveTemplate() {
+  return useMutation({ mutationFn: (input: ChannelInput<'caseImport', 'saveTemplate'>) => unwrap(omu().caseImport.saveTemplate(input)) })
+}
+
+export function useCreateDemo() {
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (input: ChannelInput<'demo', 'create'>) => unwrap(omu().demo.create(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) })
+}

@@ -1,0 +1,46 @@
+// Words shown for the engine's codes. Status is always shown as text (with colour only as a second cue).
+
+export const RESPONSIBILITY_LABELS = { pom: 'POM', pom_with_com: 'POM with COM', com: 'COM' } as const
+
+export const STATUS_LABELS = { overdue: 'Overdue', due: 'Due', met: 'Met', not_applicable: 'Not applicable' } as const
+export const STATUS_COLOURS = { overdue: 'red', due: 'yellow', met: 'teal', not_applicable: 'gray' } as const
+
+export const RULE_LABELS = {
+  start_of_custody: 'Start of custody: 3 in-person sessions within 12 weeks of allocation',
+  pre_handover: 'Pre-handover sessions before the COM is allocated',
+  transfer_arrival: 'In-person session within 14 working days of arrival',
+} as const
+
+export const RULE_SHORT = { start_of_custody: 'Start of custody', pre_handover: 'Pre-handover', transfer_arrival: 'Transfer arrival' } as const
+
+export const COHORT_LABELS: Record<string, string> = {
+  newly_sentenced_indeterminate: 'Newly sentenced indeterminate',
+  handover_period: 'Handover period',
+  approaching_parole: 'Approaching parole',
+  early_allocation: 'Early allocation / TACT',
+  care_experienced: 'Care experienced',
+  young_adult: 'Young adult',
+  key_worker_priority: 'Key worker priority',
+}
+
+export const HANDOVER_REASONS: Record<string, string> = {
+  recall: 'Recall: COM responsible from the start',
+  less_than_10_months_to_serve: '10 months or less to serve: COM responsible from the start',
+  release_date_unknown: 'No release date yet: POM responsible',
+  early_allocation: 'Early allocation: 15 months before release',
+  indeterminate: 'Indeterminate sentence',
+  determinate_parole: 'Determinate with a parole eligibility date',
+  determinate_mappa_2_3: 'Determinate, MAPPA level 2 or 3',
+  determinate_mappa_1_n: 'Determinate, MAPPA level 0, 1 or not known',
+  determinate: 'Determinate sentence',
+}
+
+export const MODE_LABELS = {
+  wing_interview_room: 'Face to face (wing interview room)',
+  video: 'Video',
+  in_cell_telephony: 'In-cell telephony',
+  duty_pom: 'Duty POM (face to face)',
+  other: 'Other',
+} as const
+
+export const ROLE_LABELS = { prison_pom: 'Prison POM', probation_pom: 'Probation POM', homd: 'HOMD', homs: 'HOMS', governor: 'Governor' } as const

@@ -1,0 +1,58 @@
+import { Button, Chip, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import type { Staff } from '../../../../shared/ipc/channels/caseload'
+import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
+import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/channels/prefs'
+import { COHORT_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../lib/labels'
+
+function ChipFilter<T extends string>({ label, value, options, onChange }: { label: string; value: T[]; options: Record<T, string>; onChange: (v: T[]) => void }) {
+  return (
+    <div role="group" aria-label={label}>
+      <Text size="sm" fw={600} mb={4} aria-hidden="true">
+        {label}
+      </Text>
+      <Chip.Group multiple value={value} onChange={(v) => onChange(v as T[])}>
+        <Group gap={6}>
+          {(Object.keys(options) as T[]).map((k) => (
+            <Chip key={k} value={k} size="xs">
+              {options[k]}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+    </div>
+  )
+}
+
+export function Filters({ view, onChange, poms }: { view: CaseloadView; onChange: (v: CaseloadView) => void; poms: Staff[] }) {
+  return (
+    <Stack gap="sm" mb="md">
+      <Group align="flex-end" gap="md" wrap="wrap">
+        <NativeSelect
+          label="Whose caseload"
+          value={view.pomId === null ? '' : String(view.pomId)}
+          onChange={(e) => onChange({ ...view, pomId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+          data={[{ value: '', label: 'Every case in custody' }, ...poms.map((p) => ({ value: String(p.id), label: p.name }))]}
+          w={260}
+        />
+        <TextInput label="Search by name or prison number" value={view.search} onChange={(e) => onChange({ ...view, search: e.currentTarget.value })} w={280} />
+        <NumberInput
+          label="Next minimum due within (days)"
+          value={view.dueWithinDays ?? ''}
+          min={0}
+          max={3650}
+          allowDecimal={false}
+          onChange={(v) => onChange({ ...view, dueWithinDays: typeof v === 'number' ? v : null })}
+          w={220}
+        />
+        <Button variant="default" onClick={() => onChange({ ...DEFAULT_CASELOAD_VIEW, pomId: view.pomId, sort: view.sort })}>
+          Clear filters
+        </Button>
+      </Group>
+      <Group gap="xl" align="flex-start" wrap="wrap">
+        <ChipFilter label="Status" value={view.status} options={STATUS_LABELS} onChange={(status) => onChange({ ...view, status })} />
+        <ChipFilter label="Responsible" value={view.responsibility} options={RESPONSIBILITY_LABELS} onChange={(responsibility) => onChange({ ...view, responsibility })} />
+        <ChipFilter label="Priority cohort" value={view.cohorts} options={COHORT_LABELS} onChange={(cohorts) => onChange({ ...view, cohorts })} />
+      </Group>
+    </Stack>
+  )
+}

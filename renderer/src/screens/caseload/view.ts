@@ -1,0 +1,53 @@
+import type { CaseRow } from '../../../../shared/ipc/channels/caseload'
+import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
+import { addDays } from '../../lib/dates'
+
+// Filtering and sorting of rows the main process has already evaluated. No rule is decided here:
+// status, responsibility, due dates and cohorts all come from the case engine.
+
+const STATUS_ORDER = { overdue: 0, due: 1, met: 2, not_applicable: 3 } as const
+const RESP_ORDER = { pom: 0, pom_with_com: 1, com: 2 } as const
+
+function matches(row: CaseRow, view: CaseloadView, dueLimit: string | null, needle: string): boolean {
+  if (view.status.length && !view.status.includes(row.status)) return false
+  if (view.responsibility.length && !view.responsibility.includes(row.responsibility)) return false
+  if (view.cohorts.length && !view.cohorts.some((c) => row.cohorts.includes(c))) return false
+  if (dueLimit !== null && !(row.next?.dueBy && row.next.dueBy <= dueLimit)) return false
+  if (needle && !row.name.toLowerCase().includes(needle) && !row.prisonNumber.toLowerCase().includes(needle)) return false
+  return true
+}
+
+function compare(a: CaseRow, b: CaseRow, column: CaseloadView['sort']['column']): number {
+  switch (column) {
+    case 'name':
+      return a.name.localeCompare(b.name)
+    case 'dueBy':
+      return (a.next?.dueBy ?? '9999').localeCompare(b.next?.dueBy ?? '9999')
+    case 'status':
+      return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
+    case 'responsibility':
+      return RESP_ORDER[a.responsibility] - RESP_ORDER[b.responsibility]
+    case 'handover':
+      return (a.handover.comAllocatedDate ?? '9999').localeCompare(b.handover.comAllocatedDate ?? '9999')
+    case 'priority':
+      // The default: most urgent first (status, then due date).
+      return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.next?.dueBy ?? '9999').localeCompare(b.next?.dueBy ?? '9999')
+    default: {
+      const never: never = column
+      return String(never).length
+    }
+  }
+}
+
+/**
+ * The rows to show. Under EDM stages 4 and 3 priority-cohort cases always come first (seed 002,
+ * "Priority supervision should be given to the following cohorts"), whatever the sort.
+ */
+export function applyView(rows: readonly CaseRow[], view: CaseloadView, today: string, priorityFirst: boolean): CaseRow[] {
+  const dueLimit = view.dueWithinDays === null ? null : addDays(today, view.dueWithinDays)
+  const needle = view.search.trim().toLowerCase()
+  const dir = view.sort.direction === 'asc' ? 1 : -1
+  return rows
+    .filter((r) => matches(r, view, dueLimit, needle))
+    .sort((a, b) => (priorityFirst ? Number(b.priority) - Number(a.priority) : 0) || dir * compare(a, b, view.sort.column) || a.name.localeCompare(b.name))
+}

@@ -1,0 +1,109 @@
+import { Anchor, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { DueOverview } from '../../../../shared/ipc/channels/allocation'
+import { DataTable } from '../../app/DataTable'
+import { ErrorText } from '../../app/ErrorText'
+import { PageHeading } from '../../app/PageHeading'
+import { prisonerHref } from '../../app/routes'
+import { StatusBadge } from '../../app/StatusBadge'
+import { useDueOverview } from '../../data/caseloadHooks'
+import { formatDate, POLICY_SHORT } from '../../lib/format'
+import { RULE_SHORT } from '../../lib/labels'
+
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <Paper withBorder p="md">
+      <Text size="sm">{label}</Text>
+      <Text fz={28} fw={700}>
+        {value.toLocaleString('en-GB')}
+      </Text>
+    </Paper>
+  )
+}
+
+type HandoverItem = DueOverview['handovers']['upcoming'][number]
+function HandoverTable({ caption, rows, empty }: { caption: string; rows: HandoverItem[]; empty: string }) {
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.prisonerId}
+      empty={empty}
+      columns={[
+        { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+        { header: 'Prison number', cell: (r) => r.prisonNumber },
+        { header: 'POM', cell: (r) => r.pomName ?? 'Unallocated' },
+        { header: 'COM allocated', cell: (r) => formatDate(r.comAllocatedDate) },
+        { header: 'COM responsible', cell: (r) => formatDate(r.comResponsibleDate) },
+      ]}
+    />
+  )
+}
+
+export function DueScreen() {
+  const q = useDueOverview()
+  const d = q.data
+  return (
+    <>
+      <PageHeading title="Due and overdue" lead="Across the establishment: supervision minima overdue or falling due, per POM, and handovers to the COM." />
+      {q.error ? <ErrorText error={q.error} /> : null}
+      {!d ? (
+        <Loader aria-label="Loading" />
+      ) : (
+        <Stack gap="xl">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Count label="Overdue" value={d.totals.overdue} />
+            <Count label="Due in the next 7 days" value={d.totals.due7} />
+            <Count label="Due in the next 28 days" value={d.totals.due28} />
+          </SimpleGrid>
+          <section aria-labelledby="per-pom-title">
+            <Title order={2} size="h3" id="per-pom-title" mb="xs">
+              Per POM
+            </Title>
+            <DataTable
+              caption="Minima overdue and due, per POM"
+              rows={d.perPom}
+              rowKey={(r) => r.pomId ?? 0}
+              empty="Nothing is due or overdue."
+              columns={[
+                { header: 'POM', cell: (r) => r.pomName },
+                { header: 'Overdue', cell: (r) => r.overdue },
+                { header: 'Due in 7 days', cell: (r) => r.due7 },
+                { header: 'Due in 28 days', cell: (r) => r.due28 },
+              ]}
+            />
+          </section>
+          <section aria-labelledby="items-title">
+            <Title order={2} size="h3" id="items-title" mb="xs">
+              Minima to act on ({d.items.length})
+            </Title>
+            <DataTable
+              caption="Overdue first, then soonest due"
+              rows={d.items.slice(0, 300)}
+              rowKey={(r) => `${r.prisonerId}-${r.rule}`}
+              empty="Nothing is due in the next 28 days and nothing is overdue."
+              columns={[
+                { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+                { header: 'POM', cell: (r) => r.pomName ?? 'Unallocated' },
+                { header: 'Minimum', cell: (r) => RULE_SHORT[r.rule] },
+                { header: 'Achieved', cell: (r) => `${r.achieved} of ${r.required}` },
+                { header: 'Due by', cell: (r) => formatDate(r.dueBy) },
+                { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
+              ]}
+            />
+            {d.items.length > 300 ? <Text size="sm">Showing the first 300 of {d.items.length}. Filter the caseload to see the rest.</Text> : null}
+          </section>
+          <section aria-labelledby="handover-title">
+            <Title order={2} size="h3" id="handover-title" mb="xs">
+              Handovers ({POLICY_SHORT[d.policy]})
+            </Title>
+            <Stack gap="lg">
+              <HandoverTable caption={`COM allocation in the next 8 weeks (${d.handovers.upcoming.length})`} rows={d.handovers.upcoming} empty="No COM allocations in the next 8 weeks." />
+              <HandoverTable caption={`Handover in progress: COM allocated, POM responsible (${d.handovers.inProgress.length})`} rows={d.handovers.inProgress.slice(0, 200)} empty="No handovers in progress." />
+              <HandoverTable caption={`COM responsibility reached (${d.handovers.comResponsible.length})`} rows={d.handovers.comResponsible.slice(0, 200)} empty="No cases have reached COM responsibility." />
+            </Stack>
+          </section>
+        </Stack>
+      )}
+    </>
+  )
+}

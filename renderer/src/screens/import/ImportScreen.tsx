@@ -1,0 +1,143 @@
+import { Alert, Button, Checkbox, FileInput, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { MAX_CSV_CHARS, type ImportKind } from '../../../../shared/ipc/channels/caseImport'
+import { DataTable } from '../../app/DataTable'
+import { ErrorText } from '../../app/ErrorText'
+import { PageHeading } from '../../app/PageHeading'
+import { useImportCommit, useImportPreview, useSaveTemplate } from '../../data/caseloadHooks'
+
+/**
+ * CSV import: the whole file is checked first and every bad row listed; nothing is written until
+ * the user confirms the good rows (issue 5). Updates to prisoners already held are shown first.
+ */
+export function ImportScreen() {
+  const [kind, setKind] = useState<ImportKind>('prisoners')
+  const [file, setFile] = useState<File | null>(null)
+  const [text, setText] = useState<string | null>(null)
+  const [readError, setReadError] = useState<string | null>(null)
+  const [applyUpdates, setApplyUpdates] = useState(false)
+  const preview = useImportPreview()
+  const commit = useImportCommit()
+  const template = useSaveTemplate()
+  const p = preview.data
+
+  const check = async (f: File | null) => {
+    setFile(f)
+    setText(null)
+    setReadError(null)
+    preview.reset()
+    commit.reset()
+    if (!f) return
+    if (f.size > MAX_CSV_CHARS) {
+      setReadError('The file is larger than 10 MB. Split it into smaller files and import each.')
+      return
+    }
+    const t = await f.text()
+    setText(t)
+    preview.mutate({ kind, text: t })
+  }
+
+  const importRows = () => {
+    if (!text) return
+    commit.mutate(
+      { kind, text, applyUpdates },
+      { onSuccess: (r) => notifications.show({ color: 'teal', message: `Imported: ${r.created} added, ${r.updated} updated, ${r.skipped} skipped.` }) },
+    )
+  }
+
+  const good = p ? p.newRows + (applyUpdates ? p.updates.length : 0) : 0
+  return (
+    <>
+      <PageHeading title="Import" lead="Add prisoners or supervision sessions from a CSV file. The file is checked in full before anything is saved." />
+      <Stack gap="md">
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Radio.Group
+              label="What the file holds"
+              value={kind}
+              onChange={(v) => {
+                setKind(v as ImportKind)
+                setFile(null)
+                setText(null)
+                preview.reset()
+              }}
+            >
+              <Group mt={4}>
+                <Radio value="prisoners" label="Prisoners" />
+                <Radio value="sessions" label="Supervision sessions" />
+              </Group>
+            </Radio.Group>
+            <Group align="flex-end">
+              <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={(f) => void check(f)} clearable w={360} />
+              <Button variant="default" loading={template.isPending} onClick={() => template.mutate({ kind }, { onSuccess: (r) => r && notifications.show({ message: `Template saved to ${r.path}` }) })}>
+                Save a template
+              </Button>
+            </Group>
+            <Text size="sm" c="dimmed">
+              The template has the column names and one example row. Dates may be YYYY-MM-DD or DD/MM/YYYY; yes/no columns take yes or no.
+            </Text>
+          </Stack>
+        </Paper>
+        {readError ? <Alert color="red" role="alert">{readError}</Alert> : null}
+        <ErrorText error={preview.error ?? template.error} title="The file could not be checked" />
+        {p ? (
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Title order={2} size="h3">
+                What importing would do
+              </Title>
+              <Text>
+                {p.totalRows} row{p.totalRows === 1 ? '' : 's'} read: {p.newRows} new, {p.updates.length} to update, {p.unchanged} already held unchanged, {new Set(p.problems.map((x) => x.row)).size} with problems.
+              </Text>
+              {p.problems.length > 0 ? (
+                <Alert color="red" title={`${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: these rows will not be imported`} role="alert">
+                  Fix them in the file and check it again, or import the good rows now.
+                </Alert>
+              ) : null}
+              <DataTable
+                caption="Problems found"
+                rows={p.problems.slice(0, 500)}
+                rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.reason}`}
+                empty="No problems found."
+                columns={[
+                  { header: 'Row', cell: (r) => r.row },
+                  { header: 'Column', cell: (r) => r.column ?? 'Whole row' },
+                  { header: 'Problem', cell: (r) => r.reason },
+                ]}
+              />
+              {p.updates.length > 0 ? (
+                <>
+                  <DataTable
+                    caption="Prisoners already held: what would change"
+                    rows={p.updates.slice(0, 200)}
+                    rowKey={(r) => r.row}
+                    empty=""
+                    columns={[
+                      { header: 'Row', cell: (r) => r.row },
+                      { header: 'Prison number', cell: (r) => r.prisonNumber },
+                      { header: 'Changes', cell: (r) => r.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`).join('; ') },
+                    ]}
+                  />
+                  <Checkbox label={`Also apply these ${p.updates.length} updates`} checked={applyUpdates} onChange={(e) => setApplyUpdates(e.currentTarget.checked)} />
+                </>
+              ) : null}
+              <ErrorText error={commit.error} title="Nothing was imported" />
+              {commit.data ? (
+                <Alert color="teal" title="Imported">
+                  {commit.data.created} added, {commit.data.updated} updated, {commit.data.skipped} skipped.
+                </Alert>
+              ) : (
+                <Group>
+                  <Button onClick={importRows} disabled={good === 0} loading={commit.isPending}>
+                    Import {good} good row{good === 1 ? '' : 's'}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Paper>
+        ) : null}
+      </Stack>
+    </>
+  )
+}

@@ -1,0 +1,123 @@
+import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { PrisonerDetail } from '../../../../shared/ipc/channels/caseload'
+import { ErrorText } from '../../app/ErrorText'
+import { PageHeading } from '../../app/PageHeading'
+import { hrefFor } from '../../app/routes'
+import { usePrisoner } from '../../data/caseloadHooks'
+import { formatDate, POLICY_SHORT } from '../../lib/format'
+import { COHORT_LABELS, HANDOVER_REASONS, RESPONSIBILITY_LABELS } from '../../lib/labels'
+import { AllocateControl } from './AllocateControl'
+import { Minima } from './Minima'
+import { RecordSessionForm } from './RecordSessionForm'
+import { Timeline } from './Timeline'
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  )
+}
+
+function Facts({ d }: { d: PrisonerDetail }) {
+  const p = d.prisoner
+  const yes = (b: boolean) => (b ? 'Yes' : 'No')
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Facts
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+        <Fact label="Date of birth" value={formatDate(p.dateOfBirth)} />
+        <Fact label="Sentence" value={p.sentenceType === 'indeterminate' ? 'Indeterminate' : 'Determinate'} />
+        <Fact label="Sentence start" value={formatDate(p.sentenceStartDate)} />
+        <Fact label="Conditional release (CRD)" value={formatDate(p.conditionalReleaseDate)} />
+        <Fact label="Automatic release (ARD)" value={formatDate(p.automaticReleaseDate)} />
+        <Fact label="Parole eligibility (PED)" value={formatDate(p.paroleEligibilityDate)} />
+        <Fact label="Tariff (TED)" value={formatDate(p.tariffDate)} />
+        <Fact label="Target hearing (THD)" value={formatDate(p.targetHearingDate)} />
+        <Fact label="HDC eligibility (HDCED)" value={formatDate(p.homeDetentionCurfewEligibilityDate)} />
+        <Fact label="HDC approved (HDCAD)" value={formatDate(p.homeDetentionCurfewActualDate)} />
+        <Fact label="MAPPA level" value={p.mappaLevel === null ? 'Not known' : String(p.mappaLevel)} />
+        <Fact label="Tier" value={p.tier ?? 'Not set'} />
+        <Fact label="Risk of serious harm" value={p.roshLevel ? p.roshLevel.replace('_', ' ') : 'Not set'} />
+        <Fact label="Recall" value={yes(p.recall)} />
+        <Fact label="Early allocation" value={yes(p.earlyAllocation)} />
+        <Fact label="Arrived on transfer" value={formatDate(p.arrivalDate)} />
+      </SimpleGrid>
+    </Paper>
+  )
+}
+
+function Handover({ d }: { d: PrisonerDetail }) {
+  const e = d.evaluation
+  if (!e) return null
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Handover to the COM ({POLICY_SHORT[d.policy]})
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+        <Fact label="Responsible today" value={RESPONSIBILITY_LABELS[e.responsibility]} />
+        <Fact label="COM allocated" value={formatDate(e.handover.comAllocatedDate)} />
+        <Fact label="COM responsible" value={formatDate(e.handover.comResponsibleDate)} />
+        <Fact label="Release date used" value={formatDate(e.handover.releaseDate)} />
+      </SimpleGrid>
+      <Text size="sm" mt="xs">
+        {HANDOVER_REASONS[e.handover.reason] ?? e.handover.reason}. Dates calculated under the {POLICY_SHORT[d.policy]} handover policy.
+      </Text>
+      {e.lateRecords > 0 ? (
+        <Text size="sm" mt={4}>
+          {e.lateRecords} session record{e.lateRecords === 1 ? ' was' : 's were'} entered more than one working day after the session.
+        </Text>
+      ) : null}
+    </Paper>
+  )
+}
+
+export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
+  const q = usePrisoner(prisonerId)
+  if (q.error) return <ErrorText error={q.error} title="This prisoner could not be shown" />
+  if (!q.data) return <Loader aria-label="Loading" />
+  const d = q.data
+  const p = d.prisoner
+  const current = d.allocations.find((a) => a.endDate === null) ?? null
+  return (
+    <>
+      <Anchor href={hrefFor('caseload')} size="sm">
+        ← Back to the caseload
+      </Anchor>
+      <PageHeading title={`${p.lastName.toUpperCase()}, ${p.firstName}`} lead={`${p.prisonNumber} · ${current ? `POM: ${current.staffName}` : 'Not allocated to a POM'}`} />
+      <Stack gap="md">
+        {d.cohorts.length ? (
+          <Group gap={6} aria-label="Priority cohorts">
+            {d.cohorts.map((c) => (
+              <Badge key={c.id} variant="outline" color="grape" title={c.reason}>
+                {COHORT_LABELS[c.id] ?? c.id}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+        {d.evaluationProblem ? (
+          <Alert color="red" title="This case could not be assessed">
+            {d.evaluationProblem}
+          </Alert>
+        ) : null}
+        {d.evaluation ? <Minima minima={d.evaluation.minima} /> : null}
+        <RecordSessionForm prisonerId={p.id} today={d.today} />
+        <Handover d={d} />
+        <Facts d={d} />
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            Allocation
+          </Title>
+          <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} />
+        </Paper>
+        <Timeline detail={d} />
+      </Stack>
+    </>
+  )
+}

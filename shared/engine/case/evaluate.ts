@@ -1,0 +1,30 @@
+// evaluateCase: handover, responsibility on today, the three supervision minima and late records.
+// Source: issue 3, "Public API" and "Supervision minima"; seed 003 Annex B.
+import type { IsoDate } from '../types'
+import { requireDay } from './dates'
+import { CaseInputError, describe } from './errors'
+import { formatHandover, handoverDays } from './handover'
+import { responsibilityOnDay } from './handoverDays'
+import { parseCase, parsePolicy } from './input'
+import { buildWindows, scanSessions, toResults } from './minima'
+import type { CaseEvaluation, CaseInput, EvaluateOptions, Policy } from './types'
+import { resolveExtraHolidays } from './workingDays'
+
+export function evaluateCase(input: CaseInput, today: IsoDate, policy?: Policy, options?: EvaluateOptions): CaseEvaluation {
+  const p = parsePolicy(policy)
+  const c = parseCase(input)
+  const t = requireDay(today, 'today')
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new CaseInputError('options', `expected an options object, got ${describe(options)}`, options)
+  }
+  const extra = resolveExtraHolidays(options?.extraHolidays)
+  const h = handoverDays(c, t, p)
+  const windows = buildWindows(c, h, extra)
+  const lateRecords = scanSessions(input.sessions, t, windows, extra)
+  return {
+    handover: formatHandover(h),
+    responsibility: responsibilityOnDay(h.reason, h.alloc, h.resp, t),
+    minima: toResults(windows, t),
+    lateRecords,
+  }
+}

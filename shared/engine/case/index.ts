@@ -1,0 +1,23 @@
+// Case engine public API (issue 3): OMiC handover dates, responsibility and POM supervision
+// minima (seed 003 National Standards 2021, Annex B), policy-versioned ('omic2021' | 'omic2023').
+// Pure: no I/O, never reads the clock (`today` is always a parameter), plain data in and out.
+export type { IsoDate } from '../types'
+export type {
+  CaseEvaluation,
+  CaseInput,
+  CaseSession,
+  EvaluateOptions,
+  Handover,
+  HandoverDates,
+  HandoverReason,
+  MinimumResult,
+  MinimumRule,
+  MinimumStatus,
+  Policy,
+  Responsibility,
+} from './types'
+export { POLICIES } from './types'
+export { CaseInputError } from './errors'
+export { calculateHandover, responsibilityOn } from './handover'
+export { evaluateCase } from './evaluate'
+export { addWorkingDays } from './workingDays'

@@ -1,0 +1,88 @@
+// Public types of the case engine. Names and shapes are fixed by issue 3 ("Public API").
+import type { IsoDate } from '../types'
+
+export type { IsoDate }
+
+export type Policy = 'omic2021' | 'omic2023'
+
+export const POLICIES: readonly Policy[] = ['omic2021', 'omic2023']
+
+export interface CaseSession {
+  date: IsoDate
+  inPerson: boolean
+  recordedOn?: IsoDate | null
+}
+
+export interface CaseInput {
+  sentenceType: 'determinate' | 'indeterminate'
+  sentenceStartDate: IsoDate
+  conditionalReleaseDate?: IsoDate | null
+  automaticReleaseDate?: IsoDate | null
+  paroleEligibilityDate?: IsoDate | null
+  tariffDate?: IsoDate | null // indeterminate
+  targetHearingDate?: IsoDate | null // indeterminate
+  homeDetentionCurfewEligibilityDate?: IsoDate | null
+  homeDetentionCurfewActualDate?: IsoDate | null
+  mappaLevel?: 0 | 1 | 2 | 3 | null
+  earlyAllocation?: boolean
+  recall?: boolean
+  pomAllocatedDate?: IsoDate | null // first allocation to a POM for this sentence
+  arrivalDate?: IsoDate | null // arrival here on transfer from another establishment
+  sessions?: CaseSession[]
+}
+
+/** Stable machine-readable reason codes of a handover calculation. */
+export type HandoverReason =
+  | 'recall' // COM responsible from the start
+  | 'less_than_10_months_to_serve' // COM responsible from the start
+  | 'release_date_unknown' // POM responsible, no dates
+  | 'early_allocation'
+  | 'indeterminate'
+  | 'determinate_parole' // determinate with a parole eligibility date
+  | 'determinate_mappa_2_3' // omic2021 only
+  | 'determinate_mappa_1_n' // omic2021 only: MAPPA level 0, 1 or unknown
+  | 'determinate' // omic2023: other determinate
+
+/** Reasons under which the COM is responsible from the start (no dates). */
+export const COM_FROM_START: ReadonlySet<string> = new Set<HandoverReason>(['recall', 'less_than_10_months_to_serve'])
+
+export interface Handover {
+  comAllocatedDate: IsoDate | null // handover starts: COM allocated and supporting
+  comResponsibleDate: IsoDate | null // COM becomes responsible
+  releaseDate: IsoDate | null // the release date the calculation used
+  reason: HandoverReason
+}
+
+/** What responsibilityOn reads: a Handover, or any stored copy of one with a plain string reason. */
+export interface HandoverDates {
+  comAllocatedDate: IsoDate | null
+  comResponsibleDate: IsoDate | null
+  reason: string
+}
+
+export type Responsibility = 'pom' | 'pom_with_com' | 'com'
+
+export type MinimumRule = 'start_of_custody' | 'pre_handover' | 'transfer_arrival'
+
+export type MinimumStatus = 'met' | 'due' | 'overdue' | 'not_applicable'
+
+export interface MinimumResult {
+  rule: MinimumRule
+  required: number
+  achieved: number
+  windowStart: IsoDate | null
+  dueBy: IsoDate | null
+  status: MinimumStatus
+}
+
+export interface CaseEvaluation {
+  handover: Handover
+  responsibility: Responsibility // on `today`
+  minima: MinimumResult[] // always all three rules, in this order
+  lateRecords: number // sessions recorded more than one working day after they took place
+}
+
+export interface EvaluateOptions {
+  /** Extra non-working days from Settings (e.g. a new one-off bank holiday not yet in the library). */
+  extraHolidays?: readonly IsoDate[]
+}

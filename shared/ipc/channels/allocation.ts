@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { channel, type Domain } from '../define'
+import { empty, isoDate } from '../schemas'
+import { id, SENTENCE_TYPES, STAFF_ROLES } from './caseloadValues'
+
+// Allocation (HOMD) and the establishment's due / overdue view (issue 5).
+
+export const unallocatedSchema = z.object({
+  prisonerId: z.number(),
+  prisonNumber: z.string(),
+  name: z.string(),
+  /** Why it needs a POM: arrived on transfer, newly sentenced, or otherwise unallocated. */
+  reason: z.enum(['new_arrival', 'newly_sentenced', 'unallocated']),
+  sentenceType: z.enum(SENTENCE_TYPES),
+  sentenceStartDate: z.string(),
+  arrivalDate: z.string().nullable(),
+  tier: z.string().nullable(),
+  /** The engine's responsibility today (COM-responsible cases still need a POM in custody). */
+  responsibility: z.enum(['pom', 'pom_with_com', 'com']),
+})
+
+export const pomLoadSchema = z.object({
+  staffId: z.number(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  hoursPerWeek: z.number(),
+  caseCount: z.number(),
+  byTier: z.record(z.string(), z.number()),
+  byResponsibility: z.object({ pom: z.number(), pom_with_com: z.number(), com: z.number() }),
+})
+export type PomLoad = z.infer<typeof pomLoadSchema>
+
+export const allocationOverviewSchema = z.object({
+  today: z.string(),
+  unallocated: z.array(unallocatedSchema),
+  poms: z.array(pomLoadSchema),
+})
+
+export type AllocationOverview = z.infer<typeof allocationOverviewSchema>
+
+export const dueItemSchema = z.object({
+  prisonerId: z.number(),
+  prisonNumber: z.string(),
+  name: z.string(),
+  pomId: z.number().nullable(),
+  pomName: z.string().nullable(),
+  rule: z.enum(['start_of_custody', 'pre_handover', 'transfer_arrival']),
+  required: z.number(),
+  achieved: z.number(),
+  dueBy: z.string(),
+  status: z.enum(['due', 'overdue']),
+})
+export type DueItem = z.infer<typeof dueItemSchema>
+
+export const handoverItemSchema = z.object({
+  prisonerId: z.number(),
+  prisonNumber: z.string(),
+  name: z.string(),
+  pomName: z.string().nullable(),
+  comAllocatedDate: z.string().nullable(),
+  comResponsibleDate: z.string().nullable(),
+})
+
+export const dueOverviewSchema = z.object({
+  today: z.string(),
+  policy: z.enum(['omic2021', 'omic2023']),
+  perPom: z.array(z.object({ pomId: z.number().nullable(), pomName: z.string(), overdue: z.number(), due7: z.number(), due28: z.number() })),
+  totals: z.object({ overdue: z.number(), due7: z.number(), due28: z.number() }),
+  /** Overdue minima and those falling due in the next 28 days, soonest first. */
+  items: z.array(dueItemSchema),
+  handovers: z.object({
+    /** COM allocation in the next 8 weeks (56 days). */
+    upcoming: z.array(handoverItemSchema),
+    /** COM allocated, POM still responsible. */
+    inProgress: z.array(handoverItemSchema),
+    /** COM responsibility reached. */
+    comResponsible: z.array(handoverItemSchema),
+  }),
+})
+export type DueOverview = z.infer<typeof dueOverviewSchema>
+
+export const allocations = {
+  overview: channel({
+    doc: 'For the HOMD: cases without a POM (new arrivals and newly sentenced first) and each POM’s load and case mix.',
+    kind: 'query',
+    input: empty,
+    output: allocationOverviewSchema,
+  }),
+  allocate: channel({
+    doc: 'Allocate a case to a POM, or reallocate it: the open allocation is ended (kept in the history), a new one starts.',
+    kind: 'mutation',
+    input: z
+      .object({
+        prisonerId: id,
+        staffId: id,
+        startDate: isoDate.optional(),
+        reason: z.string().trim().max(500, 'Keep the reason to 500 characters or fewer.').default(''),
+      })
+      .strict(),
+    output: z.object({ allocationId: z.number(), endedAllocationId: z.number().nullable() }),
+  }),
+} satisfies Domain
+
+export const due = {
+  overview: channel({
+    doc: 'Across the establishment: minima overdue and due in 7 / 28 days per POM, and handovers upcoming, in progress and reached.',
+    kind: 'query',
+    input: empty,
+    output: dueOverviewSchema,
+  }),
+} satisfies Domain

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { isoDate } from '../schemas'
+
+// Value lists and field schemas of the caseload domain (issue 5). Messages reach the user.
+
+export const STAFF_ROLES = ['prison_pom', 'probation_pom', 'homd', 'homs', 'governor'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+/** Roles that hold a caseload (prison- or probation-employed POMs). */
+export const POM_ROLES: readonly StaffRole[] = ['prison_pom', 'probation_pom']
+
+/** How a session was held: the delivery options of seed 002 baseline 2.5 plus video and other. */
+export const SESSION_MODES = ['wing_interview_room', 'video', 'in_cell_telephony', 'duty_pom', 'other'] as const
+export type SessionMode = (typeof SESSION_MODES)[number]
+
+export const PRISONER_STATUSES = ['in_custody', 'released', 'transferred_out'] as const
+export const ROSH_LEVELS = ['low', 'medium', 'high', 'very_high'] as const
+export const SENTENCE_TYPES = ['determinate', 'indeterminate'] as const
+
+export const prisonNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]\d{4}[A-Z]{2}$/, 'Enter the prison number in NOMIS format: a letter, four digits and two letters, for example A1234BC.')
+
+export const personName = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(60, `Keep the ${label} to 60 characters or fewer.`)
+    // Names end up in spreadsheets: a leading formula character could run as a formula there.
+    .refine((v) => !/^[=+\-@]/.test(v), `The ${label} must not start with =, +, - or @.`)
+
+export const optionalDate = isoDate.nullable().optional()
+
+export const tier = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-D][0-3]$/, 'Enter the tier as a letter A to D and a number 0 to 3, for example B2.')
+  .nullable()
+  .optional()
+
+export const mappaLevel = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)], 'Choose MAPPA level 0, 1, 2 or 3.').nullable().optional()
+
+export const id = z.number().int('Choose a record.').positive('Choose a record.')
