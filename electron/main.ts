@@ -7,6 +7,9 @@ import { serveRendererFile } from './protocol'
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, buildWindowOptions, denyAllPermissions, hardenWebContents } from './security'
 import { startServices, type OmuServices } from './services'
 
+// en-GB everywhere, including native date fields (dd/mm/yyyy), whatever the machine's own locale.
+app.commandLine.appendSwitch('lang', 'en-GB')
+
 // Must run before `ready`: app:// behaves like a secure standard origin for the local renderer.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },

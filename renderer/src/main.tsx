@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
-import { createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
+import { Alert, Badge, createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
@@ -17,7 +17,17 @@ const queryClient = new QueryClient({
 })
 
 // Darker primary shades so text on filled buttons meets WCAG AA contrast in both themes.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: { light: 8, dark: 8 }, fontFamily: 'system-ui, "Segoe UI", Arial, sans-serif' })
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: { light: 8, dark: 8 },
+  fontFamily: 'system-ui, "Segoe UI", Arial, sans-serif',
+  components: {
+    // Alert titles in the body text colour: the tinted colours fall below 4.5:1 on the light tint.
+    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
+    // Light badges carry body-coloured text on their tint (the tinted text is below 4.5:1 for yellow and teal).
+    Badge: Badge.extend({ styles: (_theme, props) => (props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {}) }),
+  },
+})
 
 // Mantine's default "dimmed" grey is below 4.5:1 on white; these shades meet WCAG 2.2 AA in both themes.
 const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -10,6 +10,7 @@ import { migrationsFolderFrom } from '../../db/paths'
 import { CONTENT_SECURITY_POLICY } from '../../electron/security'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
+import type { IpcResult } from '../../shared/ipc/result'
 
 // Runs the production renderer bundle in Debian's Chromium against the real main-process
 // services and a real SQLite file. Only the Electron window (-> a Chromium page) and the
@@ -42,6 +43,8 @@ export interface AppHandle {
   page: Page
   services: OmuServices
   userData: string
+  /** Calls the real services directly (to arrange data a test is not about), as the app's own page would. */
+  call(channel: string, input?: unknown): Promise<IpcResult<unknown>>
   /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
   restart(): Promise<void>
   close(): Promise<void>
@@ -53,7 +56,7 @@ export async function launchBrowser(): Promise<Browser> {
   browser ??= await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   })
   return browser
 }
@@ -108,6 +111,7 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
       return services
     },
     userData,
+    call: (channel, input) => services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }),
     async restart() {
       services.close()
       services = await start(userData, now)

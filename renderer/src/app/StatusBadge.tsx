@@ -4,7 +4,7 @@ import { STATUS_COLOURS, STATUS_LABELS } from '../lib/labels'
 /** A minimum's status: always its word, colour is only a second cue. */
 export function StatusBadge({ status }: { status: keyof typeof STATUS_LABELS }) {
   return (
-    <Badge color={STATUS_COLOURS[status]} variant={status === 'overdue' ? 'filled' : 'light'} autoContrast>
+    <Badge color={status === 'overdue' ? 'red.9' : STATUS_COLOURS[status]} variant={status === 'overdue' ? 'filled' : 'light'}>
       {STATUS_LABELS[status]}
     </Badge>
   )

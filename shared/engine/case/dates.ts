@@ -66,14 +66,14 @@ export function weekday(day: number): number {
 
 // Lookup tables for the parser, so the hot path has no integer division (an x86 idiv costs tens
 // of cycles; the parser runs 150,000+ times per caseload evaluation).
-const YEARS = MAX_YEAR - MIN_YEAR + 1
+export const YEARS = MAX_YEAR - MIN_YEAR + 1
 /** YEAR_START[y - MIN_YEAR] = day number of 1 January y. */
-const YEAR_START = new Int32Array(YEARS)
+export const YEAR_START = new Int32Array(YEARS)
 /** LEAP_ROW[y - MIN_YEAR] = 16 in a leap year, else 0: the row of the month tables below. */
-const LEAP_ROW = new Int32Array(YEARS)
+export const LEAP_ROW = new Int32Array(YEARS)
 /** [row + m]: days before the first of month m, and days in month m (rows: common, leap). */
-const DAYS_BEFORE_MONTH = new Int32Array(32)
-const DAYS_IN_MONTH = new Int32Array(32)
+export const DAYS_BEFORE_MONTH = new Int32Array(32)
+export const DAYS_IN_MONTH = new Int32Array(32)
 for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
   YEAR_START[y - MIN_YEAR] = dayFromCivil(y, 1, 1)
   LEAP_ROW[y - MIN_YEAR] = isLeapYear(y) ? 16 : 0

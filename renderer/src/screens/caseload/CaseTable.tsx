@@ -21,7 +21,7 @@ const COLUMNS: { key: string; label: string; sort: SortColumn | null }[] = [
   { key: 'cohorts', label: 'Priority cohorts', sort: null },
 ]
 
-const ROW_HEIGHT = 64
+const ROW_HEIGHT = 76
 
 /** A virtualised table: only the rows in view are in the DOM, so 2,000 cases scroll smoothly. */
 export function CaseTable({ rows, sort, onSort, policyName }: { rows: CaseRow[]; sort: CaseloadView['sort']; onSort: (s: CaseloadView['sort']) => void; policyName: string }) {
@@ -88,15 +88,15 @@ export function CaseTable({ rows, sort, onSort, policyName }: { rows: CaseRow[];
                   )}
                 </div>
                 <div role="cell" className={classes.cell}>
-                  <Text size="sm">COM allocated {formatDate(r.handover.comAllocatedDate)}</Text>
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs">COM allocated {formatDate(r.handover.comAllocatedDate)}</Text>
+                  <Text size="xs">
                     COM responsible {formatDate(r.handover.comResponsibleDate)}
                   </Text>
                 </div>
                 <div role="cell" className={classes.cell}>
                   <Group gap={4}>
                     {r.cohorts.map((c) => (
-                      <Badge key={c} size="xs" variant="outline" color="grape">
+                      <Badge key={c} size="xs" variant="outline" color="grape" title={COHORT_LABELS[c] ?? c}>
                         {COHORT_LABELS[c] ?? c}
                       </Badge>
                     ))}

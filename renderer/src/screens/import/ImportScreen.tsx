@@ -69,7 +69,7 @@ export function ImportScreen() {
               </Group>
             </Radio.Group>
             <Group align="flex-end">
-              <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={(f) => void check(f)} clearable w={360} />
+              <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={(f) => void check(f)} clearable clearButtonProps={{ "aria-label": "Remove the chosen file" }} w={360} />
               <Button variant="default" loading={template.isPending} onClick={() => template.mutate({ kind }, { onSuccess: (r) => r && notifications.show({ message: `Template saved to ${r.path}` }) })}>
                 Save a template
               </Button>

@@ -47,26 +47,28 @@ export function useEntryAutosave(opts: {
   const send = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
-    const entry = pending.current
-    if (inflight.current || blocked.current || entry === null) return
-    pending.current = null
+    if (inflight.current) return
     inflight.current = true
-    setState({ kind: 'saving' })
-    try {
-      const saved = await saveEntry({ versionId, rev: rev.current, entry })
-      rev.current = saved.rev
-      setState(pending.current ? { kind: 'pending' } : { kind: 'saved' })
-      onSaved()
-    } catch (err) {
-      const conflict = err instanceof OmuError && (err.code === 'conflict' || err.code === 'frozen')
-      // Keep the unsaved edit; a conflict stops further sends until the user reloads.
-      pending.current ??= entry
-      blocked.current = conflict
-      setState({ kind: 'error', message: err instanceof Error ? err.message : 'Not saved.', conflict })
-    } finally {
-      inflight.current = false
+    // One request at a time, each with the rev the previous one returned, until nothing is pending.
+    while (pending.current !== null && !blocked.current) {
+      const entry = pending.current
+      pending.current = null
+      setState({ kind: 'saving' })
+      try {
+        const saved = await saveEntry({ versionId, rev: rev.current, entry })
+        rev.current = saved.rev
+        setState(pending.current ? { kind: 'pending' } : { kind: 'saved' })
+        onSaved()
+      } catch (err) {
+        const conflict = err instanceof OmuError && (err.code === 'conflict' || err.code === 'frozen')
+        // Keep the unsaved edit (unless a newer one is waiting); a conflict stops sending until the user reloads.
+        pending.current ??= entry
+        blocked.current = conflict
+        setState({ kind: 'error', message: err instanceof Error ? err.message : 'Not saved.', conflict })
+        break
+      }
     }
-    if (pending.current && !blocked.current && timer.current === null) void send()
+    inflight.current = false
   }, [versionId, onSaved])
 
   const change = useCallback(

@@ -1,0 +1,107 @@
+// Other establishments' JSON readiness exports, imported read-only and shown side by side with this
+// establishment's current plan (a PGD comparing several establishments). Nothing here can edit them.
+import { Button, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { useRef, useState, type ChangeEvent } from 'react'
+import { readinessLabel, stageLabel } from '../../../../shared/export/labels'
+import type { ReadinessExport } from '../../../../shared/export/readinessExport'
+import { ErrorText } from '../../app/ErrorText'
+import { useComparisons, useImportComparison, useRemoveComparison } from '../../data/rrmpHooks'
+import { formatDate } from '../../lib/format'
+
+function Row({ label, docs, cell }: { label: string; docs: ReadinessExport[]; cell: (d: ReadinessExport) => string }) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">{label}</Table.Th>
+      {docs.map((d, i) => (
+        <Table.Td key={i}>{cell(d)}</Table.Td>
+      ))}
+    </Table.Tr>
+  )
+}
+
+export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
+  const list = useComparisons()
+  const importer = useImportComparison()
+  const remove = useRemoveComparison()
+  const [message, setMessage] = useState<string | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.currentTarget.files?.[0]
+    setMessage(null)
+    if (!file) return
+    const text = await file.text()
+    importer.mutate({ fileName: file.name, text }, { onSuccess: (c) => setMessage(`Imported ${c.document.establishment.name} (${c.document.establishment.code}), version ${c.document.plan.version}, read-only.`) })
+    if (input.current) input.current.value = ''
+  }
+  const imports = list.data ?? []
+  const docs = [...(own ? [own] : []), ...imports.map((c) => c.document)]
+  const baselineIds = [...new Set(docs.flatMap((d) => d.baselines.map((b) => b.id)))]
+  const areaIds = [...new Set(docs.flatMap((d) => d.readiness.areas.map((a) => `${a.id}. ${a.title}`)))]
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="compare-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="compare-title">
+          Compare with other establishments
+        </Title>
+        <Text size="sm">Import the JSON readiness export of another establishment. It is shown beside yours, read-only: nothing in it can be changed here.</Text>
+        <div>
+          <label htmlFor="comparison-file" style={{ display: 'block', fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
+            JSON readiness export to import
+          </label>
+          <input id="comparison-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
+        </div>
+        <div aria-live="polite">{message ? <Text size="sm">{message}</Text> : null}</div>
+        <ErrorText error={importer.error} title="Not imported" />
+        {imports.length === 0 ? (
+          <Text size="sm">No other establishment imported yet.</Text>
+        ) : (
+          <ScrollArea type="auto">
+            <Table withTableBorder withColumnBorders striped aria-label="Readiness side by side (imported exports are read-only)">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Measure</Table.Th>
+                  {own ? <Table.Th scope="col">{own.establishment.name} (this establishment)</Table.Th> : null}
+                  {imports.map((c) => (
+                    <Table.Th scope="col" key={c.id}>
+                      <Stack gap={4} align="flex-start">
+                        <span>
+                          {c.document.establishment.name} ({c.document.establishment.code}), imported read-only
+                        </span>
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
+                          Remove
+                        </Button>
+                      </Stack>
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                <Row label="Assessment date" docs={docs} cell={(d) => formatDate(d.asOf)} />
+                <Row label="Plan version and status" docs={docs} cell={(d) => `Version ${d.plan.version}: ${d.plan.statusText}`} />
+                <Row label="Stages" docs={docs} cell={(d) => `${stageLabel(d.plan.currentStage)} to ${stageLabel(d.plan.targetStage)}`} />
+                <Row label="Overall readiness" docs={docs} cell={(d) => (d.readiness.overall === 'ready' ? 'Ready' : 'Not ready')} />
+                <Row label="Weighted score" docs={docs} cell={(d) => `${d.readiness.achieved} of ${d.readiness.possible} (${d.readiness.percent}%)`} />
+                <Row label="Blockers" docs={docs} cell={(d) => String(d.readiness.blockers.length)} />
+                {areaIds.map((a) => (
+                  <Row key={a} label={`Area ${a}`} docs={docs} cell={(d) => {
+                    const x = d.readiness.areas.find((y) => `${y.id}. ${y.title}` === a)
+                    return x ? `${x.percent}% (${x.ready} ready)` : '—'
+                  }} />
+                ))}
+                <Row label="Cases: POM-responsible meeting the start-of-custody minimum" docs={docs} cell={(d) => (d.caseload.startOfCustody.percentMeeting === null ? '—' : `${d.caseload.startOfCustody.percentMeeting}%`)} />
+                <Row label="Cases: POM-responsible meeting the pre-handover minimum" docs={docs} cell={(d) => (d.caseload.preHandover.percentMeeting === null ? '—' : `${d.caseload.preHandover.percentMeeting}%`)} />
+                {baselineIds.map((id) => (
+                  <Row key={id} label={`Baseline ${id}`} docs={docs} cell={(d) => {
+                    const b = d.baselines.find((x) => x.id === id)
+                    return b ? readinessLabel(b.readiness) : '—'
+                  }} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
+        <ErrorText error={remove.error} title="Not removed" />
+      </Stack>
+    </Paper>
+  )
+}

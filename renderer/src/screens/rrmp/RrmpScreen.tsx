@@ -1,0 +1,103 @@
+// RRMP planning (issue 6): the HOMS's plan editor. Everything it shows about readiness, order and
+// stages comes from the OMU task engine in the main process, with the plan.
+import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useState } from 'react'
+import { stageLabel } from '../../../../shared/export/labels'
+import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
+import { EmptyState } from '../../app/EmptyState'
+import { ErrorText } from '../../app/ErrorText'
+import { PageHeading } from '../../app/PageHeading'
+import { useAppStatus, useEstablishment } from '../../data/hooks'
+import { keys } from '../../data/keys'
+import { useCatalog, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
+import { BaselineList } from './BaselineList'
+import { ChangesPanel } from './ChangesPanel'
+import { PlanHeader } from './PlanHeader'
+import { ReadinessPanel } from './ReadinessPanel'
+import { StagePanel } from './StagePanel'
+
+function NoPlan() {
+  const { data: est } = useEstablishment()
+  const start = useStartPlan()
+  return (
+    <Stack>
+      {est ? (
+        <Group gap="xl">
+          <Text>
+            <strong>Current stage:</strong> {stageLabel(est.currentStage)}
+          </Text>
+          <Text>
+            <strong>Target stage:</strong> {stageLabel(est.targetStage === 4 ? 3 : est.targetStage)}
+          </Text>
+        </Group>
+      ) : null}
+      <EmptyState
+        title="No plan started"
+        action={
+          <Button onClick={() => start.mutate()} loading={start.isPending}>
+            Start the plan
+          </Button>
+        }
+      >
+        Starting the plan lists each of the 22 mandatory baselines of the OMU Exceptional Delivery Model for the target stage. You can change the stages in the plan.
+      </EmptyState>
+      <ErrorText error={start.error} title="Plan not started" />
+    </Stack>
+  )
+}
+
+function Editor({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (id: number | undefined) => void }) {
+  const catalog = useCatalog(plan.version.catalogId, plan.version.catalogVersion)
+  const { data: status } = useAppStatus()
+  const refresh = useRefreshPlan()
+  const qc = useQueryClient()
+  const versionKey = plan.version.latest ? 'latest' : plan.version.id
+  const reloadRow = useCallback(
+    async (baselineId: string) => {
+      await qc.invalidateQueries({ queryKey: keys.rrmpPlan(versionKey) })
+      const fresh = qc.getQueryData<PlanView | null>(keys.rrmpPlan(versionKey))
+      return fresh?.entries.find((e) => e.baselineId === baselineId)
+    },
+    [qc, versionKey],
+  )
+  const onSaved = useCallback(() => void refresh(), [refresh])
+  return (
+    <Stack gap="lg">
+      <PlanHeader plan={plan} onSelectVersion={onSelectVersion} />
+      {plan.changes ? <ChangesPanel changes={plan.changes} /> : null}
+      <StagePanel plan={plan} />
+      <ReadinessPanel plan={plan} />
+      <section aria-labelledby="baselines-title">
+        <Stack gap="xs">
+          <h2 id="baselines-title" style={{ margin: 0 }}>
+            Baselines
+          </h2>
+          <Text size="sm">Grouped by area, in the order to work in: weighting 3 (precursors to other tasks) first. Open a baseline to plan it; changes save as you go.</Text>
+          <ErrorText error={catalog.error} title="The catalogue could not be loaded" />
+          {catalog.data ? <BaselineList plan={plan} catalog={catalog.data} today={status?.today ?? ''} onSaved={onSaved} reloadRow={reloadRow} /> : <Loader aria-label="Loading the baselines" />}
+        </Stack>
+      </section>
+    </Stack>
+  )
+}
+
+export function RrmpScreen() {
+  const [versionId, setVersionId] = useState<number | undefined>(undefined)
+  const plan = usePlan(versionId)
+  return (
+    <>
+      <PageHeading title="RRMP planning" lead="The Regime Recovery Management Plan: the OMU's baselines for the next EDM stage." />
+      <ErrorText error={plan.error} title="The plan could not be loaded" />
+      {plan.isPending ? (
+        <Center>
+          <Loader aria-label="Loading the plan" />
+        </Center>
+      ) : plan.data ? (
+        <Editor plan={plan.data} onSelectVersion={setVersionId} />
+      ) : plan.data === null ? (
+        <NoPlan />
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,152 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
+
+afterAll(closeBrowser)
+
+async function ok<T>(p: Promise<{ ok: boolean; data?: T; error?: { message: string } }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error?.message)
+  return r.data as T
+}
+
+/** A small establishment arranged through the real services: one POM, one allocated case with two sessions. */
+async function smallEstablishment(app: AppHandle): Promise<{ prisonerId: number; pomId: number }> {
+  await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
+  const pom = await ok<{ id: number }>(app.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+  await ok(app.call('omu:staff.save', { name: 'Kit Pom', role: 'probation_pom' }))
+  const p = await ok<{ id: number }>(
+    app.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }),
+  )
+  await ok(app.call('omu:prisoners.create', { prisonNumber: 'B2345CD', firstName: 'Sam', lastName: 'Samplewood', dateOfBirth: '1988-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-10-20', conditionalReleaseDate: '2030-01-01' }))
+  await ok(app.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
+  for (const date of ['2026-09-15', '2026-10-01']) await ok(app.call('omu:sessions.record', { prisonerId: p.id, date, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))
+  return { prisonerId: p.id, pomId: pom.id }
+}
+
+describe('POM caseload in Chromium (issue 5)', () => {
+  it('record a session on the prisoner page and see start of custody turn met', async () => {
+    const app = await openApp()
+    const { prisonerId } = await smallEstablishment(app)
+    const { page } = app
+    await page.reload()
+    await page.getByRole('link', { name: 'TESTWELL, Alex' }).click()
+    await page.getByRole('heading', { level: 1, name: 'TESTWELL, Alex' }).waitFor()
+    expect(page.url()).toContain(`#/prisoner/${prisonerId}`)
+    const soc = page.getByTestId('minimum-start_of_custody')
+    expect(await soc.textContent()).toContain('Due')
+    expect(await soc.textContent()).toContain('Achieved: 2 of 3')
+    await expectAccessible(page, 'prisoner page')
+    await screenshot(page, '30-prisoner-before')
+    // The form defaults to today and in person: only the duration is changed.
+    expect(await page.getByLabel('Date of the session').inputValue()).toBe('2026-11-23')
+    expect(await page.getByLabel('In person (counts towards the minima)').isChecked()).toBe(true)
+    await page.getByLabel('Duration (minutes)').fill('40')
+    await page.getByLabel('Notes').fill('<script>alert(1)</script> Sentence plan reviewed.')
+    await page.getByRole('button', { name: 'Record session' }).click()
+    await page.getByText('Session recorded.').waitFor()
+    await expect.poll(() => soc.textContent()).toContain('Met')
+    expect(await soc.textContent()).toContain('Achieved: 3 of 3')
+    // Free text is shown as text, never run as HTML.
+    await page.getByText('<script>alert(1)</script> Sentence plan reviewed.', { exact: false }).first().waitFor()
+    await screenshot(page, '31-prisoner-after')
+    await app.close()
+  })
+
+  it('allocate a new case from the Allocation screen; it leaves the waiting list', async () => {
+    const app = await openApp()
+    await smallEstablishment(app)
+    const { page } = app
+    await page.goto(`${page.url().split('#')[0]}#/allocation`)
+    await page.getByRole('heading', { level: 1, name: 'Allocation' }).waitFor()
+    await page.getByRole('link', { name: 'SAMPLEWOOD, Sam' }).waitFor()
+    await expectAccessible(page, 'allocation')
+    await screenshot(page, '40-allocation')
+    await page.getByLabel('Allocate SAMPLEWOOD, Sam to').selectOption({ label: 'Kit Pom' })
+    await page.getByRole('button', { name: 'Allocate', exact: true }).click()
+    await page.getByText('Every case in custody has a POM.').waitFor()
+    const kit = page.getByRole('row', { name: /Kit Pom/ })
+    expect(await kit.textContent()).toContain('Probation POM')
+    await app.close()
+  })
+
+  it('import a CSV with bad rows: every problem is listed and nothing is written until confirmed', async () => {
+    const app = await openApp()
+    await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
+    const { page } = app
+    await page.goto(`${page.url().split('#')[0]}#/import`)
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
+    await expectAccessible(page, 'import (empty)')
+    const csv = [
+      'prison_number,first_name,last_name,date_of_birth,sentence_type,sentence_start_date,crd',
+      'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10',
+      '1111,Jo,Demoford,1990-04-01,determinate,2025-01-10,2028-01-10',
+      'A3333CC,Chris,Fictionby,1990-02-30,determinate,2025-01-10,2028-01-10',
+    ].join('\n')
+    await page.locator('input[type=file]').setInputFiles({ name: 'prisoners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await page.getByRole('heading', { name: 'What importing would do' }).waitFor()
+    const problems = page.getByRole('table', { name: 'Problems found' })
+    expect(await problems.getByRole('row').count()).toBe(3)
+    expect(await problems.textContent()).toContain('NOMIS format')
+    expect(await problems.textContent()).toContain('date_of_birth')
+    await expectAccessible(page, 'import preview')
+    await screenshot(page, '50-import-problems')
+    // Nothing written yet.
+    const before = await ok<{ rows: unknown[] }>(app.call('omu:caseload.list', { pomId: null }))
+    expect(before.rows).toHaveLength(0)
+    await page.getByRole('button', { name: 'Import 1 good row' }).click()
+    await page.getByText('1 added, 0 updated, 2 skipped.').first().waitFor()
+    const after = await ok<{ rows: unknown[] }>(app.call('omu:caseload.list', { pomId: null }))
+    expect(after.rows).toHaveLength(1)
+    await app.close()
+  })
+
+  it('a 2,000-prisoner caseload opens, filters, sorts and scrolls to the last case with few rows in the page', async () => {
+    const app = await openApp()
+    await ok(app.call('omu:demo.create', { prisoners: 2000, seed: 11 }))
+    const { page } = app
+    await page.reload()
+    await page.getByTestId('case-row').first().waitFor()
+    const status = page.getByText(/^Showing [\d,]+ of 2,000 cases$/)
+    await status.waitFor()
+    // Under stage 3 the banner names the stage and priority cohorts come first.
+    await page.getByText('HMP Demoshire (demo data) is at Stage 3 – Restrict').waitFor()
+    await expectAccessible(page, 'caseload with 2,000 cases')
+    await screenshot(page, '60-caseload-2000')
+    expect(await page.getByTestId('case-row').count()).toBeLessThan(60)
+    // Filter: only overdue.
+    await page.getByRole('group', { name: 'Status' }).getByText('Overdue').click()
+    await expect.poll(async () => (await status.textContent()) ?? '').not.toContain('Showing 2,000')
+    for (const badge of await page.getByTestId('case-row').locator('[role=cell]:nth-child(4)').allTextContents()) expect(badge).toBe('Overdue')
+    await screenshot(page, '61-caseload-overdue')
+    // Sort by name, descending after a second click.
+    await page.getByRole('button', { name: /^Name and number/ }).click()
+    await screenshot(page, '62-caseload-sorted')
+    await page.getByRole('button', { name: /^Name and number/ }).click()
+    await screenshot(page, '63-caseload-sorted')
+    expect(await page.getByRole('columnheader', { name: /Name and number/ }).getAttribute('aria-sort')).toBe('descending')
+    await page.getByRole('group', { name: 'Status' }).getByText('Overdue').click()
+    await status.filter({ hasText: 'Showing 2,000 of 2,000 cases' }).waitFor()
+    // Scroll to the end: the last case renders.
+    const body = page.getByRole('rowgroup', { name: 'Cases: scroll to see more' })
+    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await expect.poll(() => page.locator('[role=row][aria-rowindex="2001"]').count()).toBe(1)
+    expect(await page.getByTestId('case-row').count()).toBeLessThan(60)
+    // The view is saved per user: after a restart the sort is still there.
+    await app.restart()
+    await page.getByTestId('case-row').first().waitFor()
+    expect(await page.getByRole('columnheader', { name: /Name and number/ }).getAttribute('aria-sort')).toBe('descending')
+    await app.close()
+  }, 120_000)
+
+  it('due and overdue: counts and lists pass axe', async () => {
+    const app = await openApp()
+    await ok(app.call('omu:demo.create', { prisoners: 300, seed: 5 }))
+    const { page } = app
+    await page.goto(`${page.url().split('#')[0]}#/due`)
+    await page.getByRole('heading', { level: 1, name: 'Due and overdue' }).waitFor()
+    await page.getByRole('table', { name: 'Minima overdue and due, per POM' }).waitFor()
+    await expectAccessible(page, 'due and overdue')
+    await screenshot(page, '70-due')
+    await app.close()
+  })
+})
