@@ -1,18 +1,21 @@
 import Database from 'better-sqlite3'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import path from 'node:path'
 
 // Backups are always taken with SQLite's online backup API (a consistent copy even while the
-// store is open and in WAL mode), never by copying a live file.
+// store is open and in WAL mode), never by copying a live file (issue 7).
 
 export interface BackupInfo {
   path: string
   /** ISO timestamp (UTC) the backup was taken, from its file name. */
   takenAt: string
+  /** Why it was taken: daily, manual, premigration, prerestore (a same-second '-2' suffix is dropped). */
   label: string
 }
 
 const NAME = /^omu-(\d{8}T\d{6}Z)-([a-z0-9-]+)\.db$/
+const PARTIAL = '.partial'
 
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')
@@ -22,12 +25,31 @@ function unstamp(s: string): string {
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}Z`
 }
 
-export async function takeBackup(sqlite: Database.Database, dir: string, label: string, now: Date): Promise<BackupInfo> {
+/**
+ * An online backup of `sqlite` into `dir`. It is written under a temporary name and renamed into
+ * place only when complete, so a crash mid-backup never leaves a half file that looks like a
+ * backup. The copy is switched to a rollback journal so it is one self-contained file that can be
+ * checked read-only without SQLite creating -wal/-shm files beside it.
+ */
+export async function takeBackup(sqlite: Database.Database, dir: string, label: string, now: Date, nativeBinding?: string): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true })
   let file = path.join(dir, `omu-${stamp(now)}-${label}.db`)
   // Two backups in one second (e.g. a migration straight after a manual backup) must not overwrite each other.
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `omu-${stamp(now)}-${label}-${n}.db`)
-  await sqlite.backup(file)
+  const partial = file + PARTIAL
+  try {
+    await sqlite.backup(partial)
+    const copy = new Database(partial, { nativeBinding })
+    try {
+      copy.pragma('journal_mode = DELETE')
+    } finally {
+      copy.close()
+    }
+    fs.renameSync(partial, file)
+  } catch (err) {
+    removeBackupFile(partial)
+    throw err
+  }
   return { path: file, takenAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), label }
 }
 
@@ -37,9 +59,23 @@ export function listBackups(dir: string): BackupInfo[] {
   const out: BackupInfo[] = []
   for (const name of fs.readdirSync(dir)) {
     const m = NAME.exec(name)
-    if (m?.[1] && m[2]) out.push({ path: path.join(dir, name), takenAt: unstamp(m[1]), label: m[2] })
+    if (m?.[1] && m[2]) out.push({ path: path.join(dir, name), takenAt: unstamp(m[1]), label: m[2].replace(/-\d+$/, '') })
   }
   return out.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : b.path.localeCompare(a.path)))
+}
+
+/** Deletes a backup file and any journal files SQLite left beside it. */
+export function removeBackupFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
+}
+
+/** Leftovers of backups a crash interrupted (never complete, never listed): safe to delete. */
+export function partialBackups(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .filter((n) => /^omu-.*\.db\.partial(-wal|-shm|-journal)?$/.test(n))
+    .map((n) => path.join(dir, n))
 }
 
 /** True when the file opens as SQLite and passes `PRAGMA integrity_check`. */
@@ -51,6 +87,28 @@ export function isHealthy(file: string, nativeBinding?: string): boolean {
     return rows.length === 1 && rows[0]?.integrity_check === 'ok'
   } catch {
     return false
+  } finally {
+    probe?.close()
+  }
+}
+
+export type StoreFileProblem = 'not_a_store' | 'newer_version'
+
+/**
+ * Whether a (healthy) SQLite file is an OMU Desk data file this version can open: it records its
+ * migrations, and none of them is newer than the ones this app ships. Null when it can be used.
+ */
+export function storeFileProblem(file: string, migrationsFolder: string, nativeBinding?: string): StoreFileProblem | null {
+  let probe: Database.Database | undefined
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    const tables = probe.prepare("select name from sqlite_master where type = 'table' and name in ('__drizzle_migrations', 'establishment')").all()
+    if (tables.length !== 2) return 'not_a_store'
+    const row = probe.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null }
+    const newest = readMigrationFiles({ migrationsFolder }).reduce((m, k) => Math.max(m, k.folderMillis), 0)
+    return Number(row.last ?? 0) > newest ? 'newer_version' : null
+  } catch {
+    return 'not_a_store'
   } finally {
     probe?.close()
   }

@@ -120,7 +120,7 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
     }
     let preMigrationBackup: BackupInfo | null = null
     if (state.pending > 0 && state.hasUserTables) {
-      preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now())
+      preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now(), opts.nativeBinding)
     }
     const db = drizzle(sqlite, { schema })
     // drizzle's SQLite migrator applies every pending migration inside one BEGIN ... COMMIT.

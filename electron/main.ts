@@ -56,6 +56,13 @@ async function main(): Promise<void> {
         const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
         return r.canceled || !r.filePath ? null : r.filePath
       },
+      // Restore a backup from elsewhere (issue 7): only ever one existing file, picked by the user.
+      chooseOpenPath: async ({ title, defaultPath, filters }) => {
+        const win = BrowserWindow.getFocusedWindow()
+        const opts = { title, defaultPath, filters, properties: ['openFile' as const] }
+        const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
     },
     trustedOrigin: APP_ORIGIN,
     log,

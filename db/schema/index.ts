@@ -3,3 +3,4 @@
 export * from './establishment'
 export * from './caseload'
 export * from './rrmp'
+export * from './trust'

@@ -1,9 +1,15 @@
-import type { z } from 'zod'
-import { contractEntries, type ChannelEntry } from '../../shared/ipc/contract'
-import type { IpcResult } from '../../shared/ipc/result'
+import { eq } from 'drizzle-orm'
+import { appUser } from '../../db/schema'
+import { LOCK_AFTER_MINUTES, type User } from '../../shared/ipc/channels/auth'
+import { contractEntries, type ChannelEntry, type ChannelKey } from '../../shared/ipc/contract'
+import type { IpcError, IpcResult } from '../../shared/ipc/result'
 import { UserFacingError } from '../../shared/ipc/result'
+import { writeAudit, type AuditRecord } from './audit'
+import { verifyPassword } from './auth/passwords'
+import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
 import type { HandlerContext, Handlers, SystemContext } from './handlers/types'
+import { refusal, RULES, type Rule } from './permissions'
 import type { StoreRuntime } from './runtime'
 
 /** Who sent a request: the page URL of the frame and whether it is the window's main frame. */
@@ -21,21 +27,28 @@ export interface DispatcherOptions {
 }
 
 type AnyHandler = (input: unknown, ctx: unknown) => unknown
+type Found = { entry: ChannelEntry; handler: AnyHandler; rule: Rule }
+
+const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error })
 
 /**
- * The single path every IPC request takes in the main process: sender check, zod validation of
- * the request, the handler (mutations inside one transaction: the place roles and audit hook in),
- * then validation of the response. Every outcome is an IpcResult; nothing throws to the caller.
+ * The single path every IPC request takes in the main process: sender check, permission check
+ * for the signed-in user's role (issue 7), zod validation of the request, the handler (mutations
+ * inside one immediate transaction together with their audit rows), then validation of the
+ * response. Every outcome is an IpcResult; nothing throws to the caller.
  */
 export class Dispatcher {
-  private readonly byChannel = new Map<string, { entry: ChannelEntry; handler: AnyHandler }>()
+  private readonly byChannel = new Map<string, Found>()
+  readonly session = new AuthSession(LOCK_AFTER_MINUTES * 60_000)
 
   constructor(private readonly opts: DispatcherOptions) {
     for (const entry of contractEntries()) {
       const domain = (opts.handlers as unknown as Record<string, Record<string, AnyHandler>>)[entry.domain]
       const handler = domain?.[entry.method]
+      const rule = RULES[`${entry.domain}.${entry.method}` as ChannelKey] as Rule | undefined
       if (!handler) throw new Error(`No handler for ${entry.channel}`)
-      this.byChannel.set(entry.channel, { entry, handler })
+      if (!rule) throw new Error(`No permission rule for ${entry.channel}`)
+      this.byChannel.set(entry.channel, { entry, handler, rule })
     }
   }
 
@@ -49,28 +62,64 @@ export class Dispatcher {
 
   async invoke(channel: string, rawInput: unknown, sender: SenderInfo): Promise<IpcResult<unknown>> {
     const found = this.byChannel.get(channel)
-    if (!found) return { ok: false, error: { code: 'not_found', message: 'That action does not exist in this version of the app.' } }
-    if (!this.isTrustedSender(sender)) {
-      return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app’s own window and was refused.' } }
+    if (!found) return fail({ code: 'not_found', message: 'That action does not exist in this version of the app.' })
+    if (!this.isTrustedSender(sender)) return fail({ code: 'forbidden', message: 'This request did not come from the app’s own window and was refused.' })
+    const { entry, handler, rule } = found
+    // On the recovery page nobody can sign in: say the store is closed rather than "sign in".
+    if (entry.def.kind !== 'system' && !this.opts.runtime.store) {
+      return fail({ code: 'unavailable', message: 'The data file is not open. Use the recovery page to restore a backup or start a new file.' })
     }
-    const { entry, handler } = found
     try {
+      const now = this.opts.runtime.config.clock()
+      const { user, lockedForInactivity } = this.session.current(now)
+      const refused = this.permit(rule, user, lockedForInactivity)
+      if (refused) return fail(refused)
+      if (user) this.session.touch(now)
       const parsed = entry.def.input.safeParse(rawInput ?? {})
-      if (!parsed.success) return { ok: false, error: toIpcError(parsed.error, this.opts.log) }
-      const data = await this.run(entry, handler, parsed.data)
+      if (!parsed.success) return fail(toIpcError(parsed.error, this.opts.log))
+      if (rule.kind === 'roles' && rule.reauth && user) await this.reauthenticate(user, parsed.data)
+      const data = await this.run(entry, handler, parsed.data, user, now)
       const checked = entry.def.output.safeParse(data)
       if (!checked.success) {
         // A response that breaks the contract is our bug, not the user's: log it, answer generically.
         this.opts.log(new Error(`Response of ${entry.channel} broke the contract: ${checked.error.message}`))
-        return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was shown. Try again; if it keeps happening, tell your system administrator.' } }
+        return fail({ code: 'internal', message: 'Something went wrong and nothing was shown. Try again; if it keeps happening, tell your system administrator.' })
       }
-      return { ok: true, data: checked.data as z.output<typeof entry.def.output> }
+      return { ok: true, data: checked.data }
     } catch (err) {
-      return { ok: false, error: toIpcError(err, this.opts.log) }
+      return fail(toIpcError(err, this.opts.log))
     }
   }
 
-  private async run(entry: ChannelEntry, handler: AnyHandler, input: unknown): Promise<unknown> {
+  private permit(rule: Rule, user: User | null, locked: boolean): IpcError | null {
+    switch (rule.kind) {
+      case 'public':
+        return null
+      case 'signed_in':
+      case 'roles':
+        if (!user) {
+          return { code: 'signed_out', message: locked ? `The app locked after ${LOCK_AFTER_MINUTES} minutes without use. Sign in again to continue.` : 'Sign in to continue.' }
+        }
+        if (rule.kind === 'roles' && !rule.roles.includes(user.role)) return { code: 'forbidden', message: refusal(user.role, rule) }
+        return null
+      default: {
+        const never: never = rule
+        return { code: 'forbidden', message: `Unknown permission rule ${String(never)}.` }
+      }
+    }
+  }
+
+  /** Sign-off steps ask for the signer's password again (issue 7). */
+  private async reauthenticate(user: User, input: unknown): Promise<void> {
+    const password = (input as { password?: unknown }).password
+    const store = this.opts.runtime.store
+    const row = store?.db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id)).get()
+    if (typeof password !== 'string' || !row || !(await verifyPassword(password, row.hash))) {
+      throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
+    }
+  }
+
+  private async run(entry: ChannelEntry, handler: AnyHandler, input: unknown, actor: User | null, now: Date): Promise<unknown> {
     const rt = this.opts.runtime
     switch (entry.def.kind) {
       case 'system': {
@@ -78,19 +127,29 @@ export class Dispatcher {
           status: () => rt.status(),
           restoreLatestBackup: () => rt.restoreLatestBackup(),
           startNewFile: () => rt.startNewFile(),
+          store: rt.store,
+          session: this.session,
+          actor,
+          now,
+          channel: entry.channel,
+          log: this.opts.log,
+          backups: rt.backups,
         }
         return handler(input, ctx)
       }
       case 'query':
-        return handler(input, this.context())
+        return handler(input, this.context(actor, now, () => {}))
       case 'mutation': {
-        const ctx = this.context()
-        // The one mutation path: every write runs in a single immediate transaction, so a
-        // failure leaves nothing half-written.
+        const records: AuditRecord[] = []
+        const ctx = this.context(actor, now, (rec) => records.push(rec))
+        // The one mutation path: the change and its audit rows commit together or not at all.
         return ctx.store.sqlite
           .transaction(() => {
             const out = handler(input, ctx)
             if (out instanceof Promise) throw new Error(`Mutation ${entry.channel} must be synchronous`)
+            // Every mutation leaves at least one audit row, even when its handler names no entity.
+            if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: out })
+            for (const rec of records) writeAudit(ctx.store.db, actor, entry.channel, now, rec)
             return out
           })
           .immediate()
@@ -102,10 +161,10 @@ export class Dispatcher {
     }
   }
 
-  private context(): HandlerContext {
+  private context(actor: User | null, now: Date, audit: (rec: AuditRecord) => void): HandlerContext {
     const store = this.opts.runtime.store
     if (!store) throw new UserFacingError('unavailable', 'The data file is not open. Use the recovery page to restore a backup or start a new file.')
     const config = this.opts.runtime.config
-    return { store, now: config.clock(), today: this.opts.runtime.today(), host: config.host, log: config.log }
+    return { store, now, today: this.opts.runtime.today(), host: config.host, log: config.log, actor, audit }
   }
 }

@@ -5,6 +5,8 @@
 export interface Host {
   /** Ask where to save a file; null when the user cancels. */
   chooseSavePath(opts: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
+  /** Ask for an existing file to open (a backup to restore); null when the user cancels. Absent where there is no dialog. */
+  chooseOpenPath?(opts: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>
 }
 
 /** A host for tests and tools: every save goes into `dir` under the suggested name. */

@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { openStore, StoreOpenError, type Store, type StoreProblemKind } from '../../db/bootstrap'
 import { isHealthy, listBackups } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
+import { BackupService } from './backupService'
 import { londonToday, type Clock } from './clock'
 import { readEstablishment } from './handlers/establishment'
 import type { Host } from './host'
@@ -29,11 +31,18 @@ type StoreState = { kind: 'open'; store: Store } | { kind: 'recovery'; problem: 
 export class StoreRuntime {
   private state: StoreState = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file has not been opened yet.' } }
 
-  private constructor(readonly config: RuntimeConfig) {}
+  /** Daily backup, "Back up now", rotation and restore while open (issue 7). */
+  readonly backups: BackupService
+
+  private constructor(readonly config: RuntimeConfig) {
+    this.backups = new BackupService(this)
+  }
 
   static async start(config: RuntimeConfig): Promise<StoreRuntime> {
     const rt = new StoreRuntime(config)
     await rt.open()
+    // Issue 7: an automatic backup on start, once a day. A failure is logged, never blocks the app.
+    await rt.backups.dailyIfDue().catch((err: unknown) => config.log(err))
     return rt
   }
 
@@ -102,6 +111,30 @@ export class StoreRuntime {
     fs.copyFileSync(healthy.path, this.config.dbPath)
     await this.open()
     return this.status()
+  }
+
+  /**
+   * Makes `source` (a checked backup) the data file: it is first copied beside the store with the
+   * online backup API (so a WAL beside it is included), then the store is closed (an unreadable
+   * one is renamed aside instead), the copy renamed into place and the store opened again through
+   * the bootstrap (health check, migrations). Until the rename, the current file is untouched.
+   */
+  async replaceStoreFile(source: string): Promise<void> {
+    const staging = `${this.config.dbPath}.restoring`
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(staging + suffix, { force: true })
+    const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: this.config.nativeBinding })
+    try {
+      await from.backup(staging)
+    } finally {
+      from.close()
+    }
+    if (this.state.kind === 'open') this.state.store.close()
+    else this.setAside()
+    this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is being replaced by a backup.' } }
+    // A WAL left by the replaced file must never be applied to the restored one.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.config.dbPath + suffix, { force: true })
+    fs.renameSync(staging, this.config.dbPath)
+    await this.open()
   }
 
   async startNewFile(): Promise<AppStatus> {

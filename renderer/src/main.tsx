@@ -3,12 +3,21 @@ import '@mantine/notifications/styles.css'
 import './styles.css'
 import { Alert, Badge, createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { OmuError } from './data/client'
+import { keys } from './data/keys'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 
-const queryClient = new QueryClient({
+// Any answer saying the session ended (signed out, or locked after inactivity) sends the app back
+// to the sign-in page by re-reading who is signed in.
+const onError = (err: unknown) => {
+  if (err instanceof OmuError && err.code === 'signed_out') void queryClient.invalidateQueries({ queryKey: keys.auth() })
+}
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     // Local IPC, not a network: no retries that would hide a real error, no refetch on focus churn.
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },

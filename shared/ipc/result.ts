@@ -7,6 +7,7 @@ export type IpcErrorCode =
   | 'forbidden' // the role may not do this, or the sender is not the app's own page
   | 'frozen' // a submitted plan version cannot change
   | 'unavailable' // the store is not open (recovery needed, or not set up yet)
+  | 'signed_out' // nobody is signed in, or the app locked after inactivity
   | 'internal' // an unexpected fault: logged in the main process, never detailed here
 
 export interface IpcError {

@@ -1,20 +1,21 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import type { IpcResult } from '../../shared/ipc/result'
 import { closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
 
 afterAll(closeBrowser)
 
-async function ok<T>(p: Promise<{ ok: boolean; data?: T; error?: { message: string } }>): Promise<T> {
+async function ok<T>(p: Promise<IpcResult<T>>): Promise<T> {
   const r = await p
-  if (!r.ok) throw new Error(r.error?.message)
-  return r.data as T
+  if (!r.ok) throw new Error(r.error.message)
+  return r.data
 }
 
 /** A small establishment arranged through the real services: one POM, one allocated case with two sessions. */
 async function smallEstablishment(app: AppHandle): Promise<{ prisonerId: number; pomId: number }> {
   await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
-  const pom = await ok<{ id: number }>(app.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+  const pom = await ok(app.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
   await ok(app.call('omu:staff.save', { name: 'Kit Pom', role: 'probation_pom' }))
-  const p = await ok<{ id: number }>(
+  const p = await ok(
     app.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }),
   )
   await ok(app.call('omu:prisoners.create', { prisonNumber: 'B2345CD', firstName: 'Sam', lastName: 'Samplewood', dateOfBirth: '1988-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-10-20', conditionalReleaseDate: '2030-01-01' }))
@@ -91,11 +92,11 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await expectAccessible(page, 'import preview')
     await screenshot(page, '50-import-problems')
     // Nothing written yet.
-    const before = await ok<{ rows: unknown[] }>(app.call('omu:caseload.list', { pomId: null }))
+    const before = await ok(app.call('omu:caseload.list', { pomId: null }))
     expect(before.rows).toHaveLength(0)
     await page.getByRole('button', { name: 'Import 1 good row' }).click()
     await page.getByText('1 added, 0 updated, 2 skipped.').first().waitFor()
-    const after = await ok<{ rows: unknown[] }>(app.call('omu:caseload.list', { pomId: null }))
+    const after = await ok(app.call('omu:caseload.list', { pomId: null }))
     expect(after.rows).toHaveLength(1)
     await app.close()
   })
@@ -119,11 +120,12 @@ describe('POM caseload in Chromium (issue 5)', () => {
     for (const badge of await page.getByTestId('case-row').locator('[role=cell]:nth-child(4)').allTextContents()) expect(badge).toBe('Overdue')
     await screenshot(page, '61-caseload-overdue')
     // Sort by name, descending after a second click.
+    const nameHeader = page.getByRole('columnheader', { name: /Name and number/ })
     await page.getByRole('button', { name: /^Name and number/ }).click()
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending')
+    await page.getByRole('button', { name: /^Name and number/ }).click()
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending')
     await screenshot(page, '62-caseload-sorted')
-    await page.getByRole('button', { name: /^Name and number/ }).click()
-    await screenshot(page, '63-caseload-sorted')
-    expect(await page.getByRole('columnheader', { name: /Name and number/ }).getAttribute('aria-sort')).toBe('descending')
     await page.getByRole('group', { name: 'Status' }).getByText('Overdue').click()
     await status.filter({ hasText: 'Showing 2,000 of 2,000 cases' }).waitFor()
     // Scroll to the end: the last case renders.
@@ -134,7 +136,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     // The view is saved per user: after a restart the sort is still there.
     await app.restart()
     await page.getByTestId('case-row').first().waitFor()
-    expect(await page.getByRole('columnheader', { name: /Name and number/ }).getAttribute('aria-sort')).toBe('descending')
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending')
     await app.close()
   }, 120_000)
 

@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 import type { IpcResult } from '../../shared/ipc/result'
+import type { WireOutput } from '../../shared/ipc/contract'
 
 // Runs the production renderer bundle in Debian's Chromium against the real main-process
 // services and a real SQLite file. Only the Electron window (-> a Chromium page) and the
@@ -44,7 +45,7 @@ export interface AppHandle {
   services: OmuServices
   userData: string
   /** Calls the real services directly (to arrange data a test is not about), as the app's own page would. */
-  call(channel: string, input?: unknown): Promise<IpcResult<unknown>>
+  call<C extends string>(channel: C, input?: unknown): Promise<IpcResult<WireOutput<C>>>
   /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
   restart(): Promise<void>
   close(): Promise<void>
@@ -79,10 +80,27 @@ async function start(userData: string, now: () => Date): Promise<OmuServices> {
   })
 }
 
-export async function openApp(opts: { userData?: string; now?: () => Date; colorScheme?: 'light' | 'dark' } = {}): Promise<AppHandle> {
+export const TEST_USER = { username: 'hanna.homs', displayName: 'Hanna Homs', password: 'correct horse battery staple' }
+
+/**
+ * Opens the app. `signIn: 'auto'` (the default) creates the first user (a HOMS) through the real
+ * services before the page loads, as first run would, so tests about other screens start signed in.
+ */
+export async function openApp(opts: { userData?: string; now?: () => Date; colorScheme?: 'light' | 'dark'; signIn?: 'auto' | 'none' } = {}): Promise<AppHandle> {
   const userData = opts.userData ?? newUserDataDir()
   const now = opts.now ?? (() => new Date('2026-11-23T10:00:00Z'))
   let services = await start(userData, now)
+  const asApp = { url: `${ORIGIN}/index.html`, isMainFrame: true }
+  const appState = await services.dispatcher.invoke('omu:app.status', {}, asApp)
+  const recovering = appState.ok && (appState.data as { state: string }).state === 'recovery'
+  if ((opts.signIn ?? 'auto') === 'auto' && !recovering) {
+    const status = await services.dispatcher.invoke('omu:auth.status', {}, asApp)
+    const first = status.ok && (status.data as { needsFirstUser: boolean }).needsFirstUser
+    const r = first
+      ? await services.dispatcher.invoke('omu:auth.createFirstUser', TEST_USER, asApp)
+      : await services.dispatcher.invoke('omu:auth.signIn', { username: TEST_USER.username, password: TEST_USER.password }, asApp)
+    if (!r.ok) throw new Error(`test sign-in failed: ${r.error.message}`)
+  }
   const b = await launchBrowser()
   const context: BrowserContext = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme: opts.colorScheme ?? 'light' })
   // Nothing leaves the machine: every request is answered from the built renderer or refused.
@@ -111,10 +129,14 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
       return services
     },
     userData,
-    call: (channel, input) => services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }),
+    call: <C extends string>(channel: C, input?: unknown) =>
+      services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }) as Promise<IpcResult<WireOutput<C>>>,
     async restart() {
       services.close()
       services = await start(userData, now)
+      // A restarted app starts signed out: sign in again as the test user.
+      const r = await services.dispatcher.invoke('omu:auth.signIn', { username: TEST_USER.username, password: TEST_USER.password }, asApp)
+      if (!r.ok && (opts.signIn ?? 'auto') === 'auto') throw new Error(`test sign-in failed: ${r.error.message}`)
       await page.reload()
     },
     async close() {

@@ -16,9 +16,20 @@ async function setUp(page: Page, name = 'HMP Testshire', code = 'tst'): Promise<
 }
 
 describe('foundation shell in Chromium against the real services', () => {
-  it('first run asks for the establishment, explains a bad code, then opens the app', async () => {
-    const app = await openApp()
+  it('first run creates the first user (a HOMS), asks for the establishment, explains a bad code, then opens the app', async () => {
+    const app = await openApp({ signIn: 'none' })
     const { page } = app
+    await page.getByRole('heading', { name: 'Welcome to OMU Desk' }).waitFor()
+    await expectAccessible(page, 'first user page')
+    await screenshot(page, '00-first-user')
+    await page.getByLabel('Your name').fill('Hanna Homs')
+    await page.getByLabel('Username').fill('hanna.homs')
+    await page.getByLabel('Choose a password').fill('correct horse battery staple')
+    await page.getByLabel('The same password again').fill('correct horse battery stapler')
+    await page.getByRole('button', { name: 'Create user and continue' }).click()
+    await page.getByText('The two passwords are different.').waitFor()
+    await page.getByLabel('The same password again').fill('correct horse battery staple')
+    await page.getByRole('button', { name: 'Create user and continue' }).click()
     await page.getByRole('heading', { name: 'Set up OMU Desk' }).waitFor()
     await expectAccessible(page, 'set-up page')
     await screenshot(page, '01-setup')
@@ -74,6 +85,25 @@ describe('foundation shell in Chromium against the real services', () => {
     await app.close()
   })
 
+  it('signing out shows the sign-in page; a wrong password is refused in plain words; the right one signs back in', async () => {
+    const app = await openApp()
+    const { page } = app
+    await setUp(page)
+    expect(await page.getByText('Hanna Homs (HOMS)').isVisible()).toBe(true)
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+    await expectAccessible(page, 'sign-in page')
+    await page.getByLabel('Username').fill('hanna.homs')
+    await page.locator('input[type=password]').fill('not my password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('The username or password is not right.').waitFor()
+    await screenshot(page, '03-sign-in-error')
+    await page.locator('input[type=password]').fill('correct horse battery staple')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+    await app.close()
+  })
+
   it('what is saved through the UI is still there after the services restart on the same file', async () => {
     const app = await openApp()
     const { page } = app
@@ -115,7 +145,8 @@ describe('foundation shell in Chromium against the real services', () => {
     await screenshot(page, '20-recovery')
     const damaged = fs.readFileSync(file)
     await page.getByRole('button', { name: 'Start a new data file' }).click()
-    await page.getByRole('heading', { name: 'Set up OMU Desk' }).waitFor()
+    // A new file starts from the very beginning: its first user, then the establishment.
+    await page.getByRole('heading', { name: 'Welcome to OMU Desk' }).waitFor()
     const aside = fs.readdirSync(userData).filter((n) => n.startsWith('omu.db.unreadable-'))
     expect(aside).toHaveLength(1)
     expect(fs.readFileSync(path.join(userData, aside[0] ?? '')).equals(damaged)).toBe(true)

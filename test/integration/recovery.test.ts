@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeBackup } from '../../db/backups'
-import { HMP_TESTSHIRE, startTestServices, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle | undefined
 afterEach(() => svc?.cleanup())
@@ -38,6 +38,8 @@ describe('recovery from an unreadable data file (issue 2)', () => {
     svc = await startTestServices({ userData: first.userData })
     const restored = await svc.call('omu:recovery.restoreLatestBackup')
     expect(restored.ok && restored.data).toMatchObject({ state: 'ready', problem: null })
+    // The restored file has its users: the first HOMS signs in again.
+    expect(await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })).toMatchObject({ ok: true })
     const est = await svc.call('omu:establishment.get')
     expect(est.ok && est.data?.name).toBe('HMP Testshire')
     expect(fs.readdirSync(first.userData).some((n) => n.startsWith('omu.db.unreadable-'))).toBe(true)

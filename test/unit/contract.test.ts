@@ -6,7 +6,7 @@ describe('the IPC contract', () => {
   it('every channel has a unique wire name, a doc comment and request/response schemas', () => {
     expect(new Set(entries.map((e) => e.channel)).size).toBe(entries.length)
     for (const e of entries) {
-      expect(e.channel).toMatch(/^omu:[a-z]+\.[a-zA-Z]+$/)
+      expect(e.channel).toMatch(/^omu:[a-z][a-zA-Z]*\.[a-zA-Z]+$/)
       expect(e.def.doc.length, e.channel).toBeGreaterThan(10)
       expect(typeof e.def.input.safeParse).toBe('function')
       expect(typeof e.def.output.safeParse).toBe('function')

@@ -47,7 +47,7 @@ export const allocationHandlers: Handlers['allocations'] = {
     return { today, unallocated, poms: pomLoads }
   },
 
-  allocate: ({ prisonerId, staffId, startDate, reason }, { store, today, now }) => {
+  allocate: ({ prisonerId, staffId, startDate, reason }, { store, today, now, audit }) => {
     const p = requirePrisoner(store.db, prisonerId)
     requirePom(store.db, staffId)
     if (p.status !== 'in_custody') throw new UserFacingError('invalid_input', 'Only prisoners in custody can be allocated.', 'prisonerId')
@@ -59,6 +59,7 @@ export const allocationHandlers: Handlers['allocations'] = {
     // History is kept: the open allocation is ended on the day the new one starts, never deleted.
     if (open) store.db.update(allocation).set({ endDate: start }).where(eq(allocation.id, open.id)).run()
     const row = store.db.insert(allocation).values({ prisonerId, staffId, startDate: start, reason, createdAt: now.toISOString() }).returning().get()
+    audit({ entity: 'prisoner', entityId: prisonerId, before: open ? { allocation: open } : null, after: { allocation: row } })
     return { allocationId: row.id, endedAllocationId: open?.id ?? null }
   },
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm'
+import { and, desc, eq, isNull } from 'drizzle-orm'
 import { addWorkingDays } from '../../../shared/engine'
 import type { CaseRow, Prisoner, PrisonerInput, Session, Staff } from '../../../shared/ipc/channels/caseload'
 import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
@@ -151,13 +151,15 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       sessions: sessions.map((r) => toSession(r, r.staffId === null ? null : (staffNames.get(r.staffId) ?? null), s.extraHolidays)),
     }
   },
-  create: (input, { store, today, now }) => {
+  create: (input, { store, today, now, audit }) => {
     checkPrisonerDates(input, today)
     const exists = store.db.select({ id: prisoner.id }).from(prisoner).where(eq(prisoner.prisonNumber, input.prisonNumber)).get()
     if (exists) throw new UserFacingError('conflict', `Prison number ${input.prisonNumber} is already on record: open that prisoner to change their details.`, 'prisonNumber')
-    return toPrisoner(store.db.insert(prisoner).values({ ...prisonerValues(input), updatedAt: now.toISOString() }).returning().get())
+    const created = toPrisoner(store.db.insert(prisoner).values({ ...prisonerValues(input), updatedAt: now.toISOString() }).returning().get())
+    audit({ entity: 'prisoner', entityId: created.id, before: null, after: created })
+    return created
   },
-  update: ({ prisonerId, version, fields }, { store, today, now }) => {
+  update: ({ prisonerId, version, fields }, { store, today, now, audit }) => {
     const current = requirePrisoner(store.db, prisonerId)
     if (current.version !== version) {
       throw new UserFacingError('conflict', 'Someone else changed this prisoner’s record since you opened it. Reload to see their changes, then make yours again.')
@@ -173,12 +175,13 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       .where(eq(prisoner.id, prisonerId))
       .returning()
       .get()
+    audit({ entity: 'prisoner', entityId: prisonerId, before: toPrisoner(current), after: toPrisoner(row as PrisonerRecord) })
     return toPrisoner(row as PrisonerRecord)
   },
 }
 
 export const sessionHandlers: Handlers['sessions'] = {
-  record: (input, { store, today, now }) => {
+  record: (input, { store, today, now, audit }) => {
     const p = requirePrisoner(store.db, input.prisonerId)
     checkSession(input, p, today)
     const staffId = input.staffId ?? store.db.select({ id: allocation.staffId }).from(allocation).where(eq(allocation.prisonerId, p.id)).orderBy(desc(allocation.startDate)).get()?.id ?? null
@@ -188,14 +191,25 @@ export const sessionHandlers: Handlers['sessions'] = {
       .returning()
       .get()
     const staffName = staffId === null ? null : (store.db.select({ name: staffTable.name }).from(staffTable).where(eq(staffTable.id, staffId)).get()?.name ?? null)
-    return toSession(row, staffName, evalSettings(store.db, today).extraHolidays)
+    const session = toSession(row, staffName, evalSettings(store.db, today).extraHolidays)
+    // Filed under the prisoner, so the prisoner's history shows who recorded which session.
+    audit({ entity: 'prisoner', entityId: p.id, before: null, after: { session } })
+    return session
   },
-  correctRecordedOn: (input, { store, today }) => {
+  correctRecordedOn: (input, { store, today, actor, audit }) => {
     const existing = store.db.select().from(supervisionSession).where(eq(supervisionSession.id, input.sessionId)).get()
     if (!existing) throw new UserFacingError('not_found', 'That session is not on record.', 'sessionId')
+    // Issue 7: a POM edits only records of their own allocations.
+    if (actor?.role === 'pom') {
+      const open = store.db.select({ staffId: allocation.staffId }).from(allocation).where(and(eq(allocation.prisonerId, existing.prisonerId), isNull(allocation.endDate))).get()
+      if (actor.staffId === null || open?.staffId !== actor.staffId) {
+        throw new UserFacingError('forbidden', 'As a POM you can correct records only for cases allocated to you. Ask the case’s POM or a HOMD.')
+      }
+    }
     if (input.recordedOn < existing.date) throw new UserFacingError('invalid_input', 'Recorded on: cannot be before the session took place.', 'recordedOn')
     if (input.recordedOn > today) throw new UserFacingError('invalid_input', 'Recorded on: cannot be in the future.', 'recordedOn')
     const row = store.db.update(supervisionSession).set({ recordedOn: input.recordedOn, recordedOnReason: input.reason }).where(eq(supervisionSession.id, input.sessionId)).returning().get()
+    audit({ entity: 'session', entityId: existing.id, before: { recordedOn: existing.recordedOn, recordedOnReason: existing.recordedOnReason }, after: { recordedOn: input.recordedOn, recordedOnReason: input.reason } })
     return toSession(row as SessionRecord, null, evalSettings(store.db, today).extraHolidays)
   },
 }

@@ -7,6 +7,8 @@ import { caseImportHandlers } from './caseImport'
 import { caseloadHandlers, prisonerHandlers, sessionHandlers, staffHandlers } from './caseload'
 import { demoHandlers } from './demo'
 import { prefsHandlers } from './prefs'
+import { auditHandlers, authHandlers, userHandlers } from '../auth/handlers'
+import { backupHandlers } from './backup'
 import type { Handlers } from './types'
 
 export const handlers: Handlers = {
@@ -15,6 +17,9 @@ export const handlers: Handlers = {
     restoreLatestBackup: (_input, ctx) => ctx.restoreLatestBackup(),
     startNewFile: (_input, ctx) => ctx.startNewFile(),
   },
+  auth: authHandlers,
+  users: userHandlers,
+  audit: auditHandlers,
   establishment: establishmentHandlers,
   settings: settingsHandlers,
   rrmp: rrmpHandlers,
@@ -28,4 +33,5 @@ export const handlers: Handlers = {
   prefs: prefsHandlers,
   caseImport: caseImportHandlers,
   demo: demoHandlers,
+  backup: backupHandlers,
 }

@@ -5,6 +5,10 @@ import type { IsoDate } from '../../../shared/engine/types'
 import type { Store } from '../../../db/bootstrap'
 import type { AppStatus } from '../../../shared/ipc/channels/app'
 import type { Host } from '../host'
+import type { BackupActions } from '../backupService'
+import type { AuditRecord } from '../audit'
+import type { AuthSession } from '../auth/session'
+import type { User } from '../../../shared/ipc/channels/auth'
 
 /** What a store-backed handler receives besides its validated input. */
 export interface HandlerContext {
@@ -15,6 +19,10 @@ export interface HandlerContext {
   /** Desktop integration (save dialogs); a temp folder in tests. */
   host: Host
   log: (err: unknown) => void
+  /** The signed-in user making the request (null only on public channels). */
+  actor: User | null
+  /** Record what a mutation changed (entity, before, after) in the audit trail, in the same transaction. */
+  audit(rec: AuditRecord): void
 }
 
 /** What a system handler (status, recovery) receives: the runtime, not a store. */
@@ -22,6 +30,16 @@ export interface SystemContext {
   status(): AppStatus
   restoreLatestBackup(): Promise<AppStatus>
   startNewFile(): Promise<AppStatus>
+  /** The open store, or null on the recovery page. */
+  store: Store | null
+  session: AuthSession
+  actor: User | null
+  now: Date
+  /** The wire name of the channel being served (for the audit trail). */
+  channel: string
+  log: (err: unknown) => void
+  /** Backups and restore (issue 7). */
+  backups: BackupActions
 }
 
 type HandlerFor<C> =

@@ -1,7 +1,9 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
+import { useDisclosure, useIdle } from '@mantine/hooks'
 import { useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
+import { ROLE_NAMES, type User } from '../../../shared/ipc/channels/auth'
+import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
 import { ReadinessScreen } from '../screens/ReadinessScreen'
@@ -42,9 +44,16 @@ function NavScreen({ path }: { path: RoutePath }) {
   }
 }
 
-export function Shell({ establishment }: { establishment: Establishment }) {
+export function Shell({ establishment, user, lockAfterMinutes }: { establishment: Establishment; user: User; lockAfterMinutes: number }) {
   const [opened, { toggle, close }] = useDisclosure()
   const route = useRoute()
+  const signOut = useSignOut()
+  // Lock after inactivity (issue 7): the main process also refuses requests from an idle session.
+  const idle = useIdle(lockAfterMinutes * 60_000, { initialState: false })
+  useEffect(() => {
+    if (idle) signOut.mutate()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- sign out once when idle starts
+  }, [idle])
   // A prisoner's page belongs under Caseload in the navigation.
   const activePath: RoutePath = route.kind === 'screen' ? route.path : 'caseload'
   const mainRef = useRef<HTMLElement>(null)
@@ -80,7 +89,13 @@ export function Shell({ establishment }: { establishment: Establishment }) {
             <Badge variant="light" color={establishment.currentStage >= 3 ? 'red' : 'teal'} aria-label={`Current EDM stage: ${STAGE_NAMES[establishment.currentStage]}`}>
               {STAGE_NAMES[establishment.currentStage]}
             </Badge>
+            <Text size="sm" visibleFrom="md">
+              {user.displayName} ({ROLE_NAMES[user.role]})
+            </Text>
             <ThemeToggle />
+            <Button size="xs" variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+              Sign out
+            </Button>
           </Group>
         </Group>
       </AppShell.Header>

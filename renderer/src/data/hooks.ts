@@ -9,8 +9,8 @@ export function useAppStatus() {
   return useQuery({ queryKey: keys.status(), queryFn: () => unwrap(omu().app.status()) })
 }
 
-export function useEstablishment() {
-  return useQuery({ queryKey: keys.establishment(), queryFn: () => unwrap(omu().establishment.get()) })
+export function useEstablishment(enabled = true) {
+  return useQuery({ queryKey: keys.establishment(), queryFn: () => unwrap(omu().establishment.get()), enabled })
 }
 
 export function useSettings() {

@@ -4,6 +4,9 @@ export const keys = {
   status: () => [...keys.all, 'status'] as const,
   establishment: () => [...keys.all, 'establishment'] as const,
   settings: () => [...keys.all, 'settings'] as const,
+  auth: () => [...keys.all, 'auth'] as const,
+  users: () => [...keys.all, 'users'] as const,
+  audit: (entity: string, entityId: string) => [...keys.all, 'audit', entity, entityId] as const,
   staff: () => [...keys.all, 'staff'] as const,
   caseloadView: () => [...keys.all, 'prefs', 'caseloadView'] as const,
   /** Everything derived from cases (statuses change with every session or allocation). */

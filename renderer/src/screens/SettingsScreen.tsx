@@ -9,6 +9,8 @@ import { OmuError } from '../data/client'
 import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, useUpdateSettings } from '../data/hooks'
 import { STAGE_NAMES } from '../lib/format'
 import { StaffSection } from './settings/StaffSection'
+import { UsersSection } from './settings/UsersSection'
+import { useAuthStatus } from '../data/authHooks'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
@@ -87,6 +89,7 @@ export function SettingsScreen() {
   const { data: est } = useEstablishment()
   const { data: settings } = useSettings()
   const { data: status } = useAppStatus()
+  const { data: auth } = useAuthStatus(true)
   return (
     <>
       <PageHeading title="Settings" />
@@ -95,6 +98,11 @@ export function SettingsScreen() {
         <Paper withBorder p="lg">
           <StaffSection />
         </Paper>
+        {auth?.user ? (
+          <Paper withBorder p="lg">
+            <UsersSection me={auth.user} />
+          </Paper>
+        ) : null}
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
         <Paper withBorder p="lg">
           <Title order={2} size="h3">

@@ -1,6 +1,7 @@
-// Calendar dates as integer day numbers (days since 1970-01-01). All arithmetic is integer
-// arithmetic on the proleptic Gregorian calendar (H. Hinnant's days_from_civil / civil_from_days),
-// so no time zone, DST change (BST/GMT) or local-time Date method can ever shift a date, and
+// Calendar dates as integer day numbers (days since 1970-01-01, the same numbers as
+// Date.UTC(y, m - 1, d) / 86400000, which the tests check). All arithmetic is integer arithmetic on
+// the proleptic Gregorian calendar (H. Hinnant's days_from_civil / civil_from_days) and uses no
+// Date at all, so no time zone, BST/GMT change or local-time method can ever shift a date, and
 // parsing a date costs a handful of charCodeAt calls with no allocation.
 import type { IsoDate } from '../types'
 import { invalidDate } from './errors'
@@ -66,14 +67,14 @@ export function weekday(day: number): number {
 
 // Lookup tables for the parser, so the hot path has no integer division (an x86 idiv costs tens
 // of cycles; the parser runs 150,000+ times per caseload evaluation).
-export const YEARS = MAX_YEAR - MIN_YEAR + 1
+const YEARS = MAX_YEAR - MIN_YEAR + 1
 /** YEAR_START[y - MIN_YEAR] = day number of 1 January y. */
-export const YEAR_START = new Int32Array(YEARS)
+const YEAR_START = new Int32Array(YEARS)
 /** LEAP_ROW[y - MIN_YEAR] = 16 in a leap year, else 0: the row of the month tables below. */
-export const LEAP_ROW = new Int32Array(YEARS)
+const LEAP_ROW = new Int32Array(YEARS)
 /** [row + m]: days before the first of month m, and days in month m (rows: common, leap). */
-export const DAYS_BEFORE_MONTH = new Int32Array(32)
-export const DAYS_IN_MONTH = new Int32Array(32)
+const DAYS_BEFORE_MONTH = new Int32Array(32)
+const DAYS_IN_MONTH = new Int32Array(32)
 for (let y = MIN_YEAR; y <= MAX_YEAR; y++) {
   YEAR_START[y - MIN_YEAR] = dayFromCivil(y, 1, 1)
   LEAP_ROW[y - MIN_YEAR] = isLeapYear(y) ? 16 : 0
@@ -118,9 +119,6 @@ export function parseDay(s: unknown): number {
   return (YEAR_START[yi] as number) + (DAYS_BEFORE_MONTH[k] as number) + d - 1
 }
 
-/** Bound on the formatted-date memo below. */
-const MEMO_LIMIT = 50_000
-
 /** Parse or throw CaseInputError naming `field`. */
 export function requireDay(value: unknown, field: string): number {
   const day = parseDay(value)
@@ -137,8 +135,10 @@ export function optionalDay(value: unknown, field: string): number | null {
 // '00'..'99' for months and days, so formatting is two lookups and a concatenation.
 const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : `${i}`))
 
-// Memo of formatted dates by day number (deterministic, bounded like the parse memo): a caseload
-// formats the same few thousand handover and window dates on every evaluation.
+// Memo of formatted dates by day number (a deterministic cache of a pure function, cleared past
+// FORMAT_MEMO_LIMIT entries): a caseload formats the same few thousand handover and window dates on
+// every evaluation.
+const FORMAT_MEMO_LIMIT = 50_000
 const formatMemo = new Map<number, IsoDate>()
 
 /** 'YYYY-MM-DD' of a day number (years 1000-9999: all the engine can produce from valid input). */
@@ -148,7 +148,7 @@ export function formatDay(day: number): IsoDate {
   civil(day)
   const y = cy < 1000 ? `000${cy}`.slice(-4) : `${cy}`
   const iso = `${y}-${TWO_DIGITS[cm] as string}-${TWO_DIGITS[cd] as string}`
-  if (formatMemo.size >= MEMO_LIMIT) formatMemo.clear()
+  if (formatMemo.size >= FORMAT_MEMO_LIMIT) formatMemo.clear()
   formatMemo.set(day, iso)
   return iso
 }

@@ -10,12 +10,6 @@ import type { ParsedCase } from './input'
 import type { CaseSession, MinimumResult, MinimumRule } from './types'
 import { addWorkingDaysDay } from './workingDays'
 
-/** Sessions per prefetch chunk (see scanSessions): ~64 sessions' objects and strings fit in L1. */
-const CHUNK = 64
-/** Written by the prefetch pass so the engine cannot optimise the touching reads away. */
-let touchSink = 0
-export const prefetchSink = (): number => touchSink
-
 /** seed 003 Annex B: 3 in-person sessions within 12 weeks (84 days) of POM allocation. */
 const START_OF_CUSTODY_REQUIRED = 3
 const START_OF_CUSTODY_DAYS = 84
@@ -141,41 +135,25 @@ export function scanSessions(
   let pre = 0
   let tr = 0
   let late = 0
-  const n = sessions.length
-  for (let chunk = 0; chunk < n; chunk += CHUNK) {
-    const end = chunk + CHUNK < n ? chunk + CHUNK : n
-    // Pass 1 (prefetch): touch every session and its date strings in a tight loop, so the CPU
-    // overlaps the cache misses as a plain read loop does; pass 2 then computes from cache.
-    let touched = 0
-    for (let i = chunk; i < end; i++) {
-      const s = sessions[i]
-      if (s === undefined || s === null) break
-      const date = s.date
-      const rec = s.recordedOn
-      if (typeof date === 'string') touched += date.length
-      if (typeof rec === 'string') touched += rec.length
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]
+    if (s === undefined || s === null) throw sessionFault(sessions, i)
+    const date = s.date
+    const day = parseDay(date)
+    const inPerson = s.inPerson
+    if (day !== day || (inPerson !== true && inPerson !== false)) throw sessionFault(sessions, i)
+    const rec = s.recordedOn
+    // Recorded on the session day (the usual case) is valid and on time without a second parse.
+    if (rec !== undefined && rec !== null && rec !== date) {
+      const recDay = parseDay(rec)
+      if (!(recDay >= day)) throw sessionFault(sessions, i) // invalid (NaN) or before the session
+      // The next working day is always >= day + 1, so records up to day + 1 skip the calendar.
+      if (recDay > day + 1 && recDay > addWorkingDaysDay(day, 1, extra)) late++
     }
-    touchSink = touched
-    for (let i = chunk; i < end; i++) {
-      const s = sessions[i]
-      if (s === undefined || s === null) throw sessionFault(sessions, i)
-      const date = s.date
-      const day = parseDay(date)
-      const inPerson = s.inPerson
-      if (day !== day || (inPerson !== true && inPerson !== false)) throw sessionFault(sessions, i)
-      const rec = s.recordedOn
-      // Recorded on the session day (the usual case) is valid and on time without a second parse.
-      if (rec !== undefined && rec !== null && rec !== date) {
-        const recDay = parseDay(rec)
-        if (!(recDay >= day)) throw sessionFault(sessions, i) // invalid (NaN) or before the session
-        // The next working day is always >= day + 1, so records up to day + 1 skip the calendar.
-        if (recDay > day + 1 && recDay > addWorkingDaysDay(day, 1, extra)) late++
-      }
-      if (inPerson && day <= today) {
-        if (day >= socFrom && day <= socTo) soc++
-        if (day >= preFrom && day <= preTo) pre++
-        if (day >= trFrom && day <= trTo) tr++
-      }
+    if (inPerson && day <= today) {
+      if (day >= socFrom && day <= socTo) soc++
+      if (day >= preFrom && day <= preTo) pre++
+      if (day >= trFrom && day <= trTo) tr++
     }
   }
   w.socAchieved = soc

@@ -5,7 +5,7 @@
 // (date-holidays, region GB-ENG), plus a user-supplied extra-holiday list from Settings.
 import Holidays from 'date-holidays'
 import type { IsoDate } from '../types'
-import { dayFromCivil, formatDay, parseDay, requireDay, weekday, yearOfDay } from './dates'
+import { dayFromCivil, formatDay, requireDay, weekday, yearOfDay } from './dates'
 import { CaseInputError, describe } from './errors'
 
 /**
@@ -30,8 +30,10 @@ export function bankHolidaysOfYear(year: number): ReadonlySet<number> {
     if (!DAY_OFF_TYPES.has(h.type)) continue
     // `date` is the local calendar date in the holiday's own zone ('2022-09-19 00:00:00'):
     // take the calendar part only, never the Date instants, so the process TZ plays no part.
-    const day = parseDay(h.date.slice(0, 10))
-    if (day === day) set.add(day)
+    // (Split rather than parseDay, whose 1900-2999 input range must not hide holidays of later
+    // years reached by adding working days.)
+    const [y, m, d] = h.date.slice(0, 10).split('-').map(Number)
+    if (y !== undefined && m !== undefined && d !== undefined && Number.isInteger(y + m + d)) set.add(dayFromCivil(y, m, d))
   }
   yearCache.set(year, set)
   return set

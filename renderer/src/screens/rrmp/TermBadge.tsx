@@ -10,7 +10,7 @@ export function TermBadge({ label, meaning, color = 'gray' }: { label: string; m
   return (
     <>
       <Tooltip label={meaning} events={{ hover: true, focus: true, touch: true }} multiline w={280} withArrow>
-        <Badge component="button" type="button" variant="outline" color={color} aria-describedby={id} style={{ cursor: 'help', textTransform: 'none' }}>
+        <Badge component="button" type="button" variant="outline" color={color} aria-describedby={id} style={{ cursor: 'help', textTransform: 'none', flexShrink: 0, overflow: 'visible' }}>
           {label}
         </Badge>
       </Tooltip>

@@ -1,0 +1,44 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Users, roles and the audit trail (issue 7).
+
+/** Local user profiles. Passwords are stored only as scrypt hashes with a per-user salt. */
+export const appUser = sqliteTable(
+  'app_user',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    /** 'scrypt$N$r$p$saltBase64$hashBase64'. */
+    passwordHash: text('password_hash').notNull(),
+    /** The staff record of a POM user: whose allocations are "their own". */
+    staffId: integer('staff_id'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('app_user_username').on(t.username)],
+)
+
+/**
+ * Append-only audit trail: one row per change, written in the same transaction as the change.
+ * Triggers (migration 0004, custom) refuse any UPDATE or DELETE of these rows.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username').notNull(),
+    role: text('role').notNull(),
+    channel: text('channel').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id)],
+)

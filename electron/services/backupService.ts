@@ -1,0 +1,178 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Store } from '../../db/bootstrap'
+import { isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, type BackupInfo } from '../../db/backups'
+import type { AppStatus } from '../../shared/ipc/channels/app'
+import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreInput, type RestoreResult } from '../../shared/ipc/channels/backup'
+import { UserFacingError } from '../../shared/ipc/result'
+import { planRotation } from './backupRotation'
+import { londonToday } from './clock'
+import type { RuntimeConfig } from './runtime'
+
+/** What the backup service needs from the store runtime. */
+export interface BackupRuntime {
+  readonly config: RuntimeConfig
+  readonly store: Store | null
+  status(): AppStatus
+  /**
+   * Makes `source` the data file: the open store is closed (an unreadable one is renamed aside),
+   * the file replaced and the store opened again through the bootstrap.
+   */
+  replaceStoreFile(source: string): Promise<void>
+}
+
+/** The backup actions system channels receive (SystemContext.backups). */
+export interface BackupActions {
+  list(): BackupList
+  backUpNow(): Promise<BackupEntry>
+  chooseFile(): Promise<{ path: string; name: string } | null>
+  restore(target: RestoreInput): Promise<RestoreResult>
+  /** The open store now (after a restore it is a new one), or null when it could not be opened. */
+  store(): Store | null
+}
+
+const BUSY = 'A backup or restore is already running. Wait for it to finish, then try again.'
+
+/**
+ * Backups and restore while the app is open (issue 7): the daily backup on start, "Back up now",
+ * the rotation, and restoring a backup in place of the open data file.
+ */
+export class BackupService implements BackupActions {
+  private busy = false
+
+  constructor(private readonly rt: BackupRuntime) {}
+
+  private get dir(): string {
+    return this.rt.config.backupDir
+  }
+
+  private now(): Date {
+    return this.rt.config.clock()
+  }
+
+  store(): Store | null {
+    return this.rt.store
+  }
+
+  list(): BackupList {
+    return { folder: this.dir, backups: listBackups(this.dir).map((b) => this.entry(b)) }
+  }
+
+  /**
+   * On start: one automatic backup a day (issue 7), skipped when today's exists, and before
+   * first-run set-up (a store with no establishment holds nothing to lose).
+   */
+  async dailyIfDue(): Promise<BackupEntry | null> {
+    const store = this.rt.store
+    if (!store || this.busy || this.rt.status().state !== 'ready') return null
+    const now = this.now()
+    const today = londonToday(now)
+    if (listBackups(this.dir).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
+    return this.exclusive(async () => {
+      const info = await takeBackup(store.sqlite, this.dir, 'daily', now, this.rt.config.nativeBinding)
+      this.prune()
+      return this.entry(info)
+    })
+  }
+
+  async backUpNow(): Promise<BackupEntry> {
+    const store = this.requireStore()
+    return this.exclusive(async () => {
+      const info = await takeBackup(store.sqlite, this.dir, 'manual', this.now(), this.rt.config.nativeBinding)
+      this.prune()
+      return this.entry(info)
+    })
+  }
+
+  async chooseFile(): Promise<{ path: string; name: string } | null> {
+    const choose = this.rt.config.host.chooseOpenPath
+    if (!choose) throw new UserFacingError('unavailable', 'Choosing a file is not available here. Restore a backup from the list instead.')
+    const picked = await choose({ title: 'Choose an OMU Desk backup to restore', defaultPath: this.dir, filters: [{ name: 'OMU Desk backups', extensions: ['db'] }] })
+    return picked ? { path: picked, name: path.basename(picked) } : null
+  }
+
+  /**
+   * Issue 7: "restore first checks the backup's integrity and takes a backup of the current file".
+   * Nothing is changed until both have succeeded; then the file is swapped and reopened.
+   */
+  async restore(target: RestoreInput): Promise<RestoreResult> {
+    return this.exclusive(async () => {
+      const source = this.resolve(target)
+      const name = path.basename(source)
+      const nativeBinding = this.rt.config.nativeBinding
+      if (!isHealthy(source, nativeBinding)) {
+        throw new UserFacingError('invalid_input', `The backup ${name} is damaged (it failed its integrity check), so nothing was restored. Choose another backup.`)
+      }
+      const problem = storeFileProblem(source, this.rt.config.migrationsFolder, nativeBinding)
+      if (problem === 'not_a_store') {
+        throw new UserFacingError('invalid_input', `${name} is not an OMU Desk data file, so nothing was restored. Choose a backup made by OMU Desk.`)
+      }
+      if (problem === 'newer_version') {
+        throw new UserFacingError('conflict', `${name} was made by a newer version of OMU Desk, so nothing was restored. Install the newer version first.`)
+      }
+      const store = this.rt.store
+      // An open store is backed up first; an unreadable one cannot be, so the runtime renames it aside.
+      const safety = store ? await takeBackup(store.sqlite, this.dir, 'prerestore', this.now(), nativeBinding) : null
+      await this.rt.replaceStoreFile(source)
+      this.prune()
+      return { status: this.rt.status(), safetyBackup: safety ? this.entry(safety) : null, restoredFrom: name }
+    })
+  }
+
+  /** Applies the rotation (backupRotation.ts) and clears leftovers of interrupted backups. */
+  prune(): void {
+    for (const b of planRotation(listBackups(this.dir), this.now(), londonToday).remove) removeBackupFile(b.path)
+    for (const leftover of partialBackups(this.dir)) fs.rmSync(leftover, { force: true })
+  }
+
+  private resolve(target: RestoreInput): string {
+    if (target.id !== undefined) {
+      // The id is a bare file name (checked by the contract), so it can only name a file in the backup folder.
+      const file = path.join(this.dir, target.id)
+      if (!fs.existsSync(file)) {
+        throw new UserFacingError('not_found', 'That backup no longer exists (the rotation may have removed it). Choose another backup from the list.')
+      }
+      return file
+    }
+    const file = target.path ?? ''
+    if (!path.isAbsolute(file)) throw new UserFacingError('invalid_input', 'Give the full path of the backup file to restore.', 'path')
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(file)
+    } catch {
+      throw new UserFacingError('not_found', `There is no file at ${file}. Choose the backup file again.`, 'path')
+    }
+    if (!stat.isFile()) throw new UserFacingError('invalid_input', `${file} is a folder, not a backup file. Choose the backup file itself.`, 'path')
+    if (path.resolve(file) === path.resolve(this.rt.config.dbPath)) {
+      throw new UserFacingError('invalid_input', 'That is the data file in use, not a backup. Choose a backup file.', 'path')
+    }
+    return file
+  }
+
+  private requireStore(): Store {
+    const store = this.rt.store
+    if (!store) throw new UserFacingError('unavailable', 'The data file could not be opened, so it cannot be backed up. Restore a backup or start a new data file.')
+    return store
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new UserFacingError('conflict', BUSY)
+    this.busy = true
+    try {
+      return await work()
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private entry(b: BackupInfo): BackupEntry {
+    let sizeBytes = 0
+    try {
+      sizeBytes = fs.statSync(b.path).size
+    } catch {
+      // Removed meanwhile: shown with size 0 until the list refreshes.
+    }
+    const kind: BackupKind = (BACKUP_KINDS as readonly string[]).includes(b.label) ? (b.label as BackupKind) : 'other'
+    return { id: path.basename(b.path), takenAt: b.takenAt, kind, sizeBytes }
+  }
+}

@@ -1,0 +1,88 @@
+import type { UserRole } from '../../shared/ipc/channels/auth'
+import { ROLE_NAMES } from '../../shared/ipc/channels/auth'
+import type { ChannelKey } from '../../shared/ipc/contract'
+
+// Who may call what (issue 7). The main process enforces this on every channel; the renderer only
+// hides what a role cannot do. The Record type makes a new channel without a rule a compile error,
+// and test/integration/permissions.test.ts drives every mutating channel with every role.
+
+export type Rule =
+  /** Before sign-in: status, first-run and recovery. */
+  | { kind: 'public' }
+  /** Any signed-in user, read-only reviewers included (reads, and their own preferences). */
+  | { kind: 'signed_in' }
+  /** Only these roles; `action` completes "As a POM you cannot …". `reauth`: the password is asked again. */
+  | { kind: 'roles'; roles: readonly UserRole[]; action: string; reauth?: boolean }
+
+const anyone: Rule = { kind: 'signed_in' }
+const open: Rule = { kind: 'public' }
+const roles = (action: string, ...r: UserRole[]): Rule => ({ kind: 'roles', roles: r, action })
+
+const MANAGERS: UserRole[] = ['homd', 'homs']
+
+export const RULES: Record<ChannelKey, Rule> = {
+  'app.status': open,
+  'recovery.restoreLatestBackup': open,
+  'recovery.startNewFile': open,
+  'auth.status': open,
+  'auth.createFirstUser': open,
+  'auth.signIn': open,
+  'auth.signOut': anyone,
+  'auth.changePassword': anyone,
+  'users.list': roles('manage users', 'homs'),
+  'users.save': roles('manage users', 'homs'),
+  'audit.history': anyone,
+  'establishment.get': anyone,
+  'establishment.setup': roles('set up the establishment', 'homs'),
+  'establishment.update': roles('change the establishment’s details or stage', 'homs'),
+  'settings.get': anyone,
+  'settings.update': roles('change settings', 'homs'),
+  'caseload.list': anyone,
+  'staff.list': anyone,
+  'staff.save': roles('change staff records', ...MANAGERS),
+  'prisoners.get': anyone,
+  'prisoners.create': roles('add prisoners', ...MANAGERS),
+  'prisoners.update': roles('change prisoners’ details', ...MANAGERS),
+  // "POMs record sessions for any case" (issue 7).
+  'sessions.record': roles('record sessions', 'pom', ...MANAGERS),
+  // A POM may correct only sessions of their own allocations (checked in the handler).
+  'sessions.correctRecordedOn': roles('correct session records', 'pom', ...MANAGERS),
+  'allocations.overview': anyone,
+  'allocations.allocate': roles('allocate cases', ...MANAGERS),
+  'due.overview': anyone,
+  'prefs.getCaseloadView': anyone,
+  'prefs.setCaseloadView': anyone,
+  'caseImport.preview': roles('import files', ...MANAGERS),
+  'caseImport.commit': roles('import files', ...MANAGERS),
+  'caseImport.saveTemplate': anyone,
+  'demo.create': roles('create the demo establishment', 'homs'),
+  'rrmp.plan': anyone,
+  'rrmp.catalog': anyone,
+  'rrmp.start': roles('edit the RRMP', 'homs'),
+  'rrmp.setStages': roles('edit the RRMP', 'homs'),
+  'rrmp.updateEntry': roles('edit the RRMP', 'homs'),
+  'rrmp.submit': { kind: 'roles', roles: ['homs'], action: 'submit the RRMP', reauth: true },
+  'rrmp.newVersion': roles('edit the RRMP', 'homs'),
+  // Only a Governor approves (issue 7); the later steps record the PGD's, Gold's and DIB's decisions.
+  'readiness.decide': { kind: 'roles', roles: ['governor'], action: 'record sign-off decisions', reauth: true },
+  'readiness.document': anyone,
+  'readiness.caseload': anyone,
+  'readiness.export': anyone,
+  // Read-only reviewers change nothing (issue 7), comparison files included: a PGD compares under a Governor or HOMS profile.
+  'readiness.importComparison': roles('import comparison files', 'governor', 'homs'),
+  'readiness.comparisons': anyone,
+  'readiness.removeComparison': roles('remove comparison files', 'governor', 'homs'),
+  // Backups (issue 7): a backup changes no record, but taking one applies the rotation (deletes old
+  // backups), so read-only reviewers may only list them; restoring replaces everyone's data, so only
+  // the HOMS (the administrator) may choose and restore one.
+  'backup.list': anyone,
+  'backup.backUpNow': roles('take backups', 'pom', 'homd', 'homs', 'governor'),
+  'backup.chooseFile': roles('restore backups', 'homs'),
+  'backup.restore': roles('restore backups', 'homs'),
+}
+
+export function refusal(role: UserRole, rule: Extract<Rule, { kind: 'roles' }>): string {
+  const allowed = rule.roles.map((r) => ROLE_NAMES[r])
+  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}` : (allowed[0] ?? '')
+  return `As a ${ROLE_NAMES[role]} you cannot ${rule.action}. Ask a ${list}.`
+}

@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ChannelInput } from '../../../shared/ipc/contract'
+import { omu, unwrap } from './client'
+import { keys } from './keys'
+
+// Sign-in and users (issue 7). Signing in or out changes what every screen may show, so the whole
+// cache is dropped rather than patched.
+
+export function useAuthStatus(enabled: boolean) {
+  return useQuery({ queryKey: keys.auth(), queryFn: () => unwrap(omu().auth.status()), enabled })
+}
+
+function useResetAll() {
+  const qc = useQueryClient()
+  return () => qc.resetQueries({ queryKey: keys.all })
+}
+
+export function useSignIn() {
+  const reset = useResetAll()
+  return useMutation({ mutationFn: (input: ChannelInput<'auth', 'signIn'>) => unwrap(omu().auth.signIn(input)), onSuccess: reset })
+}
+
+export function useCreateFirstUser() {
+  const reset = useResetAll()
+  return useMutation({ mutationFn: (input: ChannelInput<'auth', 'createFirstUser'>) => unwrap(omu().auth.createFirstUser(input)), onSuccess: reset })
+}
+
+export function useSignOut() {
+  const reset = useResetAll()
+  return useMutation({ mutationFn: () => unwrap(omu().auth.signOut()), onSettled: reset })
+}
+
+export function useUsers(enabled: boolean) {
+  return useQuery({ queryKey: keys.users(), queryFn: () => unwrap(omu().users.list()), enabled })
+}
+
+export function useSaveUser() {
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (input: ChannelInput<'users', 'save'>) => unwrap(omu().users.save(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.users() }) })
+}
+
+export function useAuditHistory(entity: string, entityId: string) {
+  return useQuery({ queryKey: keys.audit(entity, entityId), queryFn: () => unwrap(omu().audit.history({ entity, entityId })) })
+}

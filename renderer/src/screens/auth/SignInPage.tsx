@@ -1,0 +1,39 @@
+import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { ErrorText } from '../../app/ErrorText'
+import { useSignIn } from '../../data/authHooks'
+
+export function SignInPage({ establishmentName }: { establishmentName: string | null }) {
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const signIn = useSignIn()
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    signIn.mutate({ username, password }, { onError: () => setPassword('') })
+  }
+  return (
+    <Container size="xs" py="xl">
+      <main>
+        <Paper withBorder p="xl" radius="md">
+          <form onSubmit={submit} noValidate aria-labelledby="signin-title">
+            <Stack>
+              <Title order={1} id="signin-title">
+                Sign in to OMU Desk
+              </Title>
+              {establishmentName ? <Text>{establishmentName}</Text> : null}
+              <TextInput label="Username" autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required data-autofocus />
+              <PasswordInput label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
+              <ErrorText error={signIn.error} title="Not signed in" />
+              <Button type="submit" loading={signIn.isPending}>
+                Sign in
+              </Button>
+              <Text size="sm" c="dimmed">
+                The app locks after 15 minutes without use. Forgotten your password? Ask your HOMS to set a new one.
+              </Text>
+            </Stack>
+          </form>
+        </Paper>
+      </main>
+    </Container>
+  )
+}

@@ -1,0 +1,78 @@
+import { Button, Group, NativeSelect, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState, type FormEvent } from 'react'
+import { ROLE_NAMES, USER_ROLES, type User, type UserRole } from '../../../../shared/ipc/channels/auth'
+import { POM_ROLES } from '../../../../shared/ipc/channels/caseloadValues'
+import { DataTable } from '../../app/DataTable'
+import { ErrorText } from '../../app/ErrorText'
+import { useSaveUser, useUsers } from '../../data/authHooks'
+import { useStaff } from '../../data/caseloadHooks'
+import { OmuError } from '../../data/client'
+
+/** HOMS only: user profiles and their roles (issue 7). The main process enforces the same rule. */
+export function UsersSection({ me }: { me: User }) {
+  const users = useUsers(me.role === 'homs')
+  const staff = useStaff()
+  const save = useSaveUser()
+  const [f, setF] = useState({ displayName: '', username: '', role: 'pom' as UserRole, staffId: '', password: '' })
+  const err = save.error instanceof OmuError ? save.error : null
+  const fieldError = (name: string) => (err?.field === name ? err.message : undefined)
+  if (me.role !== 'homs') return <Text size="sm">Only a HOMS can add users or change their roles.</Text>
+  const poms = (staff.data ?? []).filter((s) => POM_ROLES.includes(s.role))
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    save.mutate(
+      { displayName: f.displayName, username: f.username, role: f.role, staffId: f.staffId ? Number(f.staffId) : null, password: f.password },
+      {
+        onSuccess: (u) => {
+          notifications.show({ color: 'teal', message: `${u.displayName} can now sign in as ${u.username}.` })
+          setF({ displayName: '', username: '', role: f.role, staffId: '', password: '' })
+        },
+      },
+    )
+  }
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        Users
+      </Title>
+      <DataTable
+        caption="People who can sign in"
+        rows={users.data ?? []}
+        rowKey={(u) => u.id}
+        empty="No users yet."
+        columns={[
+          { header: 'Name', cell: (u) => u.displayName },
+          { header: 'Username', cell: (u) => u.username },
+          { header: 'Role', cell: (u) => ROLE_NAMES[u.role] },
+          { header: 'Status', cell: (u) => (u.active ? 'Active' : 'Inactive') },
+        ]}
+      />
+      <form onSubmit={submit} noValidate aria-label="Add a user">
+        <Stack gap="sm">
+          <Group grow align="flex-start">
+            <TextInput label="Name" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })} error={fieldError('displayName')} />
+            <TextInput label="New username" value={f.username} onChange={(e) => setF({ ...f, username: e.currentTarget.value })} error={fieldError('username')} />
+            <NativeSelect label="Role" value={f.role} onChange={(e) => setF({ ...f, role: e.currentTarget.value as UserRole })} data={USER_ROLES.map((r) => ({ value: r, label: ROLE_NAMES[r] }))} />
+          </Group>
+          <Group grow align="flex-start">
+            <NativeSelect
+              label="Staff record (POMs)"
+              description="Whose allocations are this POM's own"
+              value={f.staffId}
+              onChange={(e) => setF({ ...f, staffId: e.currentTarget.value })}
+              data={[{ value: '', label: 'None' }, ...poms.map((s) => ({ value: String(s.id), label: s.name }))]}
+            />
+            <PasswordInput label="First password" description="At least 12 characters; tell them in person" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} error={fieldError('password')} />
+          </Group>
+          {err && !err.field ? <ErrorText error={save.error} title="Not saved" /> : null}
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Add user
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  )
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod'
+import { channel, type Domain } from '../define'
+import { empty } from '../schemas'
+
+// Users, roles and sign-in (issue 7). The main process enforces every permission; the renderer
+// only hides what a role cannot do.
+
+export const USER_ROLES = ['pom', 'homd', 'homs', 'governor', 'read_only'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+
+export const ROLE_NAMES: Record<UserRole, string> = {
+  pom: 'POM',
+  homd: 'HOMD',
+  homs: 'HOMS',
+  governor: 'Governor',
+  read_only: 'Read-only reviewer',
+}
+
+/** Minutes without use after which the app locks and asks for the password again. */
+export const LOCK_AFTER_MINUTES = 15
+
+export const userSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(USER_ROLES),
+  staffId: z.number().nullable(),
+  active: z.boolean(),
+})
+export type User = z.infer<typeof userSchema>
+
+export const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, 'Enter a username of 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter.')
+
+/** NCSC guidance: length over complexity rules. */
+export const password = z
+  .string()
+  .min(12, 'Use a password of at least 12 characters (three random words work well).')
+  .max(200, 'Use a password of 200 characters or fewer.')
+
+const displayName = z.string().trim().min(2, 'Enter the person’s name.').max(80, 'Keep the name to 80 characters or fewer.')
+
+export const authStatusSchema = z.object({
+  /** No user exists yet: the first run creates the first HOMS (administrator). */
+  needsFirstUser: z.boolean(),
+  user: userSchema.nullable(),
+  lockAfterMinutes: z.number(),
+})
+export type AuthStatus = z.infer<typeof authStatusSchema>
+
+export const auth = {
+  status: channel({ doc: 'Who is signed in, and whether the first user still has to be created.', kind: 'system', input: empty, output: authStatusSchema }),
+  createFirstUser: channel({
+    doc: 'First run only: create the first user, a HOMS who administers the app, and sign them in.',
+    kind: 'system',
+    input: z.object({ username, displayName, password }).strict(),
+    output: userSchema,
+  }),
+  signIn: channel({
+    doc: 'Sign in with username and password.',
+    kind: 'system',
+    input: z.object({ username: z.string().trim().toLowerCase().min(1, 'Enter your username.').max(64), password: z.string().min(1, 'Enter your password.').max(200) }).strict(),
+    output: userSchema,
+  }),
+  signOut: channel({ doc: 'Sign out (also used when the app locks after inactivity).', kind: 'system', input: empty, output: z.object({ signedOut: z.boolean() }) }),
+  changePassword: channel({
+    doc: 'Change your own password; the current one is asked for again.',
+    kind: 'system',
+    input: z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(200), newPassword: password }).strict(),
+    output: z.object({ changed: z.boolean() }),
+  }),
+} satisfies Domain
+
+export const users = {
+  list: channel({ doc: 'Every user profile (HOMS).', kind: 'query', input: empty, output: z.array(userSchema) }),
+  save: channel({
+    doc: 'Create a user (with a first password) or change one’s name, role, staff link or active state (HOMS).',
+    kind: 'system',
+    input: z
+      .object({
+        id: z.number().int().positive().optional(),
+        username,
+        displayName,
+        role: z.enum(USER_ROLES, 'Choose the role.'),
+        staffId: z.number().int().positive().nullable().default(null),
+        active: z.boolean().default(true),
+        password: password.optional(),
+      })
+      .strict(),
+    output: userSchema,
+  }),
+} satisfies Domain
+
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  username: z.string(),
+  role: z.string(),
+  channel: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+export const audit = {
+  history: channel({
+    doc: 'The audit history of one record (who changed what, when), newest first.',
+    kind: 'query',
+    input: z.object({ entity: z.string().min(1).max(40), entityId: z.string().min(1).max(40) }).strict(),
+    output: z.array(auditEntrySchema),
+  }),
+} satisfies Domain
