@@ -13,6 +13,8 @@ export interface DemoOptions {
   today: string
   /** Years of session history (default 5). */
   years?: number
+  /** Multiplies the gaps between sessions (default 1); the benchmarks use 0.5 for about 75 sessions a prisoner. */
+  sessionGapScale?: number
   now: string
 }
 
@@ -142,7 +144,8 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions): Demo
       insertSession.run(id, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now)
       sessions++
       const early = day < allocStart + 84
-      day += diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
+      const gap = diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
+      day += Math.max(1, Math.round(gap * (opts.sessionGapScale ?? 1)))
     }
   }
   return { prisoners: opts.prisoners, staff: staffCount, sessions }

@@ -8,6 +8,7 @@ import { writeAudit, type AuditRecord } from './audit'
 import { verifyPassword } from './auth/passwords'
 import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
+import { casesOf } from './caseload/cache'
 import type { HandlerContext, Handlers, SystemContext } from './handlers/types'
 import { refusal, RULES, type Rule } from './permissions'
 import type { StoreRuntime } from './runtime'
@@ -30,6 +31,16 @@ type AnyHandler = (input: unknown, ctx: unknown) => unknown
 type Found = { entry: ChannelEntry; handler: AnyHandler; rule: Rule }
 
 const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error })
+
+/** The prisoners a mutation changed, from its audit records; null when it changed anything else. */
+function touchedPrisoners(records: readonly AuditRecord[]): number[] | null {
+  const ids: number[] = []
+  for (const r of records) {
+    if (r.entity !== 'prisoner' || r.entityId === null) return null
+    ids.push(Number(r.entityId))
+  }
+  return ids
+}
 
 /**
  * The single path every IPC request takes in the main process: sender check, permission check
@@ -143,16 +154,19 @@ export class Dispatcher {
         const records: AuditRecord[] = []
         const ctx = this.context(actor, now, (rec) => records.push(rec))
         // The one mutation path: the change and its audit rows commit together or not at all.
-        return ctx.store.sqlite
+        const out = ctx.store.sqlite
           .transaction(() => {
-            const out = handler(input, ctx)
-            if (out instanceof Promise) throw new Error(`Mutation ${entry.channel} must be synchronous`)
+            const result = handler(input, ctx)
+            if (result instanceof Promise) throw new Error(`Mutation ${entry.channel} must be synchronous`)
             // Every mutation leaves at least one audit row, even when its handler names no entity.
-            if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: out })
+            if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
             for (const rec of records) writeAudit(ctx.store.db, actor, entry.channel, now, rec)
-            return out
+            return result
           })
           .immediate()
+        // Committed: the in-memory cases read again what this change touched (the audit records say what).
+        casesOf(ctx.store).invalidate(touchedPrisoners(records))
+        return out
       }
       default: {
         const never: never = entry.def.kind

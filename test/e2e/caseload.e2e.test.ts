@@ -134,6 +134,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await expect.poll(() => page.locator('[role=row][aria-rowindex="2001"]').count()).toBe(1)
     expect(await page.getByTestId('case-row').count()).toBeLessThan(60)
     // The view is saved per user: after a restart the sort is still there.
+    await expect.poll(async () => JSON.stringify(await app.call('omu:prefs.getCaseloadView'))).toContain('"direction":"desc"')
     await app.restart()
     await page.getByTestId('case-row').first().waitFor()
     await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending')

@@ -1,36 +1,21 @@
 import AxeBuilder from '@axe-core/playwright'
-import { build } from 'esbuild'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { repoRoot } from '../../db/testing'
 import { migrationsFolderFrom } from '../../db/paths'
-import { CONTENT_SECURITY_POLICY } from '../../electron/security'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 import type { IpcResult } from '../../shared/ipc/result'
 import type { WireOutput } from '../../shared/ipc/contract'
+import { attachApp, launchBrowser, ORIGIN, ROOT, SCREENSHOT_DIR } from './browser'
+
+export { closeBrowser, launchBrowser, ORIGIN, SCREENSHOT_DIR } from './browser'
 
 // Runs the production renderer bundle in Debian's Chromium against the real main-process
 // services and a real SQLite file. Only the Electron window (-> a Chromium page) and the
 // transport (ipcRenderer -> a Playwright binding) are substituted.
-
-export const ORIGIN = 'http://omu.local'
-const ROOT = repoRoot()
-const RENDERER_DIR = path.join(ROOT, 'dist', 'renderer')
-export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots')
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' }
-
-let bridgeScript: string | null = null
-async function bridge(): Promise<string> {
-  if (bridgeScript) return bridgeScript
-  const out = await build({ entryPoints: [path.join(ROOT, 'test/e2e/bridge-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })
-  bridgeScript = out.outputFiles[0]?.text ?? ''
-  return bridgeScript
-}
 
 export function newUserDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'omu-e2e-'))
@@ -49,22 +34,6 @@ export interface AppHandle {
   /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
   restart(): Promise<void>
   close(): Promise<void>
-}
-
-let browser: Browser | null = null
-export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: node scripts/build.mjs --renderer-only')
-  browser ??= await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--lang=en-GB', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  })
-  return browser
-}
-
-export async function closeBrowser(): Promise<void> {
-  await browser?.close()
-  browser = null
 }
 
 async function start(userData: string, now: () => Date): Promise<OmuServices> {
@@ -103,19 +72,7 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
   }
   const b = await launchBrowser()
   const context: BrowserContext = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme: opts.colorScheme ?? 'light' })
-  // Nothing leaves the machine: every request is answered from the built renderer or refused.
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url())
-    if (url.origin !== ORIGIN) return route.abort()
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
-    const file = path.resolve(RENDERER_DIR, rel)
-    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'Not found' })
-    return route.fulfill({ status: 200, body: fs.readFileSync(file), headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } })
-  })
-  await context.exposeBinding('__omuInvoke', (source, channel: string, input: unknown) =>
-    services.dispatcher.invoke(channel, input, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
-  )
-  await context.addInitScript({ content: await bridge() })
+  await attachApp(context, (channel, input, sender) => services.dispatcher.invoke(channel, input, sender))
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -5,8 +5,9 @@ import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { allocation, staff as staffTable } from '../../../db/schema'
 import { evalSettings } from '../caseload/context'
-import { loadCases, type PrisonerRow } from '../caseload/load'
-import { displayName, verdictFor } from '../caseload/verdict'
+import { casesOf } from '../caseload/cache'
+import type { PrisonerRow } from '../caseload/load'
+import { displayName } from '../caseload/verdict'
 import { requirePom, requirePrisoner } from './caseload'
 import type { Handlers } from './types'
 
@@ -25,9 +26,10 @@ export const allocationHandlers: Handlers['allocations'] = {
       poms.map((r) => [r.id, { staffId: r.id, name: r.name, role: r.role as PomLoad['role'], hoursPerWeek: r.hoursPerWeek, caseCount: 0, byTier: {} as Record<string, number>, byResponsibility: { pom: 0, pom_with_com: 0, com: 0 } }]),
     )
     const unallocated: AllocationOverview['unallocated'] = []
-    for (const rec of loadCases(store.sqlite, { pomId: null })) {
+    const cases = casesOf(store)
+    for (const rec of cases.all()) {
       const p = rec.prisoner
-      const v = verdictFor(rec, s)
+      const v = cases.verdict(rec, s)
       const responsibility = v.ok ? v.row.responsibility : ('pom' as const)
       if (!rec.current) {
         unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), reason: reasonOf(p), sentenceType: p.sentenceType, sentenceStartDate: p.sentenceStartDate, arrivalDate: p.arrivalDate, tier: p.tier, responsibility })
@@ -76,8 +78,9 @@ export const dueHandlers: Handlers['due'] = {
     const perPom = new Map<number | null, { pomId: number | null; pomName: string; overdue: number; due7: number; due28: number }>()
     const items: DueItem[] = []
     const handovers: DueOverview['handovers'] = { upcoming: [], inProgress: [], comResponsible: [] }
-    for (const rec of loadCases(store.sqlite, { pomId: null })) {
-      const v = verdictFor(rec, s)
+    const cases = casesOf(store)
+    for (const rec of cases.all()) {
+      const v = cases.verdict(rec, s)
       if (!v.ok) continue
       const pomId = rec.current?.staffId ?? null
       const bucket = perPom.get(pomId) ?? { pomId, pomName: rec.current?.staffName ?? 'Unallocated', overdue: 0, due7: 0, due28: 0 }

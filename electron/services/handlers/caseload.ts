@@ -6,6 +6,7 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import { allocation, prisoner, staff as staffTable, supervisionSession } from '../../../db/schema'
 import type { Db } from '../../../db/bootstrap'
 import { evalSettings } from '../caseload/context'
+import { casesOf } from '../caseload/cache'
 import { loadCases } from '../caseload/load'
 import { cohortsOf, verdictFor } from '../caseload/verdict'
 import type { Handlers } from './types'
@@ -105,8 +106,9 @@ export const caseloadHandlers: Handlers['caseload'] = {
     const s = evalSettings(store.db, today)
     const rows: CaseRow[] = []
     const problems: { prisonerId: number; prisonNumber: string; message: string }[] = []
-    for (const rec of loadCases(store.sqlite, { pomId })) {
-      const v = verdictFor(rec, s)
+    const cases = casesOf(store)
+    for (const rec of pomId === null ? cases.all() : cases.forPom(pomId)) {
+      const v = cases.verdict(rec, s)
       if (v.ok) rows.push(v.row)
       else problems.push({ prisonerId: rec.prisoner.id, prisonNumber: rec.prisoner.prisonNumber, message: v.message })
     }

@@ -10,6 +10,7 @@ import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useDecide } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
+import classes from '../rrmp/rrmp.module.css'
 
 type DecideStage = 'governor' | 'pgd' | 'prison_gold' | 'dib' | 'probation_gold'
 
@@ -32,7 +33,7 @@ function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep &
         </Title>
         <Text size="sm">{next.description}</Text>
         <Group grow align="flex-start">
-          <TextInput label="Name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required error={error?.field === 'by' ? error.message : undefined} />
+          <TextInput label="Name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required error={error?.field === 'by' ? error.message : undefined} classNames={{ error: classes.error }} />
           <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
         </Group>
         <Radio.Group label="Decision" value={decision} onChange={(v) => setDecision(v as 'approved' | 'returned')}>
@@ -48,6 +49,7 @@ function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep &
           value={comments}
           onChange={(e) => setComments(e.currentTarget.value)}
           error={error?.field === 'comments' ? error.message : undefined}
+          classNames={{ error: classes.error }}
         />
         {error && error.field !== 'comments' && error.field !== 'by' ? <ErrorText error={decide.error} title="Decision not recorded" /> : null}
         <Group>

@@ -8,6 +8,7 @@ import { RRMP_STATUSES, type EdmBaseline, type RrmpPlanEntry, type RrmpStatus } 
 import { statusLabel } from '../../../../shared/export/labels'
 import type { PlanEntryRow } from '../../../../shared/ipc/channels/rrmp'
 import { ActionItems } from './ActionItems'
+import classes from './rrmp.module.css'
 import { useEntryAutosave, type SaveState } from './useEntryAutosave'
 
 const statusOptions = RRMP_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))
@@ -142,6 +143,7 @@ export function BaselineEditor(props: {
             minRows={2}
             value={e.notApplicableReason ?? ''}
             error={naMissing ? 'Give the reason this mandatory baseline does not apply.' : undefined}
+            classNames={{ error: classes.error }}
             onChange={(ev) => set({ notApplicableReason: ev.currentTarget.value })}
             onBlur={save.flush}
           />

@@ -19,7 +19,7 @@ function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boole
     submit.mutate({ versionId: plan.version.id, rev: plan.version.rev, by, role }, { onSuccess: onClose })
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={`Submit version ${plan.version.version} to the Governor`}>
+    <Modal opened={opened} onClose={onClose} title={`Submit version ${plan.version.version} to the Governor`} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <Text size="sm">Once submitted, this version is read-only. To change it later, start a new version.</Text>

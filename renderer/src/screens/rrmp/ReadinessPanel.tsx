@@ -14,7 +14,7 @@ export function OverallReadiness({ plan }: { plan: PlanView }) {
   const r = plan.readiness
   return (
     <Group gap="md" align="center">
-      <Badge size="lg" color={r.overall === 'ready' ? 'teal.9' : 'orange.9'} variant="filled" styles={{ label: { textTransform: 'none' } }}>
+      <Badge size="lg" color={r.overall === 'ready' ? 'teal' : 'orange'} variant="light" styles={{ label: { textTransform: 'none' } }}>
         {r.overall === 'ready' ? 'Overall: ready' : 'Overall: not ready'}
       </Badge>
       <Text>

@@ -1,0 +1,88 @@
+import type { OmuServices } from '../electron/services'
+import { attachApp, closeBrowser, launchBrowser, ORIGIN } from '../test/e2e/browser'
+
+// Issue 8, measurement 4: the production renderer bundle in Chromium against the real services
+// and a 2,000-prisoner store. Times come from the page's own clock (performance.now, frames from
+// requestAnimationFrame), so Playwright's round trips are not counted.
+
+export interface RendererFigures {
+  firstRowMs: number
+  filterMs: number
+  sortMs: number
+  scrollFrames: number
+  scrollFramesOver16: number
+  scrollWorstFrameMs: number
+  heapMb: number
+}
+
+const FIRST_ROW_PROBE = `
+  new MutationObserver((_m, obs) => {
+    if (document.querySelector('[data-testid=case-row]')) {
+      obs.disconnect()
+      requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRowAt = performance.now() }))
+    }
+  }).observe(document, { childList: true, subtree: true })
+`
+
+/** Clicks in the page and returns the time until the frame after the next paint. */
+const CLICK_TO_PAINT = (selector: string) => `
+  new Promise((resolve) => {
+    const el = ${selector}
+    const t = performance.now()
+    el.click()
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)))
+  })
+`
+
+export async function measureRenderer(services: OmuServices): Promise<RendererFigures> {
+  const browser = await launchBrowser()
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' })
+  await attachApp(context, (channel, input, sender) => services.dispatcher.invoke(channel, input, sender))
+  await context.addInitScript({ content: FIRST_ROW_PROBE })
+  const page = await context.newPage()
+  try {
+    await page.goto(`${ORIGIN}/index.html`)
+    await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 30_000 }).catch(async (err: unknown) => {
+      await page.screenshot({ path: 'bench/out/renderer-failure.png' })
+      throw err
+    })
+    const firstRowMs = (await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt)) as number
+    const overdueChip = `[...document.querySelectorAll('label')].find((l) => l.textContent === 'Overdue')`
+    const filterMs = (await page.evaluate(CLICK_TO_PAINT(overdueChip))) as number
+    await page.evaluate(CLICK_TO_PAINT(overdueChip))
+    const sortButton = `[...document.querySelectorAll('[role=columnheader] button')].find((b) => b.textContent.startsWith('Name and number'))`
+    const sortMs = (await page.evaluate(CLICK_TO_PAINT(sortButton))) as number
+    const frames = (await page.evaluate(`
+      new Promise((resolve) => {
+        const el = document.querySelector('[aria-label="Cases: scroll to see more"]')
+        const deltas = []
+        let last = performance.now()
+        const step = () => {
+          const now = performance.now()
+          deltas.push(now - last)
+          last = now
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) return resolve(deltas)
+          el.scrollTop += 400
+          requestAnimationFrame(step)
+        }
+        requestAnimationFrame(step)
+      })
+    `)) as number[]
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    const measured = frames.slice(1)
+    return {
+      firstRowMs,
+      filterMs,
+      sortMs,
+      scrollFrames: measured.length,
+      scrollFramesOver16: measured.filter((d) => d > 16.7).length,
+      scrollWorstFrameMs: Math.max(...measured),
+      heapMb: heap.usedSize / 1024 / 1024,
+    }
+  } finally {
+    await context.close()
+    await closeBrowser()
+  }
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3'
+import type { Store } from '../../../db/bootstrap'
+import { loadCases, type CaseRecord } from './load'
+import { verdictFor, type EvalSettings, type Verdict } from './verdict'
+
+/**
+ * The establishment's cases held in memory between requests (issue 8: whole-establishment views
+ * must stay instant at 2,000 cases). Reading every session row on each request costs far more
+ * than evaluating them, so the rows are read once and kept:
+ * - this process's own writes invalidate exactly the prisoners they touched (the dispatcher passes
+ *   the audit records of each committed mutation), or everything when a write is not about one
+ *   prisoner (staff names, imports);
+ * - another process writing to the same file is noticed through SQLite's `PRAGMA data_version`,
+ *   which changes only when another connection commits, and everything is read again.
+ * Verdicts are kept per prisoner for the same day, policy, stage and holidays.
+ */
+export class CaseCache {
+  private records: Map<number, CaseRecord> | null = null
+  private dataVersion = -1
+  private readonly stale = new Set<number>()
+  private readonly verdicts = new Map<number, { key: string; verdict: Verdict }>()
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Every case in custody, current as of the last commit by anyone. */
+  all(): CaseRecord[] {
+    const dv = this.sqlite.pragma('data_version', { simple: true }) as number
+    if (!this.records || dv !== this.dataVersion) {
+      this.records = new Map(loadCases(this.sqlite, { pomId: null }).map((r) => [r.prisoner.id, r]))
+      this.dataVersion = dv
+      this.stale.clear()
+      this.verdicts.clear()
+    } else if (this.stale.size > 0) {
+      for (const id of this.stale) {
+        this.verdicts.delete(id)
+        const [fresh] = loadCases(this.sqlite, { prisonerId: id })
+        // Released or transferred-out prisoners leave the in-custody set.
+        if (fresh && fresh.prisoner.status === 'in_custody') this.records.set(id, fresh)
+        else this.records.delete(id)
+      }
+      this.stale.clear()
+    }
+    return [...this.records.values()]
+  }
+
+  /** A POM's current cases. */
+  forPom(pomId: number): CaseRecord[] {
+    return this.all().filter((r) => r.current?.staffId === pomId)
+  }
+
+  verdict(rec: CaseRecord, s: EvalSettings): Verdict {
+    const key = `${s.today}|${s.policy}|${s.stage}|${s.extraHolidays.join(',')}`
+    const hit = this.verdicts.get(rec.prisoner.id)
+    if (hit && hit.key === key) return hit.verdict
+    const verdict = verdictFor(rec, s)
+    this.verdicts.set(rec.prisoner.id, { key, verdict })
+    return verdict
+  }
+
+  /** After this process commits a change: these prisoners, or (null) everything, must be read again. */
+  invalidate(prisonerIds: readonly number[] | null): void {
+    if (prisonerIds === null) {
+      this.records = null
+      this.verdicts.clear()
+      return
+    }
+    for (const id of prisonerIds) this.stale.add(id)
+  }
+}
+
+const caches = new WeakMap<Store, CaseCache>()
+
+export function casesOf(store: Store): CaseCache {
+  let c = caches.get(store)
+  if (!c) {
+    c = new CaseCache(store.sqlite)
+    caches.set(store, c)
+  }
+  return c
+}

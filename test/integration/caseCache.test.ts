@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { HMP_TESTSHIRE, startTestServices } from './helpers'
+
+// Issue 8's in-memory case cache must never show stale statuses: own writes invalidate the cases
+// they touched; another process's commits are seen through PRAGMA data_version.
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+const PRISONER = { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }
+
+async function statusOf(svc: Awaited<ReturnType<typeof startTestServices>>): Promise<string | undefined> {
+  const r = await svc.call('omu:caseload.list', { pomId: null })
+  return r.ok ? r.data.rows[0]?.next?.status + ':' + r.data.rows[0]?.next?.achieved : r.error.message
+}
+
+describe('case cache', () => {
+  it('a session recorded here shows on the next caseload read', async () => {
+    const svc = await startTestServices({ now: NOW })
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
+    const p = await svc.call('omu:prisoners.create', PRISONER)
+    const prisonerId = p.ok ? p.data.id : 0
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    expect(await statusOf(svc)).toBe('due:0')
+    await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })
+    expect(await statusOf(svc)).toBe('due:1')
+    svc.cleanup()
+  })
+
+  it('a write by another process on the same file is seen (PRAGMA data_version), not served stale', async () => {
+    const a = await startTestServices({ now: NOW })
+    await a.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const pom = await a.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
+    const p = await a.call('omu:prisoners.create', PRISONER)
+    const prisonerId = p.ok ? p.data.id : 0
+    await a.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    expect(await statusOf(a)).toBe('due:0')
+    const b = await startTestServices({ userData: a.userData, now: NOW })
+    await b.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })
+    expect(await statusOf(a)).toBe('due:1')
+    b.close()
+    a.cleanup()
+  })
+})
