@@ -48,6 +48,8 @@ export const prisoner = sqliteTable(
     keyWorkerPriority: integer('key_worker_priority', { mode: 'boolean' }).notNull().default(false),
     arrivalDate: text('arrival_date'),
     status: text('status').notNull().default('in_custody'),
+    /** The day the record was marked released: the retention period runs from here (issue 7). */
+    releasedOn: text('released_on'),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),

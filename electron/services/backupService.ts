@@ -142,7 +142,7 @@ export class BackupService implements BackupActions {
     } catch {
       throw new UserFacingError('not_found', `There is no file at ${file}. Choose the backup file again.`, 'path')
     }
-    if (!stat.isFile()) throw new UserFacingError('invalid_input', `${file} is a folder, not a backup file. Choose the backup file itself.`, 'path')
+    if (!stat.isFile()) throw new UserFacingError('invalid_input', `${file} is not a file (it is a folder or a device). Choose the backup file itself.`, 'path')
     if (path.resolve(file) === path.resolve(this.rt.config.dbPath)) {
       throw new UserFacingError('invalid_input', 'That is the data file in use, not a backup. Choose a backup file.', 'path')
     }

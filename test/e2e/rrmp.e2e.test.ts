@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema } from '../../shared/export/readinessExport'
 import { ORIGIN, SCREENSHOT_DIR, closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
@@ -71,6 +71,10 @@ beforeAll(async () => {
   page = app.page
   await setUp(page)
 }, 60_000)
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `rrmp-failed-${ctx.task.name.slice(0, 40).replace(/[^a-z0-9]+/gi, '-')}`)
+})
 
 afterAll(async () => {
   await app.close()

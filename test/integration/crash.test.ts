@@ -14,7 +14,9 @@ import { repoRoot } from '../../db/testing'
 
 const ROOT = repoRoot()
 const MIGRATIONS = migrationsFolderFrom(ROOT)
-const KILLS = 55
+const KILLS = 56
+/** Two writers on two files at once: one boots while the other writes (this machine has 2 cores). */
+const LANES = 2
 const SEED = Number(process.env.CRASH_SEED ?? 20261123)
 
 /** mulberry32: a small seeded PRNG, so a failing run can be repeated with CRASH_SEED. */
@@ -30,7 +32,7 @@ function prng(seed: number): () => number {
 }
 
 let childScript = ''
-let userData = ''
+const userDataDirs: string[] = []
 
 beforeAll(async () => {
   // Bundled once (under node_modules so its external better-sqlite3 resolves): a child starts in
@@ -50,11 +52,11 @@ beforeAll(async () => {
     banner: { js: "import { createRequire as __omuRequire } from 'node:module'; const require = __omuRequire(import.meta.url);" },
     logLevel: 'warning',
   })
-  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-crash-'))
+  for (let lane = 0; lane < LANES; lane++) userDataDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'omu-crash-')))
 })
 
 afterAll(() => {
-  if (userData) fs.rmSync(userData, { recursive: true, force: true })
+  for (const dir of userDataDirs) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 interface Run {
@@ -70,7 +72,7 @@ interface Run {
  * write loop, sometimes at a random point of its start-up (opening, migrating, the daily backup,
  * sign-in, set-up).
  */
-function runAndKill(rand: () => number): Promise<Run> {
+function runAndKill(userData: string, rand: () => number): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, userData, MIGRATIONS], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -107,32 +109,41 @@ function runAndKill(rand: () => number): Promise<Run> {
   })
 }
 
+/** One writer's file: kill, check, repeat. Resolves with how many kills landed mid-write and the ids seen. */
+async function lane(index: number, kills: number): Promise<{ killedWhileWriting: number; seen: Set<number> }> {
+  const userData = userDataDirs[index] ?? ''
+  const rand = prng(SEED + index)
+  const seen = new Set<number>()
+  let killedWhileWriting = 0
+  for (let i = 0; i < kills; i++) {
+    const run = await runAndKill(userData, rand)
+    const context = `lane ${index + 1}, kill ${i + 1} (CRASH_SEED=${SEED})`
+    expect(run.signal, `${context}: the writer stopped by itself: ${run.stderr}`).toBe('SIGKILL')
+    run.ids.forEach((id) => seen.add(id))
+    if (run.ids.length > 0) killedWhileWriting++
+
+    const { store } = await openStore(path.join(userData, 'omu.db'), { migrationsFolder: MIGRATIONS, backupDir: path.join(userData, 'backups') })
+    try {
+      expect(store.sqlite.pragma('integrity_check', { simple: true }), context).toBe('ok')
+      const present = new Set(store.sqlite.prepare('select id from supervision_session').pluck().all() as number[])
+      const missing = [...seen].filter((id) => !present.has(id))
+      expect(missing, `${context}: sessions the writer saw committed are missing`).toEqual([])
+    } finally {
+      store.close()
+    }
+  }
+  return { killedWhileWriting, seen }
+}
+
 describe('crash safety (issue 7)', () => {
   it(`survives ${KILLS} SIGKILLs at random moments with nothing committed lost`, async () => {
-    const rand = prng(SEED)
-    const seen = new Set<number>()
     const started = performance.now()
-    let killedWhileWriting = 0
-    for (let i = 0; i < KILLS; i++) {
-      const run = await runAndKill(rand)
-      const context = `kill ${i + 1} (CRASH_SEED=${SEED})`
-      expect(run.signal, `${context}: the writer stopped by itself: ${run.stderr}`).toBe('SIGKILL')
-      run.ids.forEach((id) => seen.add(id))
-      if (run.ids.length > 0) killedWhileWriting++
-
-      const { store } = await openStore(path.join(userData, 'omu.db'), { migrationsFolder: MIGRATIONS, backupDir: path.join(userData, 'backups') })
-      try {
-        expect(store.sqlite.pragma('integrity_check', { simple: true }), context).toBe('ok')
-        const present = new Set(store.sqlite.prepare('select id from supervision_session').pluck().all() as number[])
-        const missing = [...seen].filter((id) => !present.has(id))
-        expect(missing, `${context}: sessions the writer saw committed are missing`).toEqual([])
-      } finally {
-        store.close()
-      }
-    }
+    const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, KILLS / LANES)))
+    const killedWhileWriting = lanes.reduce((n, l) => n + l.killedWhileWriting, 0)
+    const committed = lanes.reduce((n, l) => n + l.seen.size, 0)
     const seconds = (performance.now() - started) / 1000
-    console.info(`crash test: ${KILLS} kills (${killedWhileWriting} mid-write), ${seen.size} committed sessions checked, ${seconds.toFixed(1)} s`)
+    console.info(`crash test: ${KILLS} kills (${killedWhileWriting} mid-write), ${committed} committed sessions checked, ${seconds.toFixed(1)} s`)
     expect(killedWhileWriting).toBeGreaterThanOrEqual(KILLS / 2)
-    expect(seen.size).toBeGreaterThan(KILLS)
+    expect(committed).toBeGreaterThan(KILLS)
   }, 120_000)
 })

@@ -4,7 +4,7 @@ import { prisoner, supervisionSession } from '../../../db/schema'
 import { eq } from 'drizzle-orm'
 import { templateCsv } from '../caseImport/columns'
 import { planImport, previewOf } from '../caseImport/plan'
-import { writeFileAtomic } from '../files'
+import { writeFileAtomic } from '../export/atomic'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {

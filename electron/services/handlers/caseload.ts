@@ -173,7 +173,13 @@ export const prisonerHandlers: Handlers['prisoners'] = {
     }
     const row = store.db
       .update(prisoner)
-      .set({ ...prisonerValues(fields), version: current.version + 1, updatedAt: now.toISOString() })
+      .set({
+        ...prisonerValues(fields),
+        // The retention period (issue 7) runs from the day a record is marked released.
+        releasedOn: fields.status === 'released' ? (current.releasedOn ?? today) : null,
+        version: current.version + 1,
+        updatedAt: now.toISOString(),
+      })
       .where(eq(prisoner.id, prisonerId))
       .returning()
       .get()

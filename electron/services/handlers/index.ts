@@ -9,6 +9,7 @@ import { demoHandlers } from './demo'
 import { prefsHandlers } from './prefs'
 import { auditHandlers, authHandlers, userHandlers } from '../auth/handlers'
 import { backupHandlers } from './backup'
+import { retentionHandlers, subjectAccessHandlers } from './subjectAccess'
 import type { Handlers } from './types'
 
 export const handlers: Handlers = {
@@ -20,6 +21,8 @@ export const handlers: Handlers = {
   auth: authHandlers,
   users: userHandlers,
   audit: auditHandlers,
+  subjectAccess: subjectAccessHandlers,
+  retention: retentionHandlers,
   establishment: establishmentHandlers,
   settings: settingsHandlers,
   rrmp: rrmpHandlers,

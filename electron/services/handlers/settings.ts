@@ -4,13 +4,15 @@ import type { Db } from '../../../db/bootstrap'
 import type { Settings } from '../../../shared/ipc/channels/settings'
 import type { Handlers } from './types'
 
-const DEFAULTS: Settings = { extraHolidays: [] }
+/** Default retention: 7 years after release (a local policy choice; set in Settings). */
+const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7 }
 
 export function readSettings(db: Db): Settings {
   const rows = db.select().from(appSetting).all()
   const out: Settings = { ...DEFAULTS }
   for (const row of rows) {
     if (row.key === 'extraHolidays') out.extraHolidays = JSON.parse(row.value) as string[]
+    if (row.key === 'retentionYears') out.retentionYears = JSON.parse(row.value) as number
   }
   return out
 }
@@ -25,7 +27,8 @@ function writeSetting(db: Db, key: keyof Settings, value: unknown): void {
 export const settingsHandlers: Handlers['settings'] = {
   get: (_input, { store }) => readSettings(store.db),
   update: (input, { store }) => {
-    writeSetting(store.db, 'extraHolidays', input.extraHolidays)
+    if (input.extraHolidays !== undefined) writeSetting(store.db, 'extraHolidays', input.extraHolidays)
+    if (input.retentionYears !== undefined) writeSetting(store.db, 'retentionYears', input.retentionYears)
     return readSettings(store.db)
   },
 }

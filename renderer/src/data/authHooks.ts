@@ -42,3 +42,16 @@ export function useSaveUser() {
 export function useAuditHistory(entity: string, entityId: string) {
   return useQuery({ queryKey: keys.audit(entity, entityId), queryFn: () => unwrap(omu().audit.history({ entity, entityId })) })
 }
+
+export function useSubjectAccessExport(prisonerId: number) {
+  return useMutation({ mutationFn: (format: 'pdf' | 'json') => unwrap(omu().subjectAccess.export({ prisonerId, format })) })
+}
+
+export function useRetentionReview(enabled: boolean) {
+  return useQuery({ queryKey: keys.retention(), queryFn: () => unwrap(omu().retention.review()), enabled })
+}
+
+export function usePurge() {
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (input: ChannelInput<'retention', 'purge'>) => unwrap(omu().retention.purge(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) })
+}

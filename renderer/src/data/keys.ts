@@ -6,6 +6,7 @@ export const keys = {
   settings: () => [...keys.all, 'settings'] as const,
   auth: () => [...keys.all, 'auth'] as const,
   users: () => [...keys.all, 'users'] as const,
+  retention: () => [...keys.all, 'retention'] as const,
   audit: (entity: string, entityId: string) => [...keys.all, 'audit', entity, entityId] as const,
   staff: () => [...keys.all, 'staff'] as const,
   caseloadView: () => [...keys.all, 'prefs', 'caseloadView'] as const,

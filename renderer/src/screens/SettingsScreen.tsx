@@ -10,6 +10,7 @@ import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, us
 import { STAGE_NAMES } from '../lib/format'
 import { StaffSection } from './settings/StaffSection'
 import { UsersSection } from './settings/UsersSection'
+import { RetentionSection } from './settings/RetentionSection'
 import { useAuthStatus } from '../data/authHooks'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
@@ -101,6 +102,11 @@ export function SettingsScreen() {
         {auth?.user ? (
           <Paper withBorder p="lg">
             <UsersSection me={auth.user} />
+          </Paper>
+        ) : null}
+        {auth?.user?.role === 'homs' ? (
+          <Paper withBorder p="lg">
+            <RetentionSection />
           </Paper>
         ) : null}
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>

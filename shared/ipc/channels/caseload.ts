@@ -112,6 +112,7 @@ export const prisonerSchema = z.object({
   keyWorkerPriority: z.boolean(),
   arrivalDate: z.string().nullable(),
   status: z.enum(PRISONER_STATUSES),
+  releasedOn: z.string().nullable(),
   version: z.number(),
 })
 export type Prisoner = z.infer<typeof prisonerSchema>

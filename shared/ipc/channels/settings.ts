@@ -5,6 +5,8 @@ import { empty, isoDate } from '../schemas'
 export const settingsSchema = z.object({
   /** Local closure days added to the England and Wales bank holidays when counting working days (issue 3). */
   extraHolidays: z.array(z.string()),
+  /** Years after release before a prisoner's records are due for review and purge (issue 7). */
+  retentionYears: z.number(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -13,7 +15,9 @@ export const settingsUpdateInput = z
     extraHolidays: z
       .array(isoDate)
       .max(366, 'Add at most 366 extra holidays.')
-      .transform((days) => [...new Set(days)].sort()),
+      .transform((days) => [...new Set(days)].sort())
+      .optional(),
+    retentionYears: z.number('Enter the retention period in years.').int('Enter whole years.').min(1, 'Keep records at least 1 year after release.').max(100, 'Enter 100 years or fewer.').optional(),
   })
   .strict()
 

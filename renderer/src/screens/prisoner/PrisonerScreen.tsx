@@ -10,6 +10,8 @@ import { AllocateControl } from './AllocateControl'
 import { Minima } from './Minima'
 import { RecordSessionForm } from './RecordSessionForm'
 import { Timeline } from './Timeline'
+import { RecordHistory } from './RecordHistory'
+import { useAuthStatus } from '../../data/authHooks'
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -80,6 +82,8 @@ function Handover({ d }: { d: PrisonerDetail }) {
 
 export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
   const q = usePrisoner(prisonerId)
+  const auth = useAuthStatus(true)
+  const role = auth.data?.user?.role
   if (q.error) return <ErrorText error={q.error} title="This prisoner could not be shown" />
   if (!q.data) return <Loader aria-label="Loading" />
   const d = q.data
@@ -117,6 +121,7 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
           <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} />
         </Paper>
         <Timeline detail={d} />
+        <RecordHistory prisonerId={p.id} canExport={role === 'homd' || role === 'homs' || role === 'governor'} />
       </Stack>
     </>
   )

@@ -1,0 +1,1 @@
+ALTER TABLE `prisoner` ADD `released_on` text;

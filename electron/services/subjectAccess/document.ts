@@ -1,0 +1,95 @@
+import { and, eq, inArray, or } from 'drizzle-orm'
+import type { Db } from '../../../db/bootstrap'
+import { allocation, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
+import { UserFacingError } from '../../../shared/ipc/result'
+
+// A subject access request (issue 7): everything held about one prisoner. Notes marked sensitive
+// are not in the disclosure itself: they are listed separately, for review before release.
+
+export const SAR_SCHEMA_VERSION = 1
+export const HELD_BACK = '[sensitive note held back for review]'
+
+export interface HeldBackNote {
+  sessionId: number | null
+  date: string | null
+  where: string
+  note: string
+}
+
+export interface SubjectAccessDocument {
+  schemaVersion: number
+  generatedAt: string
+  prisoner: Record<string, unknown>
+  allocations: { staffName: string; startDate: string; endDate: string | null; reason: string }[]
+  sessions: { id: number; date: string; inPerson: boolean; mode: string; durationMinutes: number; notes: string; recordedOn: string; recordedOnReason: string | null; staffName: string | null }[]
+  auditTrail: { at: string; username: string; role: string; channel: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]
+  /** For the reviewer only: never part of what is released to the prisoner. */
+  heldBack: HeldBackNote[]
+}
+
+/** Replaces sensitive notes anywhere inside an audit payload, collecting them for review. */
+function redact(value: unknown, where: string, held: HeldBackNote[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => redact(v, where, held))
+  if (value === null || typeof value !== 'object') return value
+  const o = value as Record<string, unknown>
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(o)) out[k] = redact(v, where, held)
+  if (o.notesSensitive === true && typeof o.notes === 'string' && o.notes !== '') {
+    held.push({ sessionId: typeof o.id === 'number' ? o.id : null, date: typeof o.date === 'string' ? o.date : null, where, note: o.notes })
+    out.notes = HELD_BACK
+  }
+  return out
+}
+
+export function subjectAccessDocument(db: Db, prisonerId: number, now: Date): SubjectAccessDocument {
+  const p = db.select().from(prisoner).where(eq(prisoner.id, prisonerId)).get()
+  if (!p) throw new UserFacingError('not_found', 'That prisoner is not on record.', 'prisonerId')
+  const names = new Map(db.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]))
+  const held: HeldBackNote[] = []
+  const sessionRows = db.select().from(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).orderBy(supervisionSession.date).all()
+  const sessions = sessionRows.map((s) => {
+    if (s.notesSensitive && s.notes) held.push({ sessionId: s.id, date: s.date, where: 'session record', note: s.notes })
+    return {
+      id: s.id,
+      date: s.date,
+      inPerson: s.inPerson,
+      mode: s.mode,
+      durationMinutes: s.durationMinutes,
+      notes: s.notesSensitive && s.notes ? HELD_BACK : s.notes,
+      recordedOn: s.recordedOn,
+      recordedOnReason: s.recordedOnReason,
+      staffName: s.staffId === null ? null : (names.get(s.staffId) ?? null),
+    }
+  })
+  const sessionIds = sessionRows.map((s) => String(s.id))
+  const audits = db
+    .select()
+    .from(auditLog)
+    .where(or(and(eq(auditLog.entity, 'prisoner'), eq(auditLog.entityId, String(prisonerId))), sessionIds.length ? and(eq(auditLog.entity, 'session'), inArray(auditLog.entityId, sessionIds)) : undefined))
+    .orderBy(auditLog.id)
+    .all()
+  return {
+    schemaVersion: SAR_SCHEMA_VERSION,
+    generatedAt: now.toISOString(),
+    prisoner: { ...p, id: undefined, version: undefined },
+    allocations: db
+      .select()
+      .from(allocation)
+      .where(eq(allocation.prisonerId, prisonerId))
+      .orderBy(allocation.startDate)
+      .all()
+      .map((a) => ({ staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
+    sessions,
+    auditTrail: audits.map((a) => ({
+      at: a.at,
+      username: a.username,
+      role: a.role,
+      channel: a.channel,
+      entity: a.entity,
+      entityId: a.entityId,
+      before: redact(a.before === null ? null : JSON.parse(a.before), `audit row ${a.id}`, held),
+      after: redact(a.after === null ? null : JSON.parse(a.after), `audit row ${a.id}`, held),
+    })),
+    heldBack: held,
+  }
+}

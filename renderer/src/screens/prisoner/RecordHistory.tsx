@@ -1,0 +1,59 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { DataTable } from '../../app/DataTable'
+import { ErrorText } from '../../app/ErrorText'
+import { useAuditHistory, useSubjectAccessExport } from '../../data/authHooks'
+import { formatDateTime } from '../../lib/format'
+
+const WHAT: Record<string, string> = {
+  'omu:prisoners.create': 'Record created',
+  'omu:prisoners.update': 'Facts changed',
+  'omu:sessions.record': 'Session recorded',
+  'omu:allocations.allocate': 'Allocated',
+}
+
+/** Who changed this record and when (the audit trail, issue 7), and the subject access export. */
+export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; canExport: boolean }) {
+  const history = useAuditHistory('prisoner', String(prisonerId))
+  const sar = useSubjectAccessExport(prisonerId)
+  const exportAs = (format: 'pdf' | 'json') =>
+    sar.mutate(format, {
+      onSuccess: (r) => {
+        if (r.saved) notifications.show({ color: 'teal', message: `Saved to ${r.path}. ${r.sensitiveNotesHeldBack} sensitive note(s) held back for review.` })
+      },
+    })
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          Record history
+        </Title>
+        <DataTable
+          caption="Changes to this record, newest first"
+          rows={history.data ?? []}
+          rowKey={(r) => r.id}
+          empty="No changes recorded yet."
+          columns={[
+            { header: 'When', cell: (r) => formatDateTime(r.at) },
+            { header: 'Who', cell: (r) => `${r.username} (${r.role})` },
+            { header: 'What', cell: (r) => WHAT[r.channel] ?? r.channel.replace('omu:', '') },
+          ]}
+        />
+        {canExport ? (
+          <>
+            <Text size="sm">Subject access request: everything held about this person. Notes marked sensitive are held back and listed separately for review.</Text>
+            <Group>
+              <Button variant="default" onClick={() => exportAs('pdf')} loading={sar.isPending && sar.variables === 'pdf'}>
+                Export subject access (PDF)
+              </Button>
+              <Button variant="default" onClick={() => exportAs('json')} loading={sar.isPending && sar.variables === 'json'}>
+                Export subject access (JSON)
+              </Button>
+            </Group>
+            <ErrorText error={sar.error} title="Not exported" />
+          </>
+        ) : null}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import { channel, type Domain } from '../define'
+import { empty } from '../schemas'
+
+// Subject access and retention (issue 7).
+
+const id = z.number().int().positive()
+
+export const subjectAccess = {
+  export: channel({
+    doc: 'Everything held about one prisoner (facts, allocations, sessions, audit rows) as PDF or JSON, with sensitive-marked notes listed separately for review before release.',
+    kind: 'query',
+    input: z.object({ prisonerId: id, format: z.enum(['pdf', 'json']) }).strict(),
+    output: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string(), bytes: z.number(), sensitiveNotesHeldBack: z.number() }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  }),
+} satisfies Domain
+
+export const retentionDueSchema = z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), releasedOn: z.string() })
+
+export const retention = {
+  review: channel({
+    doc: 'Released prisoners whose retention period has passed, for a HOMS to review before purging.',
+    kind: 'query',
+    input: empty,
+    output: z.object({ retentionYears: z.number(), releasedBefore: z.string(), due: z.array(retentionDueSchema) }),
+  }),
+  purge: channel({
+    doc: 'Deletes the records of released prisoners past the retention period (facts, allocations, sessions). The purge itself is audited.',
+    kind: 'mutation',
+    input: z
+      .object({
+        prisonerIds: z.array(id).min(1, 'Choose at least one record to purge.').max(1000, 'Purge at most 1,000 records at a time.'),
+        confirm: z.literal(true, 'Confirm that these records should be deleted.'),
+        /** Purging asks for the HOMS's password again. */
+        password: z.string().max(200),
+      })
+      .strict(),
+    output: z.object({ purged: z.number() }),
+  }),
+} satisfies Domain

@@ -1,0 +1,89 @@
+import fs from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { afterEach, describe, expect, it } from 'vitest'
+import { releasedBefore } from '../../electron/services/handlers/subjectAccess'
+import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+
+let svc: ServicesHandle
+afterEach(() => svc?.cleanup())
+
+const PRISONER = { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2015-09-01', conditionalReleaseDate: '2018-03-01' }
+
+async function arrange(now = new Date('2026-11-23T10:00:00Z')): Promise<number> {
+  svc = await startTestServices({ now })
+  await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+  const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
+  const p = await svc.call('omu:prisoners.create', PRISONER)
+  const prisonerId = p.ok ? p.data.id : 0
+  await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+  await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30, notes: 'Discussed sentence plan.' })
+  await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-21', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30, notes: 'Intelligence from a third party: do not disclose.', notesSensitive: true })
+  return prisonerId
+}
+
+describe('subject access request export (issue 7)', () => {
+  it('JSON: facts, allocations, sessions and audit rows; sensitive notes only in the held-back list', async () => {
+    const prisonerId = await arrange()
+    const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'json' })
+    expect(r.ok && r.data).toMatchObject({ saved: true, sensitiveNotesHeldBack: 2 })
+    const doc = JSON.parse(fs.readFileSync(r.ok && r.data.saved ? r.data.path : '', 'utf8')) as Record<string, unknown> & { heldBack: { note: string }[] }
+    const { heldBack, ...disclosure } = doc
+    expect(JSON.stringify(disclosure)).toContain('Discussed sentence plan.')
+    expect(JSON.stringify(disclosure)).not.toContain('third party')
+    // The sensitive note is held back twice: in the session record and in the audit row that recorded it.
+    expect(heldBack.map((h) => h.note)).toEqual(['Intelligence from a third party: do not disclose.', 'Intelligence from a third party: do not disclose.'])
+    expect((disclosure.auditTrail as unknown[]).length).toBeGreaterThanOrEqual(4)
+    expect(disclosure.allocations).toEqual([{ staffName: 'Pat Pom', startDate: '2026-09-10', endDate: null, reason: '' }])
+  })
+
+  it('PDF: the disclosure pages hold no sensitive note; a marked reviewer page lists it', async () => {
+    const prisonerId = await arrange()
+    const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'pdf' })
+    const file = r.ok && r.data.saved ? r.data.path : ''
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+    const pages = execFileSync('pdfinfo', [file]).toString().match(/Pages:\s+(\d+)/)?.[1]
+    const last = Number(pages)
+    const body = execFileSync('pdftotext', ['-l', String(last - 1), '-layout', file, '-']).toString()
+    const reviewer = execFileSync('pdftotext', ['-f', String(last), '-layout', file, '-']).toString()
+    expect(body).toContain('Discussed sentence plan.')
+    expect(body).not.toContain('third party')
+    expect(reviewer).toContain('FOR THE REVIEWER ONLY')
+    expect(reviewer).toContain('third party')
+  })
+})
+
+describe('retention (issue 7)', () => {
+  it('released records past the retention period are listed; purging asks for the password, deletes them and is audited', async () => {
+    const prisonerId = await arrange(new Date('2026-11-23T10:00:00Z'))
+    const read = await svc.call('omu:prisoners.get', { prisonerId })
+    const version = read.ok ? read.data.prisoner.version : 0
+    await svc.call('omu:prisoners.update', { prisonerId, version, fields: { ...PRISONER, status: 'released' } })
+    // Marked released today: not yet due.
+    let review = await svc.call('omu:retention.review')
+    expect(review.ok && review.data.due).toEqual([])
+    // Seven years later it is due (default retention 7 years).
+    const later = await startTestServices({ userData: svc.userData, now: new Date('2033-11-24T10:00:00Z') })
+    review = await later.call('omu:retention.review')
+    expect(review.ok && review.data).toMatchObject({ retentionYears: 7, releasedBefore: '2026-11-24', due: [{ prisonerId, prisonNumber: 'A1234BC', releasedOn: '2026-11-23' }] })
+    expect(await later.call('omu:retention.purge', { prisonerIds: [prisonerId], confirm: true, password: 'wrong password' })).toMatchObject({ ok: false, error: { field: 'password' } })
+    expect(await later.call('omu:retention.purge', { prisonerIds: [prisonerId], confirm: true, password: TEST_PASSWORD })).toEqual({ ok: true, data: { purged: 1 } })
+    expect(await later.call('omu:prisoners.get', { prisonerId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    const rows = later.runtime.store!.sqlite.prepare("select after from audit_log where channel = 'omu:retention.purge'").all() as { after: string }[]
+    expect(rows.map((r) => JSON.parse(r.after))).toEqual([{ purged: true, retentionYears: 7 }])
+    later.close()
+  })
+
+  it('a record not past retention is refused and nothing is purged', async () => {
+    const prisonerId = await arrange()
+    expect(await svc.call('omu:retention.purge', { prisonerIds: [prisonerId], confirm: true, password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await svc.call('omu:prisoners.get', { prisonerId })).toMatchObject({ ok: true })
+  })
+
+  it.each([
+    ['2026-11-23', 7, '2019-11-23'],
+    ['2028-02-29', 1, '2027-02-28'],
+    ['2026-03-31', 2, '2024-03-31'],
+  ])('releasedBefore(%s, %i years) = %s', (today, years, expected) => {
+    expect(releasedBefore(today, years)).toBe(expected)
+  })
+})
