@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine/index'
 import { startTestServices, type ServicesHandle } from './helpers'
-import { plan, readyEntry, readyPlan, save, setUpEstablishment } from './rrmpFixtures'
+import { TEST_PASSWORD } from './helpers'
+import { decide, plan, readyEntry, readyPlan, save, setUpEstablishment, signInAs, submit } from './rrmpFixtures'
 
 let svc: ServicesHandle
 beforeEach(async () => {
@@ -112,28 +113,36 @@ describe('saving entries', () => {
 describe('sign-off route', () => {
   it('submit freezes; return with comments; new version shows the diff; resubmit; every step approves', async () => {
     const v1 = await readyPlan(svc)
-    // A return without comments is refused; nothing can be decided before submission.
-    const early = await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'governor', decision: 'approved', by: 'Sam Patel' })
+    // Nothing can be decided before submission.
+    const early = await decide(svc, { versionId: v1.version.id, stage: 'governor', decision: 'approved' })
     expect(early.ok || early.error.code).toBe('conflict')
-    const sub = await svc.call('omu:rrmp.submit', { versionId: v1.version.id, rev: v1.version.rev, by: 'Alex Morgan' })
-    expect(sub.ok && sub.data).toMatchObject({ frozen: true, status: 'in_sign_off' })
+    // Only the HOMS submits, with their password asked again (issue 7).
+    const wrongPassword = await signInAs(svc, 'homs').then(() => svc.call('omu:rrmp.submit', { versionId: v1.version.id, rev: v1.version.rev, password: 'not my password' }))
+    expect(wrongPassword.ok || wrongPassword.error).toMatchObject({ code: 'invalid_input', field: 'password' })
+    await signInAs(svc, 'governor')
+    const governorSubmits = await svc.call('omu:rrmp.submit', { versionId: v1.version.id, rev: v1.version.rev, password: TEST_PASSWORD })
+    expect(governorSubmits.ok || governorSubmits.error.code).toBe('forbidden')
+    const sub = await submit(svc, v1)
+    expect(sub.ok && sub.data).toMatchObject({ frozen: true, status: 'in_sign_off', statusText: 'Submitted: awaiting the Governor' })
     const frozenView = await plan(svc)
-    expect(frozenView.signOff.steps[0]).toMatchObject({ stage: 'submit', by: 'Alex Morgan', role: 'Head of Offender Management Services (HOMS)', date: '2026-11-23', decision: 'submitted' })
+    // `by` defaults to the signed-in user; the role to the route's HOMS role; the date is today.
+    expect(frozenView.signOff.steps[0]).toMatchObject({ stage: 'submit', by: 'First Homs', role: 'Head of Offender Management Services (HOMS)', date: '2026-11-23', decision: 'submitted' })
     // Frozen: refused by the main process.
     const edit = await save(svc, frozenView, readyEntry('1.1', { comments: 'late change' }))
     expect(edit.ok || edit.error.code).toBe('frozen')
     const stages = await svc.call('omu:rrmp.setStages', { versionId: v1.version.id, rev: frozenView.version.rev, currentStage: 4, targetStage: 2 })
     expect(stages.ok || stages.error.code).toBe('frozen')
 
-    const noComments = await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'governor', decision: 'returned', by: 'Sam Patel' })
+    const noComments = await decide(svc, { versionId: v1.version.id, stage: 'governor', decision: 'returned', by: 'Sam Patel' })
     expect(noComments.ok || noComments.error).toMatchObject({ code: 'invalid_input', field: 'comments' })
-    const wrongStep = await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'pgd', decision: 'approved', by: 'Jo Reid' })
+    const wrongStep = await decide(svc, { versionId: v1.version.id, stage: 'pgd', decision: 'approved', by: 'Jo Reid' })
     expect(wrongStep.ok || wrongStep.error.code).toBe('conflict')
-    const ret = await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'governor', decision: 'returned', by: 'Sam Patel', comments: 'Add an action for the OASys backlog.' })
+    const ret = await decide(svc, { versionId: v1.version.id, stage: 'governor', decision: 'returned', by: 'Sam Patel', comments: 'Add an action for the OASys backlog.' })
     expect(ret.ok && ret.data).toMatchObject({ status: 'returned' })
-    const after = await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'governor', decision: 'approved', by: 'Sam Patel' })
+    const after = await decide(svc, { versionId: v1.version.id, stage: 'governor', decision: 'approved', by: 'Sam Patel' })
     expect(after.ok || after.error.code).toBe('conflict')
 
+    await signInAs(svc, 'homs')
     const nv = await svc.call('omu:rrmp.newVersion', { fromVersionId: v1.version.id })
     expect(nv.ok && nv.data).toMatchObject({ version: 2, basedOnVersion: 1, status: 'draft', frozen: false })
     let v2 = await plan(svc)
@@ -144,26 +153,48 @@ describe('sign-off route', () => {
     expect(v2.changes?.diffs[0]?.summary[0]).toContain('added: Clear the OASys backlog')
     // Only one version at a time: another new version from v1 is refused.
     expect((await svc.call('omu:rrmp.newVersion', { fromVersionId: v1.version.id })).ok).toBe(false)
-    await svc.call('omu:rrmp.submit', { versionId: v2.version.id, rev: v2.version.rev, by: 'Alex Morgan' })
+    await submit(svc, v2, 'Alex Morgan')
     for (const stage of ['governor', 'pgd', 'prison_gold', 'dib', 'probation_gold'] as const) {
-      const r = await svc.call('omu:readiness.decide', { versionId: v2.version.id, stage, decision: 'approved', by: `Signer ${stage}` })
+      const r = await decide(svc, { versionId: v2.version.id, stage, decision: 'approved', ...(stage === 'governor' ? {} : { by: `Signer ${stage}` }) })
       expect(r.ok, stage).toBe(true)
     }
     const done = await plan(svc)
     expect(done.version.status).toBe('signed_off')
     expect(done.signOff.state).toEqual({ kind: 'complete', completedOn: '2026-11-23' })
-    // The role defaults from the route step.
-    expect(done.signOff.steps.map((s) => s.role)).toEqual([
-      'Head of Offender Management Services (HOMS)',
-      'Governor',
-      'Prison Group Director (PGD)',
-      'Prison Gold',
-      'Divisional Implementation Board (DIB)',
-      'Probation Gold',
+    expect(done.signOff.steps.map((s) => [s.by, s.role])).toEqual([
+      ['Alex Morgan', 'Head of Offender Management Services (HOMS)'],
+      ['Test governor', 'Governor'],
+      ['Signer pgd', 'Prison Group Director (PGD)'],
+      ['Signer prison_gold', 'Prison Gold'],
+      ['Signer dib', 'Divisional Implementation Board (DIB)'],
+      ['Signer probation_gold', 'Probation Gold'],
     ])
     expect(done.versions.map((v) => [v.version, v.status])).toEqual([
       [2, 'signed_off'],
       [1, 'returned'],
     ])
+  })
+
+  it('every RRMP change writes an audit row naming the entity, with before and after (issue 7)', async () => {
+    const v1 = await readyPlan(svc)
+    const rows = svc.runtime.store?.sqlite.prepare("select channel, entity, before, after from audit_log where channel like 'omu:rrmp.%' order by id").all() as { channel: string; entity: string; before: string | null; after: string | null }[]
+    expect(rows[0]).toMatchObject({ channel: 'omu:rrmp.start', entity: 'plan_version' })
+    const entry = rows.find((r) => r.channel === 'omu:rrmp.updateEntry')
+    expect(entry?.entity).toBe('plan_entry')
+    expect(JSON.parse(entry?.before ?? '{}')).toMatchObject({ status: 'not_started' })
+    expect(JSON.parse(entry?.after ?? '{}')).toMatchObject({ status: 'ready' })
+    await submit(svc, v1)
+    const signed = svc.runtime.store?.sqlite.prepare("select username, after from audit_log where channel = 'omu:rrmp.submit'").get() as { username: string; after: string }
+    expect(signed.username).toBe('first.homs')
+    expect(signed.after).not.toContain(TEST_PASSWORD)
+  })
+
+  it('only a HOMS edits the plan; a read-only reviewer can read it', async () => {
+    await svc.call('omu:rrmp.start', {})
+    const view = await plan(svc)
+    await signInAs(svc, 'read_only')
+    expect((await plan(svc)).version.version).toBe(1)
+    const r = await save(svc, view, readyEntry('1.1'))
+    expect(r.ok || r.error.code).toBe('forbidden')
   })
 })

@@ -10,7 +10,7 @@ import { allocation, prisoner, staff, supervisionSession } from '../../db/schema
 import { exportReadiness } from '../../electron/services/export/index'
 import { readinessExportSchema, type ReadinessExport } from '../../shared/export/readinessExport'
 import { startTestServices, type ServicesHandle } from './helpers'
-import { plan, readyPlan, setUpEstablishment } from './rrmpFixtures'
+import { decide, plan, readyPlan, setUpEstablishment, signInAs, submit } from './rrmpFixtures'
 
 const SECRET = 'SENSITIVE-NOTE-7Q'
 let svc: ServicesHandle
@@ -55,8 +55,10 @@ async function submittedPlanWithDecisions(): Promise<number> {
     '5.2': { status: 'not_applicable', notApplicableReason: 'Category C training prison: no foreign national removals here', delivery: null },
     '2.4': { actionItems: [{ id: 'a1', action: 'Clear the OASys backlog', owner: 'Case admin lead', targetDate: '2027-01-31', status: 'in_progress', progressUpdates: [{ date: '2026-11-20', note: 'Backlog counted: 41 assessments' }] }] },
   })
-  await svc.call('omu:rrmp.submit', { versionId: v1.version.id, rev: v1.version.rev, by: 'Alex Morgan' })
-  await svc.call('omu:readiness.decide', { versionId: v1.version.id, stage: 'governor', decision: 'approved', by: 'Sam Patel', comments: 'Agreed.' })
+  await submit(svc, v1, 'Alex Morgan')
+  const r = await decide(svc, { versionId: v1.version.id, stage: 'governor', decision: 'approved', by: 'Sam Patel', comments: 'Agreed.' })
+  if (!r.ok) throw new Error(r.error.message)
+  await signInAs(svc, 'homs')
   return v1.version.id
 }
 

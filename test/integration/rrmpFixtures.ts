@@ -3,7 +3,8 @@
 import { expect } from 'vitest'
 import { OMU_EDM, type RrmpPlanEntry } from '../../shared/engine/index'
 import type { PlanView } from '../../shared/ipc/channels/rrmp'
-import { HMP_TESTSHIRE, type ServicesHandle } from './helpers'
+import type { UserRole } from '../../shared/ipc/channels/auth'
+import { HMP_TESTSHIRE, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 export async function setUpEstablishment(svc: ServicesHandle, est: { name: string; code: string; category: string } = HMP_TESTSHIRE): Promise<void> {
   const r = await svc.call('omu:establishment.setup', est)
@@ -57,4 +58,30 @@ export async function readyPlan(svc: ServicesHandle, over: Record<string, Partia
   }
   view = await plan(svc)
   return view
+}
+
+/**
+ * Signs in as a user of `role` (issue 7): the first HOMS, or a user made for the role, named
+ * "Test <role>". Only a HOMS edits the RRMP and submits it; only a Governor records decisions.
+ */
+export async function signInAs(svc: ServicesHandle, role: UserRole): Promise<void> {
+  await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
+  if (role === 'homs') return
+  const username = `test.${role.replace('_', '')}`
+  const made = await svc.call('omu:users.save', { username, displayName: `Test ${role}`, role, password: TEST_PASSWORD })
+  if (!made.ok && made.error.code !== 'conflict') throw new Error(made.error.message)
+  const r = await svc.call('omu:auth.signIn', { username, password: TEST_PASSWORD })
+  if (!r.ok) throw new Error(r.error.message)
+}
+
+/** Submits as the HOMS (password asked again). */
+export async function submit(svc: ServicesHandle, view: PlanView, by?: string) {
+  await signInAs(svc, 'homs')
+  return svc.call('omu:rrmp.submit', { versionId: view.version.id, rev: view.version.rev, password: TEST_PASSWORD, ...(by === undefined ? {} : { by }) })
+}
+
+/** Records a decision as the Governor (password asked again); leaves the Governor signed in. */
+export async function decide(svc: ServicesHandle, input: { versionId: number; stage: string; decision: 'approved' | 'returned'; by?: string; comments?: string; password?: string }) {
+  await signInAs(svc, 'governor')
+  return svc.call('omu:readiness.decide', { password: TEST_PASSWORD, ...input })
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { addDaysIso } from '../caseload/dates'
+import { addDaysIso } from '../../../shared/dates'
 import type { AllocationOverview, DueItem, DueOverview, PomLoad } from '../../../shared/ipc/channels/allocation'
 import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
 import { UserFacingError } from '../../../shared/ipc/result'

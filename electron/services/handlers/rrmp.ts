@@ -94,7 +94,7 @@ export const rrmpHandlers: Handlers['rrmp'] = {
 
   catalog: (input, { store }) => catalogFor(store.db, input.id, input.version),
 
-  start: (_input, { store, now }) => {
+  start: (_input, { store, now, audit }) => {
     const db = store.db
     const est = readEstablishment(db)
     if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
@@ -109,10 +109,11 @@ export const rrmpHandlers: Handlers['rrmp'] = {
       .returning()
       .get()
     addMissingEntries(db, row, stamp)
+    audit({ entity: 'plan_version', entityId: row.id, before: null, after: { version: row.version, currentStage, targetStage, catalog: `${row.catalogId} ${row.catalogVersion}` } })
     return toVersionView(db, row)
   },
 
-  setStages: (input, { store, now }) => {
+  setStages: (input, { store, now, audit }) => {
     const db = store.db
     const row = versionRow(db, input.versionId)
     assertEditable(db, row)
@@ -123,10 +124,11 @@ export const rrmpHandlers: Handlers['rrmp'] = {
     addMissingEntries(db, updated, stamp)
     // The establishment's stages follow the plan being prepared (the shell shows the current stage).
     db.update(establishmentTable).set({ currentStage: input.currentStage, targetStage: input.targetStage, updatedAt: stamp }).where(eq(establishmentTable.id, 1)).run()
+    audit({ entity: 'plan_version', entityId: row.id, before: { currentStage: row.currentStage, targetStage: row.targetStage }, after: { currentStage: input.currentStage, targetStage: input.targetStage } })
     return toVersionView(db, updated)
   },
 
-  updateEntry: (input, { store, now }) => {
+  updateEntry: (input, { store, now, audit }) => {
     const db = store.db
     const row = versionRow(db, input.versionId)
     assertEditable(db, row)
@@ -149,23 +151,26 @@ export const rrmpHandlers: Handlers['rrmp'] = {
       .get()
     if (!saved) throw stalePlan(`Baseline ${b.id}`)
     touchVersion(db, row.id, stamp)
+    audit({ entity: 'plan_entry', entityId: saved.id, before: JSON.parse(existing.data) as unknown, after: input.entry })
     return { baselineId: saved.baselineId, rev: saved.rev, updatedAt: saved.updatedAt, entry: input.entry }
   },
 
-  submit: (input, { store, now, today }) => {
+  submit: (input, { store, now, today, actor, audit }) => {
     const db = store.db
     const row = versionRow(db, input.versionId)
     assertEditable(db, row)
     if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}`)
     const history = signOffHistory(db, row.id)
-    const step = { stage: 'submit' as const, by: input.by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null }
+    const by = blank(input.by) ? (actor?.displayName ?? '') : (input.by ?? '')
+    const step = { stage: 'submit' as const, by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null }
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError('conflict', r.problem)
     appendSignOff(db, row.id, step, history.length + 1)
+    audit({ entity: 'plan_version', entityId: row.id, before: null, after: { signOff: step } })
     return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
   },
 
-  newVersion: (input, { store, now }) => {
+  newVersion: (input, { store, now, audit }) => {
     const db = store.db
     const from = versionRow(db, input.fromVersionId)
     const latest = latestVersionRow(db)
@@ -180,6 +185,7 @@ export const rrmpHandlers: Handlers['rrmp'] = {
       .get()
     for (const e of r.version.entries) insertEntry(db, row.id, e, stamp)
     addMissingEntries(db, row, stamp)
+    audit({ entity: 'plan_version', entityId: row.id, before: null, after: { version: row.version, basedOnVersion: from.version } })
     return toVersionView(db, row)
   },
 }

@@ -29,11 +29,12 @@ function reason(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** Where and what, for up to eight problems: "baselines should be a list; readiness.overall is missing". */
+/** Where and what, for the first problems: "baselines should be a list; readiness.overall is missing" (kept short). */
 function problemList(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 8).map((i) => `${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : 'the file'} ${reason(i)}`)
+  const shown = error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : 'the file'} ${reason(i)}`)
   const more = error.issues.length > shown.length ? `; and ${error.issues.length - shown.length} more` : ''
-  return `${shown.join('; ')}${more}`
+  const text = `${shown.join('; ')}${more}`
+  return text.length > 220 ? `${text.slice(0, 217)}…` : text
 }
 
 /** Validates a JSON readiness export from another installation; every problem is a sentence. */
@@ -69,7 +70,7 @@ function comparisonRows(db: Db): Comparison[] {
 }
 
 export const readinessHandlers: Handlers['readiness'] = {
-  decide: (input, { store, now, today }) => {
+  decide: (input, { store, now, today, actor, audit }) => {
     const db = store.db
     const row = versionRow(db, input.versionId)
     const latest = latestVersionRow(db)
@@ -86,9 +87,10 @@ export const readinessHandlers: Handlers['readiness'] = {
     }
     const route = SIGN_OFF_ROUTE.find((r) => r.stage === input.stage)
     const comments = (input.comments ?? '').trim()
+    const by = (input.by ?? '').trim()
     const step = {
       stage: input.stage,
-      by: input.by,
+      by: by === '' ? (actor?.displayName ?? '') : by,
       role: (input.role ?? '').trim() === '' ? (route?.role ?? input.stage) : (input.role ?? '').trim(),
       date: today,
       decision: input.decision,
@@ -97,6 +99,7 @@ export const readinessHandlers: Handlers['readiness'] = {
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError(state.kind === 'awaiting' ? 'invalid_input' : 'conflict', r.problem, input.decision === 'returned' && comments === '' ? 'comments' : undefined)
     appendSignOff(db, row.id, step, history.length + 1)
+    audit({ entity: 'plan_version', entityId: row.id, before: null, after: { signOff: step } })
     return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
   },
 
@@ -109,7 +112,7 @@ export const readinessHandlers: Handlers['readiness'] = {
 
   export: (input, { store, host, today, now }) => exportReadiness({ db: store.db, host, versionId: input.versionId, format: input.format, today, now }),
 
-  importComparison: (input, { store, now }) => {
+  importComparison: (input, { store, now, audit }) => {
     const doc = parseComparison(input.text)
     const own = readEstablishment(store.db)
     if (own && own.code === doc.establishment.code) {
@@ -120,13 +123,17 @@ export const readinessHandlers: Handlers['readiness'] = {
       .values({ establishmentCode: doc.establishment.code, establishmentName: doc.establishment.name, exportedAt: doc.exportedAt, json: JSON.stringify(doc), importedAt: now.toISOString() })
       .returning()
       .get()
+    audit({ entity: 'comparison_import', entityId: row.id, before: null, after: { fileName: input.fileName, establishment: doc.establishment, planVersion: doc.plan.version, exportedAt: doc.exportedAt } })
     return { id: row.id, importedAt: row.importedAt, document: doc }
   },
 
   comparisons: (_input, { store }) => comparisonRows(store.db),
 
-  removeComparison: (input, { store }) => {
-    const r = store.db.delete(comparisonImport).where(eq(comparisonImport.id, input.id)).run()
-    return { removed: r.changes > 0 }
+  removeComparison: (input, { store, audit }) => {
+    const row = store.db.select().from(comparisonImport).where(eq(comparisonImport.id, input.id)).get()
+    if (!row) return { removed: false }
+    store.db.delete(comparisonImport).where(eq(comparisonImport.id, input.id)).run()
+    audit({ entity: 'comparison_import', entityId: row.id, before: { establishmentCode: row.establishmentCode, establishmentName: row.establishmentName, exportedAt: row.exportedAt }, after: null })
+    return { removed: true }
   },
 }

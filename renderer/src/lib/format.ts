@@ -1,12 +1,8 @@
 // en-GB display formats. Calendar dates stay 'YYYY-MM-DD' strings; they are only re-ordered for
 // display, never passed through a Date, so no time zone can shift them.
 
-/** '2026-03-29' -> '29/03/2026'. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso
-}
+/** '2026-03-29' -> '29/03/2026' (the same function the exports use). */
+export { ukDate as formatDate } from '../../../shared/export/labels'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',

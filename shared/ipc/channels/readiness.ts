@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { channel, type Domain } from '../define'
 import { empty } from '../schemas'
 import { caseloadSummarySchema, readinessExportSchema } from '../../export/readinessExport'
-import { planVersionSchema } from './rrmp'
+import { planVersionSchema, signingPassword } from './rrmp'
 
 const id = z.number().int().positive()
 
@@ -25,7 +25,7 @@ export type Comparison = z.infer<typeof comparisonSchema>
 
 export const readiness = {
   decide: channel({
-    doc: 'Records the next sign-off step on the latest submitted version: approved, or returned with comments. `role` defaults to the route step’s role; the date is today.',
+    doc: 'Records the next sign-off step on the latest submitted version (Governor, password asked again): approved, or returned with comments. `by` defaults to the signed-in user, `role` to the route step’s role; the date is today.',
     kind: 'mutation',
     input: z
       .object({
@@ -33,7 +33,10 @@ export const readiness = {
         /** The step being recorded (SIGN_OFF_STAGES after 'submit'); must be the one the route awaits. */
         stage: z.enum(['governor', 'pgd', 'prison_gold', 'dib', 'probation_gold']),
         decision: z.enum(['approved', 'returned']),
-        by: z.string().trim().min(1, 'Enter the name of the person recording the decision.').max(100, 'Keep the name to 100 characters or fewer.'),
+        /** The signed-in Governor's password again (issue 7); checked by the dispatcher, never stored. */
+        password: signingPassword,
+        /** Who made the decision; defaults to the signed-in user (the Governor records the later steps' decisions). */
+        by: z.string().trim().max(100, 'Keep the name to 100 characters or fewer.').optional(),
         role: z.string().trim().max(100, 'Keep the role to 100 characters or fewer.').optional(),
         comments: z.string().trim().max(4000, 'Keep the comments to 4,000 characters or fewer.').optional(),
       })

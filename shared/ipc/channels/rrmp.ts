@@ -146,6 +146,9 @@ export const planViewSchema = z.object({
 })
 export type PlanView = z.infer<typeof planViewSchema>
 
+/** Sign-off steps ask for the signer's password again (issue 7); the dispatcher checks it. */
+export const signingPassword = z.string().min(1, 'Enter your password to sign this step.').max(200, 'Enter your password to sign this step.')
+
 const text = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} to ${max} characters or fewer.`)
 
 export const rrmp = {
@@ -180,9 +183,19 @@ export const rrmp = {
     output: planEntryRowSchema,
   }),
   submit: channel({
-    doc: 'The HOMS submits a draft version to the Governor; it is frozen from then on. `role` defaults to the route’s HOMS role; the date is today.',
+    doc: 'The HOMS submits a draft version to the Governor (password asked again); it is frozen from then on. `by` defaults to the signed-in user, `role` to the route’s HOMS role; the date is today.',
     kind: 'mutation',
-    input: z.object({ versionId: id, rev, by: text(100, 'the name').min(1, 'Enter the name of the person submitting the plan.'), role: text(100, 'the role').optional() }).strict(),
+    input: z
+      .object({
+        versionId: id,
+        rev,
+        /** The signer's own password again (issue 7: sign-off steps ask for it); checked by the dispatcher, never stored. */
+        password: signingPassword,
+        /** Defaults to the signed-in user's name. */
+        by: text(100, 'the name').optional(),
+        role: text(100, 'the role').optional(),
+      })
+      .strict(),
     output: planVersionSchema,
   }),
   newVersion: channel({

@@ -1,6 +1,6 @@
 import type { CaseRow } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
-import { addDays } from '../../lib/dates'
+import { addDaysIso as addDays } from '../../../../shared/dates'
 
 // Filtering and sorting of rows the main process has already evaluated. No rule is decided here:
 // status, responsibility, due dates and cohorts all come from the case engine.
