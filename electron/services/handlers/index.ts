@@ -10,6 +10,7 @@ import { prefsHandlers } from './prefs'
 import { auditHandlers, authHandlers, userHandlers } from '../auth/handlers'
 import { backupHandlers } from './backup'
 import { retentionHandlers, subjectAccessHandlers } from './subjectAccess'
+import { catalogHandlers } from './catalogs'
 import type { Handlers } from './types'
 
 export const handlers: Handlers = {
@@ -23,6 +24,7 @@ export const handlers: Handlers = {
   audit: auditHandlers,
   subjectAccess: subjectAccessHandlers,
   retention: retentionHandlers,
+  catalogs: catalogHandlers,
   establishment: establishmentHandlers,
   settings: settingsHandlers,
   rrmp: rrmpHandlers,

@@ -55,3 +55,16 @@ export function usePurge() {
   const qc = useQueryClient()
   return useMutation({ mutationFn: (input: ChannelInput<'retention', 'purge'>) => unwrap(omu().retention.purge(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) })
 }
+
+export function useCatalogs() {
+  return useQuery({ queryKey: keys.catalogs(), queryFn: () => unwrap(omu().catalogs.list()) })
+}
+
+export function useCheckCatalog() {
+  return useMutation({ mutationFn: (text: string) => unwrap(omu().catalogs.check({ text })) })
+}
+
+export function useImportCatalog() {
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (text: string) => unwrap(omu().catalogs.import({ text })), onSuccess: () => qc.invalidateQueries({ queryKey: keys.catalogs() }) })
+}
