@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const rendererOnly = process.argv.includes('--renderer-only')
+const mainOnly = process.argv.includes('--main-only')
 
 if (!rendererOnly) {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' }
@@ -15,7 +16,9 @@ if (!rendererOnly) {
     entryPoints: [path.join(root, 'electron/main.ts')],
     outfile: path.join(root, 'dist/main/main.cjs'),
     // Native and Electron modules stay outside the bundle; electron-builder ships better-sqlite3 unpacked.
-    external: ['electron', 'better-sqlite3'],
+    // pdfkit and exceljs load their own data files relative to their package (pdfkit through
+    // import.meta.url, which is empty in a CJS bundle), so they are required from node_modules.
+    external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
   })
   await esbuild({
     ...common,
@@ -24,5 +27,5 @@ if (!rendererOnly) {
     external: ['electron'],
   })
 }
-await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
-console.log(`built ${rendererOnly ? 'renderer' : 'main, preload and renderer'} into dist/`)
+if (!mainOnly) await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' })
+console.log(`built ${rendererOnly ? 'renderer' : mainOnly ? 'main and preload' : 'main, preload and renderer'} into dist/`)

@@ -12,8 +12,9 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema } from '../../shared/export/readinessExport'
-import { ORIGIN, SCREENSHOT_DIR, closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
+import { ORIGIN, SCREENSHOT_DIR, TEST_USER, closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
 
+const GOVERNOR = { username: 'gus.governor', displayName: 'Gus Governor', password: 'another long enough password' }
 const PARTIAL_24 = 'Prioritised assessments, and reducing the OASys backlog where other tasks/activities cannot be completed'
 let app: AppHandle
 let page: Page
@@ -25,6 +26,16 @@ async function setUp(p: Page): Promise<void> {
   await p.getByLabel('Category or function').selectOption('training')
   await p.getByRole('button', { name: 'Save and continue' }).click()
   await p.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+}
+
+/** Signs out and in again as another user through the sign-in page (issue 7). */
+async function signInAs(p: Page, user: { username: string; password: string }): Promise<void> {
+  await p.getByRole('button', { name: 'Sign out' }).click()
+  await p.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+  await p.getByLabel('Username').fill(user.username)
+  await p.getByRole('textbox', { name: 'Password' }).or(p.locator('input[type=password]')).first().fill(user.password)
+  await p.getByRole('button', { name: 'Sign in' }).click()
+  await p.getByRole('button', { name: 'Sign out' }).waitFor()
 }
 
 async function go(p: Page, link: 'RRMP planning' | 'Readiness and export'): Promise<void> {
@@ -70,6 +81,9 @@ beforeAll(async () => {
   app = await openApp()
   page = app.page
   await setUp(page)
+  // The HOMS (the first user) adds the Governor who signs off (issue 7: only a Governor approves).
+  const made = await app.call('omu:users.save', { ...GOVERNOR, role: 'governor' })
+  if (!made.ok) throw new Error(made.error.message)
 }, 60_000)
 
 afterEach(async (ctx) => {
@@ -168,28 +182,39 @@ describe('RRMP planning, sign-off and exports', () => {
   it('submits, freezes, returns with comments, starts a new version with a diff, resubmits and approves through the route', async () => {
     await page.getByRole('button', { name: 'Submit version 1 to the Governor' }).click()
     const dialog = page.getByRole('dialog', { name: 'Submit version 1 to the Governor' })
-    await dialog.getByLabel('Your name').fill('Alex Morgan')
+    expect(await dialog.getByLabel('Your name').inputValue()).toBe('Hanna Homs')
+    // Signing asks for the password again; a wrong one is refused.
+    await dialog.getByLabel('Your password').fill('not my password at all')
+    await dialog.getByRole('button', { name: 'Submit version 1' }).click()
+    await dialog.getByText('Password: enter your own password to sign this step.').waitFor()
     await expectAccessible(page, 'submit dialog')
+    await screenshot(page, 'rrmp-07-submit-dialog')
+    await dialog.getByLabel('Your password').fill(TEST_USER.password)
     await dialog.getByRole('button', { name: 'Submit version 1' }).click()
     await page.getByText('Version 1 is read-only').waitFor()
     await open(page, '1.2')
     expect(await editor(page, '1.2').getByLabel('Comments').isDisabled()).toBe(true)
     await expectAccessible(page, 'RRMP frozen')
-    await screenshot(page, 'rrmp-07-frozen')
+    await screenshot(page, 'rrmp-08-frozen')
     await control(page, '1.2').click()
 
+    await signInAs(page, GOVERNOR)
     await go(page, 'Readiness and export')
-    await page.getByText('Submitted: awaiting the Governor').first().waitFor()
-    await page.getByLabel('Name', { exact: true }).fill('Sam Patel')
+    await page.getByRole('heading', { name: /^Record the Governor/ }).waitFor()
+    await page.getByText('Status: Submitted: awaiting the Governor').waitFor()
+    expect(await page.getByLabel('Name of the person deciding').inputValue()).toBe('Gus Governor')
     await page.getByLabel('Return with comments').check()
+    await page.getByLabel('Your password').fill(GOVERNOR.password)
     await page.getByRole('button', { name: 'Record decision' }).click()
-    await page.getByText('A return needs comments: say what Sam Patel wants changed.').waitFor()
+    await page.getByText('A return needs comments: say what Gus Governor wants changed.').waitFor()
     await page.getByLabel('Comments (required for a return)').fill('Add a resourcing note for the OASys backlog.')
+    await page.getByLabel('Your password').fill(GOVERNOR.password)
     await page.getByRole('button', { name: 'Record decision' }).click()
-    await page.getByRole('heading', { name: 'Returned with comments' }).waitFor()
+    await page.getByText('Gus Governor (Governor) returned version 1 on 23/11/2026 with these comments:').waitFor()
     await expectAccessible(page, 'readiness returned')
     await screenshot(page, 'readiness-01-returned')
 
+    await signInAs(page, TEST_USER)
     await go(page, 'RRMP planning')
     await page.getByRole('button', { name: 'Start a new version' }).click()
     await page.getByRole('heading', { name: 'Changes since submitted version 1' }).waitFor()
@@ -199,27 +224,29 @@ describe('RRMP planning, sign-off and exports', () => {
     await control(page, '2.4').click()
     await page.getByText('Baseline 2.4: resourcingNote changed from "(none)" to "One agency case administrator for 8 weeks".').waitFor()
     await expectAccessible(page, 'RRMP version 2 with changes')
-    await screenshot(page, 'rrmp-08-version-2-changes')
+    await screenshot(page, 'rrmp-09-version-2-changes')
     await page.getByRole('button', { name: 'Submit version 2 to the Governor' }).click()
-    await page.getByRole('dialog').getByLabel('Your name').fill('Alex Morgan')
+    await page.getByRole('dialog').getByLabel('Your password').fill(TEST_USER.password)
     await page.getByRole('dialog').getByRole('button', { name: 'Submit version 2' }).click()
     await page.getByText('Version 2 is read-only').waitFor()
 
+    await signInAs(page, GOVERNOR)
     await go(page, 'Readiness and export')
     for (const [step, name] of [
-      ['Governor', 'Sam Patel'],
+      ['Governor', 'Gus Governor'],
       ['Prison Group Director', 'Jo Reid'],
       ['Prison Gold', 'Chris Lee'],
       ['Divisional Implementation Board', 'Pat Khan'],
       ['Probation Gold', 'Dee Owens'],
     ] as const) {
       await page.getByRole('heading', { name: new RegExp(`^Record the ${step}`) }).waitFor()
-      await page.getByLabel('Name', { exact: true }).fill(name)
+      await page.getByLabel('Name of the person deciding').fill(name)
+      await page.getByLabel('Your password').fill(GOVERNOR.password)
       await page.getByRole('button', { name: 'Record decision' }).click()
       await page.getByRole('row', { name: new RegExp(`${name}.*Approved`) }).waitFor()
     }
-    await page.getByRole('heading', { name: 'Signed off' }).waitFor()
-    expect(await page.getByRole('row', { name: /Governor Sam Patel Governor 23\/11\/2026 Approved/ }).count()).toBe(1)
+    await page.getByText(/^Every step of the route has approved version 2/).waitFor()
+    expect(await page.getByRole('row', { name: /Governor Gus Governor Governor 23\/11\/2026 Approved/ }).count()).toBe(1)
     await expectAccessible(page, 'readiness signed off')
     await screenshot(page, 'readiness-02-signed-off')
   }, 120_000)
@@ -280,7 +307,7 @@ describe('RRMP planning, sign-off and exports', () => {
     await go(page, 'RRMP planning')
     await open(page, '2.4')
     await expectAccessible(page, 'RRMP (dark)')
-    await screenshot(page, 'rrmp-09-dark')
+    await screenshot(page, 'rrmp-10-dark')
     await page.locator('label', { hasText: /^Light$/ }).click()
   })
 })

@@ -1,5 +1,6 @@
 // XLSX writer (exceljs): the readiness document in sheets, same content as the PDF. Calendar dates
-// are real spreadsheet dates shown dd/mm/yyyy; text stays text (never a formula).
+// are real spreadsheet dates shown dd/mm/yyyy; text stays text (never a formula), and text that a
+// spreadsheet could take for a formula is neutralised (issue 7, OWASP "CSV injection").
 import ExcelJS from 'exceljs'
 import {
   POLICY_LABELS,
@@ -195,6 +196,19 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   ws.getCell('B2').numFmt = 'dd/mm/yyyy'
 }
 
+/** Text starting with = + - @ or a tab / carriage return gets a leading apostrophe, so no spreadsheet (or a CSV saved from it) runs it as a formula. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
+function neutraliseSheet(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string') cell.value = neutralise(cell.value)
+    }),
+  )
+}
+
 export async function renderXlsx(doc: ReadinessExport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'OMU Desk'
@@ -207,5 +221,6 @@ export async function renderXlsx(doc: ReadinessExport): Promise<Buffer> {
   blockersSheet(wb, doc)
   signOffSheet(wb, doc)
   caseloadSheet(wb, doc)
+  wb.eachSheet(neutraliseSheet)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

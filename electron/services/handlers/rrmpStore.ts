@@ -15,7 +15,7 @@ import {
   type SignOffStep,
   type SignOffState,
 } from '../../../shared/engine/index'
-import { awaitingText } from '../../../shared/export/labels'
+import { awaitingText, ukDate } from '../../../shared/export/labels'
 import type { PlanEntryRow, PlanStatus, PlanVersionView } from '../../../shared/ipc/channels/rrmp'
 import { UserFacingError } from '../../../shared/ipc/result'
 
@@ -100,9 +100,9 @@ export function planStatus(state: SignOffState, history: readonly SignOffStep[])
     case 'awaiting':
       return { status: 'in_sign_off', statusText: `Submitted: awaiting ${awaitingText(state.next.stage, state.next.role)}` }
     case 'returned':
-      return { status: 'returned', statusText: `Returned with comments by ${state.returned.by} (${state.returned.role}) on ${state.returned.date}` }
+      return { status: 'returned', statusText: `Returned with comments by ${state.returned.by} (${state.returned.role}) on ${ukDate(state.returned.date)}` }
     case 'complete':
-      return { status: 'signed_off', statusText: `Signed off: Probation Gold signed off the OMU section on ${state.completedOn}` }
+      return { status: 'signed_off', statusText: `Signed off: Probation Gold signed off the OMU section on ${ukDate(state.completedOn)}` }
     case 'invalid':
       return { status: 'in_sign_off', statusText: `Submitted, but the sign-off record has a problem: ${state.problem}` }
     default: {

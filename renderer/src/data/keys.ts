@@ -7,6 +7,7 @@ export const keys = {
   auth: () => [...keys.all, 'auth'] as const,
   users: () => [...keys.all, 'users'] as const,
   retention: () => [...keys.all, 'retention'] as const,
+  catalogs: () => [...keys.all, 'catalogs'] as const,
   audit: (entity: string, entityId: string) => [...keys.all, 'audit', entity, entityId] as const,
   staff: () => [...keys.all, 'staff'] as const,
   caseloadView: () => [...keys.all, 'prefs', 'caseloadView'] as const,
@@ -25,4 +26,6 @@ export const keys = {
   /** The export's caseload summary is derived from cases, so it refreshes with them. */
   readinessCaseload: () => [...keys.cases(), 'readinessSummary'] as const,
   comparisons: () => [...keys.all, 'comparisons'] as const,
+  /** The backup folder's list (issue 7). */
+  backups: () => [...keys.all, 'backups'] as const,
 }

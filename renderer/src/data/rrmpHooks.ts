@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import type { ExportFormat } from '../../../shared/ipc/channels/readiness'
+import { useAuthStatus } from './authHooks'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
 
@@ -98,4 +99,9 @@ export function useRemoveComparison() {
     mutationFn: (id: number) => unwrap(omu().readiness.removeComparison({ id })),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.comparisons() }),
   })
+}
+
+/** The signed-in user (issue 7): screens hide what the role cannot do; the main process refuses it anyway. */
+export function useMe() {
+  return useAuthStatus(true).data?.user ?? null
 }

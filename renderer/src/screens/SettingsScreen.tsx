@@ -11,7 +11,9 @@ import { STAGE_NAMES } from '../lib/format'
 import { StaffSection } from './settings/StaffSection'
 import { UsersSection } from './settings/UsersSection'
 import { RetentionSection } from './settings/RetentionSection'
+import { CatalogSection } from './settings/CatalogSection'
 import { useAuthStatus } from '../data/authHooks'
+import { BackupSection } from './settings/BackupSection'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
@@ -105,9 +107,14 @@ export function SettingsScreen() {
           </Paper>
         ) : null}
         {auth?.user?.role === 'homs' ? (
-          <Paper withBorder p="lg">
-            <RetentionSection />
-          </Paper>
+          <>
+            <Paper withBorder p="lg">
+              <CatalogSection />
+            </Paper>
+            <Paper withBorder p="lg">
+              <RetentionSection />
+            </Paper>
+          </>
         ) : null}
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
         <Paper withBorder p="lg">
@@ -117,6 +124,9 @@ export function SettingsScreen() {
           <Text size="sm" mt="xs">
             {status ? `Stored on this computer at ${status.dbPath}. App version ${status.appVersion}.` : null}
           </Text>
+        </Paper>
+        <Paper withBorder p="lg">
+          <BackupSection />
         </Paper>
       </Stack>
     </>

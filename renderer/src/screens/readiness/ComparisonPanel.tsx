@@ -5,7 +5,7 @@ import { useRef, useState, type ChangeEvent } from 'react'
 import { readinessLabel, stageLabel } from '../../../../shared/export/labels'
 import type { ReadinessExport } from '../../../../shared/export/readinessExport'
 import { ErrorText } from '../../app/ErrorText'
-import { useComparisons, useImportComparison, useRemoveComparison } from '../../data/rrmpHooks'
+import { useComparisons, useImportComparison, useMe, useRemoveComparison } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
 
 function Row({ label, docs, cell }: { label: string; docs: ReadinessExport[]; cell: (d: ReadinessExport) => string }) {
@@ -25,6 +25,8 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
   const remove = useRemoveComparison()
   const [message, setMessage] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
+  const role = useMe()?.role
+  const canImport = role === 'governor' || role === 'homs'
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0]
     setMessage(null)
@@ -44,12 +46,12 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
           Compare with other establishments
         </Title>
         <Text size="sm">Import the JSON readiness export of another establishment. It is shown beside yours, read-only: nothing in it can be changed here.</Text>
-        <div>
+        {canImport ? <div>
           <label htmlFor="comparison-file" style={{ display: 'block', fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
             JSON readiness export to import
           </label>
           <input id="comparison-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
-        </div>
+        </div> : <Text size="sm">A Governor or the HOMS imports comparison files.</Text>}
         <div aria-live="polite">{message ? <Text size="sm">{message}</Text> : null}</div>
         <ErrorText error={importer.error} title="Not imported" />
         {imports.length === 0 ? (
@@ -67,9 +69,9 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
                         <span>
                           {c.document.establishment.name} ({c.document.establishment.code}), imported read-only
                         </span>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
+                        {canImport ? <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
                           Remove
-                        </Button>
+                        </Button> : null}
                       </Stack>
                     </Table.Th>
                   ))}

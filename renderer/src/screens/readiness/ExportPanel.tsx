@@ -50,7 +50,7 @@ export function ExportPanel({ versionId, version }: { versionId: number; version
         <Text size="sm">The PDF is print-ready on A4 with signature blocks. The JSON can be imported by another establishment’s OMU Desk to compare, read-only. Session notes are never included.</Text>
         <Group>
           {(['pdf', 'xlsx', 'json'] as const).map((f) => (
-            <Button key={f} variant={f === 'pdf' ? 'filled' : 'light'} onClick={() => run(f)} disabled={exp.isPending} loading={running === f}>
+            <Button key={f} variant={f === 'pdf' ? 'filled' : 'default'} onClick={() => run(f)} disabled={exp.isPending} loading={running === f}>
               Export {NAMES[f]}
             </Button>
           ))}

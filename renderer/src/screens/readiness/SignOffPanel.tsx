@@ -1,29 +1,31 @@
 // The sign-off route (seed 002, "Regime Recovery Management Plans- RRMP"): HOMS submits; the
 // Governor approves or returns with comments; then the PGD and Prison Gold; the OMU section to
 // Probation Gold via the DIB. Each step shows who, role, date and decision.
-import { Alert, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, PasswordInput, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { SIGN_OFF_ROUTE, type SignOffRouteStep } from '../../../../shared/engine/index'
 import { decisionLabel, signOffStageLabel } from '../../../../shared/export/labels'
 import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
-import { useDecide } from '../../data/rrmpHooks'
+import { useDecide, useMe } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
 import classes from '../rrmp/rrmp.module.css'
 
 type DecideStage = 'governor' | 'pgd' | 'prison_gold' | 'dib' | 'probation_gold'
 
-function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep & { stage: DecideStage } }) {
-  const [by, setBy] = useState('')
+function DecisionForm({ plan, next, myName }: { plan: PlanView; next: SignOffRouteStep & { stage: DecideStage }; myName: string }) {
+  // The Governor signs their own step; for the later steps they record who decided (issue 7).
+  const [by, setBy] = useState(next.stage === 'governor' ? myName : '')
   const [role, setRole] = useState(next.role)
   const [decision, setDecision] = useState<'approved' | 'returned'>('approved')
   const [comments, setComments] = useState('')
+  const [password, setPassword] = useState('')
   const decide = useDecide()
   const error = decide.error instanceof OmuError ? decide.error : null
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    decide.mutate({ versionId: plan.version.id, stage: next.stage, decision, by, role, comments })
+    decide.mutate({ versionId: plan.version.id, stage: next.stage, decision, by, role, comments, password }, { onError: () => setPassword('') })
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="decide-title">
@@ -33,8 +35,8 @@ function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep &
         </Title>
         <Text size="sm">{next.description}</Text>
         <Group grow align="flex-start">
-          <TextInput label="Name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required error={error?.field === 'by' ? error.message : undefined} classNames={{ error: classes.error }} />
-          <TextInput label="Role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
+          <TextInput label="Name of the person deciding" value={by} onChange={(e) => setBy(e.currentTarget.value)} required error={error?.field === 'by' ? error.message : undefined} classNames={{ error: classes.error }} />
+          <TextInput label="Their role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
         </Group>
         <Radio.Group label="Decision" value={decision} onChange={(v) => setDecision(v as 'approved' | 'returned')}>
           <Group mt={6}>
@@ -51,7 +53,17 @@ function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep &
           error={error?.field === 'comments' ? error.message : undefined}
           classNames={{ error: classes.error }}
         />
-        {error && error.field !== 'comments' && error.field !== 'by' ? <ErrorText error={decide.error} title="Decision not recorded" /> : null}
+        <PasswordInput
+          label="Your password"
+          description="Recording a sign-off decision asks for your password again."
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          required
+          error={error?.field === 'password' ? error.message : undefined}
+          classNames={{ error: classes.error }}
+        />
+        {error && !['comments', 'by', 'password'].includes(error.field ?? '') ? <ErrorText error={decide.error} title="Decision not recorded" /> : null}
         <Group>
           <Button type="submit" loading={decide.isPending}>
             Record decision
@@ -63,18 +75,26 @@ function DecisionForm({ plan, next }: { plan: PlanView; next: SignOffRouteStep &
 }
 
 function NextStep({ plan }: { plan: PlanView }) {
+  const me = useMe()
   const state = plan.signOff.state
   switch (state.kind) {
     case 'awaiting': {
       const next = state.next
       if (next.stage === 'submit') return <Text>Not submitted yet: the HOMS submits the plan from RRMP planning.</Text>
       if (!plan.version.latest) return <Text>A later version of the plan exists: decisions are recorded on the latest version.</Text>
-      return <DecisionForm key={`${plan.version.id}:${next.stage}`} plan={plan} next={{ ...next, stage: next.stage }} />
+      if (me?.role !== 'governor') return <Text>Awaiting the {signOffStageLabel(next.stage)}. Only a Governor records sign-off decisions, with their password.</Text>
+      return <DecisionForm key={`${plan.version.id}:${next.stage}`} plan={plan} next={{ ...next, stage: next.stage }} myName={me.displayName} />
     }
     case 'returned':
       return (
         <Alert color="orange" title="Returned with comments">
-          {state.returned.by} ({state.returned.role}) returned version {plan.version.version} on {formatDate(state.returned.date)}: “{state.returned.comments}”. The HOMS starts a new version on the RRMP planning screen and submits it again.
+          <Text size="sm">
+            {state.returned.by} ({state.returned.role}) returned version {plan.version.version} on {formatDate(state.returned.date)} with these comments:
+          </Text>
+          <Text size="sm" fs="italic" my={4}>
+            {state.returned.comments}
+          </Text>
+          <Text size="sm">The HOMS starts a new version on the RRMP planning screen and submits it again.</Text>
         </Alert>
       )
     case 'complete':

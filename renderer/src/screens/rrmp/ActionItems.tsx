@@ -46,7 +46,7 @@ export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]
               </Group>
             ))}
             <Group gap="xs">
-              <Button size="xs" variant="light" onClick={() => update(i, { progressUpdates: [...item.progressUpdates, { date: today, note: '' }] })}>
+              <Button size="xs" variant="default" onClick={() => update(i, { progressUpdates: [...item.progressUpdates, { date: today, note: '' }] })}>
                 Add a progress update to action {i + 1}
               </Button>
               <Button size="xs" variant="subtle" color="red" onClick={() => onChange(items.filter((_, j) => j !== i))}>
@@ -57,7 +57,7 @@ export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]
         </Paper>
       ))}
       <Group>
-        <Button size="xs" variant="light" onClick={() => onChange([...items, { id: newId(items), action: '', owner: '', targetDate: null, status: 'not_started', progressUpdates: [] }])}>
+        <Button size="xs" variant="default" onClick={() => onChange([...items, { id: newId(items), action: '', owner: '', targetDate: null, status: 'not_started', progressUpdates: [] }])}>
           Add an action item
         </Button>
       </Group>

@@ -100,6 +100,7 @@ export function BaselineEditor(props: {
   baseline: EdmBaseline
   row: PlanEntryRow
   frozen: boolean
+  canEdit: boolean
   faceToFace: boolean
   reasons: string[]
   staffNames: string[]
@@ -107,7 +108,8 @@ export function BaselineEditor(props: {
   onSaved: () => void
   reloadRow: () => Promise<PlanEntryRow | undefined>
 }) {
-  const { baseline: b, frozen } = props
+  const { baseline: b } = props
+  const readOnly = props.frozen || !props.canEdit
   const holdReason = useCallback(
     (e: RrmpPlanEntry) => (e.status === 'not_applicable' && b.mandatory && (e.notApplicableReason ?? '').trim() === '' ? `baseline ${b.id} is mandatory, so give the reason it does not apply here.` : null),
     [b],
@@ -121,7 +123,7 @@ export function BaselineEditor(props: {
   }
   const naMissing = e.status === 'not_applicable' && b.mandatory && (e.notApplicableReason ?? '').trim() === ''
   return (
-    <Fieldset disabled={frozen} variant="unstyled" aria-label={`Plan entry for baseline ${b.id}`}>
+    <Fieldset disabled={readOnly} variant="unstyled" aria-label={`Plan entry for baseline ${b.id}`}>
       <Stack gap="sm">
         <Text size="sm">{b.text}</Text>
         {b.sources.length > 0 ? (
@@ -179,7 +181,7 @@ export function BaselineEditor(props: {
             </ul>
           </Stack>
         ) : null}
-        <div aria-live="polite">{frozen ? <Text size="sm">Read-only: this version has been submitted.</Text> : <SaveStatus state={save.state} onReload={() => void reload()} />}</div>
+        <div aria-live="polite">{readOnly ? <Text size="sm">{props.frozen ? 'Read-only: this version has been submitted.' : 'Read-only: only the HOMS edits the RRMP.'}</Text> : <SaveStatus state={save.state} onReload={() => void reload()} />}</div>
       </Stack>
     </Fieldset>
   )

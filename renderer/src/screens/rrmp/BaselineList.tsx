@@ -11,7 +11,7 @@ import { TermBadge } from './TermBadge'
 
 const readinessColour = { ready: 'teal', not_ready: 'orange', not_applicable: 'gray' } as const
 
-export function BaselineList(props: { plan: PlanView; catalog: EdmCatalog; today: string; onSaved: () => void; reloadRow: (baselineId: string) => Promise<PlanEntryRow | undefined> }) {
+export function BaselineList(props: { plan: PlanView; canEdit: boolean; catalog: EdmCatalog; today: string; onSaved: () => void; reloadRow: (baselineId: string) => Promise<PlanEntryRow | undefined> }) {
   const { plan, catalog } = props
   const [open, setOpen] = useState<string[]>([])
   const rows = new Map(plan.entries.map((r) => [r.baselineId, r]))
@@ -71,6 +71,7 @@ export function BaselineList(props: { plan: PlanView; catalog: EdmCatalog; today
                           baseline={b}
                           row={row}
                           frozen={plan.version.frozen}
+                          canEdit={props.canEdit}
                           faceToFace={r.faceToFace}
                           reasons={r.state === 'not_ready' ? r.reasons : []}
                           staffNames={staffNames}

@@ -1,22 +1,27 @@
 // Which version is shown, its status, and the HOMS's actions on it: submit to the Governor (the
 // version is frozen from then on) or start a new version from a submitted one.
-import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { SIGN_OFF_ROUTE } from '../../../../shared/engine/index'
 import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
 import { ErrorText } from '../../app/ErrorText'
-import { useNewVersion, useSubmitPlan } from '../../data/rrmpHooks'
+import { OmuError } from '../../data/client'
+import { useMe, useNewVersion, useSubmitPlan } from '../../data/rrmpHooks'
+import classes from './rrmp.module.css'
 import { formatDate } from '../../lib/format'
 
 const HOMS_ROLE = SIGN_OFF_ROUTE[0]?.role ?? 'HOMS'
 
 function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boolean; onClose: () => void }) {
-  const [by, setBy] = useState('')
+  const me = useMe()
+  const [by, setBy] = useState(me?.displayName ?? '')
   const [role, setRole] = useState(HOMS_ROLE)
+  const [password, setPassword] = useState('')
   const submit = useSubmitPlan()
+  const error = submit.error instanceof OmuError ? submit.error : null
   const onSubmit = (e: FormEvent) => {
     e.preventDefault()
-    submit.mutate({ versionId: plan.version.id, rev: plan.version.rev, by, role }, { onSuccess: onClose })
+    submit.mutate({ versionId: plan.version.id, rev: plan.version.rev, by, role, password }, { onSuccess: onClose, onError: () => setPassword('') })
   }
   return (
     <Modal opened={opened} onClose={onClose} title={`Submit version ${plan.version.version} to the Governor`} closeButtonProps={{ 'aria-label': 'Close' }}>
@@ -28,9 +33,20 @@ function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boole
               {plan.readiness.blockers.length} mandatory baseline{plan.readiness.blockers.length === 1 ? ' is' : 's are'} not ready. You can still submit the plan with its assessment.
             </Alert>
           )}
-          <TextInput label="Your name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required data-autofocus />
+          <TextInput label="Your name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required />
           <TextInput label="Your role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
-          <ErrorText error={submit.error} title="Not submitted" />
+          <PasswordInput
+            label="Your password"
+            description="Signing asks for your password again."
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+            data-autofocus
+            error={error?.field === 'password' ? error.message : undefined}
+            classNames={{ error: classes.error }}
+          />
+          {error && error.field !== 'password' ? <ErrorText error={submit.error} title="Not submitted" /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -45,7 +61,7 @@ function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boole
   )
 }
 
-export function PlanHeader({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (id: number | undefined) => void }) {
+export function PlanHeader({ plan, canEdit, onSelectVersion }: { plan: PlanView; canEdit: boolean; onSelectVersion: (id: number | undefined) => void }) {
   const [submitting, setSubmitting] = useState(false)
   const newVersion = useNewVersion()
   const v = plan.version
@@ -65,10 +81,10 @@ export function PlanHeader({ plan, onSelectVersion }: { plan: PlanView; onSelect
             }}
           />
           <Group>
-            {!v.frozen ? (
+            {!canEdit ? null : !v.frozen ? (
               <Button onClick={() => setSubmitting(true)}>Submit version {v.version} to the Governor</Button>
             ) : v.latest ? (
-              <Button variant="light" loading={newVersion.isPending} onClick={() => newVersion.mutate({ fromVersionId: v.id }, { onSuccess: () => onSelectVersion(undefined) })}>
+              <Button variant="default" loading={newVersion.isPending} onClick={() => newVersion.mutate({ fromVersionId: v.id }, { onSuccess: () => onSelectVersion(undefined) })}>
                 Start a new version
               </Button>
             ) : null}
@@ -80,9 +96,10 @@ export function PlanHeader({ plan, onSelectVersion }: { plan: PlanView; onSelect
         {v.frozen ? (
           <Alert color="blue" title={`Version ${v.version} is read-only`}>
             It was submitted{submitted ? ` by ${submitted.by} on ${formatDate(submitted.date)}` : ''}, so it can no longer be changed.
-            {v.latest ? ' To make changes, start a new version: it copies this one and shows what you change.' : ' A later version exists.'}
+            {!v.latest ? ' A later version exists.' : canEdit ? ' To make changes, start a new version: it copies this one and shows what you change.' : ''}
           </Alert>
         ) : null}
+        {canEdit ? null : <Text size="sm">Read-only: only the HOMS edits and submits the RRMP.</Text>}
         <ErrorText error={newVersion.error} title="New version not started" />
       </Stack>
       <SubmitDialog key={String(submitting)} plan={plan} opened={submitting} onClose={() => setSubmitting(false)} />

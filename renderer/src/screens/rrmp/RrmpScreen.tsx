@@ -10,14 +10,14 @@ import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { useAppStatus, useEstablishment } from '../../data/hooks'
 import { keys } from '../../data/keys'
-import { useCatalog, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
+import { useCatalog, useMe, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
 import { BaselineList } from './BaselineList'
 import { ChangesPanel } from './ChangesPanel'
 import { PlanHeader } from './PlanHeader'
 import { ReadinessPanel } from './ReadinessPanel'
 import { StagePanel } from './StagePanel'
 
-function NoPlan() {
+function NoPlan({ canEdit }: { canEdit: boolean }) {
   const { data: est } = useEstablishment()
   const start = useStartPlan()
   return (
@@ -35,19 +35,21 @@ function NoPlan() {
       <EmptyState
         title="No plan started"
         action={
-          <Button onClick={() => start.mutate()} loading={start.isPending}>
-            Start the plan
-          </Button>
+          canEdit ? (
+            <Button onClick={() => start.mutate()} loading={start.isPending}>
+              Start the plan
+            </Button>
+          ) : null
         }
       >
-        Starting the plan lists each of the 22 mandatory baselines of the OMU Exceptional Delivery Model for the target stage. You can change the stages in the plan.
+        {canEdit ? '' : 'The HOMS starts the plan. '}Starting the plan lists each of the 22 mandatory baselines of the OMU Exceptional Delivery Model for the target stage. You can change the stages in the plan.
       </EmptyState>
       <ErrorText error={start.error} title="Plan not started" />
     </Stack>
   )
 }
 
-function Editor({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (id: number | undefined) => void }) {
+function Editor({ plan, canEdit, onSelectVersion }: { plan: PlanView; canEdit: boolean; onSelectVersion: (id: number | undefined) => void }) {
   const catalog = useCatalog(plan.version.catalogId, plan.version.catalogVersion)
   const { data: status } = useAppStatus()
   const refresh = useRefreshPlan()
@@ -64,9 +66,9 @@ function Editor({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (i
   const onSaved = useCallback(() => void refresh(), [refresh])
   return (
     <Stack gap="lg">
-      <PlanHeader plan={plan} onSelectVersion={onSelectVersion} />
+      <PlanHeader plan={plan} canEdit={canEdit} onSelectVersion={onSelectVersion} />
       {plan.changes ? <ChangesPanel changes={plan.changes} /> : null}
-      <StagePanel plan={plan} />
+      <StagePanel plan={plan} canEdit={canEdit} />
       <ReadinessPanel plan={plan} />
       <section aria-labelledby="baselines-title">
         <Stack gap="xs">
@@ -75,7 +77,7 @@ function Editor({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (i
           </h2>
           <Text size="sm">Grouped by area, in the order to work in: weighting 3 (precursors to other tasks) first. Open a baseline to plan it; changes save as you go.</Text>
           <ErrorText error={catalog.error} title="The catalogue could not be loaded" />
-          {catalog.data ? <BaselineList plan={plan} catalog={catalog.data} today={status?.today ?? ''} onSaved={onSaved} reloadRow={reloadRow} /> : <Loader aria-label="Loading the baselines" />}
+          {catalog.data ? <BaselineList plan={plan} canEdit={canEdit} catalog={catalog.data} today={status?.today ?? ''} onSaved={onSaved} reloadRow={reloadRow} /> : <Loader aria-label="Loading the baselines" />}
         </Stack>
       </section>
     </Stack>
@@ -85,6 +87,7 @@ function Editor({ plan, onSelectVersion }: { plan: PlanView; onSelectVersion: (i
 export function RrmpScreen() {
   const [versionId, setVersionId] = useState<number | undefined>(undefined)
   const plan = usePlan(versionId)
+  const canEdit = useMe()?.role === 'homs'
   return (
     <>
       <PageHeading title="RRMP planning" lead="The Regime Recovery Management Plan: the OMU's baselines for the next EDM stage." />
@@ -94,9 +97,9 @@ export function RrmpScreen() {
           <Loader aria-label="Loading the plan" />
         </Center>
       ) : plan.data ? (
-        <Editor plan={plan.data} onSelectVersion={setVersionId} />
+        <Editor plan={plan.data} canEdit={canEdit} onSelectVersion={setVersionId} />
       ) : plan.data === null ? (
-        <NoPlan />
+        <NoPlan canEdit={canEdit} />
       ) : null}
     </>
   )

@@ -24,7 +24,7 @@ function TaskList({ tasks }: { tasks: PlanView['stages']['current']['tasks'] }) 
   )
 }
 
-export function StagePanel({ plan }: { plan: PlanView }) {
+export function StagePanel({ plan, canEdit }: { plan: PlanView; canEdit: boolean }) {
   const setStages = useSetStages()
   const v = plan.version
   const change = (currentStage: Stage, targetStage: Stage) => setStages.mutate({ versionId: v.id, rev: v.rev, currentStage, targetStage })
@@ -35,8 +35,8 @@ export function StagePanel({ plan }: { plan: PlanView }) {
           Stages
         </Title>
         <Group grow align="flex-start">
-          <NativeSelect label="Current stage" data={currentOptions} value={String(v.currentStage)} disabled={v.frozen || setStages.isPending} onChange={(e) => change(Number(e.currentTarget.value) as Stage, v.targetStage)} />
-          <NativeSelect label="Target stage" data={targetOptions} value={String(v.targetStage)} disabled={v.frozen || setStages.isPending} onChange={(e) => change(v.currentStage, Number(e.currentTarget.value) as Stage)} />
+          <NativeSelect label="Current stage" data={currentOptions} value={String(v.currentStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(Number(e.currentTarget.value) as Stage, v.targetStage)} />
+          <NativeSelect label="Target stage" data={targetOptions} value={String(v.targetStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(v.currentStage, Number(e.currentTarget.value) as Stage)} />
         </Group>
         <ErrorText error={setStages.error} title="Stages not changed" />
         <Grid gap="lg">

@@ -1,0 +1,140 @@
+import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import type { BackupEntry, BackupKind } from '../../../../shared/ipc/channels/backup'
+import { DataTable } from '../../app/DataTable'
+import { ErrorText } from '../../app/ErrorText'
+import { useAuthStatus } from '../../data/authHooks'
+import { useBackUpNow, useBackups, useChooseBackupFile, useRestoreBackup } from '../../data/backupHooks'
+import { formatDateTime } from '../../lib/format'
+
+// Backups and restore (issue 7: "manual back up now and restore in Settings; restore first checks
+// the backup's integrity and takes a backup of the current file"). The main process enforces who
+// may do what; this only hides what the signed-in role cannot do.
+
+const KIND_LABELS: Record<BackupKind, string> = {
+  daily: 'Daily (automatic)',
+  manual: 'Taken by hand',
+  premigration: 'Before an app update',
+  prerestore: 'Before a restore',
+  other: 'Other',
+}
+
+/** Notifications' close buttons need a name (axe: button-name). */
+const DISMISS = { closeButtonProps: { 'aria-label': 'Dismiss this message' } }
+
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`
+}
+
+type Target = { kind: 'listed'; backup: BackupEntry } | { kind: 'file'; path: string; name: string }
+
+function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => void }) {
+  const restore = useRestoreBackup((r) =>
+    notifications.show({
+      ...DISMISS,
+      color: 'teal',
+      message: r.safetyBackup
+        ? `Backup restored: the data is now as it was in ${r.restoredFrom}. The data as it was before is kept as a backup taken ${formatDateTime(r.safetyBackup.takenAt)}. Sign in again to continue.`
+        : `Backup restored: the data is now as it was in ${r.restoredFrom}. Sign in again to continue.`,
+    }),
+  )
+  const when = target.kind === 'listed' ? formatDateTime(target.backup.takenAt) : null
+  const what = target.kind === 'listed' ? `the backup taken ${when}` : `the file ${target.name}`
+  const confirm = () => restore.mutate(target.kind === 'listed' ? { id: target.backup.id } : { path: target.path }, { onSuccess: onClose })
+  return (
+    <Modal opened onClose={restore.isPending ? () => undefined : onClose} title="Restore this backup?" size="lg" closeOnClickOutside={!restore.isPending} closeButtonProps={{ 'aria-label': 'Close without restoring' }}>
+      <Stack>
+        <Text>All the data in OMU Desk will be replaced by the data in {what}. This is what happens:</Text>
+        <List type="ordered" spacing="xs">
+          <List.Item>The backup is checked for damage. If it is damaged, nothing changes.</List.Item>
+          <List.Item>A backup of the data as it is now is taken, so you can go back to it by restoring that one.</List.Item>
+          <List.Item>The data file is replaced and opened again.</List.Item>
+        </List>
+        <Text>
+          Anything entered after {when ? `${when}` : 'that backup was taken'} will not be in the restored data. Everyone is signed out and signs in again with the
+          accounts held in the backup.
+        </Text>
+        <ErrorText error={restore.error} title="Not restored" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={restore.isPending}>
+            Cancel
+          </Button>
+          <Button color="red" onClick={confirm} loading={restore.isPending}>
+            Restore this backup
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+export function BackupSection() {
+  const backups = useBackups()
+  const backUp = useBackUpNow()
+  const choose = useChooseBackupFile()
+  const role = useAuthStatus(true).data?.user?.role
+  const [target, setTarget] = useState<Target | null>(null)
+  const canBackUp = role !== undefined && role !== 'read_only'
+  const canRestore = role === 'homs'
+  const backUpNow = () =>
+    backUp.mutate(undefined, { onSuccess: (b) => notifications.show({ ...DISMISS, color: 'teal', message: `Backup taken ${formatDateTime(b.takenAt)}.` }) })
+  const chooseFile = () => choose.mutate(undefined, { onSuccess: (picked) => picked && setTarget({ kind: 'file', ...picked }) })
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        Backups
+      </Title>
+      <Text size="sm">
+        A backup is taken automatically the first time the app opens each day, and before every app update changes the data file. The last 7 daily backups
+        and the newest backup of each of the last 4 weeks are kept, and backups taken by hand, before an update or before a restore are kept for 30 days.
+        {backups.data ? ` They are kept on this computer in ${backups.data.folder}.` : null}
+      </Text>
+      <ErrorText error={backups.error} title="Backups could not be listed" />
+      <DataTable
+        caption="Backups, newest first"
+        rows={backups.data?.backups ?? []}
+        rowKey={(b) => b.id}
+        empty={backups.isPending ? 'Loading backups…' : 'There are no backups yet.'}
+        columns={[
+          { header: 'Taken', cell: (b) => formatDateTime(b.takenAt) },
+          { header: 'Kind', cell: (b) => KIND_LABELS[b.kind] },
+          { header: 'Size', cell: (b) => size(b.sizeBytes) },
+          ...(canRestore
+            ? [
+                {
+                  header: 'Restore',
+                  cell: (b: BackupEntry) => (
+                    <Button size="xs" variant="default" onClick={() => setTarget({ kind: 'listed', backup: b })} aria-label={`Restore the backup taken ${formatDateTime(b.takenAt)} (${KIND_LABELS[b.kind].toLowerCase()})`}>
+                      Restore…
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <ErrorText error={backUp.error} title="No backup taken" />
+      <ErrorText error={choose.error} title="No file chosen" />
+      <Group>
+        {canBackUp ? (
+          <Button onClick={backUpNow} loading={backUp.isPending}>
+            Back up now
+          </Button>
+        ) : null}
+        {canRestore ? (
+          <Button variant="default" onClick={chooseFile} loading={choose.isPending}>
+            Restore a backup from a file…
+          </Button>
+        ) : null}
+      </Group>
+      {!canRestore && role ? (
+        <Text size="sm" c="dimmed">
+          Only a HOMS can restore a backup.
+        </Text>
+      ) : null}
+      {target ? <ConfirmRestore key={target.kind === 'listed' ? target.backup.id : target.path} target={target} onClose={() => setTarget(null)} /> : null}
+    </Stack>
+  )
+}
