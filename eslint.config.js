@@ -37,6 +37,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS helpers run by node directly (not bundled, not type-checked).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/ipc/register.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -16,7 +16,7 @@ import {
   weightingMeaning,
 } from '../../../shared/export/labels'
 import type { ExportBaseline, ReadinessExport } from '../../../shared/export/readinessExport'
-import { bullets, footers, heading, keyValues, newA4, paragraph, signatureBlock, table, toBuffer, type Doc } from './pdfLayout'
+import { bullets, ensureSpace, footers, heading, keyValues, newA4, paragraph, signatureBlock, table, toBuffer, type Doc } from './pdfLayout'
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
 
@@ -117,6 +117,8 @@ function baselineDetails(doc: Doc, d: ReadinessExport): void {
       area = b.areaTitle
       heading(doc, `${b.areaId}. ${b.areaTitle}`, 3)
     }
+    // Keep a baseline's heading, text and first lines together on one page.
+    ensureSpace(doc, 120)
     paragraph(doc, `Baseline ${b.id}: ${readinessLabel(b.readiness).toUpperCase()} (${statusLabel(b.status).toLowerCase()})`, { bold: true, size: 10 })
     paragraph(doc, b.text, { size: 8.5, muted: true })
     const pairs: [string, string][] = [

@@ -1,0 +1,114 @@
+// The three readiness export writers render one document (issue 6). The PDF is checked the way a
+// person would read it: text extracted with pdftotext, page size from pdfinfo (A4).
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { renderJson } from '../../electron/services/export/json'
+import { renderPdf } from '../../electron/services/export/pdf'
+import { neutralise, renderXlsx } from '../../electron/services/export/xlsx'
+import { OMU_EDM } from '../../shared/engine/index'
+import { readinessExportSchema, type ReadinessExport } from '../../shared/export/readinessExport'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-render-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+/** A not-ready stage 3 assessment over the shipped OMU EDM baselines (seed 002), with hostile text in it. */
+function fixture(): ReadinessExport {
+  const baselines = OMU_EDM.baselines.map((b, i) => ({
+    id: b.id,
+    areaId: b.area,
+    areaTitle: OMU_EDM.areas.find((a) => a.id === b.area)?.title ?? b.area,
+    text: b.text,
+    weighting: b.weighting ?? null,
+    autonomy: b.autonomy ?? null,
+    mandatory: true,
+    faceToFace: b.faceToFace,
+    sequence: i + 1,
+    status: i === 0 ? ('in_progress' as const) : ('ready' as const),
+    readiness: i === 0 ? ('not_ready' as const) : ('ready' as const),
+    reasons: i === 0 ? ['Baseline 1.1 is in progress: it must be ready or delivering.'] : [],
+    delivery: { kind: 'as_stipulated' as const, optionId: null, text: 'As stipulated' },
+    notApplicableReason: null,
+    owner: i === 1 ? '=HYPERLINK("http://example.invalid","click")' : 'Alex Morgan',
+    targetDate: '2026-12-14',
+    resourcingNote: '',
+    evidence: { riskAssessmentDone: true, safeSystemOfWorkDone: true, unionsConsulted: i !== 0 },
+    comments: i === 2 ? 'A very long comment. '.repeat(150) : '',
+    actionItems: i === 3 ? [{ id: 'a1', action: '+SUM(1,1) looks like a formula', owner: 'Case admin lead', targetDate: null, status: 'ongoing' as const, progressUpdates: [{ date: '2026-11-20', note: 'Started' }] }] : [],
+  }))
+  return readinessExportSchema.parse({
+    format: 'omu-desk/readiness-assessment',
+    schemaVersion: 1,
+    exportedAt: '2026-11-23T10:00:00.000Z',
+    asOf: '2026-11-23',
+    establishment: { name: 'HMP Testshire', code: 'TST', category: 'training' },
+    policy: 'omic2021',
+    catalogue: { id: OMU_EDM.id, title: OMU_EDM.title, version: OMU_EDM.version, source: 'HM Prison and Probation Service' },
+    plan: { version: 3, basedOnVersion: 2, currentStage: 4, targetStage: 3, status: 'draft', statusText: 'Draft: not submitted yet', lastChanged: '2026-11-23T09:00:00.000Z' },
+    readiness: {
+      overall: 'not_ready',
+      achieved: 57,
+      possible: 60,
+      percent: 95,
+      areas: OMU_EDM.areas.map((a) => ({ id: a.id, title: a.title, ready: 1, notReady: 0, notApplicable: 0, achieved: 3, possible: 3, percent: 100 })),
+      blockers: [{ baselineId: '1.1', weighting: 3, reasons: ['Baseline 1.1 is in progress: it must be ready or delivering.'] }],
+      sequencingWarnings: [],
+      warnings: [],
+    },
+    baselines,
+    signOff: { statusText: 'Draft: not submitted yet', steps: [] },
+    caseload: {
+      asOf: '2026-11-23',
+      policy: 'omic2021',
+      cases: 0,
+      notEvaluated: 0,
+      byResponsibility: { pom: 0, pomWithCom: 0, com: 0 },
+      pomResponsible: 0,
+      startOfCustody: { applicable: 0, met: 0, due: 0, overdue: 0, percentMeeting: null },
+      preHandover: { applicable: 0, met: 0, due: 0, overdue: 0, percentMeeting: null },
+      overdue: { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 },
+      lateRecords: 0,
+    },
+  })
+}
+
+describe('readiness export writers', () => {
+  it('PDF: A4, every section, blockers, unsigned signature blocks for the whole route, long text wrapped across pages', async () => {
+    const file = path.join(dir, 'r.pdf')
+    fs.writeFileSync(file, await renderPdf(fixture()))
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/)
+    expect(info).toMatch(/Title:\s+RRMP readiness assessment: HMP Testshire \(TST\), version 3/)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    for (const s of ['NOT READY: 1 mandatory baseline is not ready', '57 of 60 (95%)', 'Blockers (weighting 3 first)', 'Baseline 1.1 is in progress', 'OMU caseload summary', 'Applies to no POM-responsible case.', 'Action items', '+SUM(1,1) looks like a formula', 'and ongoing', 'Sign-off record', 'Draft: not submitted yet', 'Baseline details', '3 (started from submitted version 2)']) {
+      expect(text, s).toContain(s)
+    }
+    // One unsigned block per step of the route (seed 002 sign-off route).
+    for (const step of ['HOMS submission', 'Governor', 'Prison Group Director', 'Prison Gold', 'Divisional Implementation Board', 'Probation Gold (OMU section)']) expect(text).toContain(step)
+    expect(text.match(/Signature/g)?.length).toBeGreaterThanOrEqual(6)
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1])
+    expect(text.match(/Page \d+ of \d+/g)?.length).toBe(pages)
+  })
+
+  it('XLSX: the same content in sheets; text that looks like a formula is neutralised', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await renderXlsx(fixture())) as unknown as ArrayBuffer)
+    const b = wb.getWorksheet('Baselines')
+    expect(b?.getRow(3).getCell(11).value).toBe('\'=HYPERLINK("http://example.invalid","click")')
+    expect(wb.getWorksheet('Action items')?.getRow(2).getCell(2).value).toBe("'+SUM(1,1) looks like a formula")
+    let formulas = 0
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => (formulas += c.type === ExcelJS.ValueType.Formula ? 1 : 0))))
+    expect(formulas).toBe(0)
+    expect(neutralise('-1')).toBe("'-1")
+    expect(neutralise('Ready')).toBe('Ready')
+  })
+
+  it('JSON: the document itself, valid against schema version 1', () => {
+    const doc = fixture()
+    const parsed = readinessExportSchema.parse(JSON.parse(renderJson(doc).toString('utf8')))
+    expect(parsed).toEqual(doc)
+  })
+})
