@@ -32,10 +32,17 @@ type Found = { entry: ChannelEntry; handler: AnyHandler; rule: Rule }
 
 const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error })
 
-/** The prisoners a mutation changed, from its audit records; null when it changed anything else. */
+/** Audited entities that hold nothing a case is evaluated from (plans, users, settings...). */
+const NOT_CASE_DATA = new Set(['plan_version', 'plan_entry', 'comparison_import', 'user', 'catalog', 'establishment', 'settings', 'prefs', 'backup'])
+
+/**
+ * The prisoners a mutation changed, from its audit records: [] when it touched no case data, null
+ * when it may have touched any case (staff names, imports), so everything is read again.
+ */
 function touchedPrisoners(records: readonly AuditRecord[]): number[] | null {
   const ids: number[] = []
   for (const r of records) {
+    if (NOT_CASE_DATA.has(r.entity)) continue
     if (r.entity !== 'prisoner' || r.entityId === null) return null
     ids.push(Number(r.entityId))
   }

@@ -168,6 +168,18 @@ describe('RRMP planning, sign-off and exports', () => {
     await control(page, '1.1').click()
   })
 
+  it('keeps an edit typed just before the window closes (no lost work on close)', async () => {
+    const e = await open(page, '1.3')
+    await e.getByLabel('Comments').fill('Typed just before closing')
+    // Reload at once, inside the save delay: the page sends what is pending as it goes away.
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'RRMP planning' }).waitFor()
+    await expect.poll(async () => (await storedEntry('1.3'))?.entry.comments).toBe('Typed just before closing')
+    const again = await open(page, '1.3')
+    expect(await again.getByLabel('Comments').inputValue()).toBe('Typed just before closing')
+    await control(page, '1.3').click()
+  })
+
   it('builds the rest of the plan to ready for stage 3', async () => {
     for (const b of OMU_EDM.baselines) {
       if (b.id === '2.4' || b.id === '5.2') continue

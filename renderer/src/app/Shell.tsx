@@ -1,20 +1,23 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
+import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useIdle } from '@mantine/hooks'
-import { useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import { ROLE_NAMES, type User } from '../../../shared/ipc/channels/auth'
 import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
-import { ReadinessScreen } from '../screens/ReadinessScreen'
-import { RrmpScreen } from '../screens/RrmpScreen'
-import { SettingsScreen } from '../screens/SettingsScreen'
 import { ThemeToggle } from './ThemeToggle'
-import { AllocationScreen } from '../screens/allocation/AllocationScreen'
-import { DueScreen } from '../screens/due/DueScreen'
-import { ImportScreen } from '../screens/import/ImportScreen'
-import { PrisonerScreen } from '../screens/prisoner/PrisonerScreen'
 import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
+
+// The caseload (what most users open first) is in the main bundle; other screens load on first
+// visit, so the app shows its first rows sooner (issue 8).
+const ReadinessScreen = lazy(() => import('../screens/ReadinessScreen').then((m) => ({ default: m.ReadinessScreen })))
+const RrmpScreen = lazy(() => import('../screens/RrmpScreen').then((m) => ({ default: m.RrmpScreen })))
+const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })))
+const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScreen').then((m) => ({ default: m.AllocationScreen })))
+const DueScreen = lazy(() => import('../screens/due/DueScreen').then((m) => ({ default: m.DueScreen })))
+const ImportScreen = lazy(() => import('../screens/import/ImportScreen').then((m) => ({ default: m.ImportScreen })))
+const PrisonerScreen = lazy(() => import('../screens/prisoner/PrisonerScreen').then((m) => ({ default: m.PrisonerScreen })))
 
 function Screen({ route }: { route: Route }) {
   if (route.kind === 'prisoner') return <PrisonerScreen key={route.prisonerId} prisonerId={route.prisonerId} />
@@ -118,7 +121,15 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef}>
-        <Screen route={route} />
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader aria-label="Loading" />
+            </Center>
+          }
+        >
+          <Screen route={route} />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )

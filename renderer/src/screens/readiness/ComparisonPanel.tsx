@@ -19,6 +19,16 @@ function Row({ label, docs, cell }: { label: string; docs: ReadinessExport[]; ce
   )
 }
 
+function areaCell(d: ReadinessExport, area: string): string {
+  const x = d.readiness.areas.find((y) => `${y.id}. ${y.title}` === area)
+  return x ? `${x.percent}% (${x.ready} ready)` : '—'
+}
+
+function baselineCell(d: ReadinessExport, id: string): string {
+  const b = d.baselines.find((x) => x.id === id)
+  return b ? readinessLabel(b.readiness) : '—'
+}
+
 export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
   const list = useComparisons()
   const importer = useImportComparison()
@@ -46,12 +56,16 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
           Compare with other establishments
         </Title>
         <Text size="sm">Import the JSON readiness export of another establishment. It is shown beside yours, read-only: nothing in it can be changed here.</Text>
-        {canImport ? <div>
-          <label htmlFor="comparison-file" style={{ display: 'block', fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
-            JSON readiness export to import
-          </label>
-          <input id="comparison-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
-        </div> : <Text size="sm">A Governor or the HOMS imports comparison files.</Text>}
+        {canImport ? (
+          <div>
+            <label htmlFor="comparison-file" style={{ display: 'block', fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
+              JSON readiness export to import
+            </label>
+            <input id="comparison-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
+          </div>
+        ) : (
+          <Text size="sm">A Governor or the HOMS imports comparison files.</Text>
+        )}
         <div aria-live="polite">{message ? <Text size="sm">{message}</Text> : null}</div>
         <ErrorText error={importer.error} title="Not imported" />
         {imports.length === 0 ? (
@@ -69,9 +83,11 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
                         <span>
                           {c.document.establishment.name} ({c.document.establishment.code}), imported read-only
                         </span>
-                        {canImport ? <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
-                          Remove
-                        </Button> : null}
+                        {canImport ? (
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
+                            Remove
+                          </Button>
+                        ) : null}
                       </Stack>
                     </Table.Th>
                   ))}
@@ -85,18 +101,12 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
                 <Row label="Weighted score" docs={docs} cell={(d) => `${d.readiness.achieved} of ${d.readiness.possible} (${d.readiness.percent}%)`} />
                 <Row label="Blockers" docs={docs} cell={(d) => String(d.readiness.blockers.length)} />
                 {areaIds.map((a) => (
-                  <Row key={a} label={`Area ${a}`} docs={docs} cell={(d) => {
-                    const x = d.readiness.areas.find((y) => `${y.id}. ${y.title}` === a)
-                    return x ? `${x.percent}% (${x.ready} ready)` : '—'
-                  }} />
+                  <Row key={a} label={`Area ${a}`} docs={docs} cell={(d) => areaCell(d, a)} />
                 ))}
                 <Row label="Cases: POM-responsible meeting the start-of-custody minimum" docs={docs} cell={(d) => (d.caseload.startOfCustody.percentMeeting === null ? '—' : `${d.caseload.startOfCustody.percentMeeting}%`)} />
                 <Row label="Cases: POM-responsible meeting the pre-handover minimum" docs={docs} cell={(d) => (d.caseload.preHandover.percentMeeting === null ? '—' : `${d.caseload.preHandover.percentMeeting}%`)} />
                 {baselineIds.map((id) => (
-                  <Row key={id} label={`Baseline ${id}`} docs={docs} cell={(d) => {
-                    const b = d.baselines.find((x) => x.id === id)
-                    return b ? readinessLabel(b.readiness) : '—'
-                  }} />
+                  <Row key={id} label={`Baseline ${id}`} docs={docs} cell={(d) => baselineCell(d, id)} />
                 ))}
               </Table.Tbody>
             </Table>

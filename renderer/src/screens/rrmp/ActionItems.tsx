@@ -13,8 +13,8 @@ function newId(items: readonly RrmpActionItem[]): string {
   return `a${n}`
 }
 
-export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]; today: string; onChange: (items: RrmpActionItem[]) => void; onBlur: () => void }) {
-  const { baselineId, items, today, onChange, onBlur } = props
+export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]; today: string; readOnly: boolean; onChange: (items: RrmpActionItem[]) => void; onBlur: () => void }) {
+  const { baselineId, items, today, readOnly, onChange, onBlur } = props
   const update = (i: number, patch: Partial<RrmpActionItem>) => onChange(items.map((item, j) => (j === i ? { ...item, ...patch } : item)))
   return (
     <Stack gap="sm">
@@ -45,22 +45,26 @@ export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]
                 />
               </Group>
             ))}
-            <Group gap="xs">
-              <Button size="xs" variant="default" onClick={() => update(i, { progressUpdates: [...item.progressUpdates, { date: today, note: '' }] })}>
-                Add a progress update to action {i + 1}
-              </Button>
-              <Button size="xs" variant="subtle" color="red" onClick={() => onChange(items.filter((_, j) => j !== i))}>
-                Remove action {i + 1}
-              </Button>
-            </Group>
+            {readOnly ? null : (
+              <Group gap="xs">
+                <Button size="xs" variant="default" onClick={() => update(i, { progressUpdates: [...item.progressUpdates, { date: today, note: '' }] })}>
+                  Add a progress update to action {i + 1}
+                </Button>
+                <Button size="xs" variant="subtle" color="red" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+                  Remove action {i + 1}
+                </Button>
+              </Group>
+            )}
           </Stack>
         </Paper>
       ))}
-      <Group>
-        <Button size="xs" variant="default" onClick={() => onChange([...items, { id: newId(items), action: '', owner: '', targetDate: null, status: 'not_started', progressUpdates: [] }])}>
-          Add an action item
-        </Button>
-      </Group>
+      {readOnly ? null : (
+        <Group>
+          <Button size="xs" variant="default" onClick={() => onChange([...items, { id: newId(items), action: '', owner: '', targetDate: null, status: 'not_started', progressUpdates: [] }])}>
+            Add an action item
+          </Button>
+        </Group>
+      )}
     </Stack>
   )
 }

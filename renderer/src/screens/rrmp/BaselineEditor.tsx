@@ -123,7 +123,7 @@ export function BaselineEditor(props: {
   }
   const naMissing = e.status === 'not_applicable' && b.mandatory && (e.notApplicableReason ?? '').trim() === ''
   return (
-    <Fieldset disabled={readOnly} variant="unstyled" aria-label={`Plan entry for baseline ${b.id}`}>
+    <Fieldset disabled={readOnly} className={readOnly ? classes.readOnly : undefined} variant="unstyled" aria-label={`Plan entry for baseline ${b.id}`}>
       <Stack gap="sm">
         <Text size="sm">{b.text}</Text>
         {b.sources.length > 0 ? (
@@ -166,7 +166,7 @@ export function BaselineEditor(props: {
           <Textarea label="Local resourcing note" autosize minRows={1} value={e.resourcingNote} onChange={(ev) => set({ resourcingNote: ev.currentTarget.value })} onBlur={save.flush} />
           <Textarea label="Comments" autosize minRows={1} value={e.comments} onChange={(ev) => set({ comments: ev.currentTarget.value })} onBlur={save.flush} />
         </Group>
-        <ActionItems baselineId={b.id} items={e.actionItems} today={props.today} onChange={(actionItems) => set({ actionItems })} onBlur={save.flush} />
+        <ActionItems baselineId={b.id} items={e.actionItems} today={props.today} readOnly={readOnly} onChange={(actionItems) => set({ actionItems })} onBlur={save.flush} />
         {props.reasons.length > 0 ? (
           <Stack gap={2}>
             <Text size="sm" fw={600}>
