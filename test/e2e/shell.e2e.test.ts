@@ -119,7 +119,8 @@ describe('foundation shell in Chromium against the real services', () => {
     expect(await page.getByLabel('Establishment name').inputValue()).toBe('HMP Renamed')
     expect(await page.getByText('HMP Renamed (TST)').isVisible()).toBe(true)
     await page.getByRole('link', { name: /^RRMP planning/ }).click()
-    await page.getByText('Stage 2 – Reduce').waitFor()
+    await page.getByRole('heading', { level: 1, name: 'RRMP planning' }).waitFor()
+    await page.getByRole('main').getByText('Stage 2 – Reduce').first().waitFor()
     await app.close()
   })
 

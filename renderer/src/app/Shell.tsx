@@ -59,16 +59,14 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
   }, [idle])
   // A prisoner's page belongs under Caseload in the navigation.
   const activePath: RoutePath = route.kind === 'screen' ? route.path : 'caseload'
-  const mainRef = useRef<HTMLElement>(null)
   const first = useRef(true)
 
-  // Move focus to the new screen's heading after navigation, so keyboard and screen-reader users land on it.
+  // Close the mobile navigation after a move (the new screen's heading takes focus: PageHeading).
   useEffect(() => {
     if (first.current) {
       first.current = false
       return
     }
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus()
     close()
   }, [route, close])
 
@@ -120,7 +118,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
           ))}
         </nav>
       </AppShell.Navbar>
-      <AppShell.Main id="main" ref={mainRef}>
+      <AppShell.Main id="main">
         <Suspense
           fallback={
             <Center py="xl">

@@ -22,6 +22,21 @@ function parse(hash: string): Route {
   return { kind: 'screen', path: found?.path ?? 'caseload' }
 }
 
+// Set when the user navigates (not on first load): the next screen heading to mount takes focus,
+// so keyboard and screen-reader users land on the new screen (screens load lazily, so the
+// heading may appear a moment after the navigation).
+let headingFocusPending = false
+window.addEventListener('hashchange', () => {
+  headingFocusPending = true
+})
+
+/** True once per navigation: the heading that asks first gets the focus. */
+export function takeHeadingFocus(): boolean {
+  const pending = headingFocusPending
+  headingFocusPending = false
+  return pending
+}
+
 let cached: { hash: string; route: Route } = { hash: '', route: { kind: 'screen', path: 'caseload' } }
 function current(): Route {
   const hash = window.location.hash
