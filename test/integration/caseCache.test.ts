@@ -41,3 +41,18 @@ describe('case cache', () => {
     a.cleanup()
   })
 })
+
+describe('case cache and writes outside the dispatcher', () => {
+  it('a write on the same connection that bypassed the dispatcher is noticed (total_changes)', async () => {
+    const svc = await startTestServices({ now: NOW })
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const before = await svc.call('omu:caseload.list', { pomId: null })
+    expect(before.ok && before.data.rows).toEqual([])
+    svc.runtime.store!.sqlite
+      .prepare("insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date, crd, updated_at) values ('B1234CD', 'Sam', 'Direct', '1990-01-01', 'determinate', '2026-01-05', '2029-01-01', 'x')")
+      .run()
+    const after = await svc.call('omu:caseload.list', { pomId: null })
+    expect(after.ok && after.data.rows.map((r) => r.prisonNumber)).toEqual(['B1234CD'])
+    svc.cleanup()
+  })
+})

@@ -60,7 +60,8 @@ export const authHandlers: Handlers['auth'] = {
       throw new UserFacingError('invalid_input', BAD_SIGN_IN)
     }
     if (!row.active) throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
-    store.db.update(appUser).set({ failedAttempts: 0 }).where(eq(appUser.id, row.id)).run()
+    // Written only when there is something to reset: a sign-in is otherwise read-only.
+    if (row.failedAttempts > 0) store.db.update(appUser).set({ failedAttempts: 0 }).where(eq(appUser.id, row.id)).run()
     const user = toUser(row)
     ctx.session.signIn(user, ctx.now)
     return user

@@ -11,23 +11,36 @@ import { verdictFor, type EvalSettings, type Verdict } from './verdict'
  *   the audit records of each committed mutation), or everything when a write is not about one
  *   prisoner (staff names, imports);
  * - another process writing to the same file is noticed through SQLite's `PRAGMA data_version`,
- *   which changes only when another connection commits, and everything is read again.
+ *   which changes only when another connection commits, and everything is read again;
+ * - a write on this connection that did not come through the dispatcher (sign-in bookkeeping, a
+ *   script) shows as a change in `total_changes()` the cache was not told about: read everything.
  * Verdicts are kept per prisoner for the same day, policy, stage and holidays.
  */
 export class CaseCache {
   private records: Map<number, CaseRecord> | null = null
   private dataVersion = -1
+  /** total_changes() of this connection as of the last read or announced write. */
+  private knownChanges = -1
+  private readonly totalChanges: Database.Statement
   private readonly stale = new Set<number>()
   private readonly verdicts = new Map<number, { key: string; verdict: Verdict }>()
 
-  constructor(private readonly sqlite: Database.Database) {}
+  constructor(private readonly sqlite: Database.Database) {
+    this.totalChanges = sqlite.prepare('select total_changes() as n')
+  }
+
+  private changes(): number {
+    return (this.totalChanges.get() as { n: number }).n
+  }
 
   /** Every case in custody, current as of the last commit by anyone. */
   all(): CaseRecord[] {
     const dv = this.sqlite.pragma('data_version', { simple: true }) as number
-    if (!this.records || dv !== this.dataVersion) {
+    const tc = this.changes()
+    if (!this.records || dv !== this.dataVersion || tc !== this.knownChanges) {
       this.records = new Map(loadCases(this.sqlite, { pomId: null }).map((r) => [r.prisoner.id, r]))
       this.dataVersion = dv
+      this.knownChanges = tc
       this.stale.clear()
       this.verdicts.clear()
     } else if (this.stale.size > 0) {
@@ -59,6 +72,8 @@ export class CaseCache {
 
   /** After this process commits a change: these prisoners, or (null) everything, must be read again. */
   invalidate(prisonerIds: readonly number[] | null): void {
+    // The write being announced is accounted for; any other change since is not.
+    if (this.knownChanges !== -1) this.knownChanges = this.changes()
     if (prisonerIds === null) {
       this.records = null
       this.verdicts.clear()
