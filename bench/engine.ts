@@ -1,9 +1,10 @@
 // Case engine benchmark (issue 3): evaluateCase over a generated establishment of 2,000 cases with
 // 150,000 sessions, against a plain loop that only reads the same session dates.
 // Target: under 50 ms and within 3x of that loop. Run: npm run bench:engine (not part of npm test).
-// The establishment is deterministic from SEED (mulberry32 PRNG below), so runs are comparable.
+// The establishment is deterministic from SEED (the demo generator’s seeded PRNG, db/demo/random.ts), so runs are comparable.
 import type { CaseInput, CaseSession, IsoDate } from '../shared/engine/case/index'
 import { evaluateCase } from '../shared/engine/case/index'
+import { seededRandom } from '../db/demo/random'
 
 const SEED = 20210401
 const CASES = 2_000
@@ -15,16 +16,6 @@ const TARGET_RATIO = 3
 const TODAY: IsoDate = '2024-06-14'
 const COLD_SETS = 5
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const DAY_MS = 86_400_000
 // Generator only (not the engine): UTC day numbers to ISO strings; a new string per use, as a DB
@@ -35,7 +26,7 @@ function iso(day: number): IsoDate {
 const dayOf = (s: IsoDate): number => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / DAY_MS
 
 function generate(seed: number): CaseInput[] {
-  const rnd = mulberry32(seed)
+  const rnd = seededRandom(seed)
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1))
   const todayDay = dayOf(TODAY)
   // Session counts: CASES numbers summing exactly to SESSIONS (30..120 each, average 75).

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../db/bootstrap'
 import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
+import { seededRandom } from '../../db/demo/random'
 
 // Crash safety (issue 7): "a child process writes sessions in a loop and is killed with SIGKILL at
 // random moments, 50 or more times; after each, the DB opens, integrity_check is ok, and every
@@ -19,17 +20,6 @@ const KILLS = 56
 const LANES = 2
 const SEED = Number(process.env.CRASH_SEED ?? 20261123)
 
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated with CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let childScript = ''
 const userDataDirs: string[] = []
@@ -112,7 +102,7 @@ function runAndKill(userData: string, rand: () => number): Promise<Run> {
 /** One writer's file: kill, check, repeat. Resolves with how many kills landed mid-write and the ids seen. */
 async function lane(index: number, kills: number): Promise<{ killedWhileWriting: number; seen: Set<number> }> {
   const userData = userDataDirs[index] ?? ''
-  const rand = prng(SEED + index)
+  const rand = seededRandom(SEED + index)
   const seen = new Set<number>()
   let killedWhileWriting = 0
   for (let i = 0; i < kills; i++) {

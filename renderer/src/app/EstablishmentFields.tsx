@@ -32,7 +32,7 @@ export function EstablishmentFields({ value, onChange, errorField, errorMessage 
       <NativeSelect
         label="OMiC handover policy"
         description="Every screen and export names the policy that produced a handover date."
-        data={(['omic2021', 'omic2023'] as const).map((p) => ({ value: p, label: POLICY_NAMES[p] }))}
+        data={(['omic2021', 'omic2023'] as const).map((p) => ({ value: p, label: POLICY_NAMES[p] ?? p }))}
         value={value.policy}
         onChange={(e) => onChange({ ...value, policy: e.currentTarget.value as EstablishmentDraft['policy'] })}
       />

@@ -19,26 +19,13 @@ export function formatDateTime(isoInstant: string): string {
   return Number.isNaN(d.getTime()) ? isoInstant : dateTime.format(d)
 }
 
-export const STAGE_NAMES: Record<1 | 2 | 3 | 4, string> = {
-  4: 'Stage 4 – Red / lockdown',
-  3: 'Stage 3 – Restrict',
-  2: 'Stage 2 – Reduce',
-  1: 'Stage 1 – Prepare',
-}
+/** EDM stage names (seed 002), the same words the exports use. */
+export { STAGE_LABELS as STAGE_NAMES } from '../../../shared/export/labels'
 
-export const POLICY_NAMES: Record<'omic2021' | 'omic2023', string> = {
-  omic2021: 'OMiC 2021 (handover at 7.5 months, COM responsible at 4.5 months)',
-  omic2023: 'OMiC 2023 (single handover date)',
-}
+/** Handover policy names, the same words the exports use. */
+export { POLICY_LABELS as POLICY_NAMES } from '../../../shared/export/labels'
 
-export const CATEGORY_NAMES: Record<string, string> = {
-  reception: 'Reception / local',
-  training: 'Training (category B or C)',
-  high_security: 'High security',
-  open: 'Open (category D)',
-  womens: 'Women’s establishment',
-  young_offender_institution: 'Young offender institution',
-  other: 'Other',
-}
+/** Establishment categories in words (the same words the exports use). */
+export { CATEGORY_LABELS as CATEGORY_NAMES } from '../../../shared/export/labels'
 
 export const POLICY_SHORT: Record<'omic2021' | 'omic2023', string> = { omic2021: 'OMiC 2021', omic2023: 'OMiC 2023' }
