@@ -161,6 +161,8 @@ export class Dispatcher {
         const records: AuditRecord[] = []
         const ctx = this.context(actor, now, (rec) => records.push(rec))
         // The one mutation path: the change and its audit rows commit together or not at all.
+        const cases = casesOf(ctx.store)
+        cases.beforeWrite()
         const out = ctx.store.sqlite
           .transaction(() => {
             const result = handler(input, ctx)
@@ -172,7 +174,7 @@ export class Dispatcher {
           })
           .immediate()
         // Committed: the in-memory cases read again what this change touched (the audit records say what).
-        casesOf(ctx.store).invalidate(touchedPrisoners(records))
+        cases.invalidate(touchedPrisoners(records))
         return out
       }
       default: {

@@ -150,7 +150,7 @@ describe('exports', () => {
     const view = await readyPlan(svc)
     const store = svc.runtime.store
     if (!store) throw new Error('no store')
-    const r = await exportReadiness({ db: store.db, host: { chooseSavePath: async () => null }, versionId: view.version.id, format: 'pdf', today: '2026-11-23', now: new Date() })
+    const r = await exportReadiness({ store, host: { chooseSavePath: async () => null }, versionId: view.version.id, format: 'pdf', today: '2026-11-23', now: new Date() })
     expect(r).toEqual({ saved: false })
     expect(fs.existsSync(path.join(svc.userData, 'exports'))).toBe(false)
   })

@@ -70,6 +70,11 @@ export class CaseCache {
     return verdict
   }
 
+  /** Before the dispatcher writes: any change it was not told about so far means read everything. */
+  beforeWrite(): void {
+    if (this.knownChanges !== -1 && this.changes() !== this.knownChanges) this.invalidate(null)
+  }
+
   /** After this process commits a change: these prisoners, or (null) everything, must be read again. */
   invalidate(prisonerIds: readonly number[] | null): void {
     // The write being announced is accounted for; any other change since is not.

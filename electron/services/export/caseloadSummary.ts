@@ -1,17 +1,17 @@
 // The OMU caseload summary in the readiness export (issue 6): cases by responsibility; % of
 // POM-responsible cases meeting the start-of-custody and pre-handover minima; overdue counts.
 // Every figure comes from the case engine (evaluateCase, shared/engine/case: seed 003 National
-// Standards 2021, Annex B). Reads only the columns it needs: session notes are never selected, so
-// they can never reach an export. Empty tables give zeros.
-import { asc, eq, min } from 'drizzle-orm'
-import type { Db } from '../../../db/bootstrap'
-import { allocation, prisoner, supervisionSession } from '../../../db/schema'
-import { evaluateCase, type CaseInput, type CaseSession, type MinimumResult, type Policy } from '../../../shared/engine/index'
+// Standards 2021, Annex B). Session notes are never part of the cases read, so they can never reach an export. Empty tables give zeros.
+import type { Store } from '../../../db/bootstrap'
+import type { MinimumResult, Policy } from '../../../shared/engine/index'
+import { casesOf } from '../caseload/cache'
 import type { CaseloadSummary } from '../../../shared/export/readinessExport'
 
 export interface CaseloadSummaryOptions {
   today: string
   policy: Policy
+  /** EDM stage (part of the verdict cache key; the figures do not depend on it). */
+  stage: 1 | 2 | 3 | 4
   extraHolidays: readonly string[]
 }
 
@@ -30,81 +30,25 @@ function minimumFigures(results: MinimumResult[]): CaseloadSummary['startOfCusto
   }
 }
 
-function loadCases(db: Db): CaseInput[] {
-  const prisoners = db
-    .select({
-      id: prisoner.id,
-      sentenceType: prisoner.sentenceType,
-      sentenceStartDate: prisoner.sentenceStartDate,
-      crd: prisoner.conditionalReleaseDate,
-      ard: prisoner.automaticReleaseDate,
-      ped: prisoner.paroleEligibilityDate,
-      ted: prisoner.tariffDate,
-      thd: prisoner.targetHearingDate,
-      hdced: prisoner.homeDetentionCurfewEligibilityDate,
-      hdcad: prisoner.homeDetentionCurfewActualDate,
-      mappaLevel: prisoner.mappaLevel,
-      earlyAllocation: prisoner.earlyAllocation,
-      recall: prisoner.recall,
-      arrivalDate: prisoner.arrivalDate,
-    })
-    .from(prisoner)
-    .where(eq(prisoner.status, 'in_custody'))
-    .orderBy(asc(prisoner.id))
-    .all()
-  if (prisoners.length === 0) return []
-  // First allocation to a POM (start-of-custody window, seed 003 Annex B).
-  const firstAllocation = new Map(
-    db
-      .select({ prisonerId: allocation.prisonerId, first: min(allocation.startDate) })
-      .from(allocation)
-      .groupBy(allocation.prisonerId)
-      .all()
-      .map((a) => [a.prisonerId, a.first]),
-  )
-  const sessions = new Map<number, CaseSession[]>()
-  // Date, in person and recorded-on only: never the notes.
-  for (const s of db.select({ prisonerId: supervisionSession.prisonerId, date: supervisionSession.date, inPerson: supervisionSession.inPerson, recordedOn: supervisionSession.recordedOn }).from(supervisionSession).all()) {
-    const list = sessions.get(s.prisonerId) ?? []
-    list.push({ date: s.date, inPerson: s.inPerson, recordedOn: s.recordedOn })
-    sessions.set(s.prisonerId, list)
-  }
-  return prisoners.map((p) => ({
-    sentenceType: p.sentenceType as CaseInput['sentenceType'],
-    sentenceStartDate: p.sentenceStartDate,
-    conditionalReleaseDate: p.crd,
-    automaticReleaseDate: p.ard,
-    paroleEligibilityDate: p.ped,
-    tariffDate: p.ted,
-    targetHearingDate: p.thd,
-    homeDetentionCurfewEligibilityDate: p.hdced,
-    homeDetentionCurfewActualDate: p.hdcad,
-    mappaLevel: p.mappaLevel as CaseInput['mappaLevel'],
-    earlyAllocation: p.earlyAllocation,
-    recall: p.recall,
-    pomAllocatedDate: firstAllocation.get(p.id) ?? null,
-    arrivalDate: p.arrivalDate,
-    sessions: sessions.get(p.id) ?? [],
-  }))
-}
-
 /** Works out the caseload summary for `today` under the establishment's policy. */
-export function caseloadSummary(db: Db, opts: CaseloadSummaryOptions): CaseloadSummary {
-  const cases = loadCases(db)
+export function caseloadSummary(store: Store, opts: CaseloadSummaryOptions): CaseloadSummary {
+  // The same in-memory cases and verdicts the caseload screens use (issue 8: exports < 2 s at 20,000).
+  const cache = casesOf(store)
+  const settings = { today: opts.today, policy: opts.policy, stage: opts.stage, extraHolidays: opts.extraHolidays }
+  const cases = cache.all()
   const byResponsibility = { pom: 0, pomWithCom: 0, com: 0 }
   const pomMinima: Record<Rule, MinimumResult[]> = { start_of_custody: [], pre_handover: [], transfer_arrival: [] }
   const overdue = { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 }
   let notEvaluated = 0
   let lateRecords = 0
   for (const c of cases) {
-    let ev
-    try {
-      ev = evaluateCase(c, opts.today, opts.policy, { extraHolidays: opts.extraHolidays })
-    } catch {
+    const v = cache.verdict(c, settings)
+    if (!v.ok) {
       // A case with missing or inconsistent dates (CaseInputError) is counted, not guessed at.
       notEvaluated++
       continue
     }
+    const ev = v.evaluation
     lateRecords += ev.lateRecords
     switch (ev.responsibility) {
       case 'pom':

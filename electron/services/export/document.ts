@@ -2,7 +2,7 @@
 // for one plan version. The PDF and XLSX writers render this same document, so all three formats
 // carry the same content. Readiness, sequencing and blockers come from the OMU task engine
 // (assessReadiness, sequencePlan: seed 002 guides to weightings and autonomy).
-import type { Db } from '../../../db/bootstrap'
+import type { Store } from '../../../db/bootstrap'
 import { assessReadiness, sequencePlan, type EdmBaseline, type RrmpDeliveryChoice } from '../../../shared/engine/index'
 import { deliveryText } from '../../../shared/export/labels'
 import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, type ExportBaseline, type ReadinessExport } from '../../../shared/export/readinessExport'
@@ -30,7 +30,8 @@ function deliveryOf(b: EdmBaseline, d: RrmpDeliveryChoice | null): ExportBaselin
   }
 }
 
-export function buildReadinessDocument(db: Db, versionId: number, today: string, now: Date): ReadinessExport {
+export function buildReadinessDocument(store: Store, versionId: number, today: string, now: Date): ReadinessExport {
+  const db = store.db
   const est = readEstablishment(db)
   if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
   const row = versionRow(db, versionId)
@@ -98,6 +99,6 @@ export function buildReadinessDocument(db: Db, versionId: number, today: string,
     },
     baselines,
     signOff: { statusText: view.statusText, steps: signOffHistory(db, row.id) },
-    caseload: caseloadSummary(db, { today, policy: est.policy, extraHolidays: settings.extraHolidays }),
+    caseload: caseloadSummary(store, { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays }),
   }
 }

@@ -105,12 +105,12 @@ export const readinessHandlers: Handlers['readiness'] = {
 
   caseload: (_input, { store, today }) => {
     const est = readEstablishment(store.db)
-    return caseloadSummary(store.db, { today, policy: est?.policy ?? 'omic2021', extraHolidays: readSettings(store.db).extraHolidays })
+    return caseloadSummary(store, { today, policy: est?.policy ?? 'omic2021', stage: est?.currentStage ?? 4, extraHolidays: readSettings(store.db).extraHolidays })
   },
 
-  document: (input, { store, today, now }) => buildReadinessDocument(store.db, input.versionId, today, now),
+  document: (input, { store, today, now }) => buildReadinessDocument(store, input.versionId, today, now),
 
-  export: (input, { store, host, today, now }) => exportReadiness({ db: store.db, host, versionId: input.versionId, format: input.format, today, now }),
+  export: (input, { store, host, today, now }) => exportReadiness({ store, host, versionId: input.versionId, format: input.format, today, now }),
 
   importComparison: (input, { store, now, audit }) => {
     const doc = parseComparison(input.text)
