@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine'
 import { contractEntries, type ChannelKey } from '../../shared/ipc/contract'
+import type { IpcResult } from '../../shared/ipc/result'
 import { startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 7: "a test proves every mutating channel writes one [audit row]". Each mutating channel is
@@ -10,41 +11,41 @@ import { startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers
 
 type Step = (svc: ServicesHandle, ids: Record<string, number>) => Promise<unknown>
 
-const ok = async <T,>(p: Promise<{ ok: boolean; data?: T; error?: { message: string } }>): Promise<T> => {
+const ok = async <T,>(p: Promise<IpcResult<T>>): Promise<T> => {
   const r = await p
-  if (!r.ok) throw new Error(r.error?.message)
-  return r.data as T
+  if (!r.ok) throw new Error(r.error.message)
+  return r.data
 }
 
 const STEPS: [ChannelKey, Step][] = [
   ['establishment.setup', (s) => s.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })],
   ['establishment.update', (s) => s.call('omu:establishment.update', { name: 'HMP Testshire Two' })],
   ['settings.update', (s) => s.call('omu:settings.update', { retentionYears: 6 })],
-  ['staff.save', async (s, ids) => (ids.pom = (await ok<{ id: number }>(s.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id)],
+  ['staff.save', async (s, ids) => (ids.pom = (await ok(s.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id)],
   [
     'prisoners.create',
     async (s, ids) =>
-      (ids.prisoner = (await ok<{ id: number }>(s.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }))).id),
+      (ids.prisoner = (await ok(s.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }))).id),
   ],
   ['prisoners.update', (s, ids) => s.call('omu:prisoners.update', { prisonerId: ids.prisoner, version: 1, fields: { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-04-01' } })],
   ['allocations.allocate', (s, ids) => s.call('omu:allocations.allocate', { prisonerId: ids.prisoner, staffId: ids.pom, startDate: '2026-09-10' })],
-  ['sessions.record', async (s, ids) => (ids.session = (await ok<{ id: number }>(s.call('omu:sessions.record', { prisonerId: ids.prisoner, date: '2026-11-18', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))).id)],
+  ['sessions.record', async (s, ids) => (ids.session = (await ok(s.call('omu:sessions.record', { prisonerId: ids.prisoner, date: '2026-11-18', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))).id)],
   ['sessions.correctRecordedOn', (s, ids) => s.call('omu:sessions.correctRecordedOn', { sessionId: ids.session, recordedOn: '2026-11-19', reason: 'Entered on paper first' })],
   ['prefs.setCaseloadView', (s) => s.call('omu:prefs.setCaseloadView', { pomId: null, status: [], responsibility: [], cohorts: [], dueWithinDays: null, search: '', sort: { column: 'name', direction: 'asc' } })],
   ['caseImport.commit', (s) => s.call('omu:caseImport.commit', { kind: 'prisoners', text: 'prison_number,first_name,last_name,date_of_birth,sentence_type,sentence_start_date\nB2345CD,Sam,Samplewood,1988-01-01,determinate,2026-10-20' })],
   ['catalogs.import', (s) => s.call('omu:catalogs.import', { text: JSON.stringify({ ...OMU_EDM, version: '9.9' }) })],
-  ['rrmp.start', async (s, ids) => (ids.version = (await ok<{ id: number }>(s.call('omu:rrmp.start'))).id)],
+  ['rrmp.start', async (s, ids) => (ids.version = (await ok(s.call('omu:rrmp.start'))).id)],
   [
     'rrmp.setStages',
     async (s, ids) => {
-      const v = await ok<{ version: { rev: number } }>(s.call('omu:rrmp.plan', { versionId: ids.version }))
+      const v = (await ok(s.call('omu:rrmp.plan', { versionId: ids.version })))!
       return s.call('omu:rrmp.setStages', { versionId: ids.version, rev: v.version.rev, currentStage: 4, targetStage: 3 })
     },
   ],
   [
     'rrmp.updateEntry',
     async (s, ids) => {
-      const v = await ok<{ entries: { rev: number; entry: Record<string, unknown> }[] }>(s.call('omu:rrmp.plan', { versionId: ids.version }))
+      const v = (await ok(s.call('omu:rrmp.plan', { versionId: ids.version })))!
       const first = v.entries[0]!
       return s.call('omu:rrmp.updateEntry', { versionId: ids.version, rev: first.rev, entry: { ...first.entry, comments: 'Started.' } })
     },
@@ -52,7 +53,7 @@ const STEPS: [ChannelKey, Step][] = [
   [
     'rrmp.submit',
     async (s, ids) => {
-      const v = await ok<{ version: { rev: number } }>(s.call('omu:rrmp.plan', { versionId: ids.version }))
+      const v = (await ok(s.call('omu:rrmp.plan', { versionId: ids.version })))!
       return s.call('omu:rrmp.submit', { versionId: ids.version, rev: v.version.rev, password: TEST_PASSWORD })
     },
   ],
@@ -73,7 +74,7 @@ const STEPS: [ChannelKey, Step][] = [
     async (s, ids) => {
       const doc = await ok<Record<string, unknown> & { establishment: Record<string, unknown> }>(s.call('omu:readiness.document', { versionId: ids.version }))
       const other = { ...doc, establishment: { ...doc.establishment, code: 'OTH', name: 'HMP Other' } }
-      ids.comparison = (await ok<{ id: number }>(s.call('omu:readiness.importComparison', { fileName: 'other.json', text: JSON.stringify(other) }))).id
+      ids.comparison = (await ok(s.call('omu:readiness.importComparison', { fileName: 'other.json', text: JSON.stringify(other) }))).id
       return ids.comparison
     },
   ],
@@ -83,7 +84,7 @@ const STEPS: [ChannelKey, Step][] = [
     async (s, ids) => {
       // Arrange a record long past retention (the purge, not the release, is under test).
       s.runtime.store!.sqlite.prepare("update prisoner set status = 'released', released_on = '2010-01-01' where prison_number = 'B2345CD'").run()
-      const due = await ok<{ due: { prisonerId: number }[] }>(s.call('omu:retention.review'))
+      const due = await ok(s.call('omu:retention.review'))
       ids.purged = due.due[0]!.prisonerId
       return s.call('omu:retention.purge', { prisonerIds: [ids.purged], confirm: true, password: TEST_PASSWORD })
     },
