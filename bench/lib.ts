@@ -27,6 +27,8 @@ export interface Row {
   floor?: string
   target?: string
   pass?: boolean
+  /** Unit of `ms` when it is not milliseconds (the heap is in MB). */
+  unit?: string
 }
 
 export function ratio(r: Row): string {
@@ -37,7 +39,7 @@ export function table(rows: Row[]): string {
   const head = '| size | measurement | median | reference | ratio | target | met |\n|---:|---|---:|---|---:|---|---|'
   const body = rows.map(
     (r) =>
-      `| ${r.size.toLocaleString('en-GB')} | ${r.what} | ${r.ms.toFixed(1)} ms | ${r.floor ? `${r.floor}: ${r.floorMs?.toFixed(1)} ms` : ''} | ${ratio(r)} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`,
+      `| ${r.size.toLocaleString('en-GB')} | ${r.what} | ${r.ms.toFixed(1)} ${r.unit ?? 'ms'} | ${r.floor ? `${r.floor}: ${r.floorMs?.toFixed(1)} ms` : ''} | ${ratio(r)} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'yes' : '**no**'} |`,
   )
   return [head, ...body].join('\n')
 }
