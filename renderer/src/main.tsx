@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
-import { Alert, Badge, Notification, createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
+import { Alert, Badge, Modal, Notification, createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { OmuError } from './data/client'
@@ -36,6 +36,7 @@ const theme = createTheme({
     // Light badges carry body-coloured text on their tint (the tinted text is below 4.5:1 for yellow and teal).
     // Every notification's close button has a name (axe button-name).
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } } }),
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this dialog' } } }),
     Badge: Badge.extend({ styles: (_theme, props) => (props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {}) }),
   },
 })

@@ -70,6 +70,38 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await app.close()
   })
 
+  it('add a prisoner on the Allocation screen, then change their facts on their page (HOMD forms)', async () => {
+    const app = await openApp()
+    await smallEstablishment(app)
+    const { page } = app
+    await page.goto(`${page.url().split('#')[0]}#/allocation`)
+    await page.getByRole('button', { name: 'Add a prisoner' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add a prisoner' })
+    await dialog.getByLabel('Prison number').fill('c3456de')
+    await dialog.getByLabel('First name').fill('Robin')
+    await dialog.getByLabel('Last name').fill('Pretendham')
+    await dialog.getByLabel('Date of birth').fill('1985-06-15')
+    await dialog.getByLabel('Sentence start date').fill('2026-10-01')
+    await dialog.getByLabel('Conditional release date (CRD)').fill('2025-01-01')
+    await dialog.getByRole('button', { name: 'Add prisoner' }).click()
+    // The main process refuses a release date before the sentence start, naming the field.
+    await dialog.getByText('cannot be before the sentence start date').waitFor()
+    await expectAccessible(page, 'add prisoner form')
+    await screenshot(page, '41-add-prisoner')
+    await dialog.getByLabel('Conditional release date (CRD)').fill('2029-10-01')
+    await dialog.getByRole('button', { name: 'Add prisoner' }).click()
+    await page.getByRole('link', { name: 'PRETENDHAM, Robin' }).click()
+    await page.getByRole('heading', { level: 1, name: 'PRETENDHAM, Robin' }).waitFor()
+    await page.getByRole('button', { name: 'Change facts' }).click()
+    const edit = page.getByRole('dialog', { name: 'Change facts' })
+    await edit.getByLabel('Tier').fill('b3')
+    await edit.getByRole('button', { name: 'Save facts' }).click()
+    await page.getByText('Facts saved.').waitFor()
+    await expect.poll(() => page.getByText('C3456DE').first().isVisible()).toBe(true)
+    expect(await page.locator('text=Tier').locator('..').getByText('B3').count()).toBeGreaterThan(0)
+    await app.close()
+  })
+
   it('import a CSV with bad rows: every problem is listed and nothing is written until confirmed', async () => {
     const app = await openApp()
     await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))

@@ -80,3 +80,13 @@ export function useCreateDemo() {
   const qc = useQueryClient()
   return useMutation({ mutationFn: (input: ChannelInput<'demo', 'create'>) => unwrap(omu().demo.create(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) })
 }
+
+/** Adds a prisoner, or changes one naming the version read (a stale version is a conflict). */
+export function useSavePrisoner() {
+  const invalidate = useInvalidateCases()
+  return useMutation({
+    mutationFn: ({ prisoner, fields }: { prisoner: { id: number; version: number } | null; fields: ChannelInput<'prisoners', 'create'> }) =>
+      prisoner ? unwrap(omu().prisoners.update({ prisonerId: prisoner.id, version: prisoner.version, fields })) : unwrap(omu().prisoners.create(fields)),
+    onSuccess: invalidate,
+  })
+}

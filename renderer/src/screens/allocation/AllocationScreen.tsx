@@ -1,4 +1,6 @@
-import { Anchor, Loader, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { PrisonerForm } from '../prisoner/PrisonerForm'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
@@ -12,9 +14,16 @@ const REASONS = { new_arrival: 'New arrival', newly_sentenced: 'Newly sentenced'
 
 export function AllocationScreen() {
   const q = useAllocationOverview()
+  const [adding, setAdding] = useState(false)
   return (
     <>
       <PageHeading title="Allocation" lead="Cases waiting for a POM (new arrivals and the newly sentenced first), and each POM's current load and case mix." />
+      <Group mb="md">
+        <Button variant="default" onClick={() => setAdding(true)}>
+          Add a prisoner
+        </Button>
+      </Group>
+      {adding ? <PrisonerForm prisoner={null} opened onClose={() => setAdding(false)} /> : null}
       {q.error ? <ErrorText error={q.error} /> : null}
       {!q.data ? (
         <Loader aria-label="Loading" />

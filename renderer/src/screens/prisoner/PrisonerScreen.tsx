@@ -1,4 +1,6 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { PrisonerForm } from './PrisonerForm'
 import type { PrisonerDetail } from '../../../../shared/ipc/channels/caseload'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
@@ -24,14 +26,23 @@ function Fact({ label, value }: { label: string; value: string }) {
   )
 }
 
-function Facts({ d }: { d: PrisonerDetail }) {
+function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
   const p = d.prisoner
   const yes = (b: boolean) => (b ? 'Yes' : 'No')
+  const [editing, setEditing] = useState(false)
   return (
     <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="xs">
-        Facts
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4">
+          Facts
+        </Title>
+        {canEdit ? (
+          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+            Change facts
+          </Button>
+        ) : null}
+      </Group>
+      {editing ? <PrisonerForm key={p.version} prisoner={p} opened onClose={() => setEditing(false)} /> : null}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Fact label="Date of birth" value={formatDate(p.dateOfBirth)} />
         <Fact label="Sentence" value={p.sentenceType === 'indeterminate' ? 'Indeterminate' : 'Determinate'} />
@@ -113,7 +124,7 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
         {d.evaluation ? <Minima minima={d.evaluation.minima} /> : null}
         <RecordSessionForm prisonerId={p.id} today={d.today} />
         <Handover d={d} />
-        <Facts d={d} />
+        <Facts d={d} canEdit={role === 'homd' || role === 'homs'} />
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
             Allocation
