@@ -106,10 +106,8 @@ export class StoreRuntime {
     if (!healthy) {
       throw new UserFacingError('not_found', 'There is no usable backup to restore. Choose "Start a new data file" instead.')
     }
-    this.setAside()
-    // The backup is a closed file, so a plain copy is a consistent copy; the backup itself is kept.
-    fs.copyFileSync(healthy.path, this.config.dbPath)
-    await this.open()
+    // The same path as a restore from Settings: the damaged file is set aside, the backup kept.
+    await this.replaceStoreFile(healthy.path)
     return this.status()
   }
 

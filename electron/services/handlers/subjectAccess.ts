@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../export/atomic'
 import { subjectAccessDocument } from '../subjectAccess/document'
 import { subjectAccessPdf } from '../subjectAccess/pdf'
 import { readSettings } from './settings'
+import { displayName } from '../caseload/verdict'
 import type { Handlers } from './types'
 
 export const subjectAccessHandlers: Handlers['subjectAccess'] = {
@@ -40,7 +41,7 @@ export const retentionHandlers: Handlers['retention'] = {
       .where(and(eq(prisoner.status, 'released'), lt(prisoner.releasedOn, cutoff)))
       .orderBy(prisoner.releasedOn)
       .all()
-      .map((r) => ({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: `${r.lastName.toUpperCase()}, ${r.firstName}`, releasedOn: r.releasedOn ?? '' }))
+      .map((r) => ({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: displayName(r), releasedOn: r.releasedOn ?? '' }))
     return { retentionYears, releasedBefore: cutoff, due }
   },
 

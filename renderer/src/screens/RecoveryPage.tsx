@@ -1,4 +1,5 @@
-import { Alert, Button, Code, Container, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, Group, List, Stack, Text, Title } from '@mantine/core'
+import { FullPageCard } from '../app/FullPageCard'
 import type { AppStatus } from '../../../shared/ipc/channels/app'
 import { ErrorText } from '../app/ErrorText'
 import { useRecoveryActions } from '../data/hooks'
@@ -12,9 +13,7 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
   const { restore, startNew } = useRecoveryActions()
   const busy = restore.isPending || startNew.isPending
   return (
-    <Container size="md" py="xl">
-      <main>
-        <Paper withBorder p="xl" radius="md">
+    <FullPageCard size="md">
           <Stack>
             <Title order={1}>The data file could not be opened</Title>
             <Alert color="red" title="What happened" role="alert">
@@ -46,8 +45,6 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
               </Button>
             </Group>
           </Stack>
-        </Paper>
-      </main>
-    </Container>
+        </FullPageCard>
   )
 }

@@ -1,4 +1,5 @@
-import { Button, Container, Divider, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Divider, Stack, Text, Title } from '@mantine/core'
+import { FullPageCard } from '../app/FullPageCard'
 import { useState, type FormEvent } from 'react'
 import { ErrorText } from '../app/ErrorText'
 import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
@@ -19,9 +20,7 @@ export function SetupPage({ dbPath }: { dbPath: string }) {
   }
 
   return (
-    <Container size="sm" py="xl">
-      <main>
-        <Paper withBorder p="xl" radius="md">
+    <FullPageCard size="sm">
           <form onSubmit={submit} noValidate aria-labelledby="setup-title">
             <Stack>
               <Title order={1} id="setup-title">
@@ -46,8 +45,6 @@ export function SetupPage({ dbPath }: { dbPath: string }) {
               </Text>
             </Stack>
           </form>
-        </Paper>
-      </main>
-    </Container>
+        </FullPageCard>
   )
 }

@@ -1,4 +1,5 @@
-import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { FullPageCard } from '../../app/FullPageCard'
 import { useState, type FormEvent } from 'react'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
@@ -21,9 +22,7 @@ export function FirstUserPage() {
     create.mutate({ displayName: f.displayName, username: f.username, password: f.password })
   }
   return (
-    <Container size="sm" py="xl">
-      <main>
-        <Paper withBorder p="xl" radius="md">
+    <FullPageCard size="sm">
           <form onSubmit={submit} noValidate aria-labelledby="first-title">
             <Stack>
               <Title order={1} id="first-title">
@@ -40,8 +39,6 @@ export function FirstUserPage() {
               </Button>
             </Stack>
           </form>
-        </Paper>
-      </main>
-    </Container>
+        </FullPageCard>
   )
 }

@@ -1,4 +1,5 @@
-import { Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { FullPageCard } from '../../app/FullPageCard'
 import { useState, type FormEvent } from 'react'
 import { ErrorText } from '../../app/ErrorText'
 import { useSignIn } from '../../data/authHooks'
@@ -12,9 +13,7 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
     signIn.mutate({ username, password }, { onError: () => setPassword('') })
   }
   return (
-    <Container size="xs" py="xl">
-      <main>
-        <Paper withBorder p="xl" radius="md">
+    <FullPageCard size="xs">
           <form onSubmit={submit} noValidate aria-labelledby="signin-title">
             <Stack>
               <Title order={1} id="signin-title">
@@ -32,8 +31,6 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
               </Text>
             </Stack>
           </form>
-        </Paper>
-      </main>
-    </Container>
+        </FullPageCard>
   )
 }
