@@ -12,7 +12,7 @@ import { repoRoot } from '../db/testing'
 import { startServices, type OmuServices } from '../electron/services'
 import { folderHost } from '../electron/services/host'
 import { casesOf } from '../electron/services/caseload/cache'
-import { loadCases } from '../electron/services/caseload/load'
+import { loadCases, RELEVANT_SESSIONS, windowsParam } from '../electron/services/caseload/load'
 import { evaluateRecord } from '../electron/services/caseload/verdict'
 import { OMU_EDM } from '../shared/engine'
 import type { RrmpPlanEntry } from '../shared/engine'
@@ -103,21 +103,29 @@ async function run(): Promise<void> {
     const runs = small ? RUNS : Math.max(5, Math.round(RUNS / 3))
 
     // 1. Whole-establishment evaluation: reading the rows and evaluating every case, against a
-    //    plain scan that only reads the same rows (the floor).
-    const scanP = sqlite.prepare('select * from prisoner').raw(true)
-    const scanA = sqlite.prepare('select prisoner_id, staff_id, start_date, end_date from allocation').raw(true)
-    const scanS = sqlite.prepare('select prisoner_id, date, in_person, recorded_on from supervision_session').raw(true)
-    const floor = await measure(() => [scanP.all(), scanA.all(), scanS.all()], runs)
+    //    plain read of the same rows (the floor): the in-custody prisoners, their allocations and
+    //    the sessions that can change an evaluation (load.ts: in-person sessions inside a counting
+    //    window, and unusual records), with the windows' parameter worked out beforehand.
     const settings = { today: TODAY, policy: 'omic2021' as const, stage: 3 as const, extraHolidays: [] }
+    const records = loadCases(sqlite, { pomId: null }, settings)
+    const windows = windowsParam(records, settings)
+    const scanP = sqlite.prepare("select * from prisoner where status = 'in_custody'").raw(true)
+    const scanA = sqlite.prepare('select prisoner_id, staff_id, start_date, end_date from allocation').raw(true)
+    const scanS = sqlite.prepare(RELEVANT_SESSIONS).raw(true)
+    const floor = await measure(() => [scanP.all(), scanA.all(), scanS.all(windows)], runs)
+    const sessionsRead = records.reduce((n, r) => n + r.sessions.length, 0)
+    const scanAll = sqlite.prepare('select prisoner_id, date, in_person, recorded_on from supervision_session').raw(true)
+    const floorAll = await measure(() => [scanP.all(), scanA.all(), scanAll.all()], runs)
     const cold = await measure(() => {
-      for (const rec of loadCases(sqlite, { pomId: null })) evaluateRecord(rec, settings)
+      for (const rec of loadCases(sqlite, { pomId: null }, settings)) evaluateRecord(rec, settings)
     }, runs)
-    const records = loadCases(sqlite, { pomId: null })
     const engine = await measure(() => {
       for (const rec of records) evaluateRecord(rec, settings)
     }, runs)
-    rows.push({ size, what: 'evaluate every case, rows read from SQLite', ms: cold, floorMs: floor, floor: 'plain scan of the same rows', target: small ? '< 50 ms, ≤ 3x' : '< 500 ms', pass: small ? cold < 50 && cold <= 3 * floor : cold < 500 })
-    rows.push({ size, what: 'evaluate every case, rows in memory (engine only)', ms: engine, floorMs: floor, floor: 'plain scan of the same rows' })
+    extra[`relevance_${size}`] = { sessionsRead, sessionsTotal: sessions }
+    rows.push({ size, what: `evaluate every case, rows read from SQLite (${sessionsRead.toLocaleString('en-GB')} of ${sessions.toLocaleString('en-GB')} sessions can matter)`, ms: cold, floorMs: floor, floor: 'plain read of the same rows', target: small ? '< 50 ms, ≤ 3x' : '< 500 ms', pass: small ? cold < 50 && cold <= 3 * floor : cold < 500 })
+    rows.push({ size, what: 'evaluate every case, rows in memory (engine only)', ms: engine, floorMs: floor, floor: 'plain read of the same rows' })
+    rows.push({ size, what: 'for comparison: plain scan of every session row (the full history)', ms: floorAll })
 
     // 2. The caseload a POM opens and the establishment due/overdue view, through the real IPC
     //    dispatcher (validation, permission, handler, response check), against the bare SQL.
@@ -134,8 +142,8 @@ async function run(): Promise<void> {
       await call(services, 'omu:due.overview')
     }, Math.max(3, Math.round(runs / 3)), 1)
     rows.push({ size, what: `POM caseload via IPC (${pom.n} cases)`, ms: caseloadMs, floorMs: bareCaseloadMs, floor: 'bare SQL of those cases and sessions', target: small ? '< 20 ms, ≤ 3x' : '< 100 ms, ≤ 3x', pass: caseloadMs < (small ? 20 : 100) && caseloadMs <= 3 * bareCaseloadMs })
-    rows.push({ size, what: 'due and overdue via IPC', ms: dueMs, floorMs: floor, floor: 'plain scan of the same rows', target: small ? '< 20 ms, ≤ 3x' : '< 100 ms, ≤ 3x', pass: dueMs < (small ? 20 : 100) && dueMs <= 3 * floor })
-    rows.push({ size, what: 'due and overdue via IPC, first read after start (cache empty)', ms: dueCold, floorMs: floor, floor: 'plain scan of the same rows' })
+    rows.push({ size, what: 'due and overdue via IPC', ms: dueMs, floorMs: floor, floor: 'plain read of the same rows', target: small ? '< 20 ms, ≤ 3x' : '< 100 ms, ≤ 3x', pass: dueMs < (small ? 20 : 100) && dueMs <= 3 * floor })
+    rows.push({ size, what: 'due and overdue via IPC, first read after start (cache empty)', ms: dueCold, floorMs: floor, floor: 'plain read of the same rows' })
 
     // 3. Readiness assessment export (PDF + XLSX + JSON) of a full plan with the caseload summary.
     const versionId = await fullPlan(services)
@@ -160,7 +168,7 @@ async function run(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true })
   }
   if (renderer) {
-    rows.push({ size: 2000, what: 'renderer: navigation to first caseload row painted', ms: renderer.firstRowMs, target: '< 1 s', pass: renderer.firstRowMs < 1000 })
+    rows.push({ size: 2000, what: `renderer: navigation to first caseload row painted (median of ${renderer.firstRowRuns} cold loads)`, ms: renderer.firstRowMs, target: '< 1 s', pass: renderer.firstRowMs < 1000 })
     rows.push({ size: 2000, what: 'renderer: filter (Overdue) to next paint', ms: renderer.filterMs, target: '< 50 ms', pass: renderer.filterMs < 50 })
     rows.push({ size: 2000, what: 'renderer: sort (name) to next paint', ms: renderer.sortMs, target: '< 50 ms', pass: renderer.sortMs < 50 })
     rows.push({ size: 2000, what: `renderer: worst frame scrolling the whole list (${renderer.scrollFrames} frames, ${renderer.scrollFramesOver16} over 16 ms)`, ms: renderer.scrollWorstFrameMs, target: 'no frame > 50 ms', pass: renderer.scrollWorstFrameMs <= 50 })

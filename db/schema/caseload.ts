@@ -100,8 +100,17 @@ export const supervisionSession = sqliteTable(
     recordedOnReason: text('recorded_on_reason'),
     createdAt: text('created_at').notNull(),
   },
-  // Covering index: the case engine's bulk read (prisoner, date, in person, recorded on) never touches the table.
-  (t) => [index('session_case_scan').on(t.prisonerId, t.date, t.inPerson, t.recordedOn)],
+  (t) => [
+    // Covering index: the case engine's reads (prisoner, date, in person, recorded on) never touch the table.
+    index('session_case_scan').on(t.prisonerId, t.date, t.inPerson, t.recordedOn),
+    // The sessions that are not ordinary records (isOrdinaryRecord, shared/engine/case/relevance.ts):
+    // a date SQLite does not read back unchanged, or a record entered before the session or more
+    // than a calendar day after it. With the counting windows, the only sessions the whole-
+    // establishment evaluation has to read (issue 8). Keep the condition in step with UNUSUAL_RECORD.
+    index('session_unusual_record')
+      .on(t.prisonerId, t.date, t.inPerson, t.recordedOn)
+      .where(sql`not (date(${t.date}) is ${t.date} and date(${t.recordedOn}) is ${t.recordedOn} and ${t.recordedOn} between ${t.date} and date(${t.date}, '+1 day'))`),
+  ],
 )
 
 /** Per-user preferences (e.g. saved caseload filters) as JSON by user and name. */

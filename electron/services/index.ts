@@ -1,6 +1,8 @@
 import { casesOf } from './caseload/cache'
+import { evalSettings } from './caseload/context'
 import { Dispatcher } from './dispatcher'
 import { handlers } from './handlers'
+import { readEstablishment } from './handlers/establishment'
 import { StoreRuntime, type RuntimeConfig } from './runtime'
 
 export interface OmuServices {
@@ -11,7 +13,7 @@ export interface OmuServices {
 
 /**
  * The main process's services, independent of Electron: the Electron main wires them to
- * ipcMain, the e2e harness to a Playwright binding. Same code either way.
+ * ipcMain, the e2e harness to a local HTTP stand-in. Same code either way.
  */
 export async function startServices(config: RuntimeConfig & { trustedOrigin: string }): Promise<OmuServices> {
   const runtime = await StoreRuntime.start(config)
@@ -20,9 +22,10 @@ export async function startServices(config: RuntimeConfig & { trustedOrigin: str
   // or due list opens at once (issue 8). Off the start-up path: the window is not kept waiting.
   setTimeout(() => {
     const store = runtime.store
-    if (store?.sqlite.open) {
+    // Not before the establishment is set up: its policy decides which sessions are read.
+    if (store?.sqlite.open && readEstablishment(store.db)) {
       try {
-        casesOf(store).all()
+        casesOf(store).all(evalSettings(store.db, runtime.today()))
       } catch (err) {
         config.log(err)
       }

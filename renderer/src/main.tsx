@@ -9,6 +9,8 @@ import { keys } from './data/keys'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { currentRoute } from './app/routes'
+import { prefetchFirstScreen } from './data/startup'
 
 // Any answer saying the session ended (signed out, or locked after inactivity) sends the app back
 // to the sign-in page by re-reading who is signed in.
@@ -48,6 +50,9 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a', '--mantine-color-error': '#c92a2a' },
   dark: { '--mantine-color-dimmed': '#c1c2c5', '--mantine-color-placeholder': '#a6a7ab' },
 })
+
+// The first screen's reads start now, before the first render (issue 8).
+void prefetchFirstScreen(queryClient, currentRoute())
 
 const root = document.getElementById('root')
 if (!root) throw new Error('No #root element')

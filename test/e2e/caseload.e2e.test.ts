@@ -21,6 +21,8 @@ async function smallEstablishment(app: AppHandle): Promise<{ prisonerId: number;
   await ok(app.call('omu:prisoners.create', { prisonNumber: 'B2345CD', firstName: 'Sam', lastName: 'Samplewood', dateOfBirth: '1988-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-10-20', conditionalReleaseDate: '2030-01-01' }))
   await ok(app.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
   for (const date of ['2026-09-15', '2026-10-01']) await ok(app.call('omu:sessions.record', { prisonerId: p.id, date, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))
+  // The page read the app's state (set-up not done yet) as it loaded: open it again, as a user would.
+  await app.page.reload()
   return { prisonerId: p.id, pomId: pom.id }
 }
 
@@ -29,7 +31,6 @@ describe('POM caseload in Chromium (issue 5)', () => {
     const app = await openApp()
     const { prisonerId } = await smallEstablishment(app)
     const { page } = app
-    await page.reload()
     await page.getByRole('link', { name: 'TESTWELL, Alex' }).click()
     await page.getByRole('heading', { level: 1, name: 'TESTWELL, Alex' }).waitFor()
     expect(page.url()).toContain(`#/prisoner/${prisonerId}`)
@@ -106,6 +107,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     const app = await openApp()
     await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
     const { page } = app
+    await page.reload()
     await page.goto(`${page.url().split('#')[0]}#/import`)
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
     await expectAccessible(page, 'import (empty)')
@@ -177,6 +179,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     const app = await openApp()
     await ok(app.call('omu:demo.create', { prisoners: 300, seed: 5 }))
     const { page } = app
+    await page.reload()
     await page.goto(`${page.url().split('#')[0]}#/due`)
     await page.getByRole('heading', { level: 1, name: 'Due and overdue' }).waitFor()
     await page.getByRole('table', { name: 'Minima overdue and due, per POM' }).waitFor()

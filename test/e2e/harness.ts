@@ -15,7 +15,7 @@ export { closeBrowser, launchBrowser, ORIGIN, SCREENSHOT_DIR } from './browser'
 
 // Runs the production renderer bundle in Debian's Chromium against the real main-process
 // services and a real SQLite file. Only the Electron window (-> a Chromium page) and the
-// transport (ipcRenderer -> a Playwright binding) are substituted.
+// transport (ipcRenderer -> HTTP to a local stand-in, see browser.ts) are substituted.
 
 export function newUserDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'omu-e2e-'))

@@ -24,6 +24,8 @@ describe('hostile text in free-text fields shows as text, never runs', () => {
     )
     await ok(app.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, reason: PAYLOAD }))
     await ok(app.call('omu:sessions.record', { prisonerId: p.id, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30, notes: PAYLOAD }))
+    // The page read the app's state (set-up not done yet) as it loaded: open it again.
+    await page.reload()
     const screens = ['#/caseload', `#/prisoner/${p.id}`, '#/allocation', '#/due', '#/settings']
     for (const hash of screens) {
       await page.goto(`${page.url().split('#')[0]}${hash}`)

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
 import { contractEntries } from '../../shared/ipc/contract'
+import { bridgeMethodsSource } from '../../shared/ipc/methodsSource'
 
 const exposed: Record<string, unknown> = {}
 const invoke = vi.fn(async (channel: string, input: unknown) => ({ ok: true, data: { channel, input } }))
@@ -14,6 +17,11 @@ describe('preload: window.omu generated from the contract', () => {
     vi.resetModules()
     for (const k of Object.keys(exposed)) delete exposed[k]
     await import('../../electron/preload')
+  })
+
+  it('its method list (methods.generated.ts) is the current contract: run `npm run gen:ipc` after changing a channel', () => {
+    const file = fs.readFileSync(path.join(import.meta.dirname, '../../shared/ipc/methods.generated.ts'), 'utf8')
+    expect(file).toBe(bridgeMethodsSource())
   })
 
   it('exposes exactly one object, omu', () => {

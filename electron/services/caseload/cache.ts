@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Store } from '../../../db/bootstrap'
-import { loadCases, type CaseRecord } from './load'
+import { loadCases, type CaseRecord, type Relevance } from './load'
 import { verdictFor, type EvalSettings, type Verdict } from './verdict'
 
 /**
@@ -15,9 +15,15 @@ import { verdictFor, type EvalSettings, type Verdict } from './verdict'
  * - a write on this connection that did not come through the dispatcher (sign-in bookkeeping, a
  *   script) shows as a change in `total_changes()` the cache was not told about: read everything.
  * Verdicts are kept per prisoner for the same day, policy, stage and holidays.
+ *
+ * Only the sessions that can change a case's evaluation on the day are read (load.ts, relevance):
+ * which those are depends on the day, the policy and the extra holidays, so a change of any of
+ * them (midnight, a policy switch in Settings) reads everything again.
  */
 export class CaseCache {
   private records: Map<number, CaseRecord> | null = null
+  /** The day, policy and holidays the records' sessions were chosen for. */
+  private relevanceKey = ''
   private dataVersion = -1
   /** total_changes() of this connection as of the last read or announced write. */
   private knownChanges = -1
@@ -33,12 +39,14 @@ export class CaseCache {
     return (this.totalChanges.get() as { n: number }).n
   }
 
-  /** Every case in custody, current as of the last commit by anyone. */
-  all(): CaseRecord[] {
+  /** Every case in custody, current as of the last commit by anyone, with the sessions that matter under `s`. */
+  all(s: Relevance): CaseRecord[] {
     const dv = this.sqlite.pragma('data_version', { simple: true }) as number
     const tc = this.changes()
-    if (!this.records || dv !== this.dataVersion || tc !== this.knownChanges) {
-      this.records = new Map(loadCases(this.sqlite, { pomId: null }).map((r) => [r.prisoner.id, r]))
+    const key = `${s.today}|${s.policy}|${s.extraHolidays.join(',')}`
+    if (!this.records || dv !== this.dataVersion || tc !== this.knownChanges || key !== this.relevanceKey) {
+      this.records = new Map(loadCases(this.sqlite, { pomId: null }, s).map((r) => [r.prisoner.id, r]))
+      this.relevanceKey = key
       this.dataVersion = dv
       this.knownChanges = tc
       this.stale.clear()
@@ -57,8 +65,8 @@ export class CaseCache {
   }
 
   /** A POM's current cases. */
-  forPom(pomId: number): CaseRecord[] {
-    return this.all().filter((r) => r.current?.staffId === pomId)
+  forPom(pomId: number, s: Relevance): CaseRecord[] {
+    return this.all(s).filter((r) => r.current?.staffId === pomId)
   }
 
   verdict(rec: CaseRecord, s: EvalSettings): Verdict {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
-import type { CaseInput, CaseSession } from '../../../shared/engine'
+import { countingWindows, type CaseInput, type CaseSession, type Policy } from '../../../shared/engine'
 
-// Bulk reads for the case engine: three indexed scans (prisoners, allocations, sessions) rather
+// Bulk reads for the case engine: three indexed reads (prisoners, allocations, sessions) rather
 // than a query per case, so a 2,000-case establishment evaluates in one pass.
 
 export interface PrisonerRow {
@@ -37,8 +37,41 @@ export interface CaseRecord {
   /** First allocation to a POM for this sentence (start of custody window, seed 003 Annex B). */
   firstAllocationDate: string | null
   current: { staffId: number; staffName: string } | null
+  /**
+   * The sessions the case engine reads. For a whole-establishment read (`loadCases` with `relevantTo`)
+   * only those that can change the evaluation on that day (shared/engine/case/relevance.ts), not
+   * the full history; for one prisoner, all of them.
+   */
   sessions: CaseSession[]
 }
+
+/** What decides which sessions can matter: the day, the handover policy and the extra holidays. */
+export interface Relevance {
+  today: string
+  policy: Policy
+  extraHolidays: readonly string[]
+}
+
+/**
+ * The SQL twin of isOrdinaryRecord (shared/engine/case/relevance.ts), written exactly as the
+ * condition of the `session_unusual_record` partial index (db/schema/caseload.ts) so SQLite reads
+ * these rows from that index (test/integration/caseloadQueryPlan.test.ts).
+ */
+export const UNUSUAL_RECORD = `not (date(date) is date and date(recorded_on) is recorded_on and recorded_on between date and date(date, '+1 day'))`
+
+/**
+ * The sessions that can change any of these cases' evaluation: in-person sessions inside a
+ * counting window (one indexed range read per window) and every unusual record. `union` drops a
+ * session found by both, or by two overlapping windows, so none is counted twice.
+ */
+export const RELEVANT_SESSIONS = `
+  select s.id, s.prisoner_id, s.date, s.in_person, s.recorded_on
+    from json_each(?) w
+    join supervision_session s indexed by session_case_scan
+      on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
+  union
+  select id, prisoner_id, date, in_person, recorded_on from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD}`
+
 
 export const PRISONER_COLUMNS = `p.id, p.prison_number as prisonNumber, p.first_name as firstName, p.last_name as lastName,
   p.date_of_birth as dateOfBirth, p.sentence_type as sentenceType, p.sentence_start_date as sentenceStartDate,
@@ -62,7 +95,11 @@ function where(filter: CaseFilter): { sql: string; params: (number | string)[] }
   return { sql: "p.status = 'in_custody'", params: [] }
 }
 
-export function loadCases(sqlite: Database.Database, filter: CaseFilter): CaseRecord[] {
+/**
+ * The cases matching `filter` with their sessions: with `relevantTo`, only the sessions that can
+ * change their evaluation under it (issue 8: a fraction of the history); otherwise all of them.
+ */
+export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevantTo?: Relevance): CaseRecord[] {
   const w = where(filter)
   const prisoners = sqlite.prepare(`select ${PRISONER_COLUMNS} from prisoner p where ${w.sql} order by p.id`).all(...w.params) as PrisonerRow[]
   if (prisoners.length === 0) return []
@@ -88,14 +125,32 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter): CaseRe
   }
 
   // Raw rows (arrays) avoid building an object per column for the largest table.
-  const sessions = sqlite
-    .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)
-    .raw(true)
-    .all(...w.params) as [number, string, number, string][]
-  for (const [prisonerId, date, inPerson, recordedOn] of sessions) {
-    byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
+  if (relevantTo && filter.prisonerId === undefined) {
+    const rows = sqlite.prepare(RELEVANT_SESSIONS).raw(true).all(windowsParam(byId.values(), relevantTo)) as [number, number, string, number, string][]
+    for (const [, prisonerId, date, inPerson, recordedOn] of rows) byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
+  } else {
+    const rows = sqlite
+      .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)
+      .raw(true)
+      .all(...w.params) as [number, string, number, string][]
+    for (const [prisonerId, date, inPerson, recordedOn] of rows) byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
   }
   return prisoners.map((p) => byId.get(p.id) as CaseRecord)
+}
+
+/** The counting windows of these cases as RELEVANT_SESSIONS's parameter: JSON [[prisonerId, from, to], ...]. */
+export function windowsParam(records: Iterable<CaseRecord>, relevantTo: Relevance): string {
+  const windows: (number | string)[][] = []
+  for (const rec of records) {
+    try {
+      for (const cw of countingWindows(toCaseInput(rec), relevantTo.today, relevantTo.policy, { extraHolidays: relevantTo.extraHolidays })) {
+        windows.push([rec.prisoner.id, cw.from, cw.to])
+      }
+    } catch {
+      // Invalid case facts: the evaluation fails on them before it reads any session.
+    }
+  }
+  return JSON.stringify(windows)
 }
 
 export function toCaseInput(rec: CaseRecord): CaseInput {

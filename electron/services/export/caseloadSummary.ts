@@ -35,7 +35,7 @@ export function caseloadSummary(store: Store, opts: CaseloadSummaryOptions): Cas
   // The same in-memory cases and verdicts the caseload screens use (issue 8: exports < 2 s at 20,000).
   const cache = casesOf(store)
   const settings = { today: opts.today, policy: opts.policy, stage: opts.stage, extraHolidays: opts.extraHolidays }
-  const cases = cache.all()
+  const cases = cache.all(settings)
   const byResponsibility = { pom: 0, pomWithCom: 0, com: 0 }
   const pomMinima: Record<Rule, MinimumResult[]> = { start_of_custody: [], pre_handover: [], transfer_arrival: [] }
   const overdue = { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 }

@@ -27,7 +27,7 @@ export const allocationHandlers: Handlers['allocations'] = {
     )
     const unallocated: AllocationOverview['unallocated'] = []
     const cases = casesOf(store)
-    for (const rec of cases.all()) {
+    for (const rec of cases.all(s)) {
       const p = rec.prisoner
       const v = cases.verdict(rec, s)
       const responsibility = v.ok ? v.row.responsibility : ('pom' as const)
@@ -79,7 +79,7 @@ export const dueHandlers: Handlers['due'] = {
     const items: DueItem[] = []
     const handovers: DueOverview['handovers'] = { upcoming: [], inProgress: [], comResponsible: [] }
     const cases = casesOf(store)
-    for (const rec of cases.all()) {
+    for (const rec of cases.all(s)) {
       const v = cases.verdict(rec, s)
       if (!v.ok) continue
       const pomId = rec.current?.staffId ?? null

@@ -107,7 +107,7 @@ export const caseloadHandlers: Handlers['caseload'] = {
     const rows: CaseRow[] = []
     const problems: { prisonerId: number; prisonNumber: string; message: string }[] = []
     const cases = casesOf(store)
-    for (const rec of pomId === null ? cases.all() : cases.forPom(pomId)) {
+    for (const rec of pomId === null ? cases.all(s) : cases.forPom(pomId, s)) {
       const v = cases.verdict(rec, s)
       if (v.ok) rows.push(v.row)
       else problems.push({ prisonerId: rec.prisoner.id, prisonNumber: rec.prisoner.prisonNumber, message: v.message })

@@ -1,5 +1,5 @@
 import { NativeSelect, TextInput } from '@mantine/core'
-import { establishmentCategories } from '../../../shared/ipc/channels/establishment'
+import { establishmentCategories } from '../../../shared/ipc/values'
 import { CATEGORY_NAMES, POLICY_NAMES } from '../lib/format'
 
 export interface EstablishmentDraft {

@@ -38,7 +38,8 @@ export function takeHeadingFocus(): boolean {
 }
 
 let cached: { hash: string; route: Route } = { hash: '', route: { kind: 'screen', path: 'caseload' } }
-function current(): Route {
+/** Where the app is now (outside React: the start-up prefetch). */
+export function currentRoute(): Route {
   const hash = window.location.hash
   if (hash !== cached.hash) cached = { hash, route: parse(hash) }
   return cached.route
@@ -51,7 +52,7 @@ function subscribe(onChange: () => void): () => void {
 
 /** The place named by the URL hash (#/caseload, #/prisoner/12), so Back/Forward and reloads keep it. */
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, current)
+  return useSyncExternalStore(subscribe, currentRoute)
 }
 
 export function hrefFor(path: RoutePath): string {

@@ -2,12 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
+import { authStatusQuery } from './queries'
 
 // Sign-in and users (issue 7). Signing in or out changes what every screen may show, so the whole
 // cache is dropped rather than patched.
 
 export function useAuthStatus(enabled: boolean) {
-  return useQuery({ queryKey: keys.auth(), queryFn: () => unwrap(omu().auth.status()), enabled })
+  return useQuery({ ...authStatusQuery(), enabled })
 }
 
 function useResetAll() {

@@ -3,12 +3,13 @@ import type { ChannelInput } from '../../../shared/ipc/contract'
 import type { CaseloadView } from '../../../shared/ipc/channels/prefs'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
+import { caseloadQuery, caseloadViewQuery } from './queries'
 
 // Caseload data (issue 5). Every write invalidates the case-derived reads: a new session or
 // allocation changes statuses on the caseload, due list and allocation screens at once.
 
 export function useCaseload(pomId: number | null) {
-  return useQuery({ queryKey: keys.caseload(pomId), queryFn: () => unwrap(omu().caseload.list({ pomId })), placeholderData: keepPreviousData })
+  return useQuery({ ...caseloadQuery(pomId), placeholderData: keepPreviousData })
 }
 
 export function useStaff() {
@@ -28,7 +29,7 @@ export function useDueOverview() {
 }
 
 export function useCaseloadView() {
-  return useQuery({ queryKey: keys.caseloadView(), queryFn: () => unwrap(omu().prefs.getCaseloadView()), staleTime: Infinity })
+  return useQuery(caseloadViewQuery())
 }
 
 function useInvalidateCases() {

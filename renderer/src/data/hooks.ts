@@ -2,15 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
+import { appStatusQuery, establishmentQuery } from './queries'
 
 // Small query hooks over window.omu: screens use these and never touch the transport.
 
 export function useAppStatus() {
-  return useQuery({ queryKey: keys.status(), queryFn: () => unwrap(omu().app.status()) })
+  return useQuery(appStatusQuery())
 }
 
 export function useEstablishment(enabled = true) {
-  return useQuery({ queryKey: keys.establishment(), queryFn: () => unwrap(omu().establishment.get()), enabled })
+  return useQuery({ ...establishmentQuery(), enabled })
 }
 
 export function useSettings() {

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Text } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { useMemo, useState } from 'react'
-import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
+import { POM_ROLES } from '../../../shared/ipc/values'
 import type { CaseloadView } from '../../../shared/ipc/channels/prefs'
 import { EmptyState } from '../app/EmptyState'
 import { ErrorText } from '../app/ErrorText'

@@ -5,16 +5,9 @@ import { empty } from '../schemas'
 // Users, roles and sign-in (issue 7). The main process enforces every permission; the renderer
 // only hides what a role cannot do.
 
-export const USER_ROLES = ['pom', 'homd', 'homs', 'governor', 'read_only'] as const
-export type UserRole = (typeof USER_ROLES)[number]
+import { USER_ROLES } from '../values'
 
-export const ROLE_NAMES: Record<UserRole, string> = {
-  pom: 'POM',
-  homd: 'HOMD',
-  homs: 'HOMS',
-  governor: 'Governor',
-  read_only: 'Read-only reviewer',
-}
+export { ROLE_NAMES, USER_ROLES, type UserRole } from '../values'
 
 /** Minutes without use after which the app locks and asks for the password again. */
 export const LOCK_AFTER_MINUTES = 15

@@ -4,8 +4,9 @@ import { channel, type Domain } from '../define'
 // CSV import of prisoners and sessions (issue 5). The whole file is validated first and every bad
 // row reported; nothing is written until the user confirms the good rows, then in one transaction.
 
-/** 10 MB of CSV is about 60,000 prisoner rows: far more than an establishment holds. */
-export const MAX_CSV_CHARS = 10_000_000
+import { MAX_CSV_CHARS } from '../values'
+
+export { MAX_CSV_CHARS }
 
 export const importKind = z.enum(['prisoners', 'sessions'], 'Choose what the file holds: prisoners or sessions.')
 export type ImportKind = z.infer<typeof importKind>

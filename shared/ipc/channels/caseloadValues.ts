@@ -3,18 +3,7 @@ import { isoDate } from '../schemas'
 
 // Value lists and field schemas of the caseload domain (issue 5). Messages reach the user.
 
-export const STAFF_ROLES = ['prison_pom', 'probation_pom', 'homd', 'homs', 'governor'] as const
-export type StaffRole = (typeof STAFF_ROLES)[number]
-/** Roles that hold a caseload (prison- or probation-employed POMs). */
-export const POM_ROLES: readonly StaffRole[] = ['prison_pom', 'probation_pom']
-
-/** How a session was held: the delivery options of seed 002 baseline 2.5 plus video and other. */
-export const SESSION_MODES = ['wing_interview_room', 'video', 'in_cell_telephony', 'duty_pom', 'other'] as const
-export type SessionMode = (typeof SESSION_MODES)[number]
-
-export const PRISONER_STATUSES = ['in_custody', 'released', 'transferred_out'] as const
-export const ROSH_LEVELS = ['low', 'medium', 'high', 'very_high'] as const
-export const SENTENCE_TYPES = ['determinate', 'indeterminate'] as const
+export { POM_ROLES, PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES, SESSION_MODES, STAFF_ROLES, type SessionMode, type StaffRole } from '../values'
 
 export const prisonNumber = z
   .string()

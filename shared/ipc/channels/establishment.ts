@@ -2,15 +2,9 @@ import { z } from 'zod'
 import { channel, type Domain } from '../define'
 import { empty, policySchema, stageSchema } from '../schemas'
 
-export const establishmentCategories = [
-  'reception',
-  'training',
-  'high_security',
-  'open',
-  'womens',
-  'young_offender_institution',
-  'other',
-] as const
+import { establishmentCategories } from '../values'
+
+export { establishmentCategories }
 
 export const establishmentSchema = z.object({
   name: z.string(),

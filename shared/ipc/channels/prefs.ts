@@ -18,15 +18,7 @@ export const caseloadViewSchema = z
   .strict()
 export type CaseloadView = z.infer<typeof caseloadViewSchema>
 
-export const DEFAULT_CASELOAD_VIEW: CaseloadView = {
-  pomId: null,
-  status: [],
-  responsibility: [],
-  cohorts: [],
-  dueWithinDays: null,
-  search: '',
-  sort: { column: 'priority', direction: 'asc' },
-}
+export { DEFAULT_CASELOAD_VIEW } from '../values'
 
 export const prefs = {
   getCaseloadView: channel({ doc: 'The saved caseload view (filters, search, sort).', kind: 'query', input: z.object({}).strict(), output: caseloadViewSchema }),

@@ -1,7 +1,7 @@
 import { Button, Chip, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import type { Staff } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
-import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/channels/prefs'
+import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
 import { COHORT_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../lib/labels'
 
 function ChipFilter<T extends string>({ label, value, options, onChange }: { label: string; value: T[]; options: Record<T, string>; onChange: (v: T[]) => void }) {

@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
-import { POM_ROLES } from '../../../../shared/ipc/channels/caseloadValues'
+import { POM_ROLES } from '../../../../shared/ipc/values'
 import { ErrorText } from '../../app/ErrorText'
 import { useAllocate, useStaff } from '../../data/caseloadHooks'
 

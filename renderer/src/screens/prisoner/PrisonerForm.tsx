@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextIn
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import type { Prisoner, PrisonerInput } from '../../../../shared/ipc/channels/caseload'
-import { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../../shared/ipc/channels/caseloadValues'
+import { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../../shared/ipc/values'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useSavePrisoner } from '../../data/caseloadHooks'

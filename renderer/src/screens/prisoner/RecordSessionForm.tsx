@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
-import { SESSION_MODES, type SessionMode } from '../../../../shared/ipc/channels/caseloadValues'
+import { SESSION_MODES, type SessionMode } from '../../../../shared/ipc/values'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useRecordSession } from '../../data/caseloadHooks'

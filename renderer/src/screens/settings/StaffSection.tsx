@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
-import { STAFF_ROLES, type StaffRole } from '../../../../shared/ipc/channels/caseloadValues'
+import { STAFF_ROLES, type StaffRole } from '../../../../shared/ipc/values'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'

@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CaseInput, CaseSession, Policy, Responsibility } from '../../../../shared/engine/case/index'
-import { calculateHandover, evaluateCase, responsibilityOn } from '../../../../shared/engine/case/index'
+import { calculateHandover, countingWindows, evaluateCase, isOrdinaryRecord, responsibilityOn } from '../../../../shared/engine/case/index'
 import { formatDay, parseDay } from '../../../../shared/engine/case/dates'
 
 const RANK: Record<Responsibility, number> = { pom: 0, pom_with_com: 1, com: 2 }
@@ -164,5 +164,55 @@ describe('case engine properties (issue 3)', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('relevance (issue 8): leaving out ordinary records outside every counting window changes nothing', () => {
+    // The main process reads only these sessions (electron/services/caseload/load.ts).
+    const withRecords = caseArb.chain((input) =>
+      fc
+        .array(fc.record({ i: fc.nat(), lag: fc.constantFrom(0, 0, 1, 2, 3, 5, -1) }), { maxLength: 12 })
+        .map((lags) => ({
+          ...input,
+          sessions: (input.sessions ?? []).map((s, n) => {
+            const lag = lags[n]?.lag ?? 0
+            return { ...s, recordedOn: formatDay(parseDay(s.date) + lag) }
+          }),
+        })),
+    )
+    let dropped = 0
+    // An input error names the session by its place in the list given, which differs once sessions
+    // are left out; the field and the fault must be the same.
+    const fault = (err: unknown) => (err as Error).message.replace(/sessions\[\d+\]/g, 'sessions[]')
+    fc.assert(
+      fc.property(withRecords, todayArb, policyArb, fc.boolean(), (input, today, policy, holidays) => {
+        const options = holidays ? { extraHolidays: [today] } : undefined
+        let full: unknown
+        try {
+          full = evaluateCase(input, today, policy, options)
+        } catch (err) {
+          full = fault(err)
+        }
+        let windows: ReturnType<typeof countingWindows>
+        try {
+          windows = countingWindows(input, today, policy, options)
+        } catch (err) {
+          // Invalid facts: evaluateCase fails the same way before it reads any session.
+          expect(fault(err)).toBe(full)
+          return
+        }
+        const kept = (input.sessions ?? []).filter((s) => !isOrdinaryRecord(s) || (s.inPerson && windows.some((w) => s.date >= w.from && s.date <= w.to)))
+        dropped += (input.sessions ?? []).length - kept.length
+        let part: unknown
+        try {
+          part = evaluateCase({ ...input, sessions: kept }, today, policy, options)
+        } catch (err) {
+          part = fault(err)
+        }
+        expect(part).toEqual(full)
+      }),
+      { numRuns: 2000 },
+    )
+    // The property is not vacuous: sessions were left out.
+    expect(dropped).toBeGreaterThan(1000)
   })
 })

@@ -1,0 +1,110 @@
+// Issue 8: the whole-establishment read takes only the sessions that can change an evaluation
+// (shared/engine/case/relevance.ts) and must give the same verdict for every case as reading the
+// full history. Real SQLite file, real migrations, the demo establishment.
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadCases, type Relevance } from '../../electron/services/caseload/load'
+import { evaluateRecord, nextMinimum, worstStatus } from '../../electron/services/caseload/verdict'
+import type { CaseEvaluation } from '../../shared/engine'
+import { startTestServices, type ServicesHandle } from './helpers'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+let svc: ServicesHandle | null = null
+afterEach(() => {
+  svc?.cleanup()
+  svc = null
+})
+
+function verdicts(records: ReturnType<typeof loadCases>, s: Relevance): Map<number, unknown> {
+  const out = new Map<number, unknown>()
+  for (const rec of records) {
+    try {
+      out.set(rec.prisoner.id, evaluateRecord(rec, { ...s, stage: 3 }))
+    } catch (err) {
+      // An input error names the session by its place in the list read, which differs between the two reads.
+      out.set(rec.prisoner.id, (err as Error).message.replace(/sessions\[\d+\]/g, 'sessions[]'))
+    }
+  }
+  return out
+}
+
+async function demo(): Promise<ServicesHandle> {
+  const s = await startTestServices({ now: NOW })
+  const r = await s.call('omu:demo.create', { prisoners: 400, seed: 3 })
+  if (!r.ok) throw new Error(r.error.message)
+  return s
+}
+
+describe('whole-establishment read: only the sessions that matter (issue 8)', () => {
+  it('gives every case the same evaluation as the full history, under both policies and with extra holidays, from a fraction of the rows', async () => {
+    svc = await demo()
+    const sqlite = svc.runtime.store!.sqlite
+    // Records a POM would not usually make: late, recorded before the session, and a bad date.
+    const [a, b, c] = (sqlite.prepare("select id from prisoner where status = 'in_custody' order by id limit 3").all() as { id: number }[]).map((r) => r.id) as [number, number, number]
+    const add = sqlite.prepare("insert into supervision_session (prisoner_id, date, in_person, mode, recorded_on, created_at) values (?, ?, 1, 'other', ?, '2026-11-23T10:00:00Z')")
+    add.run(a, '2021-03-01', '2021-03-09')
+    add.run(b, '2022-05-10', '2022-05-09')
+    add.run(c, '2023-02-30', '2023-02-30')
+    const total = (sqlite.prepare('select count(*) as n from supervision_session').get() as { n: number }).n
+    for (const s of [
+      { today: '2026-11-23', policy: 'omic2021', extraHolidays: [] },
+      { today: '2026-11-23', policy: 'omic2023', extraHolidays: ['2026-11-24', '2026-12-01'] },
+      { today: '2025-06-02', policy: 'omic2021', extraHolidays: ['2025-06-03'] },
+    ] satisfies Relevance[]) {
+      const partial = loadCases(sqlite, { pomId: null }, s)
+      const full = loadCases(sqlite, { pomId: null })
+      expect(verdicts(partial, s)).toEqual(verdicts(full, s))
+      const read = partial.reduce((n, r) => n + r.sessions.length, 0)
+      expect(read).toBeGreaterThan(0)
+      expect(read / total).toBeLessThan(0.4)
+    }
+    // The unusual records are among those read, whatever their dates.
+    const s21: Relevance = { today: '2026-11-23', policy: 'omic2021', extraHolidays: [] }
+    const byId = new Map(loadCases(sqlite, { pomId: null }, s21).map((r) => [r.prisoner.id, r]))
+    expect(byId.get(a)?.sessions).toContainEqual({ date: '2021-03-01', inPerson: true, recordedOn: '2021-03-09' })
+    expect(byId.get(b)?.sessions).toContainEqual({ date: '2022-05-10', inPerson: true, recordedOn: '2022-05-09' })
+    expect(byId.get(c)?.sessions).toContainEqual({ date: '2023-02-30', inPerson: true, recordedOn: '2023-02-30' })
+  })
+
+  it('the caseload follows a change of policy in Settings (the sessions that matter are chosen again)', async () => {
+    svc = await demo()
+    const sqlite = svc.runtime.store!.sqlite
+    for (const policy of ['omic2023', 'omic2021'] as const) {
+      const u = await svc.call('omu:establishment.update', { policy })
+      expect(u.ok).toBe(true)
+      const list = await svc.call('omu:caseload.list', { pomId: null })
+      if (!list.ok) throw new Error(list.error.message)
+      const expected = verdicts(loadCases(sqlite, { pomId: null }), { today: '2026-11-23', policy, extraHolidays: [] })
+      expect(list.data.rows.length).toBe(expected.size)
+      for (const row of list.data.rows) {
+        const e = expected.get(row.prisonerId) as CaseEvaluation
+        expect({ handover: row.handover, responsibility: row.responsibility, next: row.next, status: row.status, lateRecords: row.lateRecords }).toEqual({
+          handover: e.handover,
+          responsibility: e.responsibility,
+          next: nextMinimum(e.minima),
+          status: worstStatus(e.minima),
+          lateRecords: e.lateRecords,
+        })
+      }
+    }
+  })
+
+  it('reads sessions through the two indexes, never the whole table (EXPLAIN QUERY PLAN)', async () => {
+    svc = await demo()
+    const sqlite = svc.runtime.store!.sqlite
+    let sql = ''
+    const prepare = sqlite.prepare.bind(sqlite)
+    // The statement loadCases runs, captured as it is prepared.
+    sqlite.prepare = ((source: string) => {
+      if (source.includes('json_each')) sql = source
+      return prepare(source)
+    }) as typeof sqlite.prepare
+    loadCases(sqlite, { pomId: null }, { today: '2026-11-23', policy: 'omic2021', extraHolidays: [] })
+    sqlite.prepare = prepare
+    expect(sql).not.toBe('')
+    const plan = (sqlite.prepare(`explain query plan ${sql}`).all('[]') as { detail: string }[]).map((p) => p.detail)
+    expect(plan.join('\n')).toMatch(/SEARCH s USING COVERING INDEX session_case_scan \(prisoner_id=\? AND date>\? AND date<\?\)/)
+    expect(plan.join('\n')).toMatch(/SCAN supervision_session USING COVERING INDEX session_unusual_record/)
+    // Nothing else reads the table itself.
+    expect(plan.some((d) => /^SCAN supervision_session$/.test(d))).toBe(false)
+  })
+})
