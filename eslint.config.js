@@ -9,7 +9,7 @@ import globals from 'globals'
 const nodeOnly = ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto']
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', '.electron-native/**', 'test-results/**', 'bench/out/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'db/migrations/**', '.electron-native/**', 'test-results/**', 'bench/out/**', 'tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
