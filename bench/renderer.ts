@@ -19,11 +19,13 @@ export interface RendererFigures {
   heapMb: number
 }
 
+// Reports the first painted row through the console: Node waits for that event without running
+// anything in the page (polling from Playwright would compete with the load being measured).
 const FIRST_ROW_PROBE = `
   new MutationObserver((_m, obs) => {
     if (document.querySelector('[data-testid=case-row]')) {
       obs.disconnect()
-      requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstRowAt = performance.now() }))
+      requestAnimationFrame(() => requestAnimationFrame(() => console.debug('omu-bench:first-row ' + performance.now())))
     }
   }).observe(document, { childList: true, subtree: true })
 `
@@ -47,12 +49,15 @@ async function load(browser: Browser, services: OmuServices): Promise<{ context:
   await attachApp(context, (channel, input, sender) => services.dispatcher.invoke(channel, input, sender))
   await context.addInitScript({ content: FIRST_ROW_PROBE })
   const page = await context.newPage()
+  const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('omu-bench:first-row '), timeout: 30_000 })
   await page.goto(`${ORIGIN}/index.html`)
-  await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 30_000 }).catch(async (err: unknown) => {
-    await page.screenshot({ path: 'bench/out/renderer-failure.png' })
-    throw err
-  })
-  const firstRowMs = (await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt)) as number
+  const firstRowMs = await reported.then(
+    (m) => Number(m.text().split(' ')[1]),
+    async (err: unknown) => {
+      await page.screenshot({ path: 'bench/out/renderer-failure.png' })
+      throw err
+    },
+  )
   return { context, page, firstRowMs }
 }
 

@@ -61,15 +61,16 @@ export const UNUSUAL_RECORD = `not (date(date) is date and date(recorded_on) is 
 
 /**
  * The sessions that can change any of these cases' evaluation: in-person sessions inside a
- * counting window (one indexed range read per window) and every unusual record. `union` drops a
- * session found by both, or by two overlapping windows, so none is counted twice.
+ * counting window (one indexed range read per window) and every unusual record. A session can
+ * come back twice (found by both, or by two overlapping windows): the caller keeps one of each id.
+ * (`union` would drop them in SQL, but its sort costs more than reading them twice.)
  */
 export const RELEVANT_SESSIONS = `
   select s.id, s.prisoner_id, s.date, s.in_person, s.recorded_on
     from json_each(?) w
     join supervision_session s indexed by session_case_scan
       on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
-  union
+  union all
   select id, prisoner_id, date, in_person, recorded_on from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD}`
 
 
@@ -127,7 +128,12 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevan
   // Raw rows (arrays) avoid building an object per column for the largest table.
   if (relevantTo && filter.prisonerId === undefined) {
     const rows = sqlite.prepare(RELEVANT_SESSIONS).raw(true).all(windowsParam(byId.values(), relevantTo)) as [number, number, string, number, string][]
-    for (const [, prisonerId, date, inPerson, recordedOn] of rows) byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
+    const seen = new Set<number>()
+    for (const [id, prisonerId, date, inPerson, recordedOn] of rows) {
+      if (seen.has(id)) continue
+      seen.add(id)
+      byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
+    }
   } else {
     const rows = sqlite
       .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)

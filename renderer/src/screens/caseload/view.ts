@@ -6,6 +6,14 @@ import { addDaysIso as addDays } from '../../../../shared/dates'
 // status, responsibility, due dates and cohorts all come from the case engine.
 
 const STATUS_ORDER = { overdue: 0, due: 1, met: 2, not_applicable: 3 } as const
+// One collator for names, made once: String.localeCompare looks one up on every call, which made
+// sorting 2,000 rows slower than a frame (issue 8). ISO dates sort as plain strings.
+const names = new Intl.Collator('en-GB')
+const byDate = (a: string | null | undefined, b: string | null | undefined): number => {
+  const x = a ?? '9999'
+  const y = b ?? '9999'
+  return x < y ? -1 : x > y ? 1 : 0
+}
 const RESP_ORDER = { pom: 0, pom_with_com: 1, com: 2 } as const
 
 function matches(row: CaseRow, view: CaseloadView, dueLimit: string | null, needle: string): boolean {
@@ -20,18 +28,18 @@ function matches(row: CaseRow, view: CaseloadView, dueLimit: string | null, need
 function compare(a: CaseRow, b: CaseRow, column: CaseloadView['sort']['column']): number {
   switch (column) {
     case 'name':
-      return a.name.localeCompare(b.name)
+      return names.compare(a.name, b.name)
     case 'dueBy':
-      return (a.next?.dueBy ?? '9999').localeCompare(b.next?.dueBy ?? '9999')
+      return byDate(a.next?.dueBy, b.next?.dueBy)
     case 'status':
       return STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
     case 'responsibility':
       return RESP_ORDER[a.responsibility] - RESP_ORDER[b.responsibility]
     case 'handover':
-      return (a.handover.comAllocatedDate ?? '9999').localeCompare(b.handover.comAllocatedDate ?? '9999')
+      return byDate(a.handover.comAllocatedDate, b.handover.comAllocatedDate)
     case 'priority':
       // The default: most urgent first (status, then due date).
-      return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.next?.dueBy ?? '9999').localeCompare(b.next?.dueBy ?? '9999')
+      return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDate(a.next?.dueBy, b.next?.dueBy)
     default: {
       const never: never = column
       return String(never).length
@@ -49,5 +57,5 @@ export function applyView(rows: readonly CaseRow[], view: CaseloadView, today: s
   const dir = view.sort.direction === 'asc' ? 1 : -1
   return rows
     .filter((r) => matches(r, view, dueLimit, needle))
-    .sort((a, b) => (priorityFirst ? Number(b.priority) - Number(a.priority) : 0) || dir * compare(a, b, view.sort.column) || a.name.localeCompare(b.name))
+    .sort((a, b) => (priorityFirst ? Number(b.priority) - Number(a.priority) : 0) || dir * compare(a, b, view.sort.column) || names.compare(a.name, b.name))
 }
