@@ -12,7 +12,8 @@ import { repoRoot } from '../db/testing'
 import { startServices, type OmuServices } from '../electron/services'
 import { folderHost } from '../electron/services/host'
 import { casesOf } from '../electron/services/caseload/cache'
-import { loadCases, RELEVANT_SESSIONS, windowsParam } from '../electron/services/caseload/load'
+import { loadCases } from '../electron/services/caseload/load'
+import { UNUSUAL_SESSIONS, WINDOWED_SESSIONS, windowsParam } from '../electron/services/caseload/relevant'
 import { evaluateRecord } from '../electron/services/caseload/verdict'
 import { OMU_EDM } from '../shared/engine'
 import type { RrmpPlanEntry } from '../shared/engine'
@@ -104,15 +105,16 @@ async function run(): Promise<void> {
 
     // 1. Whole-establishment evaluation: reading the rows and evaluating every case, against a
     //    plain read of the same rows (the floor): the in-custody prisoners, their allocations and
-    //    the sessions that can change an evaluation (load.ts: in-person sessions inside a counting
-    //    window, and unusual records), with the windows' parameter worked out beforehand.
+    //    the sessions that can change an evaluation (relevant.ts: unusual records, and in-person
+    //    sessions inside a counting window, read as JSON), with the windows worked out beforehand.
     const settings = { today: TODAY, policy: 'omic2021' as const, stage: 3 as const, extraHolidays: [] }
     const records = loadCases(sqlite, { pomId: null }, settings)
     const windows = windowsParam(records, settings)
     const scanP = sqlite.prepare("select * from prisoner where status = 'in_custody'").raw(true)
     const scanA = sqlite.prepare('select prisoner_id, staff_id, start_date, end_date from allocation').raw(true)
-    const scanS = sqlite.prepare(RELEVANT_SESSIONS).raw(true)
-    const floor = await measure(() => [scanP.all(), scanA.all(), scanS.all(windows)], runs)
+    const scanU = sqlite.prepare(UNUSUAL_SESSIONS).pluck()
+    const scanW = sqlite.prepare(WINDOWED_SESSIONS).raw(true)
+    const floor = await measure(() => [scanP.all(), scanA.all(), JSON.parse(scanU.get() as string), (scanW.all(windows) as [number, string][]).map(([, json]) => JSON.parse(json) as unknown)], runs)
     const sessionsRead = records.reduce((n, r) => n + r.sessions.length, 0)
     const scanAll = sqlite.prepare('select prisoner_id, date, in_person, recorded_on from supervision_session').raw(true)
     const floorAll = await measure(() => [scanP.all(), scanA.all(), scanAll.all()], runs)

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import { countingWindows, type CaseInput, type CaseSession, type Policy } from '../../../shared/engine'
+import type { CaseInput, CaseSession, Policy } from '../../../shared/engine'
+import { readRelevantSessions } from './relevant'
 
 // Bulk reads for the case engine: three indexed reads (prisoners, allocations, sessions) rather
 // than a query per case, so a 2,000-case establishment evaluates in one pass.
@@ -52,35 +53,43 @@ export interface Relevance {
   extraHolidays: readonly string[]
 }
 
-/**
- * The SQL twin of isOrdinaryRecord (shared/engine/case/relevance.ts), written exactly as the
- * condition of the `session_unusual_record` partial index (db/schema/caseload.ts) so SQLite reads
- * these rows from that index (test/integration/caseloadQueryPlan.test.ts).
- */
-export const UNUSUAL_RECORD = `not (date(date) is date and date(recorded_on) is recorded_on and recorded_on between date and date(date, '+1 day'))`
+/** PrisonerRow's fields and the prisoner column each comes from. */
+const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] = [
+  ['id', 'id'],
+  ['prisonNumber', 'prison_number'],
+  ['firstName', 'first_name'],
+  ['lastName', 'last_name'],
+  ['dateOfBirth', 'date_of_birth'],
+  ['sentenceType', 'sentence_type'],
+  ['sentenceStartDate', 'sentence_start_date'],
+  ['conditionalReleaseDate', 'crd'],
+  ['automaticReleaseDate', 'ard'],
+  ['paroleEligibilityDate', 'ped'],
+  ['tariffDate', 'ted'],
+  ['targetHearingDate', 'thd'],
+  ['homeDetentionCurfewEligibilityDate', 'hdced'],
+  ['homeDetentionCurfewActualDate', 'hdcad'],
+  ['mappaLevel', 'mappa_level'],
+  ['earlyAllocation', 'early_allocation'],
+  ['recall', 'recall'],
+  ['tier', 'tier'],
+  ['roshLevel', 'rosh_level'],
+  ['careExperienced', 'care_experienced'],
+  ['tact', 'tact'],
+  ['keyWorkerPriority', 'key_worker_priority'],
+  ['arrivalDate', 'arrival_date'],
+  ['status', 'status'],
+  ['version', 'version'],
+]
+
+/** The select list of a PrisonerRow from `prisoner p`. */
+export const PRISONER_COLUMNS = PRISONER_FIELDS.map(([name, column]) => `p.${column} as ${name}`).join(', ')
 
 /**
- * The sessions that can change any of these cases' evaluation: in-person sessions inside a
- * counting window (one indexed range read per window) and every unusual record. A session can
- * come back twice (found by both, or by two overlapping windows): the caller keeps one of each id.
- * (`union` would drop them in SQL, but its sort costs more than reading them twice.)
+ * The same rows as one JSON array built by SQLite: for thousands of prisoners, V8's JSON.parse
+ * makes the objects faster than the driver does row by row (relevant.ts says why).
  */
-export const RELEVANT_SESSIONS = `
-  select s.id, s.prisoner_id, s.date, s.in_person, s.recorded_on
-    from json_each(?) w
-    join supervision_session s indexed by session_case_scan
-      on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
-  union all
-  select id, prisoner_id, date, in_person, recorded_on from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD}`
-
-
-export const PRISONER_COLUMNS = `p.id, p.prison_number as prisonNumber, p.first_name as firstName, p.last_name as lastName,
-  p.date_of_birth as dateOfBirth, p.sentence_type as sentenceType, p.sentence_start_date as sentenceStartDate,
-  p.crd as conditionalReleaseDate, p.ard as automaticReleaseDate, p.ped as paroleEligibilityDate, p.ted as tariffDate,
-  p.thd as targetHearingDate, p.hdced as homeDetentionCurfewEligibilityDate, p.hdcad as homeDetentionCurfewActualDate,
-  p.mappa_level as mappaLevel, p.early_allocation as earlyAllocation, p.recall, p.tier, p.rosh_level as roshLevel,
-  p.care_experienced as careExperienced, p.tact, p.key_worker_priority as keyWorkerPriority, p.arrival_date as arrivalDate,
-  p.status, p.version`
+const PRISONERS_AS_JSON = `json_group_array(json_object(${PRISONER_FIELDS.map(([name, column]) => `'${name}', p.${column}`).join(', ')}) order by p.id)`
 
 export interface CaseFilter {
   /** Only this POM's current cases. */
@@ -102,7 +111,9 @@ function where(filter: CaseFilter): { sql: string; params: (number | string)[] }
  */
 export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevantTo?: Relevance): CaseRecord[] {
   const w = where(filter)
-  const prisoners = sqlite.prepare(`select ${PRISONER_COLUMNS} from prisoner p where ${w.sql} order by p.id`).all(...w.params) as PrisonerRow[]
+  const prisoners = JSON.parse(
+    sqlite.prepare(`select ${PRISONERS_AS_JSON} from prisoner p where ${w.sql}`).pluck().get(...w.params) as string,
+  ) as PrisonerRow[]
   if (prisoners.length === 0) return []
   const byId = new Map<number, CaseRecord>()
   for (const p of prisoners) byId.set(p.id, { prisoner: p, firstAllocationDate: null, current: null, sessions: [] })
@@ -127,13 +138,7 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevan
 
   // Raw rows (arrays) avoid building an object per column for the largest table.
   if (relevantTo && filter.prisonerId === undefined) {
-    const rows = sqlite.prepare(RELEVANT_SESSIONS).raw(true).all(windowsParam(byId.values(), relevantTo)) as [number, number, string, number, string][]
-    const seen = new Set<number>()
-    for (const [id, prisonerId, date, inPerson, recordedOn] of rows) {
-      if (seen.has(id)) continue
-      seen.add(id)
-      byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
-    }
+    readRelevantSessions(sqlite, byId, relevantTo)
   } else {
     const rows = sqlite
       .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)
@@ -142,21 +147,6 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevan
     for (const [prisonerId, date, inPerson, recordedOn] of rows) byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
   }
   return prisoners.map((p) => byId.get(p.id) as CaseRecord)
-}
-
-/** The counting windows of these cases as RELEVANT_SESSIONS's parameter: JSON [[prisonerId, from, to], ...]. */
-export function windowsParam(records: Iterable<CaseRecord>, relevantTo: Relevance): string {
-  const windows: (number | string)[][] = []
-  for (const rec of records) {
-    try {
-      for (const cw of countingWindows(toCaseInput(rec), relevantTo.today, relevantTo.policy, { extraHolidays: relevantTo.extraHolidays })) {
-        windows.push([rec.prisoner.id, cw.from, cw.to])
-      }
-    } catch {
-      // Invalid case facts: the evaluation fails on them before it reads any session.
-    }
-  }
-  return JSON.stringify(windows)
 }
 
 export function toCaseInput(rec: CaseRecord): CaseInput {
