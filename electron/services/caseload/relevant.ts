@@ -14,14 +14,7 @@ import { toCaseInput, type CaseRecord, type Relevance } from './load'
  * condition of the `session_unusual_record` partial index (db/schema/caseload.ts) so SQLite reads
  * these rows from that index (test/integration/caseloadRelevance.test.ts).
  */
-export const UNUSUAL_RECORD = `not ${ordinaryRecord('')}`
-
-/** isOrdinaryRecord in SQL, for the session columns of table alias `t` ('' for none). */
-function ordinaryRecord(t: string): string {
-  const date = `${t}date`
-  const rec = `${t}recorded_on`
-  return `(date(${date}) is ${date} and date(${rec}) is ${rec} and ${rec} between ${date} and date(${date}, '+1 day'))`
-}
+export const UNUSUAL_RECORD = `not (date(date) is date and date(recorded_on) is recorded_on and recorded_on between date and date(date, '+1 day'))`
 
 /** Every unusual record: JSON [[id, prisonerId, date, inPerson, recordedOn], ...]. */
 export const UNUSUAL_SESSIONS = `
@@ -32,14 +25,15 @@ export const UNUSUAL_SESSIONS = `
  * The ordinary in-person sessions inside each counting window (one indexed range read per window),
  * as rows of [prisonerId, JSON [{date, inPerson, recordedOn}, ...]]: already the engine's session
  * objects, so nothing is built twice. The windows come as JSON [[prisonerId, from, to], ...],
- * merged per prisoner so no session is found twice; unusual records are left to UNUSUAL_SESSIONS.
+ * merged per prisoner so no session is found twice; unusual records are left to UNUSUAL_SESSIONS
+ * (their ids come from the partial index, cheaper than testing each session's dates again).
  */
 export const WINDOWED_SESSIONS = `
   select s.prisoner_id, json_group_array(json_object('date', s.date, 'inPerson', json('true'), 'recordedOn', s.recorded_on))
     from json_each(?) w
     join supervision_session s indexed by session_case_scan
       on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
-   where ${ordinaryRecord('s.')}
+   where s.id not in (select id from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD})
    group by s.prisoner_id`
 
 /** The counting windows of these cases as WINDOWED_SESSIONS's parameter, overlapping ones merged. */
