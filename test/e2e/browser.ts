@@ -68,9 +68,6 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse): Prom
   file.headers.forEach((value, name) => {
     headers[name] = value
   })
-  // Electron keeps compiled scripts for app:// (codeCache in electron/main.ts); Chromium does the
-  // same for http only when the response may be cached. The hashed asset names never change content.
-  if (file.status === 200 && url.pathname.startsWith('/assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable'
   res.writeHead(file.status, headers).end(Buffer.from(await file.arrayBuffer()))
 }
 
