@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3'
-import { countingWindows, type CaseSession } from '../../../shared/engine'
+import { countingWindows } from '../../../shared/engine'
 import { toCaseInput, type CaseRecord, type Relevance } from './load'
 
 // Reads only the sessions that can change a case's evaluation (shared/engine/case/relevance.ts;
 // issue 8): at 20,000 prisoners the full history is about a million rows. Finding the rows is
 // cheap for SQLite; turning each row into JavaScript values through the driver is what costs
-// (about 2 µs a row at that size). So each read comes back as one JSON document that SQLite
-// builds and V8's JSON.parse turns into values, about three times faster than rows; JSON also
-// carries any malformed text in an unusual record safely.
+// (about 2 µs a row at that size). So each read comes back as JSON arrays that SQLite builds and
+// V8's JSON.parse turns into values, about three times faster than rows; JSON also carries any
+// malformed text in an unusual record safely.
 
 /**
  * The SQL twin of isOrdinaryRecord (shared/engine/case/relevance.ts), written exactly as the
@@ -23,13 +23,12 @@ export const UNUSUAL_SESSIONS = `
 
 /**
  * The ordinary in-person sessions inside each counting window (one indexed range read per window),
- * as rows of [prisonerId, JSON [{date, inPerson, recordedOn}, ...]]: already the engine's session
- * objects, so nothing is built twice. The windows come as JSON [[prisonerId, from, to], ...],
+ * as rows of [prisonerId, JSON [[date, recordedOn], ...]]. The windows come as JSON [[prisonerId, from, to], ...],
  * merged per prisoner so no session is found twice; unusual records are left to UNUSUAL_SESSIONS
  * (their ids come from the partial index, cheaper than testing each session's dates again).
  */
 export const WINDOWED_SESSIONS = `
-  select s.prisoner_id, json_group_array(json_object('date', s.date, 'inPerson', json('true'), 'recordedOn', s.recorded_on))
+  select s.prisoner_id, json_group_array(json_array(s.date, s.recorded_on))
     from json_each(?) w
     join supervision_session s indexed by session_case_scan
       on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
@@ -64,9 +63,10 @@ export function windowsParam(records: Iterable<CaseRecord>, relevantTo: Relevanc
 /** Adds to each record the sessions that can change its evaluation under `relevantTo`. */
 export function readRelevantSessions(sqlite: Database.Database, byId: Map<number, CaseRecord>, relevantTo: Relevance): void {
   const windowed = sqlite.prepare(WINDOWED_SESSIONS).raw(true).all(windowsParam(byId.values(), relevantTo)) as [number, string][]
-  for (const [prisonerId, sessions] of windowed) {
-    const rec = byId.get(prisonerId)
-    if (rec) rec.sessions = JSON.parse(sessions) as CaseSession[]
+  for (const [prisonerId, json] of windowed) {
+    const sessions = byId.get(prisonerId)?.sessions
+    if (!sessions) continue
+    for (const [date, recordedOn] of JSON.parse(json) as [string, string][]) sessions.push({ date, inPerson: true, recordedOn })
   }
   const unusual = JSON.parse(sqlite.prepare(UNUSUAL_SESSIONS).pluck().get() as string) as [number, number, string, number, string][]
   for (const [, prisonerId, date, inPerson, recordedOn] of unusual) {
