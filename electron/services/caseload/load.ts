@@ -95,7 +95,9 @@ const PRISONERS_AS_JSON = `json_group_array(json_array(${PRISONER_FIELDS.map(([,
 /** A PrisonerRow from PRISONERS_AS_JSON's array of values, in PRISONER_FIELDS order. */
 function prisonerRow(values: readonly unknown[]): PrisonerRow {
   const row: Record<string, unknown> = {}
-  for (let i = 0; i < PRISONER_FIELDS.length; i++) row[(PRISONER_FIELDS[i] as readonly [string, string])[0]] = values[i]
+  PRISONER_FIELDS.forEach(([name], i) => {
+    row[name] = values[i]
+  })
   return row as unknown as PrisonerRow
 }
 
