@@ -144,10 +144,10 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevan
     if (a.staffId !== null && a.staffName !== null) rec.current = { staffId: a.staffId, staffName: a.staffName }
   }
 
-  // Raw rows (arrays) avoid building an object per column for the largest table.
   if (relevantTo && filter.prisonerId === undefined) {
     readRelevantSessions(sqlite, byId, relevantTo)
   } else {
+    // Raw rows (arrays) avoid building an object per column for the largest table.
     const rows = sqlite
       .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)
       .raw(true)

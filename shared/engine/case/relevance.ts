@@ -26,10 +26,10 @@ export interface SessionWindow {
 /**
  * The date ranges in which an in-person session counts towards one of the case's minima on
  * `today` (empty when no minimum applies). Throws as evaluateCase would for invalid case facts;
- * the sessions in `input` are not read.
+ * the sessions in `input` are not read (only checked to be a list, as evaluateCase does).
  */
 export function countingWindows(input: CaseInput, today: IsoDate, policy?: Policy, options?: EvaluateOptions): SessionWindow[] {
-  const c = parseCase({ ...input, sessions: [] })
+  const c = parseCase(input)
   const t = requireDay(today, 'today')
   const w = buildWindows(c, handoverDays(c, t, parsePolicy(policy)), resolveExtraHolidays(options?.extraHolidays))
   const out: SessionWindow[] = []
