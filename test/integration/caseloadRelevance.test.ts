@@ -1,9 +1,10 @@
-// Issue 8: the whole-establishment read takes only the sessions that can change an evaluation
-// (shared/engine/case/relevance.ts) and must give the same verdict for every case as reading the
-// full history. Real SQLite file, real migrations, the demo establishment.
+// Issue 8: the whole-establishment read counts the in-person sessions in each counting window and
+// reads only the unusual records (shared/engine/case/relevance.ts); it must give the same verdict
+// for every case as reading the full history. Real SQLite file, real migrations, the demo
+// establishment.
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadCases, type Relevance } from '../../electron/services/caseload/load'
-import { UNUSUAL_SESSIONS, WINDOWED_SESSIONS } from '../../electron/services/caseload/relevant'
+import { UNUSUAL_SESSIONS, WINDOW_COUNTS } from '../../electron/services/caseload/relevant'
 import { evaluateRecord, nextMinimum, worstStatus } from '../../electron/services/caseload/verdict'
 import type { CaseEvaluation } from '../../shared/engine'
 import { startTestServices, type ServicesHandle } from './helpers'
@@ -35,7 +36,7 @@ async function demo(): Promise<ServicesHandle> {
   return s
 }
 
-describe('whole-establishment read: only the sessions that matter (issue 8)', () => {
+describe('whole-establishment read: counts and unusual records only (issue 8)', () => {
   it('gives every case the same evaluation as the full history, under both policies and with extra holidays, from a fraction of the rows', async () => {
     svc = await demo()
     const sqlite = svc.runtime.store!.sqlite
@@ -45,6 +46,9 @@ describe('whole-establishment read: only the sessions that matter (issue 8)', ()
     add.run(a, '2021-03-01', '2021-03-09')
     add.run(b, '2022-05-10', '2022-05-09')
     add.run(c, '2023-02-30', '2023-02-30')
+    // Late records inside current windows: counted in the window and read as late.
+    const recent = (sqlite.prepare("select id from prisoner where status = 'in_custody' order by id limit 40 offset 3").all() as { id: number }[]).map((r) => r.id)
+    for (const id of recent) add.run(id, '2026-11-10', '2026-11-20')
     const total = (sqlite.prepare('select count(*) as n from supervision_session').get() as { n: number }).n
     for (const s of [
       { today: '2026-11-23', policy: 'omic2021', extraHolidays: [] },
@@ -55,8 +59,10 @@ describe('whole-establishment read: only the sessions that matter (issue 8)', ()
       const full = loadCases(sqlite, { pomId: null })
       expect(verdicts(partial, s)).toEqual(verdicts(full, s))
       const read = partial.reduce((n, r) => n + r.sessions.length, 0)
+      const counted = partial.reduce((n, r) => n + Object.values(r.windowCounts ?? {}).reduce((a, b) => a + b, 0), 0)
       expect(read).toBeGreaterThan(0)
-      expect(read / total).toBeLessThan(0.4)
+      expect(counted).toBeGreaterThan(read / 2) // in-window sessions are counted, not read
+      expect(read / total).toBeLessThan(0.15)
     }
     // The unusual records are among those read, whatever their dates.
     const s21: Relevance = { today: '2026-11-23', policy: 'omic2021', extraHolidays: [] }
@@ -89,11 +95,11 @@ describe('whole-establishment read: only the sessions that matter (issue 8)', ()
     }
   })
 
-  it('reads sessions through the two indexes, never the whole table (EXPLAIN QUERY PLAN)', async () => {
+  it('counts and reads sessions through the two indexes, never the whole table (EXPLAIN QUERY PLAN)', async () => {
     svc = await demo()
     const sqlite = svc.runtime.store!.sqlite
     const plan = (sql: string, ...params: unknown[]) => (sqlite.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail)
-    const windowed = plan(WINDOWED_SESSIONS, '[]')
+    const windowed = plan(WINDOW_COUNTS, '[]')
     expect(windowed.join('\n')).toMatch(/SEARCH s USING COVERING INDEX session_case_scan \(prisoner_id=\? AND date>\? AND date<\?\)/)
     expect(plan(UNUSUAL_SESSIONS)).toEqual(['SCAN supervision_session USING COVERING INDEX session_unusual_record'])
     expect(windowed.some((d) => /^SCAN (s|supervision_session)$/.test(d))).toBe(false)

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3'
-import { countingWindows } from '../../../shared/engine'
+import { countingWindows, type MinimumRule } from '../../../shared/engine'
 import { toCaseInput, type CaseRecord, type Relevance } from './load'
 
-// Reads only the sessions that can change a case's evaluation (shared/engine/case/relevance.ts;
-// issue 8): at 20,000 prisoners the full history is about a million rows. Finding the rows is
-// cheap for SQLite; turning each row into JavaScript values through the driver is what costs
-// (about 2 µs a row at that size). So each read comes back as JSON arrays that SQLite builds and
-// V8's JSON.parse turns into values, about three times faster than rows; JSON also carries any
-// malformed text in an unusual record safely.
+// Reads only what a whole-establishment evaluation needs from the session history
+// (shared/engine/case/relevance.ts; issue 8): at 20,000 prisoners the full history is about a
+// million rows. Finding rows is cheap for SQLite; turning each row into JavaScript values is what
+// costs (about 2 µs a row through the driver at that size). So the ordinary records inside the
+// counting windows are only counted, from an index, and the rest comes back as JSON that SQLite
+// builds and V8's JSON.parse turns into values, about three times faster than rows; JSON also
+// carries any malformed text in an unusual record safely.
 
 /**
  * The SQL twin of isOrdinaryRecord (shared/engine/case/relevance.ts), written exactly as the
@@ -22,20 +23,19 @@ export const UNUSUAL_SESSIONS = `
     from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD}`
 
 /**
- * The ordinary in-person sessions inside each counting window (one indexed range read per window),
- * as rows of [prisonerId, JSON [[date, recordedOn], ...]]. The windows come as JSON [[prisonerId, from, to], ...],
- * merged per prisoner so no session is found twice; unusual records are left to UNUSUAL_SESSIONS
- * (their ids come from the partial index, cheaper than testing each session's dates again).
+ * How many in-person sessions lie in each counting window, counted from the covering index
+ * `session_case_scan` without reading a row: JSON [[prisonerId, rule, count], ...]. The windows
+ * come as JSON [[prisonerId, rule, from, to], ...]. Every in-person session dated inside is counted,
+ * ordinary or not, as EvaluateOptions.windowCounts requires; ISO dates compare as text, and a
+ * session whose date is not a valid ISO date is an unusual record the evaluation rejects anyway.
  */
-export const WINDOWED_SESSIONS = `
-  select s.prisoner_id, json_group_array(json_array(s.date, s.recorded_on))
-    from json_each(?) w
-    join supervision_session s indexed by session_case_scan
-      on s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1
-   where s.id not in (select id from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD})
-   group by s.prisoner_id`
+export const WINDOW_COUNTS = `
+  select json_group_array(json_array(w.value ->> 0, w.value ->> 1,
+           (select count(*) from supervision_session s indexed by session_case_scan
+             where s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 2 and w.value ->> 3 and s.in_person = 1)))
+    from json_each(?) w`
 
-/** The counting windows of these cases as WINDOWED_SESSIONS's parameter, overlapping ones merged. */
+/** The counting windows of these cases as WINDOW_COUNTS's parameter. */
 export function windowsParam(records: Iterable<CaseRecord>, relevantTo: Relevance): string {
   const out: (number | string)[][] = []
   for (const rec of records) {
@@ -45,28 +45,22 @@ export function windowsParam(records: Iterable<CaseRecord>, relevantTo: Relevanc
     } catch {
       continue // Invalid case facts: the evaluation fails on them before it reads any session.
     }
-    windows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
-    let last: (number | string)[] | null = null
-    for (const cw of windows) {
-      // ISO dates compare as strings; a window starting within the last one extends it.
-      if (last && cw.from <= (last[2] as string)) {
-        if (cw.to > (last[2] as string)) last[2] = cw.to
-        continue
-      }
-      last = [rec.prisoner.id, cw.from, cw.to]
-      out.push(last)
-    }
+    for (const w of windows) out.push([rec.prisoner.id, w.rule, w.from, w.to])
   }
   return JSON.stringify(out)
 }
 
-/** Adds to each record the sessions that can change its evaluation under `relevantTo`. */
+/**
+ * Gives each record what its evaluation under `relevantTo` needs from the session history: the
+ * count of in-person sessions in each counting window, and every unusual record (late records
+ * and input errors come only from those).
+ */
 export function readRelevantSessions(sqlite: Database.Database, byId: Map<number, CaseRecord>, relevantTo: Relevance): void {
-  const windowed = sqlite.prepare(WINDOWED_SESSIONS).raw(true).all(windowsParam(byId.values(), relevantTo)) as [number, string][]
-  for (const [prisonerId, json] of windowed) {
-    const sessions = byId.get(prisonerId)?.sessions
-    if (!sessions) continue
-    for (const [date, recordedOn] of JSON.parse(json) as [string, string][]) sessions.push({ date, inPerson: true, recordedOn })
+  const counts = JSON.parse(sqlite.prepare(WINDOW_COUNTS).pluck().get(windowsParam(byId.values(), relevantTo)) as string) as [number, MinimumRule, number][]
+  for (const rec of byId.values()) rec.windowCounts = {}
+  for (const [prisonerId, rule, n] of counts) {
+    const windowCounts = byId.get(prisonerId)?.windowCounts
+    if (windowCounts) windowCounts[rule] = n
   }
   const unusual = JSON.parse(sqlite.prepare(UNUSUAL_SESSIONS).pluck().get() as string) as [number, number, string, number, string][]
   for (const [, prisonerId, date, inPerson, recordedOn] of unusual) {

@@ -54,7 +54,9 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
 }
 
 export function evaluateRecord(rec: CaseRecord, s: EvalSettings): CaseEvaluation {
-  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays })
+  // The counts were made for the day, policy and holidays the record was read for (CaseCache reads
+  // again when any of them changes).
+  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays, windowCounts: rec.windowCounts })
 }
 
 export function displayName(p: { firstName: string; lastName: string }): string {

@@ -6,7 +6,7 @@ import { CaseInputError, describe } from './errors'
 import { formatHandover, handoverDays } from './handover'
 import { responsibilityOnDay } from './handoverDays'
 import { parseCase, parsePolicy } from './input'
-import { buildWindows, scanSessions, toResults } from './minima'
+import { applyWindowCounts, buildWindows, parseWindowCounts, scanSessions, toResults } from './minima'
 import type { CaseEvaluation, CaseInput, EvaluateOptions, Policy } from './types'
 import { resolveExtraHolidays } from './workingDays'
 
@@ -18,9 +18,11 @@ export function evaluateCase(input: CaseInput, today: IsoDate, policy?: Policy, 
     throw new CaseInputError('options', `expected an options object, got ${describe(options)}`, options)
   }
   const extra = resolveExtraHolidays(options?.extraHolidays)
+  const counts = parseWindowCounts(options?.windowCounts)
   const h = handoverDays(c, t, p)
   const windows = buildWindows(c, h, extra)
-  const lateRecords = scanSessions(input.sessions, t, windows, extra)
+  const lateRecords = scanSessions(input.sessions, t, windows, extra, counts === null)
+  if (counts) applyWindowCounts(windows, counts)
   return {
     handover: formatHandover(h),
     responsibility: responsibilityOnDay(h.reason, h.alloc, h.resp, t),

@@ -15,6 +15,7 @@ export type {
   MinimumStatus,
   Policy,
   Responsibility,
+  WindowCounts,
 } from './types'
 export { POLICIES } from './types'
 export { CaseInputError } from './errors'

@@ -7,7 +7,7 @@ import { CaseInputError, describe, invalidDate } from './errors'
 import type { HandoverDays } from './handoverDays'
 import { responsibilityOnDay } from './handoverDays'
 import type { ParsedCase } from './input'
-import type { CaseSession, MinimumResult, MinimumRule } from './types'
+import type { CaseSession, MinimumResult, MinimumRule, WindowCounts } from './types'
 import { addWorkingDaysDay } from './workingDays'
 
 /** seed 003 Annex B: 3 in-person sessions within 12 weeks (84 days) of POM allocation. */
@@ -104,8 +104,9 @@ function sessionFault(sessions: readonly CaseSession[], i: number): CaseInputErr
 }
 
 /**
- * One pass over the sessions: validate each, count in-person sessions into the three windows and
- * count late records. Returns lateRecords; window counts are written into `w`.
+ * One pass over the sessions: validate each, count in-person sessions into the three windows
+ * (unless `countWindows` is false: the caller counted them, see applyWindowCounts) and count late
+ * records. Returns lateRecords; window counts are written into `w`.
  *
  * Readings (documented choices):
  * - Windows are inclusive at both ends; a session outside a window (e.g. before the POM
@@ -123,6 +124,7 @@ export function scanSessions(
   today: number,
   w: Windows,
   extra: ReadonlySet<number> | null,
+  countWindows = true,
 ): number {
   if (!sessions) return 0
   const socFrom = w.socFrom
@@ -150,16 +152,44 @@ export function scanSessions(
       // The next working day is always >= day + 1, so records up to day + 1 skip the calendar.
       if (recDay > day + 1 && recDay > addWorkingDaysDay(day, 1, extra)) late++
     }
-    if (inPerson && day <= today) {
+    if (countWindows && inPerson && day <= today) {
       if (day >= socFrom && day <= socTo) soc++
       if (day >= preFrom && day <= preTo) pre++
       if (day >= trFrom && day <= trTo) tr++
     }
   }
-  w.socAchieved = soc
-  w.preAchieved = pre
-  w.trAchieved = tr
+  if (countWindows) {
+    w.socAchieved = soc
+    w.preAchieved = pre
+    w.trAchieved = tr
+  }
   return late
+}
+
+const RULES: readonly MinimumRule[] = ['start_of_custody', 'pre_handover', 'transfer_arrival']
+
+/**
+ * Checks the caller's counts (EvaluateOptions.windowCounts): an object whose keys are rules and
+ * whose values are whole numbers of sessions, 0 or more.
+ */
+export function parseWindowCounts(counts: unknown): WindowCounts | null {
+  if (counts === undefined || counts === null) return null
+  if (typeof counts !== 'object' || Array.isArray(counts)) {
+    throw new CaseInputError('options.windowCounts', `expected an object of counts by rule, got ${describe(counts)}`, counts)
+  }
+  for (const [rule, n] of Object.entries(counts)) {
+    const field = `options.windowCounts.${rule}`
+    if (!(RULES as readonly string[]).includes(rule)) throw new CaseInputError(field, `expected one of ${RULES.join(', ')}`, rule)
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new CaseInputError(field, `expected a whole number of sessions, 0 or more, got ${describe(n)}`, n)
+  }
+  return counts as WindowCounts
+}
+
+/** The caller's counts as the achieved numbers (a rule that does not apply stays at 0: toResult). */
+export function applyWindowCounts(w: Windows, counts: WindowCounts): void {
+  w.socAchieved = counts.start_of_custody ?? 0
+  w.preAchieved = counts.pre_handover ?? 0
+  w.trAchieved = counts.transfer_arrival ?? 0
 }
 
 /** issue 3: 'met' when achieved >= required; else 'due' when today <= dueBy; else 'overdue'. */

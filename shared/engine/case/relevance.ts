@@ -7,18 +7,21 @@
 //  3. a session with an invalid date, or recorded before it took place, is an input error.
 // So a session outside every window whose dates are valid and whose record was entered on the day
 // or the next calendar day (never late, since the next working day is never earlier) changes
-// nothing: leaving it out gives the same evaluation. test/unit/engine/case/properties.test.ts
-// checks that on generated cases; db/schema/caseload.ts indexes the other sessions.
+// nothing: leaving it out gives the same evaluation. And inside a window such an ordinary record
+// only adds one to that rule's count, which a database can count from an index without reading
+// the row (EvaluateOptions.windowCounts). test/unit/engine/case/properties.test.ts checks both on
+// generated cases; db/schema/caseload.ts indexes the sessions that are not ordinary records.
 import type { IsoDate } from '../types'
 import { formatDay, parseDay, requireDay } from './dates'
 import { handoverDays } from './handover'
 import { parseCase, parsePolicy } from './input'
 import { buildWindows } from './minima'
-import type { CaseInput, CaseSession, EvaluateOptions, Policy } from './types'
+import type { CaseInput, CaseSession, EvaluateOptions, MinimumRule, Policy } from './types'
 import { resolveExtraHolidays } from './workingDays'
 
-/** An inclusive range of session dates. */
+/** The inclusive range of session dates in which an in-person session counts towards `rule`. */
 export interface SessionWindow {
+  rule: MinimumRule
   from: IsoDate
   to: IsoDate
 }
@@ -34,13 +37,13 @@ export function countingWindows(input: CaseInput, today: IsoDate, policy?: Polic
   const w = buildWindows(c, handoverDays(c, t, parsePolicy(policy)), resolveExtraHolidays(options?.extraHolidays))
   const out: SessionWindow[] = []
   // Sessions after today are planned, not held: they never count (scanSessions).
-  for (const [from, to] of [
-    [w.socFrom, w.socTo],
-    [w.preFrom, w.preTo],
-    [w.trFrom, w.trTo],
+  for (const [rule, from, to] of [
+    ['start_of_custody', w.socFrom, w.socTo],
+    ['pre_handover', w.preFrom, w.preTo],
+    ['transfer_arrival', w.trFrom, w.trTo],
   ] as const) {
     const end = Math.min(to, t)
-    if (from <= end) out.push({ from: formatDay(from), to: formatDay(end) })
+    if (from <= end) out.push({ rule, from: formatDay(from), to: formatDay(end) })
   }
   return out
 }

@@ -82,7 +82,21 @@ export interface CaseEvaluation {
   lateRecords: number // sessions recorded more than one working day after they took place
 }
 
+/**
+ * In-person sessions held inside each rule's counting window (countingWindows), counted by the
+ * caller, e.g. by SQLite from an index, so that the settled history need not be read at all
+ * (issue 8). A rule left out counts 0.
+ */
+export type WindowCounts = Partial<Record<MinimumRule, number>>
+
 export interface EvaluateOptions {
   /** Extra non-working days from Settings (e.g. a new one-off bank holiday not yet in the library). */
   extraHolidays?: readonly IsoDate[]
+  /**
+   * When given, these are the minima's achieved counts and `sessions` is read only for late
+   * records and input errors: it may then leave out every ordinary record (isOrdinaryRecord),
+   * since those are never late and never wrong. The counts must cover every in-person session
+   * dated inside the window, ordinary or not (relevance.ts).
+   */
+  windowCounts?: WindowCounts
 }

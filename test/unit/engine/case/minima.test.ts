@@ -169,3 +169,20 @@ describe('transfer_arrival (seed 003 Annex B: face-to-face session within 14 wor
     expect(rule(determinate({ recall: true, arrivalDate: '2023-04-03' }), '2023-04-03', 'transfer_arrival')).toMatchObject({ required: 1, status: 'due' })
   })
 })
+
+describe('windowCounts (issue 8): the caller counted the in-person sessions in each counting window', () => {
+  // Allocated Mon 9 Jan 2023, window to Mon 3 Apr 2023 (start_of_custody above).
+  const base = determinate({ sentenceStartDate: '2023-01-05', conditionalReleaseDate: '2026-01-05', pomAllocatedDate: '2023-01-09' })
+  it('start_of_custody: a count of 3 meets the minimum without any session listed', () => {
+    const m = evaluateCase(base, '2023-05-01', 'omic2021', { windowCounts: { start_of_custody: 3 } }).minima[0]
+    expect(m).toMatchObject({ rule: 'start_of_custody', achieved: 3, status: 'met' })
+  })
+  it('start_of_custody: listed sessions are not counted again when counts are given (they only decide late records)', () => {
+    const e = evaluateCase({ ...base, sessions: [{ date: '2023-01-10', inPerson: true, recordedOn: '2023-01-20' }] }, '2023-05-01', 'omic2021', { windowCounts: { start_of_custody: 2 } })
+    expect(e.minima[0]).toMatchObject({ achieved: 2, status: 'overdue' })
+    expect(e.lateRecords).toBe(1)
+  })
+  it('a count for a rule that does not apply is ignored (not_applicable, achieved 0)', () => {
+    expect(evaluateCase(base, '2023-05-01', 'omic2021', { windowCounts: { transfer_arrival: 4 } }).minima[2]).toEqual({ rule: 'transfer_arrival', ...NA })
+  })
+})

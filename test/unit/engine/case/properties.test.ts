@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { CaseInput, CaseSession, Policy, Responsibility } from '../../../../shared/engine/case/index'
-import { calculateHandover, countingWindows, evaluateCase, isOrdinaryRecord, responsibilityOn } from '../../../../shared/engine/case/index'
+import { calculateHandover, countingWindows, evaluateCase, isOrdinaryRecord, responsibilityOn, type SessionWindow, type WindowCounts } from '../../../../shared/engine/case/index'
 import { formatDay, parseDay } from '../../../../shared/engine/case/dates'
 
 const RANK: Record<Responsibility, number> = { pom: 0, pom_with_com: 1, com: 2 }
@@ -166,9 +166,8 @@ describe('case engine properties (issue 3)', () => {
     )
   })
 
-  it('relevance (issue 8): leaving out ordinary records outside every counting window changes nothing', () => {
-    // The main process reads only these sessions (electron/services/caseload/load.ts).
-    const withRecords = caseArb.chain((input) =>
+  // Cases whose records were entered on the day, the next day, later, or (impossibly) before.
+  const withRecords = caseArb.chain((input) =>
       fc
         .array(fc.record({ i: fc.nat(), lag: fc.constantFrom(0, 0, 1, 2, 3, 5, -1) }), { maxLength: 12 })
         .map((lags) => ({
@@ -178,41 +177,74 @@ describe('case engine properties (issue 3)', () => {
             return { ...s, recordedOn: formatDay(parseDay(s.date) + lag) }
           }),
         })),
-    )
+  )
+  // The same with `today` during the sentence, where the counting windows hold sessions.
+  const withRecordsAndToday = withRecords.chain((input) => fc.tuple(fc.constant(input), fc.integer({ min: -30, max: 3000 }).map((o) => formatDay(parseDay(input.sentenceStartDate) + o))))
+  // An input error names the session by its place in the list given, which differs once sessions
+  // are left out; the field and the fault must be the same.
+  const fault = (err: unknown) => (err as Error).message.replace(/sessions\[\d+\]/g, 'sessions[]')
+  const outcome = (run: () => unknown): unknown => {
+    try {
+      return run()
+    } catch (err) {
+      return fault(err)
+    }
+  }
+
+  it('relevance (issue 8): leaving out ordinary records outside every counting window changes nothing', () => {
     let dropped = 0
-    // An input error names the session by its place in the list given, which differs once sessions
-    // are left out; the field and the fault must be the same.
-    const fault = (err: unknown) => (err as Error).message.replace(/sessions\[\d+\]/g, 'sessions[]')
     fc.assert(
       fc.property(withRecords, todayArb, policyArb, fc.boolean(), (input, today, policy, holidays) => {
         const options = holidays ? { extraHolidays: [today] } : undefined
-        let full: unknown
-        try {
-          full = evaluateCase(input, today, policy, options)
-        } catch (err) {
-          full = fault(err)
-        }
-        let windows: ReturnType<typeof countingWindows>
-        try {
-          windows = countingWindows(input, today, policy, options)
-        } catch (err) {
-          // Invalid facts: evaluateCase fails the same way before it reads any session.
-          expect(fault(err)).toBe(full)
+        const full = outcome(() => evaluateCase(input, today, policy, options))
+        const windows = outcome(() => countingWindows(input, today, policy, options))
+        if (!Array.isArray(windows)) {
+          expect(windows).toBe(full) // invalid facts: evaluateCase fails the same way before it reads any session
           return
         }
-        const kept = (input.sessions ?? []).filter((s) => !isOrdinaryRecord(s) || (s.inPerson && windows.some((w) => s.date >= w.from && s.date <= w.to)))
+        const kept = (input.sessions ?? []).filter((s) => !isOrdinaryRecord(s) || (s.inPerson && (windows as SessionWindow[]).some((w) => s.date >= w.from && s.date <= w.to)))
         dropped += (input.sessions ?? []).length - kept.length
-        let part: unknown
-        try {
-          part = evaluateCase({ ...input, sessions: kept }, today, policy, options)
-        } catch (err) {
-          part = fault(err)
-        }
-        expect(part).toEqual(full)
+        expect(outcome(() => evaluateCase({ ...input, sessions: kept }, today, policy, options))).toEqual(full)
       }),
       { numRuns: 2000 },
     )
     // The property is not vacuous: sessions were left out.
     expect(dropped).toBeGreaterThan(1000)
+  })
+
+  it('relevance (issue 8): ordinary records counted by the caller per window, and left out, give the same evaluation', () => {
+    // What the main process does (electron/services/caseload/relevant.ts): SQLite counts every
+    // in-person session whose date string lies in each counting window; only the records that are
+    // not ordinary are read. Extra in-person sessions are placed inside the windows (by position
+    // and record lag) so that most cases have sessions to count.
+    const placedArb = fc.array(fc.record({ window: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }), lag: fc.constantFrom(0, 0, 1, 2, 5) }), { maxLength: 8 })
+    let counted = 0
+    fc.assert(
+      fc.property(withRecordsAndToday, policyArb, fc.boolean(), placedArb, ([input, today], policy, holidays, placed) => {
+        const options = holidays ? { extraHolidays: [today] } : undefined
+        const windows = outcome(() => countingWindows(input, today, policy, options))
+        if (!Array.isArray(windows)) {
+          expect(windows).toBe(outcome(() => evaluateCase(input, today, policy, options))) // invalid facts fail the same way
+          return
+        }
+        const ws = windows as SessionWindow[]
+        const inside = ws.length === 0 ? [] : placed.map(({ window, at, lag }): CaseSession => {
+          const w = ws[window % ws.length] as SessionWindow
+          const day = parseDay(w.from) + Math.floor(at * (parseDay(w.to) - parseDay(w.from) + 1))
+          return { date: formatDay(day), inPerson: true, recordedOn: formatDay(day + lag) }
+        })
+        const sessions = [...(input.sessions ?? []), ...inside]
+        const full = outcome(() => evaluateCase({ ...input, sessions }, today, policy, options))
+        const windowCounts: WindowCounts = {}
+        for (const w of ws) {
+          windowCounts[w.rule] = sessions.filter((s) => s.inPerson && s.date >= w.from && s.date <= w.to).length
+          counted += windowCounts[w.rule] ?? 0
+        }
+        const unusual = sessions.filter((s) => !isOrdinaryRecord(s))
+        expect(outcome(() => evaluateCase({ ...input, sessions: unusual }, today, policy, { ...options, windowCounts }))).toEqual(full)
+      }),
+      { numRuns: 2000 },
+    )
+    expect(counted).toBeGreaterThan(1000) // not vacuous: sessions were counted rather than read
   })
 })

@@ -105,6 +105,11 @@ describe('other invalid values throw naming the field (issue 3: negative values 
     ['extraHolidays[1]', { extraHolidays: ['2023-05-08', '2023-02-29'] }],
     ['extraHolidays', { extraHolidays: '2023-05-08' }],
     ['options', 'fast'],
+    ['options.windowCounts', { windowCounts: [3] }],
+    ['options.windowCounts.start_of_custody', { windowCounts: { start_of_custody: -1 } }],
+    ['options.windowCounts.pre_handover', { windowCounts: { pre_handover: 1.5 } }],
+    ['options.windowCounts.transfer_arrival', { windowCounts: { transfer_arrival: '2' } }],
+    ['options.windowCounts.induction', { windowCounts: { induction: 1 } }],
   ])('evaluateCase options: %s', (field, options) => {
     expect(fieldOf(() => evaluateCase(bad({}), '2023-06-01', 'omic2021', options as { extraHolidays: string[] }))).toBe(field)
   })
