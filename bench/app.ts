@@ -13,7 +13,7 @@ import { startServices, type OmuServices } from '../electron/services'
 import { folderHost } from '../electron/services/host'
 import { casesOf } from '../electron/services/caseload/cache'
 import { loadCases } from '../electron/services/caseload/load'
-import { UNUSUAL_SESSIONS, WINDOW_COUNTS, windowsParam } from '../electron/services/caseload/relevant'
+import { caseWindows, UNUSUAL_SESSIONS, WINDOW_COUNTS } from '../electron/services/caseload/relevant'
 import { evaluateRecord } from '../electron/services/caseload/verdict'
 import { OMU_EDM } from '../shared/engine'
 import type { RrmpPlanEntry } from '../shared/engine'
@@ -109,7 +109,7 @@ async function run(): Promise<void> {
     //    read (relevant.ts, both as JSON), with the windows worked out beforehand.
     const settings = { today: TODAY, policy: 'omic2021' as const, stage: 3 as const, extraHolidays: [] }
     const records = loadCases(sqlite, { pomId: null }, settings)
-    const windows = windowsParam(records, settings)
+    const windows = caseWindows(records, settings).param
     const scanP = sqlite.prepare("select * from prisoner where status = 'in_custody'").raw(true)
     const scanA = sqlite.prepare('select prisoner_id, staff_id, start_date, end_date from allocation').raw(true)
     const scanU = sqlite.prepare(UNUSUAL_SESSIONS).pluck()

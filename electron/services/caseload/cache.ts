@@ -16,9 +16,10 @@ import { verdictFor, type EvalSettings, type Verdict } from './verdict'
  *   script) shows as a change in `total_changes()` the cache was not told about: read everything.
  * Verdicts are kept per prisoner for the same day, policy, stage and holidays.
  *
- * Only the sessions that can change a case's evaluation on the day are read (load.ts, relevance):
- * which those are depends on the day, the policy and the extra holidays, so a change of any of
- * them (midnight, a policy switch in Settings) reads everything again.
+ * Only what a case's evaluation on the day needs is read (load.ts, relevant.ts): the in-person
+ * sessions in each counting window, counted, and the unusual records. The windows depend on the
+ * day, the policy and the extra holidays, so a change of any of them (midnight, a policy switch in
+ * Settings) reads everything again. A prisoner read again after a write gets the full history.
  */
 export class CaseCache {
   private records: Map<number, CaseRecord> | null = null
