@@ -56,7 +56,7 @@ export interface Relevance {
 }
 
 /** PrisonerRow's fields and the prisoner column each comes from. */
-const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] = [
+export const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] = [
   ['id', 'id'],
   ['prisonNumber', 'prison_number'],
   ['firstName', 'first_name'],
@@ -98,13 +98,40 @@ const PRISONERS_AS_JSON = `json_group_array(json_array(${PRISONER_FIELDS.map(([,
   (select min(a.start_date) from allocation a where a.prisoner_id = p.id),
   (select a.staff_id from allocation a where a.prisoner_id = p.id and a.end_date is null)))`
 
-/** A PrisonerRow from PRISONERS_AS_JSON's array of values, in PRISONER_FIELDS order. */
-function prisonerRow(values: readonly unknown[]): PrisonerRow {
-  const row: Record<string, unknown> = {}
-  PRISONER_FIELDS.forEach(([name], i) => {
-    row[name] = values[i]
-  })
-  return row as unknown as PrisonerRow
+/**
+ * A PrisonerRow from PRISONERS_AS_JSON's array of values, in PRISONER_FIELDS order. Written out as
+ * one object literal: at 20,000 prisoners that is about twenty times faster than assigning the
+ * fields in a loop (every object gets its final shape at once). test/unit/prisonerRow.test.ts
+ * checks that each field takes the value at its place in PRISONER_FIELDS.
+ */
+export function prisonerRow(v: readonly unknown[]): PrisonerRow {
+  return {
+    id: v[0],
+    prisonNumber: v[1],
+    firstName: v[2],
+    lastName: v[3],
+    dateOfBirth: v[4],
+    sentenceType: v[5],
+    sentenceStartDate: v[6],
+    conditionalReleaseDate: v[7],
+    automaticReleaseDate: v[8],
+    paroleEligibilityDate: v[9],
+    tariffDate: v[10],
+    targetHearingDate: v[11],
+    homeDetentionCurfewEligibilityDate: v[12],
+    homeDetentionCurfewActualDate: v[13],
+    mappaLevel: v[14],
+    earlyAllocation: v[15],
+    recall: v[16],
+    tier: v[17],
+    roshLevel: v[18],
+    careExperienced: v[19],
+    tact: v[20],
+    keyWorkerPriority: v[21],
+    arrivalDate: v[22],
+    status: v[23],
+    version: v[24],
+  } as PrisonerRow
 }
 
 export interface CaseFilter {
