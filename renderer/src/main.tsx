@@ -1,68 +1,11 @@
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
 import './styles.css'
-import { Alert, Badge, Modal, Notification, createTheme, localStorageColorSchemeManager, MantineProvider, type CSSVariablesResolver } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { OmuError } from './data/client'
-import { keys } from './data/keys'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/App'
-import { currentRoute } from './app/routes'
-import { prefetchFirstScreen } from './data/startup'
+import { currentRoute } from './app/routeTable'
+import { startFirstReads } from './data/firstReads'
 
-// Any answer saying the session ended (signed out, or locked after inactivity) sends the app back
-// to the sign-in page by re-reading who is signed in.
-const onError = (err: unknown) => {
-  if (err instanceof OmuError && err.code === 'signed_out') void queryClient.invalidateQueries({ queryKey: keys.auth() })
-}
-const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError }),
-  mutationCache: new MutationCache({ onError }),
-  defaultOptions: {
-    // Local IPC, not a network: no retries that would hide a real error, no refetch on focus churn.
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-    mutations: { retry: false },
-  },
-})
-
-// Darker primary shades so text on filled buttons meets WCAG AA contrast in both themes.
-const theme = createTheme({
-  primaryColor: 'blue',
-  primaryShade: { light: 8, dark: 8 },
-  fontFamily: 'system-ui, "Segoe UI", Arial, sans-serif',
-  components: {
-    // Alert titles in the body text colour: the tinted colours fall below 4.5:1 on the light tint.
-    Alert: Alert.extend({ styles: { title: { color: 'var(--mantine-color-text)' } } }),
-    // Light badges carry body-coloured text on their tint (the tinted text is below 4.5:1 for yellow and teal).
-    // Every notification's close button has a name (axe button-name).
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this message' } } }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close this dialog' } } }),
-    Badge: Badge.extend({ styles: (_theme, props) => (props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {}) }),
-  },
-})
-
-// Mantine's default "dimmed" grey is below 4.5:1 on white; these shades meet WCAG 2.2 AA in both themes.
-const cssVariablesResolver: CSSVariablesResolver = () => ({
-  variables: {},
-  // Field errors in a darker red: Mantine's default is below 4.5:1 on white.
-  light: { '--mantine-color-dimmed': '#495057', '--mantine-color-placeholder': '#5c636a', '--mantine-color-error': '#c92a2a' },
-  dark: { '--mantine-color-dimmed': '#c1c2c5', '--mantine-color-placeholder': '#a6a7ab' },
-})
-
-// The first screen's reads start now, before the first render (issue 8).
-void prefetchFirstScreen(queryClient, currentRoute())
-
-const root = document.getElementById('root')
-if (!root) throw new Error('No #root element')
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'omu-colour-scheme' })}>
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-)
+// The first screen's reads start now, from this small entry, while the rest of the app (React,
+// Mantine, the screens: boot.tsx, preloaded by index.html) is still being fetched and compiled
+// (issue 8: the first caseload row within a second).
+const reads = startFirstReads(currentRoute())
+void import('./boot').then((m) => m.boot(reads))

@@ -1,12 +1,16 @@
 import { Center, Loader } from '@mantine/core'
+import { lazy, Suspense } from 'react'
 import { ErrorText } from './ErrorText'
 import { Shell } from './Shell'
 import { useAppStatus, useEstablishment } from '../data/hooks'
 import { useAuthStatus } from '../data/authHooks'
-import { FirstUserPage } from '../screens/auth/FirstUserPage'
-import { SignInPage } from '../screens/auth/SignInPage'
-import { RecoveryPage } from '../screens/RecoveryPage'
-import { SetupPage } from '../screens/SetupPage'
+
+// Pages before the app itself load on first need: a signed-in start goes straight to the shell, so
+// the start-up bundle need not carry them (issue 8).
+const FirstUserPage = lazy(() => import('../screens/auth/FirstUserPage').then((m) => ({ default: m.FirstUserPage })))
+const SignInPage = lazy(() => import('../screens/auth/SignInPage').then((m) => ({ default: m.SignInPage })))
+const RecoveryPage = lazy(() => import('../screens/RecoveryPage').then((m) => ({ default: m.RecoveryPage })))
+const SetupPage = lazy(() => import('../screens/SetupPage').then((m) => ({ default: m.SetupPage })))
 
 const Loading = () => (
   <Center h="100vh">
@@ -19,6 +23,14 @@ const Loading = () => (
  * then first user, sign-in, first-run establishment set-up, and the app itself.
  */
 export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Gate />
+    </Suspense>
+  )
+}
+
+function Gate() {
   const status = useAppStatus()
   const state = status.data?.state
   const auth = useAuthStatus(state !== undefined && state !== 'recovery')

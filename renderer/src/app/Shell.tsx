@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Center, Group, Loader, NavLink, Text, Title, VisuallyHidden } from '@mantine/core'
+import { AppShell, Badge, Burger, Button, Center, Group, Loader, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useIdle } from '@mantine/hooks'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
@@ -7,6 +7,7 @@ import type { User } from '../../../shared/ipc/channels/auth'
 import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
+import { NavItem } from './NavItem'
 import { ThemeToggle } from './ThemeToggle'
 import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
 
@@ -107,15 +108,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
             <Title order={2}>Navigation</Title>
           </VisuallyHidden>
           {ROUTES.map((r) => (
-            <NavLink
-              key={r.path}
-              href={hrefFor(r.path)}
-              label={r.label}
-              description={`For ${r.audience}`}
-              active={activePath === r.path}
-              variant="filled"
-              aria-current={activePath === r.path ? 'page' : undefined}
-            />
+            <NavItem key={r.path} href={hrefFor(r.path)} label={r.label} description={`For ${r.audience}`} active={activePath === r.path} />
           ))}
         </nav>
       </AppShell.Navbar>

@@ -1,26 +1,7 @@
 import { useSyncExternalStore } from 'react'
+import { currentRoute, type Route, type RoutePath } from './routeTable'
 
-/** Screens in the navigation, in order. */
-export const ROUTES = [
-  { path: 'caseload', label: 'Caseload', audience: 'POMs' },
-  { path: 'due', label: 'Due and overdue', audience: 'POMs and HOMD' },
-  { path: 'allocation', label: 'Allocation', audience: 'HOMD' },
-  { path: 'import', label: 'Import', audience: 'HOMD' },
-  { path: 'rrmp', label: 'RRMP planning', audience: 'HOMS' },
-  { path: 'readiness', label: 'Readiness and export', audience: 'Governors' },
-  { path: 'settings', label: 'Settings', audience: 'Everyone' },
-] as const
-export type RoutePath = (typeof ROUTES)[number]['path']
-
-/** Where the app is: a navigation screen, or one prisoner's page. */
-export type Route = { kind: 'screen'; path: RoutePath } | { kind: 'prisoner'; prisonerId: number }
-
-function parse(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? []
-  if (parts[0] === 'prisoner' && /^\d+$/.test(parts[1] ?? '')) return { kind: 'prisoner', prisonerId: Number(parts[1]) }
-  const found = ROUTES.find((r) => r.path === parts[0])
-  return { kind: 'screen', path: found?.path ?? 'caseload' }
-}
+export { currentRoute, ROUTES, type Route, type RoutePath } from './routeTable'
 
 // Set when the user navigates (not on first load): the next screen heading to mount takes focus,
 // so keyboard and screen-reader users land on the new screen (screens load lazily, so the
@@ -35,14 +16,6 @@ export function takeHeadingFocus(): boolean {
   const pending = headingFocusPending
   headingFocusPending = false
   return pending
-}
-
-let cached: { hash: string; route: Route } = { hash: '', route: { kind: 'screen', path: 'caseload' } }
-/** Where the app is now (outside React: the start-up prefetch). */
-export function currentRoute(): Route {
-  const hash = window.location.hash
-  if (hash !== cached.hash) cached = { hash, route: parse(hash) }
-  return cached.route
 }
 
 function subscribe(onChange: () => void): () => void {

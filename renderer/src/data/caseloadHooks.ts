@@ -3,7 +3,7 @@ import type { ChannelInput } from '../../../shared/ipc/contract'
 import type { CaseloadView } from '../../../shared/ipc/channels/prefs'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
-import { caseloadQuery, caseloadViewQuery } from './queries'
+import { caseloadQuery, caseloadViewQuery, staffQuery } from './queries'
 
 // Caseload data (issue 5). Every write invalidates the case-derived reads: a new session or
 // allocation changes statuses on the caseload, due list and allocation screens at once.
@@ -13,7 +13,7 @@ export function useCaseload(pomId: number | null) {
 }
 
 export function useStaff() {
-  return useQuery({ queryKey: keys.staff(), queryFn: () => unwrap(omu().staff.list()) })
+  return useQuery(staffQuery())
 }
 
 export function usePrisoner(prisonerId: number) {

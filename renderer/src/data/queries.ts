@@ -14,4 +14,7 @@ export const establishmentQuery = () => queryOptions({ queryKey: keys.establishm
 /** The saved caseload view changes only when the user changes it here, so it never goes stale. */
 export const caseloadViewQuery = () => queryOptions({ queryKey: keys.caseloadView(), queryFn: () => unwrap(omu().prefs.getCaseloadView()), staleTime: Infinity })
 
+/** Staff, for the caseload screen's choice of POM (and the allocation and settings screens). */
+export const staffQuery = () => queryOptions({ queryKey: keys.staff(), queryFn: () => unwrap(omu().staff.list()) })
+
 export const caseloadQuery = (pomId: number | null) => queryOptions({ queryKey: keys.caseload(pomId), queryFn: () => unwrap(omu().caseload.list({ pomId })) })

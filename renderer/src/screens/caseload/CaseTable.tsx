@@ -22,6 +22,14 @@ const COLUMNS: { key: string; label: string; sort: SortColumn | null }[] = [
 
 const ROW_HEIGHT = 76
 
+/**
+ * The rows' box as CaseTable.module.css sizes it (.body: 100vh less 380 px, at least 320 px), so the
+ * first render already holds the rows in view instead of waiting for a measurement and a second
+ * render (issue 8: the first row within a second). The virtualizer measures the box as it mounts
+ * and follows any difference.
+ */
+const expectedBodyRect = () => ({ width: 0, height: Math.max(320, window.innerHeight - 380) })
+
 const STATUS_CLASS = { overdue: classes.overdue, due: classes.due, met: classes.met, not_applicable: classes.na } as const
 
 /**
@@ -81,7 +89,7 @@ const CaseRowView = memo(function CaseRowView({ r, index, top }: { r: CaseRow; i
 export function CaseTable({ rows, sort, onSort, policyName }: { rows: CaseRow[]; sort: CaseloadView['sort']; onSort: (s: CaseloadView['sort']) => void; policyName: string }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed to be used this way.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 })
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: expectedBodyRect() })
   const header = (c: (typeof COLUMNS)[number]) => {
     if (!c.sort) return c.label
     const active = sort.column === c.sort

@@ -1,8 +1,9 @@
-import { Button, Chip, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
 import type { Staff } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
 import { COHORT_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../lib/labels'
+import { FilterChip } from './FilterChip'
 
 function ChipFilter<T extends string>({ label, value, options, onChange }: { label: string; value: T[]; options: Record<T, string>; onChange: (v: T[]) => void }) {
   return (
@@ -10,15 +11,13 @@ function ChipFilter<T extends string>({ label, value, options, onChange }: { lab
       <Text size="sm" fw={600} mb={4} aria-hidden="true">
         {label}
       </Text>
-      <Chip.Group multiple value={value} onChange={(v) => onChange(v as T[])}>
-        <Group gap={6}>
-          {(Object.keys(options) as T[]).map((k) => (
-            <Chip key={k} value={k} size="xs">
-              {options[k]}
-            </Chip>
-          ))}
-        </Group>
-      </Chip.Group>
+      <Group gap={6}>
+        {(Object.keys(options) as T[]).map((k) => (
+          <FilterChip key={k} value={k} checked={value.includes(k)} onChange={(on) => onChange(on ? [...value, k] : value.filter((v) => v !== k))}>
+            {options[k]}
+          </FilterChip>
+        ))}
+      </Group>
     </div>
   )
 }
