@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseRow } from '../../shared/ipc/channels/caseload'
 import { DEFAULT_CASELOAD_VIEW } from '../../shared/ipc/values'
-import { applyView } from '../../renderer/src/screens/caseload/view'
+import { applyView, dueWithinDays } from '../../renderer/src/screens/caseload/view'
 
 function row(id: number, name: string, status: CaseRow['status'], dueBy: string | null, priority = false): CaseRow {
   return {
@@ -50,5 +50,20 @@ describe('caseload view: sorting (issue 5, issue 8)', () => {
   it('due-date sort puts cases with nothing due last', () => {
     const view = { ...DEFAULT_CASELOAD_VIEW, sort: { column: 'dueBy' as const, direction: 'asc' as const } }
     expect(names(applyView(rows, view, '2026-11-23', false))).toEqual(['BAKER, Lee', 'ÉCLAIR, Jo', 'obrien, Al', "O'BRIEN, Sam", 'ABBOTT, Kim'])
+  })
+})
+
+describe('due-within filter field', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['14', 14],
+    ['0', 0],
+    ['7.9', 7],
+    ['-3', 0],
+    ['99999', 3650],
+    ['e', null],
+  ])('%j reads as %j days', (text, days) => {
+    expect(dueWithinDays(text)).toBe(days)
   })
 })

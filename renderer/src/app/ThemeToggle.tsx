@@ -1,18 +1,28 @@
-import { SegmentedControl, useMantineColorScheme, type MantineColorScheme } from '@mantine/core'
+import { NativeSelect, useMantineColorScheme, type MantineColorScheme } from '@mantine/core'
 
+const SCHEMES: { value: MantineColorScheme; label: string }[] = [
+  { value: 'light', label: 'Light theme' },
+  { value: 'dark', label: 'Dark theme' },
+  { value: 'auto', label: 'System theme' },
+]
+
+/**
+ * The colour theme as a native select: keyboard and screen-reader behaviour come from the browser,
+ * and it renders in a fraction of the time of a segmented control, which measures and animates its
+ * indicator on the first paint of every screen (issue 8).
+ */
 export function ThemeToggle() {
   const { colorScheme, setColorScheme } = useMantineColorScheme()
   return (
-    <SegmentedControl
+    <NativeSelect
       size="xs"
       aria-label="Colour theme"
       value={colorScheme}
-      onChange={(v) => setColorScheme(v as MantineColorScheme)}
-      data={[
-        { value: 'light', label: 'Light' },
-        { value: 'dark', label: 'Dark' },
-        { value: 'auto', label: 'System' },
-      ]}
+      onChange={(e) => {
+        const next = SCHEMES.find((s) => s.value === e.currentTarget.value)
+        if (next) setColorScheme(next.value)
+      }}
+      data={SCHEMES}
     />
   )
 }

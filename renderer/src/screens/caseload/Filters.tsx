@@ -1,9 +1,10 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core'
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core'
 import type { Staff } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
 import { COHORT_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../lib/labels'
 import { FilterChip } from './FilterChip'
+import { dueWithinDays, MAX_DUE_WITHIN_DAYS } from './view'
 
 function ChipFilter<T extends string>({ label, value, options, onChange }: { label: string; value: T[]; options: Record<T, string>; onChange: (v: T[]) => void }) {
   return (
@@ -34,13 +35,17 @@ export function Filters({ view, onChange, poms }: { view: CaseloadView; onChange
           w={260}
         />
         <TextInput label="Search by name or prison number" value={view.search} onChange={(e) => onChange({ ...view, search: e.currentTarget.value })} w={280} />
-        <NumberInput
+        {/* A native number field (arrow keys step it) rather than Mantine's NumberInput, whose
+            number-formatting library would otherwise be part of the first screen's code (issue 8). */}
+        <TextInput
+          type="number"
+          inputMode="numeric"
           label="Next minimum due within (days)"
           value={view.dueWithinDays ?? ''}
           min={0}
-          max={3650}
-          allowDecimal={false}
-          onChange={(v) => onChange({ ...view, dueWithinDays: typeof v === 'number' ? v : null })}
+          max={MAX_DUE_WITHIN_DAYS}
+          step={1}
+          onChange={(e) => onChange({ ...view, dueWithinDays: dueWithinDays(e.currentTarget.value) })}
           w={220}
         />
         <Button variant="default" onClick={() => onChange({ ...DEFAULT_CASELOAD_VIEW, pomId: view.pomId, sort: view.sort })}>

@@ -59,3 +59,14 @@ export function applyView(rows: readonly CaseRow[], view: CaseloadView, today: s
     .filter((r) => matches(r, view, dueLimit, needle))
     .sort((a, b) => (priorityFirst ? Number(b.priority) - Number(a.priority) : 0) || dir * compare(a, b, view.sort.column) || names.compare(a.name, b.name))
 }
+
+/** The longest look-ahead the due-within filter takes: ten years (the saved view's limit, shared/ipc/channels/prefs.ts). */
+export const MAX_DUE_WITHIN_DAYS = 3650
+
+/** The field's text as a whole number of days from 0 to the maximum, or no filter when empty. */
+export function dueWithinDays(text: string): number | null {
+  if (text.trim() === '') return null
+  const n = Math.trunc(Number(text))
+  if (!Number.isFinite(n)) return null
+  return Math.min(Math.max(n, 0), MAX_DUE_WITHIN_DAYS)
+}
