@@ -314,12 +314,12 @@ describe('RRMP planning, sign-off and exports', () => {
   })
 
   it('passes axe in the dark theme too', async () => {
-    await page.locator('label', { hasText: /^Dark$/ }).click()
+    await page.getByLabel('Colour theme').selectOption('dark')
     await expectAccessible(page, 'readiness (dark)')
     await go(page, 'RRMP planning')
     await open(page, '2.4')
     await expectAccessible(page, 'RRMP (dark)')
     await screenshot(page, 'rrmp-10-dark')
-    await page.locator('label', { hasText: /^Light$/ }).click()
+    await page.getByLabel('Colour theme').selectOption('light')
   })
 })

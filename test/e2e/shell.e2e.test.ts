@@ -53,7 +53,7 @@ describe('foundation shell in Chromium against the real services', () => {
       const { page } = app
       await setUp(page)
       if (scheme === 'dark') {
-        await page.locator('label', { hasText: /^Dark$/ }).click()
+        await page.getByLabel('Colour theme').selectOption('dark')
         await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark')
       }
       for (const [link, heading, shot] of [
