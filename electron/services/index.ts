@@ -18,17 +18,19 @@ export interface OmuServices {
 export async function startServices(config: RuntimeConfig & { trustedOrigin: string }): Promise<OmuServices> {
   const runtime = await StoreRuntime.start(config)
   const dispatcher = new Dispatcher({ runtime, handlers, trustedOrigin: config.trustedOrigin, log: config.log })
-  // Read the establishment's cases into memory while the user signs in, so the first caseload
-  // or due list opens at once (issue 8). Off the start-up path: the window is not kept waiting.
+  // Read the establishment's cases into memory and work out their verdicts while the user signs
+  // in, so the first caseload or due list opens at once (issue 8). Off the start-up path: the
+  // window is not kept waiting, and the verdicts are worked out a slice at a time.
   setTimeout(() => {
     const store = runtime.store
     // Not before the establishment is set up: its policy decides which sessions are read.
     if (store?.sqlite.open && readEstablishment(store.db)) {
-      try {
-        casesOf(store).all(evalSettings(store.db, runtime.today()))
-      } catch (err) {
-        config.log(err)
-      }
+      casesOf(store)
+        .warm(evalSettings(store.db, runtime.today()))
+        .catch((err: unknown) => {
+          // A store closed meanwhile (recovery, quit) ends the warm-up; nothing is lost.
+          if (store.sqlite.open) config.log(err)
+        })
     }
   }, 0).unref()
   return { runtime, dispatcher, close: () => runtime.close() }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { casesOf } from '../../electron/services/caseload/cache'
+import { evalSettings } from '../../electron/services/caseload/context'
 import { HMP_TESTSHIRE, startTestServices } from './helpers'
 
 // Issue 8's in-memory case cache must never show stale statuses: own writes invalidate the cases
@@ -53,6 +55,37 @@ describe('case cache and writes outside the dispatcher', () => {
       .run()
     const after = await svc.call('omu:caseload.list', { pomId: null })
     expect(after.ok && after.data.rows.map((r) => r.prisonNumber)).toEqual(['B1234CD'])
+    svc.cleanup()
+  })
+})
+
+describe('case cache warm-up', () => {
+  it('works out every verdict a slice at a time; a session recorded between slices is in the verdict kept', async () => {
+    const svc = await startTestServices({ now: NOW })
+    const demo = await svc.call('omu:demo.create', { prisoners: 120, seed: 5 })
+    expect(demo.ok).toBe(true)
+    const store = svc.runtime.store!
+    const cache = casesOf(store)
+    cache.invalidate(null)
+    const s = evalSettings(store.db, '2026-11-23')
+    const last = cache.all(s).at(-1)!
+    const before = cache.verdict(last, s)
+    expect(before.ok).toBe(true)
+    cache.invalidate(null)
+    // Slices of 25: the session below is recorded while the warm-up waits between slices, before
+    // it reaches the last case.
+    const warming = cache.warm(s, 25)
+    const rec = await svc.call('omu:sessions.record', { prisonerId: last.prisoner.id, date: '2026-11-10', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }) // recorded today: 13 days late
+    expect(rec.ok).toBe(true)
+    // Another POM's caseload, read meanwhile, takes in the write; the warm-up must not then keep a
+    // verdict worked out from the facts before it.
+    const otherPom = cache.all(s).find((r) => r.current && r.current.staffId !== last.current?.staffId)?.current?.staffId
+    expect(otherPom).toBeDefined()
+    expect((await svc.call('omu:caseload.list', { pomId: otherPom! })).ok).toBe(true)
+    expect(await warming).toBeGreaterThanOrEqual(120)
+    expect(cache.verdictCount).toBe(cache.all(s).length)
+    const after = cache.verdict(cache.all(s).at(-1)!, s)
+    expect(after.ok && before.ok && after.row.lateRecords).toBe(before.ok ? before.row.lateRecords + 1 : -1)
     svc.cleanup()
   })
 })
