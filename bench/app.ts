@@ -57,9 +57,10 @@ async function build(size: number): Promise<{ dir: string; services: OmuServices
   await call(services, 'omu:auth.createFirstUser', { username: 'bench.homs', displayName: 'Bench Homs', password: PASSWORD })
   await call(services, 'omu:establishment.setup', { name: 'HMP Benchmark', code: 'BEN', category: 'training' })
   await call(services, 'omu:establishment.update', { currentStage: 3, targetStage: 2 })
-  const sqlite = services.runtime.store!.sqlite
-  const counts = sqlite.transaction(() => generateDemo(sqlite, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))()
-  casesOf(services.runtime.store!).invalidate(null)
+  const store = services.runtime.localStore!
+  const sqlite = store.sqlite
+  const counts = await store.write((c) => generateDemo(c, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))
+  casesOf(store).invalidate(null)
   sqlite.pragma('wal_checkpoint(TRUNCATE)')
   sqlite.exec('ANALYZE')
   return { dir, services, sessions: counts.sessions }
@@ -99,7 +100,7 @@ async function run(): Promise<void> {
   for (const size of SIZES) {
     console.log(`building ${size.toLocaleString('en-GB')} prisoners...`)
     const { dir, services, sessions } = await build(size)
-    const store = services.runtime.store!
+    const store = services.runtime.localStore!
     const sqlite = store.sqlite
     const small = size <= 2000
     const runs = small ? RUNS : Math.max(5, Math.round(RUNS / 3))
@@ -109,19 +110,19 @@ async function run(): Promise<void> {
     //    in-person sessions in each counting window counted from the index and the unusual records
     //    read (relevant.ts, both as JSON), with the windows worked out beforehand.
     const settings = { today: TODAY, policy: 'omic2021' as const, stage: 3 as const, extraHolidays: [] }
-    const records = loadCases(sqlite, { pomId: null }, settings)
+    const records = await loadCases(store, { pomId: null }, settings)
     const windows = caseWindows(records, settings).param
     const scanP = sqlite.prepare("select * from prisoner where status = 'in_custody'").raw(true)
     const scanA = sqlite.prepare('select prisoner_id, staff_id, start_date, end_date from allocation').raw(true)
-    const scanU = sqlite.prepare(UNUSUAL_SESSIONS).pluck()
-    const scanW = sqlite.prepare(WINDOW_COUNTS).pluck()
+    const scanU = sqlite.prepare(UNUSUAL_SESSIONS.sqlite).pluck()
+    const scanW = sqlite.prepare(WINDOW_COUNTS.sqlite).pluck()
     const floor = await measure(() => [scanP.all(), scanA.all(), JSON.parse(scanU.get() as string), JSON.parse(scanW.get(windows) as string)], runs)
     const sessionsRead = records.reduce((n, r) => n + r.sessions.length, 0)
     const sessionsCounted = records.reduce((n, r) => n + Object.values(r.windowCounts ?? {}).reduce((a, b) => a + b, 0), 0)
     const scanAll = sqlite.prepare('select prisoner_id, date, in_person, recorded_on from supervision_session').raw(true)
     const floorAll = await measure(() => [scanP.all(), scanA.all(), scanAll.all()], runs)
-    const cold = await measure(() => {
-      for (const rec of loadCases(sqlite, { pomId: null }, settings)) evaluateRecord(rec, settings)
+    const cold = await measure(async () => {
+      for (const rec of await loadCases(store, { pomId: null }, settings)) evaluateRecord(rec, settings)
     }, runs)
     const engine = await measure(() => {
       for (const rec of records) evaluateRecord(rec, settings)
@@ -153,7 +154,7 @@ async function run(): Promise<void> {
     const warmUp = await measure(
       async () => {
         casesOf(store).invalidate(null)
-        await casesOf(store).warm(evalSettings(store.db, TODAY))
+        await casesOf(store).cache.warm(store, await evalSettings(store.db, TODAY))
       },
       Math.max(3, Math.round(runs / 3)),
       1,
@@ -175,7 +176,7 @@ async function run(): Promise<void> {
     const file = path.join(dir, 'omu.db')
     const openMs = await measure(async () => {
       const o = await openStore(file, { migrationsFolder: migrationsFolderFrom(ROOT), backupDir: path.join(dir, 'backups') })
-      o.store.close()
+      o.store.closeNow()
     }, 7, 1)
     const bytes = fs.statSync(file).size
     rows.push({ size, what: 'cold open of the store (migrations applied)', ms: openMs })

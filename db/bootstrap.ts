@@ -1,22 +1,16 @@
 import Database from 'better-sqlite3'
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import * as schema from './schema'
 import { takeBackup, type BackupInfo } from './backups'
+import { SqliteStore } from './store/sqlite'
 
 // The one place the SQLite store is opened: pragmas, health check, backup-before-migrate,
 // migrations, close. Everything else receives an open Store.
 
-export type Db = BetterSQLite3Database<typeof schema>
-
-export interface Store {
-  readonly path: string
-  readonly sqlite: Database.Database
-  readonly db: Db
-  close(): void
-}
+export type { Db } from './store/types'
 
 export interface OpenStoreOptions {
   migrationsFolder: string
@@ -40,7 +34,7 @@ export class StoreOpenError extends Error {
 }
 
 export interface OpenedStore {
-  store: Store
+  store: SqliteStore
   /** Migrations applied on this open (0 when the file was already current). */
   migrationsApplied: number
   /** Backup taken before migrating an existing file, if any. */
@@ -122,30 +116,12 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
     if (state.pending > 0 && state.hasUserTables) {
       preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now(), opts.nativeBinding)
     }
-    const db = drizzle(sqlite, { schema })
     // drizzle's SQLite migrator applies every pending migration inside one BEGIN ... COMMIT.
-    if (state.pending > 0) migrate(db, { migrationsFolder: opts.migrationsFolder })
-    return { store: makeStore(file, sqlite, db), migrationsApplied: state.pending, preMigrationBackup }
+    if (state.pending > 0) migrate(drizzle(sqlite, { schema }), { migrationsFolder: opts.migrationsFolder })
+    return { store: new SqliteStore(file, sqlite), migrationsApplied: state.pending, preMigrationBackup }
   } catch (err) {
     sqlite.close()
     throw err
-  }
-}
-
-function makeStore(file: string, sqlite: Database.Database, db: Db): Store {
-  return {
-    path: file,
-    sqlite,
-    db,
-    close() {
-      if (!sqlite.open) return
-      // Fold the WAL back into the main file so a closed store is a single self-contained file.
-      try {
-        sqlite.pragma('wal_checkpoint(TRUNCATE)')
-      } finally {
-        sqlite.close()
-      }
-    },
   }
 }
 

@@ -4,3 +4,8 @@ import path from 'node:path'
 export function migrationsFolderFrom(appRoot: string): string {
   return path.join(appRoot, 'db', 'migrations')
 }
+
+/** The shared PostgreSQL database's migrations (issue 13), beside the SQLite file's. */
+export function pgMigrationsFolderFrom(appRoot: string): string {
+  return path.join(appRoot, 'db', 'migrations-pg')
+}

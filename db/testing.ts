@@ -11,7 +11,7 @@ export function repoRoot(): string {
 }
 
 /** Test hook: a fresh real SQLite file in its own temp dir, with the real migrations applied. */
-export async function openTestStore(): Promise<OpenedStore & { dir: string; cleanup(): void }> {
+export async function openTestStore(): Promise<OpenedStore & { dir: string; cleanup(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-test-'))
   const opened = await openStore(path.join(dir, 'omu.db'), {
     migrationsFolder: migrationsFolderFrom(repoRoot()),
@@ -20,8 +20,8 @@ export async function openTestStore(): Promise<OpenedStore & { dir: string; clea
   return {
     ...opened,
     dir,
-    cleanup() {
-      opened.store.close()
+    async cleanup() {
+      await opened.store.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }

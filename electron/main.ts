@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import path from 'node:path'
-import { migrationsFolderFrom } from '../db/paths'
+import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../db/paths'
 import { registerIpc } from './ipc/register'
 import { resolveNativeBinding } from './native'
 import { serveRendererFile } from './protocol'
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     dbPath: path.join(userData, 'omu.db'),
     backupDir: path.join(userData, 'backups'),
     migrationsFolder: migrationsFolderFrom(appRoot),
+    pgMigrationsFolder: pgMigrationsFolderFrom(appRoot),
     nativeBinding: resolveNativeBinding(appRoot, process.versions.electron, app.isPackaged),
     clock: () => new Date(),
     appVersion: app.getVersion(),
@@ -87,7 +88,39 @@ async function main(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
-app.on('will-quit', () => services?.close())
+
+/** How long quitting waits for requests in flight before the store is closed regardless. */
+const CLOSE_WAIT_MS = 10_000
+
+// Closing waits for requests in flight (a write transaction commits or rolls back first), so quitting
+// is held until the store is closed, then resumed; `services` is cleared first so this runs once.
+app.on('will-quit', (event) => {
+  const open = services
+  if (!open) return
+  services = null
+  event.preventDefault()
+  const store = open.runtime.localStore
+  let timer: NodeJS.Timeout | undefined
+  const stuck = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      // A request that never finishes must not keep the app from quitting: what it had not
+      // committed is rolled back by SQLite, as after a crash.
+      log(new Error(`The data file was still in use ${CLOSE_WAIT_MS / 1000} s after quitting began; closed regardless.`))
+      try {
+        store?.closeNow()
+      } catch (err) {
+        log(err)
+      }
+      resolve()
+    }, CLOSE_WAIT_MS)
+  })
+  Promise.race([open.close(), stuck])
+    .catch((err: unknown) => log(err))
+    .finally(() => {
+      clearTimeout(timer)
+      app.quit()
+    })
+})
 
 main().catch((err: unknown) => {
   log(err)

@@ -1,10 +1,16 @@
-import type Database from 'better-sqlite3'
+import { establishment } from '../schema'
+import type { SqlValue, StoreConn } from '../store/types'
 import { Dice, dayNumber, isoOf, seededRandom } from './random'
 
 // The demo establishment (issue 5): a realistic, obviously fictional OMU, deterministic from a
 // seed. Used by the first-run "demo establishment" choice, the e2e tests and the benchmarks.
 // It spreads sentence types, release dates, allocations and session histories so every handover
 // reason and every minimum status appears.
+//
+// Written through a StoreConn with SQL both backends run (`?` parameters, RETURNING, no dialect
+// functions), as multi-row INSERTs of up to ROWS_PER_INSERT rows: thousands of prisoners and
+// hundreds of thousands of sessions in a few hundred statements, so it stays quick on the local
+// file and over the network to the shared database alike. The caller opens the transaction.
 
 export interface DemoOptions {
   prisoners: number
@@ -49,35 +55,130 @@ function addMonths(day: number, months: number): number {
   return dayNumber(isoOf(Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, Math.min(d.getUTCDate(), 28)) / 86_400_000)))
 }
 
-export function generateDemo(sqlite: Database.Database, opts: DemoOptions): DemoCounts {
+/** The demo establishment's own row, for a data file that has none yet (the first-run demo choice). */
+export async function insertDemoEstablishment(conn: StoreConn, now: string): Promise<void> {
+  await conn.db
+    .insert(establishment)
+    .values({ id: 1, name: 'HMP Demoshire (demo data)', code: 'DMO', category: 'training', currentStage: 3, targetStage: 2, policy: 'omic2021', updatedAt: now })
+    .run()
+}
+
+/** Rows per multi-row INSERT: 500 prisoner rows are 12,000 parameters, inside both backends' limits. */
+const ROWS_PER_INSERT = 500
+
+/**
+ * Writes rows of one table `ROWS_PER_INSERT` at a time. `tuple` is one row's VALUES tuple: its `?`
+ * placeholders (one per value in the row) and any literals. `returning`, when given, is added to
+ * each statement and the returned rows are collected.
+ */
+class BatchInsert {
+  private readonly statements = new Map<number, string>()
+  private readonly width: number
+
+  constructor(
+    private readonly conn: StoreConn,
+    private readonly head: string,
+    private readonly tuple: string,
+    private readonly returning = '',
+  ) {
+    this.width = tuple.split('?').length - 1
+  }
+
+  private statement(rows: number): string {
+    let text = this.statements.get(rows)
+    if (text === undefined) {
+      text = `${this.head} values ${Array.from({ length: rows }, () => this.tuple).join(', ')}${this.returning ? ` returning ${this.returning}` : ''}`
+      this.statements.set(rows, text)
+    }
+    return text
+  }
+
+  async write<R extends readonly unknown[] = unknown[]>(rows: readonly (readonly SqlValue[])[]): Promise<R[]> {
+    const out: R[] = []
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const batch = rows.slice(i, i + ROWS_PER_INSERT)
+      const params: SqlValue[] = []
+      for (const row of batch) {
+        if (row.length !== this.width) throw new Error(`demo insert: ${row.length} values for ${this.width} placeholders`)
+        for (const v of row) params.push(v)
+      }
+      const text = this.statement(batch.length)
+      if (this.returning) out.push(...(await this.conn.sql.rows<R>(text, params)))
+      else await this.conn.sql.exec(text, params)
+    }
+    return out
+  }
+}
+
+/** An allocation or session row waiting for its prisoner's id: first value, the prisoner's index in the batch. */
+type Pending = SqlValue[]
+
+export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<DemoCounts> {
   const d = new Dice(seededRandom(opts.seed))
   const today = dayNumber(opts.today)
   const historyFrom = today - Math.round((opts.years ?? 5) * 365.25)
 
-  const insertStaff = sqlite.prepare('insert into staff (name, role, active, hours_per_week, flags, updated_at) values (?, ?, ?, ?, ?, ?)')
+  // Staff one at a time: each POM's id is needed as the cases are dealt out, and a few hundred
+  // rows at most (one POM for every 48 prisoners).
+  const insertStaff = (values: SqlValue[]) =>
+    conn.sql.value<number>('insert into staff (name, role, active, hours_per_week, flags, updated_at) values (?, ?, ?, ?, ?, ?) returning id', values)
   const pomIds: number[] = []
   const pomCount = Math.max(3, Math.round(opts.prisoners / 48))
   for (let i = 0; i < pomCount; i++) {
     const n = name(d, i)
     const role = i % 3 === 2 ? 'probation_pom' : 'prison_pom'
     const hours = d.chance(0.2) ? 22.5 : 37
-    pomIds.push(Number(insertStaff.run(`${n.first} ${n.last}`, role, 1, hours, '[]', opts.now).lastInsertRowid))
+    pomIds.push(Number(await insertStaff([`${n.first} ${n.last}`, role, 1, hours, '[]', opts.now])))
   }
-  insertStaff.run('Lee Inactive-Demo', 'prison_pom', 0, 37, '[]', opts.now)
-  insertStaff.run('Nat Homd-Demo', 'homd', 1, 37, '[]', opts.now)
-  insertStaff.run('Kai Homs-Demo', 'homs', 1, 37, '[]', opts.now)
-  insertStaff.run('Governor Demo', 'governor', 1, 37, '[]', opts.now)
+  await insertStaff(['Lee Inactive-Demo', 'prison_pom', 0, 37, '[]', opts.now])
+  await insertStaff(['Nat Homd-Demo', 'homd', 1, 37, '[]', opts.now])
+  await insertStaff(['Kai Homs-Demo', 'homs', 1, 37, '[]', opts.now])
+  await insertStaff(['Governor Demo', 'governor', 1, 37, '[]', opts.now])
   const staffCount = pomCount + 4
 
-  const insertPrisoner = sqlite.prepare(`insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date,
+  const insertPrisoners = new BatchInsert(
+    conn,
+    `insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date,
      crd, ard, ped, ted, thd, hdced, hdcad, mappa_level, early_allocation, recall, tier, rosh_level, care_experienced, tact, key_worker_priority,
-     arrival_date, status, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`)
-  const insertAllocation = sqlite.prepare('insert into allocation (prisoner_id, staff_id, start_date, end_date, reason, created_at) values (?, ?, ?, ?, ?, ?)')
-  const insertSession = sqlite.prepare(`insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, duration_minutes, notes, notes_sensitive, recorded_on, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+     arrival_date, status, version, updated_at)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+    'id, prison_number',
+  )
+  const insertAllocations = new BatchInsert(conn, 'insert into allocation (prisoner_id, staff_id, start_date, end_date, reason, created_at)', '(?, ?, ?, ?, ?, ?)')
+  const insertSessions = new BatchInsert(
+    conn,
+    'insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, duration_minutes, notes, notes_sensitive, recorded_on, created_at)',
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
+
+  // Prisoners are dealt ROWS_PER_INSERT at a time; their allocations and sessions wait for the
+  // prisoners' ids (matched back by prison number, unique by construction), then follow in order.
+  let prisoners: SqlValue[][] = []
+  let allocations: Pending[] = []
+  let sessionRows: Pending[] = []
+  const flush = async () => {
+    if (prisoners.length === 0) return
+    const returned = await insertPrisoners.write<[number, string]>(prisoners)
+    const idOf = new Map(returned.map(([id, number]) => [number, Number(id)]))
+    const ids = prisoners.map((p) => {
+      const id = idOf.get(p[0] as string)
+      if (id === undefined) throw new Error(`demo insert: no id came back for prisoner ${String(p[0])}`)
+      return id
+    })
+    const resolve = (rows: Pending[]) => {
+      for (const row of rows) row[0] = ids[row[0] as number] as number
+      return rows
+    }
+    await insertAllocations.write(resolve(allocations))
+    await insertSessions.write(resolve(sessionRows))
+    prisoners = []
+    allocations = []
+    sessionRows = []
+  }
 
   let sessions = 0
   for (let i = 0; i < opts.prisoners; i++) {
+    if (prisoners.length === ROWS_PER_INSERT) await flush()
     const n = name(d, i + 100)
     const indeterminate = d.chance(0.12)
     // A fifth are recent: newly sentenced (start-of-custody windows open) or recent arrivals.
@@ -104,14 +205,15 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions): Demo
     const mappa = d.chance(0.1) ? d.pick([1, 2, 3]) : d.chance(0.5) ? 0 : null
     const arrival = d.chance(0.2) ? Math.min(today, Math.max(start + 1, today - d.int(0, 720))) : null
     const isoOrNull = (x: number | null) => (x === null ? null : isoOf(x))
-    const id = Number(
-      insertPrisoner.run(
-        prisonNumber(i + 1), n.first, n.last, dob, indeterminate ? 'indeterminate' : 'determinate', isoOf(start),
-        isoOrNull(crd), null, isoOrNull(ped), isoOrNull(ted), isoOrNull(thd), isoOrNull(hdced), null,
-        mappa, d.chance(0.04) ? 1 : 0, d.chance(0.03) ? 1 : 0, d.pick(TIERS), d.pick(ROSH),
-        d.chance(0.08) ? 1 : 0, d.chance(0.01) ? 1 : 0, d.chance(0.05) ? 1 : 0, isoOrNull(arrival), 'in_custody', opts.now,
-      ).lastInsertRowid,
-    )
+    const index = prisoners.length
+    prisoners.push([
+      prisonNumber(i + 1), n.first, n.last, dob, indeterminate ? 'indeterminate' : 'determinate', isoOf(start),
+      isoOrNull(crd), null, isoOrNull(ped), isoOrNull(ted), isoOrNull(thd), isoOrNull(hdced), null,
+      mappa, d.chance(0.04) ? 1 : 0, d.chance(0.03) ? 1 : 0, d.pick(TIERS), d.pick(ROSH),
+      d.chance(0.08) ? 1 : 0, d.chance(0.01) ? 1 : 0, d.chance(0.05) ? 1 : 0, isoOrNull(arrival), 'in_custody', opts.now,
+    ])
+    const allocate = (values: SqlValue[]) => allocations.push(values)
+    const session = (values: SqlValue[]) => sessionRows.push(values)
     // About one in twelve waits for allocation (new arrivals, newly sentenced).
     if (d.chance(0.08)) continue
     const allocStart = Math.min(today, Math.max(start, arrival ?? start) + d.int(0, 21))
@@ -119,11 +221,11 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions): Demo
     // Some cases were reallocated: the history keeps the earlier POM.
     if (allocStart < today - 200 && d.chance(0.25)) {
       const switchDay = allocStart + d.int(60, today - allocStart - 1)
-      insertAllocation.run(id, pom, isoOf(allocStart), isoOf(switchDay), 'Initial allocation', opts.now)
+      allocate([index, pom, isoOf(allocStart), isoOf(switchDay), 'Initial allocation', opts.now])
       pom = d.pick(pomIds)
-      insertAllocation.run(id, pom, isoOf(switchDay), null, 'Reallocated: caseload balancing', opts.now)
+      allocate([index, pom, isoOf(switchDay), null, 'Reallocated: caseload balancing', opts.now])
     } else {
-      insertAllocation.run(id, pom, isoOf(allocStart), null, 'Initial allocation', opts.now)
+      allocate([index, pom, isoOf(allocStart), null, 'Initial allocation', opts.now])
     }
     // Sessions from allocation: weekly or fortnightly in the first 12 weeks (start of custody,
     // seed 003 Annex B), then every few weeks, with plausible gaps; some cases fall behind.
@@ -133,7 +235,7 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions): Demo
     if (arrival !== null && arrival >= historyFrom && d.chance(0.85)) {
       const seen = arrival + d.int(1, 16)
       if (seen <= today && seen < day) {
-        insertSession.run(id, pom, isoOf(seen), 1, 'wing_interview_room', d.int(20, 60), 'Demo session: arrival interview after transfer.', 0, isoOf(seen), opts.now)
+        session([index, pom, isoOf(seen), 1, 'wing_interview_room', d.int(20, 60), 'Demo session: arrival interview after transfer.', 0, isoOf(seen), opts.now])
         sessions++
       }
     }
@@ -141,12 +243,13 @@ export function generateDemo(sqlite: Database.Database, opts: DemoOptions): Demo
       const inPerson = d.chance(0.8)
       const mode = inPerson ? d.pick(MODES_IN_PERSON) : d.pick(MODES_REMOTE)
       const lag = d.chance(0.85) ? 0 : d.chance(0.6) ? 1 : d.int(2, 9)
-      insertSession.run(id, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now)
+      session([index, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now])
       sessions++
       const early = day < allocStart + 84
       const gap = diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
       day += Math.max(1, Math.round(gap * (opts.sessionGapScale ?? 1)))
     }
   }
+  await flush()
   return { prisoners: opts.prisoners, staff: staffCount, sessions }
 }

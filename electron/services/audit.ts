@@ -1,11 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/bootstrap'
+import type { Db } from '../../db/store/types'
 import { auditLog } from '../../db/schema'
-import type { AuditEntry, User } from '../../shared/ipc/channels/auth'
+import type { User } from '../../shared/ipc/channels/auth'
 
 // The audit trail (issue 7): who, role, when, channel, entity, before and after. Rows are only
 // ever inserted (triggers refuse UPDATE and DELETE); each is written in the same transaction as
-// the change it records.
+// the change it records. This is the trail's one writer (the dispatcher writes every mutation's
+// rows here, whatever its domain); the trail's reads are the trust domain's (trust/store.ts).
 
 export interface AuditRecord {
   entity: string
@@ -22,8 +22,9 @@ function json(value: unknown): string | null {
   return JSON.stringify(value, (key, v: unknown) => (REDACT.has(key) ? '[redacted]' : v))
 }
 
-export function writeAudit(db: Db, actor: Pick<User, 'id' | 'username' | 'role'> | null, channel: string, at: Date, rec: AuditRecord): void {
-  db.insert(auditLog)
+export async function writeAudit(db: Db, actor: Pick<User, 'id' | 'username' | 'role'> | null, channel: string, at: Date, rec: AuditRecord): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       at: at.toISOString(),
       userId: actor?.id ?? null,
@@ -36,15 +37,4 @@ export function writeAudit(db: Db, actor: Pick<User, 'id' | 'username' | 'role'>
       after: json(rec.after),
     })
     .run()
-}
-
-export function auditHistory(db: Db, entity: string, entityId: string): AuditEntry[] {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
-    .orderBy(desc(auditLog.id))
-    .limit(500)
-    .all()
-    .map((r) => ({ ...r, before: r.before === null ? null : (JSON.parse(r.before) as unknown), after: r.after === null ? null : (JSON.parse(r.after) as unknown) }))
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Store } from '../../db/bootstrap'
+import type { SqliteStore } from '../../db/store/sqlite'
+import type { Store } from '../../db/store/types'
 import { isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, type BackupInfo } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreInput, type RestoreResult } from '../../shared/ipc/channels/backup'
@@ -12,8 +13,9 @@ import type { RuntimeConfig } from './runtime'
 /** What the backup service needs from the store runtime. */
 export interface BackupRuntime {
   readonly config: RuntimeConfig
-  readonly store: Store | null
-  status(): AppStatus
+  /** The local file's store, null in shared mode: backups are the file's own (the shared database's are the server's job). */
+  readonly localStore: SqliteStore | null
+  status(): Promise<AppStatus>
   /**
    * Makes `source` the data file: the open store is closed (an unreadable one is renamed aside),
    * the file replaced and the store opened again through the bootstrap.
@@ -51,7 +53,17 @@ export class BackupService implements BackupActions {
   }
 
   store(): Store | null {
-    return this.rt.store
+    return this.rt.localStore
+  }
+
+  /**
+   * The online backup API copies the file page by page between turns of the event loop. It is
+   * run as a reader of the store, so no write transaction is open on the connection meanwhile
+   * (SQLite refuses a backup step while its own connection is writing, and the copy must hold
+   * only committed work); writes wait until the copy is complete.
+   */
+  private backUp(store: SqliteStore, label: string, now: Date): Promise<BackupInfo> {
+    return store.read(() => takeBackup(store.sqlite, this.dir, label, now, this.rt.config.nativeBinding))
   }
 
   list(): BackupList {
@@ -63,13 +75,15 @@ export class BackupService implements BackupActions {
    * first-run set-up (a store with no establishment holds nothing to lose).
    */
   async dailyIfDue(): Promise<BackupEntry | null> {
-    const store = this.rt.store
-    if (!store || this.busy || this.rt.status().state !== 'ready') return null
+    const store = this.rt.localStore
+    if (!store || this.busy || (await this.rt.status()).state !== 'ready') return null
+    // Checked again: a backup or restore may have started while the status was read.
+    if (this.busy) return null
     const now = this.now()
     const today = londonToday(now)
     if (listBackups(this.dir).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
     return this.exclusive(async () => {
-      const info = await takeBackup(store.sqlite, this.dir, 'daily', now, this.rt.config.nativeBinding)
+      const info = await this.backUp(store, 'daily', now)
       this.prune()
       return this.entry(info)
     })
@@ -78,7 +92,7 @@ export class BackupService implements BackupActions {
   async backUpNow(): Promise<BackupEntry> {
     const store = this.requireStore()
     return this.exclusive(async () => {
-      const info = await takeBackup(store.sqlite, this.dir, 'manual', this.now(), this.rt.config.nativeBinding)
+      const info = await this.backUp(store, 'manual', this.now())
       this.prune()
       return this.entry(info)
     })
@@ -110,12 +124,12 @@ export class BackupService implements BackupActions {
       if (problem === 'newer_version') {
         throw new UserFacingError('conflict', `${name} was made by a newer version of OMU Desk, so nothing was restored. Install the newer version first.`)
       }
-      const store = this.rt.store
+      const store = this.rt.localStore
       // An open store is backed up first; an unreadable one cannot be, so the runtime renames it aside.
-      const safety = store ? await takeBackup(store.sqlite, this.dir, 'prerestore', this.now(), nativeBinding) : null
+      const safety = store ? await this.backUp(store, 'prerestore', this.now()) : null
       await this.rt.replaceStoreFile(source)
       this.prune()
-      return { status: this.rt.status(), safetyBackup: safety ? this.entry(safety) : null, restoredFrom: name }
+      return { status: await this.rt.status(), safetyBackup: safety ? this.entry(safety) : null, restoredFrom: name }
     })
   }
 
@@ -149,8 +163,8 @@ export class BackupService implements BackupActions {
     return file
   }
 
-  private requireStore(): Store {
-    const store = this.rt.store
+  private requireStore(): SqliteStore {
+    const store = this.rt.localStore
     if (!store) throw new UserFacingError('unavailable', 'The data file could not be opened, so it cannot be backed up. Restore a backup or start a new data file.')
     return store
   }

@@ -12,6 +12,8 @@ import { casesOf } from './caseload/cache'
 import type { HandlerContext, Handlers, SystemContext } from './handlers/types'
 import { refusal, RULES, type Rule } from './permissions'
 import type { StoreRuntime } from './runtime'
+import { storageActions } from './storage/actions'
+import type { Store, StoreConn } from '../../db/store/types'
 
 /** Who sent a request: the page URL of the frame and whether it is the window's main frame. */
 export interface SenderInfo {
@@ -84,7 +86,9 @@ export class Dispatcher {
     if (!this.isTrustedSender(sender)) return fail({ code: 'forbidden', message: 'This request did not come from the app’s own window and was refused.' })
     const { entry, handler, rule } = found
     // On the recovery page nobody can sign in: say the store is closed rather than "sign in".
+    // The shared database is open only while someone is signed in with their own login.
     if (entry.def.kind !== 'system' && !this.opts.runtime.store) {
+      if (this.opts.runtime.storage.kind === 'shared') return fail({ code: 'signed_out', message: 'Sign in to continue.' })
       return fail({ code: 'unavailable', message: 'The data file is not open. Use the recovery page to restore a backup or start a new file.' })
     }
     try {
@@ -130,8 +134,21 @@ export class Dispatcher {
   /** Sign-off steps ask for the signer's password again (issue 7). */
   private async reauthenticate(user: User, input: unknown): Promise<void> {
     const password = (input as { password?: unknown }).password
-    const store = this.opts.runtime.store
-    const row = store?.db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id)).get()
+    const rt = this.opts.runtime
+    const store = rt.store
+    const storage = rt.storage
+    if (store?.kind === 'shared' && storage.kind === 'shared') {
+      // Checked by the server, not against a copy: a connection with this password either opens or not.
+      const ok =
+        typeof password === 'string' &&
+        (await storageActions(rt)
+          .open(storage.location, user.username, password)
+          .then((s) => s.close().then(() => true))
+          .catch(() => false))
+      if (!ok) throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
+      return
+    }
+    const row = store ? await store.read((c) => c.db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id)).get()) : undefined
     if (typeof password !== 'string' || !row || !(await verifyPassword(password, row.hash))) {
       throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
     }
@@ -152,27 +169,26 @@ export class Dispatcher {
           channel: entry.channel,
           log: this.opts.log,
           backups: rt.backups,
+          storage: storageActions(rt),
         }
         return handler(input, ctx)
       }
       case 'query':
-        return handler(input, this.context(actor, now, () => {}))
+        return this.openStore().read((conn) => Promise.resolve(handler(input, this.context(conn, actor, now, () => {}))))
       case 'mutation': {
-        const records: AuditRecord[] = []
-        const ctx = this.context(actor, now, (rec) => records.push(rec))
+        const store = this.openStore()
+        let records: AuditRecord[] = []
         // The one mutation path: the change and its audit rows commit together or not at all.
-        const cases = casesOf(ctx.store)
-        cases.beforeWrite()
-        const out = ctx.store.sqlite
-          .transaction(() => {
-            const result = handler(input, ctx)
-            if (result instanceof Promise) throw new Error(`Mutation ${entry.channel} must be synchronous`)
-            // Every mutation leaves at least one audit row, even when its handler names no entity.
-            if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
-            for (const rec of records) writeAudit(ctx.store.db, actor, entry.channel, now, rec)
-            return result
-          })
-          .immediate()
+        const cases = casesOf(store)
+        const out = await store.write(async (conn) => {
+          // A fresh list on every attempt: the shared database may run a transaction again.
+          records = []
+          const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec)))
+          // Every mutation leaves at least one audit row, even when its handler names no entity.
+          if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
+          for (const rec of records) await writeAudit(conn.db, actor, entry.channel, now, rec)
+          return result
+        })
         // Committed: the in-memory cases read again what this change touched (the audit records say what).
         cases.invalidate(touchedPrisoners(records))
         return out
@@ -184,9 +200,13 @@ export class Dispatcher {
     }
   }
 
-  private context(actor: User | null, now: Date, audit: (rec: AuditRecord) => void): HandlerContext {
+  private openStore(): Store {
     const store = this.opts.runtime.store
     if (!store) throw new UserFacingError('unavailable', 'The data file is not open. Use the recovery page to restore a backup or start a new file.')
+    return store
+  }
+
+  private context(store: StoreConn, actor: User | null, now: Date, audit: (rec: AuditRecord) => void): HandlerContext {
     const config = this.opts.runtime.config
     return { store, now, today: this.opts.runtime.today(), host: config.host, log: config.log, actor, audit }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { UserFacingError, type IpcError } from '../../shared/ipc/result'
+import { ServerUnavailableError } from '../../db/store/postgres'
 
 function humanField(path: readonly PropertyKey[]): string {
   return path
@@ -65,6 +66,14 @@ export function fromZodError(err: z.ZodError): IpcError {
   return out
 }
 
+/** The database's own error code, looking through the query builder's wrapping (DrizzleQueryError's cause). */
+function databaseCode(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code
+  }
+  return undefined
+}
+
 /**
  * Turns anything thrown by a handler into an IpcError. Only UserFacingError and zod errors carry
  * their message through; anything else (SQL errors, bugs) is logged here and answered generically,
@@ -77,9 +86,16 @@ export function toIpcError(err: unknown, log: (e: unknown) => void): IpcError {
     return out
   }
   if (err instanceof z.ZodError) return fromZodError(err)
-  const code = (err as { code?: string } | null)?.code
+  if (err instanceof ServerUnavailableError) {
+    return { code: 'unavailable', message: 'The shared OMU database cannot be reached, so nothing was saved. The app keeps trying; try again when the banner has gone.' }
+  }
+  const code = databaseCode(err)
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'conflict', message: 'The data file is busy with another change. Try again in a moment.' }
+  }
+  // The shared database refused the same change from two machines more times than it is retried.
+  if (code === '40001' || code === '40P01' || code === '55P03') {
+    return { code: 'conflict', message: 'Someone else was changing the same records at that moment, so nothing was saved. Try again.' }
   }
   log(err)
   return { code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it keeps happening, note the time and tell your system administrator.' }

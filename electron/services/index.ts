@@ -2,13 +2,13 @@ import { casesOf } from './caseload/cache'
 import { evalSettings } from './caseload/context'
 import { Dispatcher } from './dispatcher'
 import { handlers } from './handlers'
-import { readEstablishment } from './handlers/establishment'
+import { readEstablishment } from './establishment/store'
 import { StoreRuntime, type RuntimeConfig } from './runtime'
 
 export interface OmuServices {
   runtime: StoreRuntime
   dispatcher: Dispatcher
-  close(): void
+  close(): Promise<void>
 }
 
 /**
@@ -23,15 +23,16 @@ export async function startServices(config: RuntimeConfig & { trustedOrigin: str
   // window is not kept waiting, and the verdicts are worked out a slice at a time.
   setTimeout(() => {
     const store = runtime.store
-    // Not before the establishment is set up: its policy decides which sessions are read.
-    if (store?.sqlite.open && readEstablishment(store.db)) {
-      casesOf(store)
-        .warm(evalSettings(store.db, runtime.today()))
-        .catch((err: unknown) => {
-          // A store closed meanwhile (recovery, quit) ends the warm-up; nothing is lost.
-          if (store.sqlite.open) config.log(err)
-        })
+    if (!store) return
+    const warm = async () => {
+      // Not before the establishment is set up: its policy decides which sessions are read.
+      const settings = await store.read(async (c) => ((await readEstablishment(c.db)) ? evalSettings(c.db, runtime.today()) : null))
+      if (settings) await casesOf(store).cache.warm(store, settings)
     }
+    warm().catch((err: unknown) => {
+      // A store closed meanwhile (recovery, quit) ends the warm-up; nothing is lost.
+      if (store.isOpen) config.log(err)
+    })
   }, 0).unref()
   return { runtime, dispatcher, close: () => runtime.close() }
 }

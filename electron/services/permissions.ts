@@ -25,6 +25,12 @@ export const RULES: Record<ChannelKey, Rule> = {
   'recovery.restoreLatestBackup': open,
   'recovery.startNewFile': open,
   'auth.status': open,
+  // Where the data is kept (issue 13). Choosing is checked in the handler: a HOMS, or anyone on a
+  // computer with no user yet (first run); going back to this computer's file is always allowed
+  // when signed out (it sends nobody's password anywhere).
+  'storage.get': open,
+  'storage.test': open,
+  'storage.choose': open,
   'auth.createFirstUser': open,
   'auth.signIn': open,
   'auth.signOut': anyone,

@@ -1,13 +1,19 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { openStore, StoreOpenError, type Store, type StoreProblemKind } from '../../db/bootstrap'
+import { openStore, StoreOpenError, type StoreProblemKind } from '../../db/bootstrap'
+import type { SqliteStore } from '../../db/store/sqlite'
+import { ServerUnavailableError, type PostgresStore, type SharedLocation } from '../../db/store/postgres'
+import type { Store } from '../../db/store/types'
+import type { Storage } from '../../shared/ipc/channels/storage'
+import { readStorageChoice, writeStorageChoice, type StorageChoice } from './storage/choice'
+import { openShared } from './storage/connect'
 import { isHealthy, listBackups } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { BackupService } from './backupService'
 import { londonToday, type Clock } from './clock'
-import { readEstablishment } from './handlers/establishment'
+import { readEstablishment } from './establishment/store'
 import type { Host } from './host'
 
 export interface RuntimeConfig {
@@ -19,9 +25,17 @@ export interface RuntimeConfig {
   appVersion: string
   host: Host
   log: (err: unknown) => void
+  /** The shared database's migrations (db/migrations-pg), checked against its schema at sign-in. */
+  pgMigrationsFolder?: string
+  /** Where the choice of store is kept (default: storage.json beside the data file). Never a password. */
+  storageFile?: string
 }
 
-type StoreState = { kind: 'open'; store: Store } | { kind: 'recovery'; problem: { kind: StoreProblemKind; message: string } }
+type StoreState =
+  | { kind: 'open'; store: SqliteStore }
+  | { kind: 'recovery'; problem: { kind: StoreProblemKind; message: string } }
+  /** The shared OMU database (issue 13): open only while someone is signed in, with their own login. */
+  | { kind: 'shared'; location: SharedLocation; store: PostgresStore | null }
 
 /**
  * Owns the store's lifecycle in the main process: open (or recovery when it cannot be opened),
@@ -40,6 +54,11 @@ export class StoreRuntime {
 
   static async start(config: RuntimeConfig): Promise<StoreRuntime> {
     const rt = new StoreRuntime(config)
+    const choice = readStorageChoice(rt.storageFile)
+    if (choice.kind === 'shared') {
+      rt.state = { kind: 'shared', location: choice.location, store: null }
+      return rt
+    }
     await rt.open()
     // Issue 7: an automatic backup on start, once a day. A failure is logged, never blocks the app.
     await rt.backups.dailyIfDue().catch((err: unknown) => config.log(err))
@@ -66,25 +85,88 @@ export class StoreRuntime {
     }
   }
 
-  /** The open store, or null when the recovery page is showing. */
+  /** The open store: the SQLite file, or the shared database while someone is signed in; null on the recovery page. */
   get store(): Store | null {
+    return this.state.kind === 'recovery' ? null : this.state.store
+  }
+
+  /** The SQLite file when it is the store (backups and recovery are the file's own; in shared mode they are the server's). */
+  get localStore(): SqliteStore | null {
     return this.state.kind === 'open' ? this.state.store : null
+  }
+
+  private get storageFile(): string {
+    return this.config.storageFile ?? path.join(path.dirname(this.config.dbPath), 'storage.json')
+  }
+
+  /** Where the data is kept, for Settings and the sign-in page. */
+  get storage(): Storage {
+    if (this.state.kind !== 'shared') return { kind: 'local', path: this.config.dbPath }
+    const store = this.state.store
+    return { kind: 'shared', location: this.state.location, online: store ? store.isOnline : true, connected: store !== null }
+  }
+
+  /**
+   * In shared mode, signs in to the shared database with the user's own login (issue 13): the
+   * store is then theirs until sign-out. The password is kept only in this process's memory, for
+   * the connections it opens; never on disk.
+   */
+  async openSharedAs(username: string, password: string): Promise<PostgresStore> {
+    if (this.state.kind !== 'shared') throw new Error('Not in shared mode')
+    const folder = this.config.pgMigrationsFolder
+    if (!folder) throw new UserFacingError('unavailable', 'This installation has no shared database migrations. Reinstall OMU Desk.')
+    const location = this.state.location
+    const opened = await openShared(location, { user: username, password }, folder, this.config.log)
+    // Another user's connections (the previous sign-in on this computer) end here.
+    const previous = this.state.kind === 'shared' ? this.state.store : null
+    this.state = { kind: 'shared', location, store: opened }
+    await previous?.close()
+    return opened
+  }
+
+  /** Sign-out in shared mode closes the user's connections: the next user signs in with their own. */
+  async closeShared(): Promise<void> {
+    if (this.state.kind !== 'shared' || !this.state.store) return
+    const store = this.state.store
+    this.state = { kind: 'shared', location: this.state.location, store: null }
+    await store.close()
+  }
+
+  /** Switches where the data is kept (storage.choose); the caller signs everyone out. */
+  async choose(choice: StorageChoice): Promise<void> {
+    writeStorageChoice(this.storageFile, choice)
+    await this.close()
+    if (choice.kind === 'shared') this.state = { kind: 'shared', location: choice.location, store: null }
+    else await this.open()
   }
 
   today(): string {
     return londonToday(this.config.clock())
   }
 
-  status(): AppStatus {
-    const latest = listBackups(this.config.backupDir)[0] ?? null
+  async status(): Promise<AppStatus> {
+    const storage = this.storage
+    const shared = storage.kind === 'shared'
+    const latest = shared ? null : (listBackups(this.config.backupDir)[0] ?? null)
     const base = {
-      dbPath: this.config.dbPath,
+      dbPath: shared ? `${storage.location.host}:${storage.location.port}/${storage.location.database}` : this.config.dbPath,
       appVersion: this.config.appVersion,
       today: this.today(),
       latestBackup: latest ? { path: latest.path, takenAt: latest.takenAt } : null,
+      storage: { kind: storage.kind, online: shared ? storage.online : true },
     }
     if (this.state.kind === 'recovery') return { ...base, state: 'recovery', problem: this.state.problem }
-    const est = readEstablishment(this.state.store.db)
+    const store = this.state.store
+    // Signed out of the shared database: whether it is set up is known after sign-in.
+    if (!store) return { ...base, state: 'ready', problem: null }
+    let est
+    try {
+      est = await store.read((c) => readEstablishment(c.db))
+    } catch (err) {
+      // The shared database went away: the app keeps what it shows, with the banner (issue 13).
+      if (err instanceof ServerUnavailableError) return { ...base, state: 'ready', problem: null, storage: { kind: 'shared', online: false } }
+      throw err
+    }
     return { ...base, state: est ? 'ready' : 'setup', problem: null }
   }
 
@@ -126,7 +208,7 @@ export class StoreRuntime {
     } finally {
       from.close()
     }
-    if (this.state.kind === 'open') this.state.store.close()
+    if (this.state.kind === 'open') await this.state.store.close()
     else this.setAside()
     this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is being replaced by a backup.' } }
     // A WAL left by the replaced file must never be applied to the restored one.
@@ -150,8 +232,16 @@ export class StoreRuntime {
     }
   }
 
-  close(): void {
-    if (this.state.kind === 'open') this.state.store.close()
+  async close(): Promise<void> {
+    const open = this.state.kind === 'recovery' ? null : this.state.store
+    this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is closed.' } }
+    await open?.close()
+  }
+
+  /** For tests that simulate a crash: the connection goes without waiting for requests in flight. */
+  closeNow(): void {
+    if (this.state.kind === 'open') this.state.store.closeNow()
+    else if (this.state.kind === 'shared') void this.state.store?.close()
     this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is closed.' } }
   }
 }

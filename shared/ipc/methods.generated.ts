@@ -59,4 +59,7 @@ export const BRIDGE_METHODS: readonly (readonly [domain: string, method: string,
   ['backup', 'backUpNow', 'omu:backup.backUpNow'],
   ['backup', 'chooseFile', 'omu:backup.chooseFile'],
   ['backup', 'restore', 'omu:backup.restore'],
+  ['storage', 'get', 'omu:storage.get'],
+  ['storage', 'test', 'omu:storage.test'],
+  ['storage', 'choose', 'omu:storage.choose'],
 ]

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { migrationsFolderFrom } from '../../db/paths'
+import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../../db/paths'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 import type { IpcResult } from '../../shared/ipc/result'
@@ -41,6 +41,7 @@ async function start(userData: string, now: () => Date): Promise<OmuServices> {
     dbPath: dbPathIn(userData),
     backupDir: path.join(userData, 'backups'),
     migrationsFolder: migrationsFolderFrom(ROOT),
+    pgMigrationsFolder: pgMigrationsFolderFrom(ROOT),
     clock: now,
     appVersion: '0.0.0-e2e',
     host: folderHost(path.join(userData, 'exports')),
@@ -89,7 +90,7 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
     call: <C extends string>(channel: C, input?: unknown) =>
       services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }) as Promise<IpcResult<WireOutput<C>>>,
     async restart() {
-      services.close()
+      await services.close()
       services = await start(userData, now)
       // A restarted app starts signed out: sign in again as the test user.
       const r = await services.dispatcher.invoke('omu:auth.signIn', { username: TEST_USER.username, password: TEST_USER.password }, asApp)
@@ -97,7 +98,7 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
       await page.reload()
     },
     async close() {
-      services.close()
+      await services.close()
       await context.close()
       expect(errors, 'the page logged no errors').toEqual([])
     },

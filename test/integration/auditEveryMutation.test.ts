@@ -1,8 +1,10 @@
+import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { auditLog } from '../../db/schema'
 import { OMU_EDM } from '../../shared/engine'
 import { contractEntries, type ChannelKey } from '../../shared/ipc/contract'
 import type { IpcResult } from '../../shared/ipc/result'
-import { startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 7: "a test proves every mutating channel writes one [audit row]". Each mutating channel is
 // called once with a valid request, in an order where each finds what it needs; the audit log
@@ -83,7 +85,7 @@ const STEPS: [ChannelKey, Step][] = [
     'retention.purge',
     async (s, ids) => {
       // Arrange a record long past retention (the purge, not the release, is under test).
-      s.runtime.store!.sqlite.prepare("update prisoner set status = 'released', released_on = '2010-01-01' where prison_number = 'B2345CD'").run()
+      await s.runtime.store!.write((c) => c.sql.exec("update prisoner set status = 'released', released_on = '2010-01-01' where prison_number = 'B2345CD'"))
       const due = await ok(s.call('omu:retention.review'))
       ids.purged = due.due[0]!.prisonerId
       return s.call('omu:retention.purge', { prisonerIds: [ids.purged], confirm: true, password: TEST_PASSWORD })
@@ -103,21 +105,20 @@ describe('every mutating channel writes an audit row (issue 7)', () => {
 
   it('each one, called with a valid request, adds an audit row naming it, the user and the role', async () => {
     const svc = await startTestServices({ now: new Date('2026-11-23T10:00:00Z') })
-    const sqlite = svc.runtime.store!.sqlite
     const ids: Record<string, number> = {}
-    const rowsFor = (channel: string) => sqlite.prepare('select username, role from audit_log where channel = ?').all(`omu:${channel}`) as { username: string; role: string }[]
+    const rowsFor = (channel: string) => readStore(svc, (c) => c.db.select({ username: auditLog.username, role: auditLog.role }).from(auditLog).where(eq(auditLog.channel, `omu:${channel}`)).orderBy(auditLog.id).all())
     for (const [key, step] of STEPS) {
       if (key === 'demo.create') continue
       const r = (await step(svc, ids)) as { ok?: boolean; error?: { message: string } } | number | undefined
       if (r && typeof r === 'object' && r.ok === false) throw new Error(`${key}: ${r.error?.message}`)
-      const rows = rowsFor(key)
+      const rows = await rowsFor(key)
       expect(rows.length, key).toBeGreaterThan(0)
       expect(rows[0]?.role, key).toBe(key === 'readiness.decide' ? 'governor' : 'homs')
     }
-    svc.cleanup()
+    await svc.cleanup()
     const empty = await startTestServices()
     expect(await empty.call('omu:demo.create', { prisoners: 10 })).toMatchObject({ ok: true })
-    expect((empty.runtime.store!.sqlite.prepare("select count(*) as n from audit_log where channel = 'omu:demo.create'").get() as { n: number }).n).toBe(1)
-    empty.cleanup()
+    expect((await readStore(empty, (c) => c.db.select({ n: count() }).from(auditLog).where(eq(auditLog.channel, 'omu:demo.create')).get()))?.n).toBe(1)
+    await empty.cleanup()
   }, 60_000)
 })

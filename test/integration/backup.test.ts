@@ -4,13 +4,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isHealthy, listBackups, takeBackup } from '../../db/backups'
-import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { eq } from 'drizzle-orm'
+import { auditLog } from '../../db/schema'
+import { HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Backups and restore (issue 7), on real SQLite files in temp dirs.
 
 const handles: ServicesHandle[] = []
-afterEach(() => {
-  for (const h of handles.splice(0)) h.cleanup()
+afterEach(async () => {
+  for (const h of handles.splice(0)) await h.cleanup()
 })
 
 const DAY1 = new Date('2026-11-23T10:00:00Z')
@@ -25,7 +27,7 @@ async function start(opts: Parameters<typeof startTestServices>[0] = {}): Promis
 async function establishedUserData(): Promise<string> {
   const first = await startTestServices({ now: DAY1 })
   await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-  first.close()
+  await first.close()
   return first.userData
 }
 
@@ -47,15 +49,15 @@ describe('automatic daily backup on start (issue 7)', () => {
   it('is taken once a day: not before set-up, then on the first start of each day only', async () => {
     const fresh = await start({ now: DAY1 })
     expect(labels(fresh)).toEqual([]) // nothing to keep before first-run set-up
-    fresh.close()
+    await fresh.close()
     const userData = await establishedUserData()
 
     const a = await start({ userData, now: DAY1 })
     expect(labels(a)).toEqual(['daily'])
-    a.close()
+    await a.close()
     const b = await start({ userData, now: new Date('2026-11-23T22:00:00Z') })
     expect(labels(b)).toEqual(['daily']) // today's daily exists: skipped
-    b.close()
+    await b.close()
     // 00:30 on 24 November in London is still a new day there (GMT in November).
     const c = await start({ userData, now: new Date('2026-11-24T00:30:00Z') })
     expect(labels(c)).toEqual(['daily', 'daily'])
@@ -90,7 +92,7 @@ describe('back up now (issue 7)', () => {
 
   it('applies the rotation: 7 daily, the newest of 4 weeks, event backups of 30 days', async () => {
     const svc = await start({ userData: await establishedUserData(), now: DAY1 })
-    const sqlite = svc.runtime.store!.sqlite
+    const sqlite = localStore(svc).sqlite
     for (let d = 1; d <= 60; d++) await takeBackup(sqlite, backupDir(svc), 'daily', new Date(DAY1.getTime() - d * 86_400_000))
     await takeBackup(sqlite, backupDir(svc), 'premigration', new Date('2026-11-01T09:00:00Z'))
     await takeBackup(sqlite, backupDir(svc), 'premigration', new Date('2026-10-01T09:00:00Z'))
@@ -135,9 +137,9 @@ describe('restore a backup while the app is open (issue 7)', () => {
     expect(safety.prepare('select name from establishment').get()).toEqual({ name: 'HMP After Backup' })
     safety.close()
     // The restored file records the restore in its audit trail.
-    const audit = svc.runtime.store!.sqlite.prepare("select username, role, after from audit_log where channel = 'omu:backup.restore'").all()
+    const audit = await readStore(svc, (c) => c.db.select({ username: auditLog.username, role: auditLog.role, after: auditLog.after }).from(auditLog).where(eq(auditLog.channel, 'omu:backup.restore')).all())
     expect(audit).toEqual([{ username: 'first.homs', role: 'homs', after: JSON.stringify({ restoredFrom: id }) }])
-    expect(svc.runtime.store!.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(localStore(svc).sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(fs.existsSync(`${svc.runtime.config.dbPath}.restoring`)).toBe(false)
   })
 
@@ -172,7 +174,7 @@ describe('restore a backup while the app is open (issue 7)', () => {
     db.exec('create table notes (id integer primary key, text text)')
     db.close()
     const newer = path.join(svc.userData, 'newer.db')
-    await takeBackup(svc.runtime.store!.sqlite, svc.userData, 'x', DAY1).then((b) => fs.renameSync(b.path, newer))
+    await takeBackup(localStore(svc).sqlite, svc.userData, 'x', DAY1).then((b) => fs.renameSync(b.path, newer))
     const n = new Database(newer)
     n.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 9_999_999_999_999)
     n.close()

@@ -46,7 +46,7 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
       const tables = sqlite.prepare("select name from sqlite_master where type='table'").all().map((r) => (r as { name: string }).name)
       expect(tables).toEqual(expect.arrayContaining(['establishment', 'app_setting', '__drizzle_migrations']))
     } finally {
-      t.cleanup()
+      await t.cleanup()
     }
   })
 
@@ -54,11 +54,11 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    ;(await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
+    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
     const again = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })
     expect(again.migrationsApplied).toBe(0)
     expect(listBackups(backupDir)).toEqual([])
-    again.store.close()
+    await again.store.close()
   })
 
   it('pending migrations on an existing file are preceded by an online backup holding the old data', async () => {
@@ -67,7 +67,7 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const backupDir = path.join(dir, 'backups')
     const first = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })
     first.store.sqlite.prepare("insert into establishment (id, name, code, category, updated_at) values (1, 'HMP Old', 'OLD', 'training', 'x')").run()
-    first.store.close()
+    await first.store.close()
     const next = await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE later_thing (id integer primary key);'), backupDir, now: () => new Date('2026-11-23T09:00:00Z') })
     expect(next.migrationsApplied).toBe(1)
     expect(next.preMigrationBackup?.label).toBe('premigration')
@@ -75,14 +75,14 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     expect(backup.prepare('select name from establishment').get()).toEqual({ name: 'HMP Old' })
     expect(backup.prepare("select 1 from sqlite_master where name = 'later_thing'").get()).toBeUndefined()
     backup.close()
-    next.store.close()
+    await next.store.close()
   })
 
   it('a failing migration rolls back completely: the file stays as it was', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    ;(await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
+    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
     const broken = migrationsPlus('CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;')
     await expect(openStore(file, { migrationsFolder: broken, backupDir })).rejects.toThrow()
     const check = new Database(file, { readonly: true })
@@ -93,7 +93,7 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
   it('a deliberately corrupted file is refused as corrupt, and left untouched', async () => {
     const t = await openTestStore()
     t.store.sqlite.prepare("insert into establishment (id, name, code, category, updated_at) values (1, 'HMP A', 'AAA', 'training', 'x')").run()
-    t.store.close()
+    await t.store.close()
     const file = t.store.path
     const fd = fs.openSync(file, 'r+')
     fs.writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 0)
@@ -111,7 +111,7 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    ;(await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE future (id integer);'), backupDir })).store.close()
+    await (await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE future (id integer);'), backupDir })).store.close()
     const err = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir }).catch((e: unknown) => e)
     expect((err as StoreOpenError).kind).toBe('newer_version')
   })

@@ -119,7 +119,7 @@ async function lane(index: number, kills: number): Promise<{ killedWhileWriting:
       const missing = [...seen].filter((id) => !present.has(id))
       expect(missing, `${context}: sessions the writer saw committed are missing`).toEqual([])
     } finally {
-      store.close()
+      await store.close()
     }
   }
   return { killedWhileWriting, seen }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { HMP_TESTSHIRE, startTestServices, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, localStore, startTestServices, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -67,7 +67,7 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
     // Sabotage the table so the handler's SQL fails.
-    svc.runtime.store!.sqlite.exec('drop table establishment')
+    localStore(svc).sqlite.exec('drop table establishment')
     const r = await svc.call('omu:establishment.update', { name: 'HMP New' })
     expect(r.ok).toBe(false)
     if (r.ok) return

@@ -53,7 +53,7 @@ async function signInAgain(s: ServicesHandle): Promise<void> {
 let cached: { sqlite: unknown; key: string; digest: string } | null = null
 
 function contentDigest(s: ServicesHandle): string {
-  const sqlite = s.runtime.store?.sqlite
+  const sqlite = s.runtime.localStore?.sqlite
   if (!sqlite) return 'closed'
   // Every write on this connection (even one rolled back) moves total_changes(), and DDL moves
   // schema_version: while neither has moved, the content is the one last hashed.
@@ -227,10 +227,10 @@ beforeAll(async () => {
   svc = await arrange()
 }, 60_000)
 
-afterAll(() => {
+afterAll(async () => {
   const seconds = (performance.now() - started) / 1000
   console.info(`fuzz: ${stats.payloads} payloads over ${contractEntries().length} channels (${stats.refused} refused, ${stats.accepted} valid by chance), ${seconds.toFixed(1)} s; slowest answer ${stats.slowestMs.toFixed(0)} ms (${stats.slowest})`)
-  svc?.cleanup()
+  await svc?.cleanup()
 })
 
 describe.each(contractEntries().map((e) => [e.channel, e] as const))('fuzzing %s (issue 7)', (channel, entry) => {

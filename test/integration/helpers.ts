@@ -1,14 +1,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { migrationsFolderFrom } from '../../db/paths'
+import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
 import type { SenderInfo } from '../../electron/services/dispatcher'
+import type { SqliteStore } from '../../db/store/sqlite'
+import type { StoreConn } from '../../db/store/types'
 import type { WireOutput } from '../../shared/ipc/contract'
 import type { IpcResult } from '../../shared/ipc/result'
 import type { UserRole } from '../../shared/ipc/channels/auth'
+import { adminQuery, dropTestDatabase, useTestDatabase } from '../pg/testDatabase'
+import { usePostgres } from '../pg/workers'
 
 export const TEST_ORIGIN = 'app://omu'
 export const APP_SENDER: SenderInfo = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true }
@@ -17,24 +21,29 @@ export interface ServicesHandle extends OmuServices {
   userData: string
   call<C extends string>(channel: C, input?: unknown): Promise<IpcResult<WireOutput<C>>>
   logged: unknown[]
-  cleanup(): void
+  /** Closes the services (waiting for requests in flight) and removes the temp dir. */
+  cleanup(): Promise<void>
 }
 
 /** The real services on a fresh real SQLite file in a temp dir. */
 export const TEST_PASSWORD = 'correct horse battery staple'
 
 /**
- * The real services on a fresh real SQLite file in a temp dir, signed in: by default as the first
+ * The real services on a fresh real SQLite file in a temp dir (under `npm run test:pg`, on a fresh
+ * database of the test's own on a real PostgreSQL server: the shared OMU database), signed in: by default as the first
  * user (a HOMS, as first run creates); `as` signs in a user of another role instead; `as: null`
  * leaves nobody signed in.
  */
 export async function startTestServices(opts: { userData?: string; now?: Date; as?: UserRole | null } = {}): Promise<ServicesHandle> {
   const userData = opts.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'omu-svc-'))
   const logged: unknown[] = []
+  const shared = usePostgres() ? await useTestDatabase(userData) : null
   const services = await startServices({
     dbPath: path.join(userData, 'omu.db'),
     backupDir: path.join(userData, 'backups'),
     migrationsFolder: migrationsFolderFrom(repoRoot()),
+    pgMigrationsFolder: pgMigrationsFolderFrom(repoRoot()),
+    ...(shared ? { storageFile: shared.storageFile } : {}),
     clock: () => opts.now ?? new Date('2026-11-23T10:00:00Z'),
     appVersion: '0.0.0-test',
     host: folderHost(path.join(userData, 'exports')),
@@ -60,11 +69,35 @@ export async function startTestServices(opts: { userData?: string; now?: Date; a
     userData,
     logged,
     call,
-    cleanup() {
-      services.close()
+    async cleanup() {
+      await services.close()
+      if (shared) await dropTestDatabase(userData)
       fs.rmSync(userData, { recursive: true, force: true })
     },
   }
+}
+
+/** Reads through the open store (either backend) as a request would: after any write in flight. */
+export function readStore<T>(svc: OmuServices, fn: (c: StoreConn) => Promise<T>): Promise<T> {
+  const store = svc.runtime.store
+  if (!store) throw new Error('The store is not open.')
+  return store.read(fn)
+}
+
+/** The local SQLite file's store, for what only the file has (its backups, integrity check, pragmas). */
+export function localStore(svc: OmuServices): SqliteStore {
+  const store = svc.runtime.localStore
+  if (!store) throw new Error('The local data file is not open.')
+  return store
+}
+
+/**
+ * SQL run directly on the shared test database as its administrator, outside the app (what a
+ * script or psql session could do): a write other clients must notice, ANALYZE. PostgreSQL only.
+ */
+export async function adminSql(svc: ServicesHandle, sql: string, params: unknown[] = []): Promise<unknown[][]> {
+  if (!usePostgres()) throw new Error('adminSql is for the shared database (npm run test:pg).')
+  return adminQuery(svc.userData, sql, params)
 }
 
 export const HMP_TESTSHIRE = { name: 'HMP Testshire', code: 'TST', category: 'training' } as const

@@ -1,9 +1,11 @@
+import { count, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appUser, auditLog } from '../../db/schema'
 import { USER_ROLES, type UserRole } from '../../shared/ipc/channels/auth'
 import { contractEntries } from '../../shared/ipc/contract'
 import { RULES } from '../../electron/services/permissions'
 import type { ChannelKey } from '../../shared/ipc/contract'
-import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 7: "A test drives every mutating channel with every role and checks allowed or refused,
 // so a new channel without a rule fails the test." Requests carry an empty payload: permission is
@@ -61,7 +63,7 @@ describe('signed out', () => {
       if (RULES[keyOf(e)].kind === 'public') expect(r.ok ? 'ok' : r.error.code, e.channel).not.toBe('signed_out')
       else expect(r, e.channel).toMatchObject({ ok: false, error: { code: 'signed_out', message: 'Sign in to continue.' } })
     }
-    svc.cleanup()
+    await svc.cleanup()
   })
 
   it('the app locks after 15 minutes without use', async () => {
@@ -73,7 +75,7 @@ describe('signed out', () => {
     expect(session.current(new Date(now.getTime() + 14 * 60_000)).user?.username).toBe('first.homs')
     now = new Date(now.getTime() + 14 * 60_000 + 15 * 60_000 + 1)
     expect(session.current(now)).toEqual({ user: null, lockedForInactivity: true })
-    svc.cleanup()
+    await svc.cleanup()
   })
 })
 
@@ -83,19 +85,19 @@ describe('users and sign-in', () => {
     const first = await svc.call('omu:auth.createFirstUser', { username: 'First.Homs', displayName: 'First Homs', password: TEST_PASSWORD })
     expect(first.ok && first.data).toMatchObject({ username: 'first.homs', role: 'homs' })
     expect(await svc.call('omu:auth.createFirstUser', { username: 'other', displayName: 'Other', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    svc.cleanup()
+    await svc.cleanup()
   })
 
   it('passwords are stored only as salted scrypt hashes; a wrong password and an unknown user get the same answer', async () => {
     const svc = await startTestServices()
-    const rows = svc.runtime.store!.sqlite.prepare('select password_hash as h from app_user').all() as { h: string }[]
+    const rows = await readStore(svc, (c) => c.db.select({ h: appUser.passwordHash }).from(appUser).orderBy(appUser.id).all())
     expect(rows[0]?.h).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/)
     expect(JSON.stringify(rows)).not.toContain(TEST_PASSWORD)
     const wrong = await svc.call('omu:auth.signIn', { username: 'first.homs', password: 'not the password at all' })
     const unknown = await svc.call('omu:auth.signIn', { username: 'nobody.here', password: 'not the password at all' })
     expect(wrong).toEqual(unknown)
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    svc.cleanup()
+    await svc.cleanup()
   })
 
   it('a short password is refused with advice; the last HOMS cannot be demoted', async () => {
@@ -106,7 +108,7 @@ describe('users and sign-in', () => {
     const id = me.ok ? me.data.user?.id : 0
     const demote = await svc.call('omu:users.save', { id, username: 'first.homs', displayName: 'First Homs', role: 'pom' })
     expect(demote).toMatchObject({ ok: false, error: { field: 'role' } })
-    svc.cleanup()
+    await svc.cleanup()
   })
 })
 
@@ -115,28 +117,36 @@ describe('audit trail', () => {
     const svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
     await svc.call('omu:establishment.update', { name: 'HMP Renamed' })
-    const sqlite = svc.runtime.store!.sqlite
-    const rows = sqlite.prepare("select username, role, channel, entity, after from audit_log where channel like 'omu:establishment.%' order by id").all() as { username: string; role: string; channel: string; entity: string; after: string }[]
+    const store = svc.runtime.store!
+    const rows = await readStore(svc, (c) =>
+      c.db
+        .select({ username: auditLog.username, role: auditLog.role, channel: auditLog.channel, entity: auditLog.entity, after: auditLog.after })
+        .from(auditLog)
+        .where(like(auditLog.channel, 'omu:establishment.%'))
+        .orderBy(auditLog.id)
+        .all(),
+    )
+    const auditCount = async () => (await readStore(svc, (c) => c.db.select({ n: count() }).from(auditLog).get()))?.n
     expect(rows.map((r) => [r.username, r.role, r.channel])).toEqual([
       ['first.homs', 'homs', 'omu:establishment.setup'],
       ['first.homs', 'homs', 'omu:establishment.update'],
     ])
     expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({ name: 'HMP Renamed' })
-    expect(() => sqlite.prepare('update audit_log set username = ?').run('someone')).toThrow(/append-only/)
-    expect(() => sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/)
+    await expect(store.write((c) => c.sql.exec('update audit_log set username = ?', ['someone']))).rejects.toThrow(/append-only/)
+    await expect(store.write((c) => c.sql.exec('delete from audit_log'))).rejects.toThrow(/append-only/)
     // A refused change writes nothing, audit included.
-    const before = (sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n
+    const before = await auditCount()
     await svc.call('omu:establishment.update', { currentStage: 3, targetStage: 4 })
-    expect((sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe(before)
-    svc.cleanup()
+    expect(await auditCount()).toBe(before)
+    await svc.cleanup()
   })
 
   it('audit rows never hold a password', async () => {
     const svc = await startTestServices()
     await svc.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long enough password' })
-    const text = JSON.stringify(svc.runtime.store!.sqlite.prepare('select * from audit_log').all())
+    const text = JSON.stringify(await readStore(svc, (c) => c.db.select().from(auditLog).all()))
     expect(text).not.toContain('a long enough password')
     expect(text).not.toContain('scrypt$')
-    svc.cleanup()
+    await svc.cleanup()
   })
 })

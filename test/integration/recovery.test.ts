@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeBackup } from '../../db/backups'
-import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle | undefined
 afterEach(() => svc?.cleanup())
@@ -17,7 +17,7 @@ describe('recovery from an unreadable data file (issue 2)', () => {
   it('a corrupted file puts the app in recovery: store calls are refused with a sentence, nothing is overwritten', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    first.close()
+    await first.close()
     corrupt(path.join(first.userData, 'omu.db'))
     const damaged = fs.readFileSync(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })
@@ -31,9 +31,9 @@ describe('recovery from an unreadable data file (issue 2)', () => {
   it('restore the latest backup: the damaged file is kept aside and the backup’s data is back', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    await takeBackup(first.runtime.store!.sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
     await first.call('omu:establishment.update', { name: 'HMP After Backup' })
-    first.close()
+    await first.close()
     corrupt(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })
     const restored = await svc.call('omu:recovery.restoreLatestBackup')
@@ -48,8 +48,8 @@ describe('recovery from an unreadable data file (issue 2)', () => {
   it('a damaged backup is skipped; with no usable backup the user is told to start a new file', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    const b = await takeBackup(first.runtime.store!.sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
-    first.close()
+    const b = await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    await first.close()
     corrupt(b.path)
     corrupt(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })

@@ -177,14 +177,15 @@ describe('sign-off route', () => {
 
   it('every RRMP change writes an audit row naming the entity, with before and after (issue 7)', async () => {
     const v1 = await readyPlan(svc)
-    const rows = svc.runtime.store?.sqlite.prepare("select channel, entity, before, after from audit_log where channel like 'omu:rrmp.%' order by id").all() as { channel: string; entity: string; before: string | null; after: string | null }[]
+    const rows = (await svc.runtime.store!.sql.rows<[string, string, string | null, string | null]>("select channel, entity, before, after from audit_log where channel like 'omu:rrmp.%' order by id")).map(([channel, entity, before, after]) => ({ channel, entity, before, after }))
     expect(rows[0]).toMatchObject({ channel: 'omu:rrmp.start', entity: 'plan_version' })
     const entry = rows.find((r) => r.channel === 'omu:rrmp.updateEntry')
     expect(entry?.entity).toBe('plan_entry')
     expect(JSON.parse(entry?.before ?? '{}')).toMatchObject({ status: 'not_started' })
     expect(JSON.parse(entry?.after ?? '{}')).toMatchObject({ status: 'ready' })
     await submit(svc, v1)
-    const signed = svc.runtime.store?.sqlite.prepare("select username, after from audit_log where channel = 'omu:rrmp.submit'").get() as { username: string; after: string }
+    const [username, after] = (await svc.runtime.store!.sql.rows<[string, string]>("select username, after from audit_log where channel = 'omu:rrmp.submit'"))[0]!
+    const signed = { username, after }
     expect(signed.username).toBe('first.homs')
     expect(signed.after).not.toContain(TEST_PASSWORD)
   })

@@ -26,28 +26,36 @@ function db() {
   return store.db
 }
 
-/** Four cases on 23/11/2026: start-of-custody met, due, overdue, and a recall (COM responsible from the start). */
-function seedCaseload(): void {
+/**
+ * Four cases on 23/11/2026: start-of-custody met, due, overdue, and a recall (COM responsible from the start).
+ * Written straight to the store, outside the dispatcher, as another program would (the case cache
+ * notices the change before its next read).
+ */
+async function seedCaseload(): Promise<void> {
   const now = '2026-11-23T10:00:00.000Z'
-  const pom = db().insert(staff).values({ name: 'Priya Shah', role: 'prison_pom', updatedAt: now }).returning().get()
-  const person = (n: number, over: Partial<typeof prisoner.$inferInsert>) =>
-    db()
+  const pom = await db().insert(staff).values({ name: 'Priya Shah', role: 'prison_pom', updatedAt: now }).returning().get()
+  if (!pom) throw new Error('staff not stored')
+  const person = async (n: number, over: Partial<typeof prisoner.$inferInsert>) => {
+    const row = await db()
       .insert(prisoner)
       .values({ prisonNumber: `A${1000 + n}BC`, firstName: 'Test', lastName: `Person${n}`, dateOfBirth: '1990-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-05-01', conditionalReleaseDate: '2030-05-01', updatedAt: now, ...over })
       .returning()
       .get()
-  const met = person(1, {})
-  const due = person(2, { sentenceStartDate: '2026-11-01' })
-  const overdue = person(3, {})
-  const recall = person(4, { recall: true })
-  db().insert(allocation).values({ prisonerId: met.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
-  db().insert(allocation).values({ prisonerId: due.id, staffId: pom.id, startDate: '2026-11-02', createdAt: now }).run()
-  db().insert(allocation).values({ prisonerId: overdue.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
-  db().insert(allocation).values({ prisonerId: recall.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
-  for (const date of ['2026-05-11', '2026-06-15', '2026-07-20']) {
-    db().insert(supervisionSession).values({ prisonerId: met.id, staffId: pom.id, date, inPerson: true, mode: 'wing_interview_room', notes: `${SECRET} disclosed`, notesSensitive: true, recordedOn: date, createdAt: now }).run()
+    if (!row) throw new Error('prisoner not stored')
+    return row
   }
-  db().insert(supervisionSession).values({ prisonerId: due.id, staffId: pom.id, date: '2026-11-09', inPerson: true, mode: 'wing_interview_room', notes: SECRET, notesSensitive: true, recordedOn: '2026-11-09', createdAt: now }).run()
+  const met = await person(1, {})
+  const due = await person(2, { sentenceStartDate: '2026-11-01' })
+  const overdue = await person(3, {})
+  const recall = await person(4, { recall: true })
+  await db().insert(allocation).values({ prisonerId: met.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
+  await db().insert(allocation).values({ prisonerId: due.id, staffId: pom.id, startDate: '2026-11-02', createdAt: now }).run()
+  await db().insert(allocation).values({ prisonerId: overdue.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
+  await db().insert(allocation).values({ prisonerId: recall.id, staffId: pom.id, startDate: '2026-05-04', createdAt: now }).run()
+  for (const date of ['2026-05-11', '2026-06-15', '2026-07-20']) {
+    await db().insert(supervisionSession).values({ prisonerId: met.id, staffId: pom.id, date, inPerson: true, mode: 'wing_interview_room', notes: `${SECRET} disclosed`, notesSensitive: true, recordedOn: date, createdAt: now }).run()
+  }
+  await db().insert(supervisionSession).values({ prisonerId: due.id, staffId: pom.id, date: '2026-11-09', inPerson: true, mode: 'wing_interview_room', notes: SECRET, notesSensitive: true, recordedOn: '2026-11-09', createdAt: now }).run()
 }
 
 async function submittedPlanWithDecisions(): Promise<number> {
@@ -76,7 +84,7 @@ describe('caseload summary', () => {
   })
 
   it('counts cases by responsibility and the start-of-custody minimum from the case engine', async () => {
-    seedCaseload()
+    await seedCaseload()
     const r = await svc.call('omu:readiness.caseload', {})
     if (!r.ok) throw new Error(r.error.message)
     expect(r.data).toMatchObject({ asOf: '2026-11-23', policy: 'omic2021', cases: 4, notEvaluated: 0, byResponsibility: { pom: 3, pomWithCom: 0, com: 1 }, pomResponsible: 3 })
@@ -90,7 +98,7 @@ describe('caseload summary', () => {
 
 describe('exports', () => {
   it('writes PDF, XLSX and JSON with the same content, atomically, with no session notes', async () => {
-    seedCaseload()
+    await seedCaseload()
     const versionId = await submittedPlanWithDecisions()
     const json = await exportAs(versionId, 'json')
     const xlsx = await exportAs(versionId, 'xlsx')
@@ -150,7 +158,7 @@ describe('exports', () => {
     const view = await readyPlan(svc)
     const store = svc.runtime.store
     if (!store) throw new Error('no store')
-    const r = await exportReadiness({ store, host: { chooseSavePath: async () => null }, versionId: view.version.id, format: 'pdf', today: '2026-11-23', now: new Date() })
+    const r = await store.read((conn) => exportReadiness({ store: conn, host: { chooseSavePath: async () => null }, versionId: view.version.id, format: 'pdf', today: '2026-11-23', now: new Date() }))
     expect(r).toEqual({ saved: false })
     expect(fs.existsSync(path.join(svc.userData, 'exports'))).toBe(false)
   })

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import { execFileSync } from 'node:child_process'
+import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { auditLog } from '../../db/schema'
 import { releasedBefore } from '../../electron/services/handlers/subjectAccess'
-import { HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -68,9 +70,9 @@ describe('retention (issue 7)', () => {
     expect(await later.call('omu:retention.purge', { prisonerIds: [prisonerId], confirm: true, password: 'wrong password' })).toMatchObject({ ok: false, error: { field: 'password' } })
     expect(await later.call('omu:retention.purge', { prisonerIds: [prisonerId], confirm: true, password: TEST_PASSWORD })).toEqual({ ok: true, data: { purged: 1 } })
     expect(await later.call('omu:prisoners.get', { prisonerId })).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    const rows = later.runtime.store!.sqlite.prepare("select after from audit_log where channel = 'omu:retention.purge'").all() as { after: string }[]
-    expect(rows.map((r) => JSON.parse(r.after))).toEqual([{ purged: true, retentionYears: 7 }])
-    later.close()
+    const rows = await readStore(later, (c) => c.db.select({ after: auditLog.after }).from(auditLog).where(eq(auditLog.channel, 'omu:retention.purge')).orderBy(auditLog.id).all())
+    expect(rows.map((r) => JSON.parse(r.after ?? 'null') as unknown)).toEqual([{ purged: true, retentionYears: 7 }])
+    await later.close()
   })
 
   it('a record not past retention is refused and nothing is purged', async () => {

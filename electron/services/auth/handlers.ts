@@ -1,74 +1,91 @@
-import { count, eq } from 'drizzle-orm'
-import { appUser } from '../../../db/schema'
-import type { Store } from '../../../db/bootstrap'
-import { LOCK_AFTER_MINUTES, type User } from '../../../shared/ipc/channels/auth'
+import type { Store, StoreConn } from '../../../db/store/types'
+import { LOCK_AFTER_MINUTES } from '../../../shared/ipc/channels/auth'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { auditHistory, writeAudit } from '../audit'
 import type { Handlers, SystemContext } from '../handlers/types'
+import {
+  auditHistory,
+  clearFailedSignIns,
+  countUsers,
+  insertUser,
+  listUsers,
+  otherActiveHomsCount,
+  recordFailedSignIn,
+  setPasswordHash,
+  toUser,
+  updateUser,
+  userIdByUsername,
+  userRowById,
+  userRowByUsername,
+  writeAudit,
+} from '../trust/store'
+import { SHARED_LOGIN_MARKER } from '../../../db/shared/provision'
+import { scramVerifier } from '../../../db/shared/scram'
 import { hashPassword, verifyPassword } from './passwords'
 
-type Row = typeof appUser.$inferSelect
-
-export function toUser(r: Row): User {
-  return { id: r.id, username: r.username, displayName: r.displayName, role: r.role as User['role'], staffId: r.staffId, active: r.active }
-}
+// Sign-in and users are system channels: they run outside the dispatcher's transaction, so each
+// reads through `store.read` and writes through one `store.write` of its own. Password hashing
+// (slow on purpose) is done before or after, never while the store is held.
 
 function requireStore(ctx: SystemContext): Store {
   if (!ctx.store) throw new UserFacingError('unavailable', 'The data file is not open. Use the recovery page to restore a backup or start a new file.')
   return ctx.store
 }
 
-function userCount(store: Store): number {
-  return store.db.select({ n: count() }).from(appUser).get()?.n ?? 0
-}
-
 /** A wrong username and a wrong password get the same answer, so usernames cannot be probed. */
 const BAD_SIGN_IN = 'The username or password is not right. Check them and try again.'
 
+// In the shared OMU database (issue 13) a user's password is their PostgreSQL login's: the server
+// checks it (SCRAM-SHA-256) when the app connects as them, and the app sends only SCRAM verifiers
+// to the checked functions of migration 0002 (omu_set_login, omu_set_own_password). No hash of it
+// is kept in app_user there (SHARED_LOGIN_MARKER), and no password on the laptop.
+const isShared = (ctx: SystemContext) => ctx.storage.current().kind === 'shared'
+
 export const authHandlers: Handlers['auth'] = {
-  status: (_i, ctx) => ({
-    needsFirstUser: ctx.store ? userCount(ctx.store) === 0 : false,
+  status: async (_i, ctx) => ({
+    // A shared database's first HOMS is made by IT (npm run db:provision), never by a first run.
+    needsFirstUser: ctx.store && !isShared(ctx) ? (await ctx.store.read((c) => countUsers(c.db))) === 0 : false,
     user: ctx.actor,
     lockAfterMinutes: LOCK_AFTER_MINUTES,
   }),
 
   createFirstUser: async ({ username, displayName, password }, ctx) => {
+    if (isShared(ctx)) throw new UserFacingError('conflict', 'In a shared OMU database the first HOMS is set up by IT (npm run db:provision). Sign in instead.')
     const store = requireStore(ctx)
     const passwordHash = await hashPassword(password)
-    const user = store.sqlite
-      .transaction(() => {
-        // Checked inside the write transaction: two windows racing on first run cannot both win.
-        if (userCount(store) > 0) throw new UserFacingError('conflict', 'The first user already exists. Sign in instead.')
-        const stamp = ctx.now.toISOString()
-        const row = store.db.insert(appUser).values({ username, displayName, role: 'homs', passwordHash, createdAt: stamp, updatedAt: stamp }).returning().get()
-        const created = toUser(row)
-        writeAudit(store.db, created, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
-        return created
-      })
-      .immediate()
+    const user = await store.write(async (c) => {
+      // Checked inside the write transaction: two windows racing on first run cannot both win.
+      if ((await countUsers(c.db)) > 0) throw new UserFacingError('conflict', 'The first user already exists. Sign in instead.')
+      const stamp = ctx.now.toISOString()
+      const created = await insertUser(c.db, { username, displayName, role: 'homs', staffId: null, active: true, passwordHash, createdAt: stamp, updatedAt: stamp })
+      await writeAudit(c.db, created, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
+      return created
+    })
     ctx.session.signIn(user, ctx.now)
     return user
   },
 
   signIn: async ({ username, password }, ctx) => {
+    if (isShared(ctx)) return signInShared(username, password, ctx)
     const store = requireStore(ctx)
-    const row = store.db.select().from(appUser).where(eq(appUser.username, username)).get()
+    const row = await store.read((c) => userRowByUsername(c.db, username))
     // Hash even for an unknown user so the answer takes as long either way.
     const ok = await verifyPassword(password, row?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')
     if (!row || !ok) {
-      if (row) store.db.update(appUser).set({ failedAttempts: row.failedAttempts + 1 }).where(eq(appUser.id, row.id)).run()
+      if (row) await store.write((c) => recordFailedSignIn(c.db, row.id))
       throw new UserFacingError('invalid_input', BAD_SIGN_IN)
     }
     if (!row.active) throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
     // Written only when there is something to reset: a sign-in is otherwise read-only.
-    if (row.failedAttempts > 0) store.db.update(appUser).set({ failedAttempts: 0 }).where(eq(appUser.id, row.id)).run()
+    if (row.failedAttempts > 0) await store.write((c) => clearFailedSignIns(c.db, row.id))
     const user = toUser(row)
     ctx.session.signIn(user, ctx.now)
     return user
   },
 
-  signOut: (_i, ctx) => {
+  signOut: async (_i, ctx) => {
     ctx.session.signOut()
+    // The shared database's connections were this user's own login: they end with the sign-out.
+    await ctx.storage.signOut()
     return { signedOut: true }
   },
 
@@ -76,54 +93,95 @@ export const authHandlers: Handlers['auth'] = {
     const store = requireStore(ctx)
     const actor = ctx.actor
     if (!actor) throw new UserFacingError('signed_out', 'Sign in to continue.')
-    const row = store.db.select().from(appUser).where(eq(appUser.id, actor.id)).get()
+    if (isShared(ctx)) {
+      // Checked by the server: a connection with the current password opens or it does not.
+      const storage = ctx.storage.current()
+      const ok =
+        storage.kind === 'shared' &&
+        (await ctx.storage
+          .open(storage.location, actor.username, currentPassword)
+          .then((s) => s.close().then(() => true))
+          .catch(() => false))
+      if (!ok) throw new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
+      const verifier = scramVerifier(newPassword)
+      await store.write(async (c) => {
+        await c.sql.exec('select omu_set_own_password(?)', [verifier])
+        await writeAudit(c.db, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
+      })
+      return { changed: true }
+    }
+    const row = await store.read((c) => userRowById(c.db, actor.id))
     if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
       throw new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
     }
     const passwordHash = await hashPassword(newPassword)
-    store.sqlite
-      .transaction(() => {
-        store.db.update(appUser).set({ passwordHash, updatedAt: ctx.now.toISOString() }).where(eq(appUser.id, actor.id)).run()
-        writeAudit(store.db, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
-      })
-      .immediate()
+    await store.write(async (c) => {
+      await setPasswordHash(c.db, actor.id, passwordHash, ctx.now)
+      await writeAudit(c.db, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
+    })
     return { changed: true }
   },
 }
 
 export const userHandlers: Handlers['users'] = {
-  list: (_i, { store }) => store.db.select().from(appUser).orderBy(appUser.displayName).all().map(toUser),
+  list: (_i, { store }) => listUsers(store.db),
 
   save: async (input, ctx) => {
     const store = requireStore(ctx)
-    const passwordHash = input.password ? await hashPassword(input.password) : null
-    return store.sqlite
-      .transaction(() => {
-        const stamp = ctx.now.toISOString()
-        const clash = store.db.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, input.username)).get()
-        if (clash && clash.id !== input.id) throw new UserFacingError('conflict', `The username ${input.username} is taken. Choose another.`, 'username')
-        const fields = { username: input.username, displayName: input.displayName, role: input.role, staffId: input.staffId, active: input.active, updatedAt: stamp }
-        if (input.id === undefined) {
-          if (!passwordHash) throw new UserFacingError('invalid_input', 'Password: give the new user a first password (at least 12 characters).', 'password')
-          const created = toUser(store.db.insert(appUser).values({ ...fields, passwordHash, createdAt: stamp }).returning().get())
-          writeAudit(store.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
-          return created
-        }
-        const before = store.db.select().from(appUser).where(eq(appUser.id, input.id)).get()
-        if (!before) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
-        // The last active HOMS cannot be demoted or made inactive: someone must be able to administer the app.
-        if (before.role === 'homs' && (input.role !== 'homs' || !input.active)) {
-          const others = store.db.select().from(appUser).all().filter((u) => u.id !== before.id && u.role === 'homs' && u.active).length
-          if (others === 0) throw new UserFacingError('invalid_input', 'Role: this is the only active HOMS. Make another user a HOMS first.', 'role')
-        }
-        const after = toUser(store.db.update(appUser).set(passwordHash ? { ...fields, passwordHash } : fields).where(eq(appUser.id, input.id)).returning().get() as Row)
-        writeAudit(store.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after })
-        return after
-      })
-      .immediate()
+    const shared = store.kind === 'shared'
+    const passwordHash = input.password ? (shared ? SHARED_LOGIN_MARKER : await hashPassword(input.password)) : null
+    const verifier = shared && input.password ? scramVerifier(input.password) : null
+    /** The user's login follows their profile in the same transaction (role, active, password). */
+    const setLogin = async (c: StoreConn) => {
+      if (shared) await c.sql.exec('select omu_set_login(?, ?, ?, ?)', [input.username, input.role, verifier, input.active ? 'true' : 'false'])
+    }
+    return store.write(async (c) => {
+      const stamp = ctx.now.toISOString()
+      const clash = await userIdByUsername(c.db, input.username)
+      if (clash !== undefined && clash !== input.id) throw new UserFacingError('conflict', `The username ${input.username} is taken. Choose another.`, 'username')
+      const fields = { username: input.username, displayName: input.displayName, role: input.role, staffId: input.staffId, active: input.active, updatedAt: stamp }
+      if (input.id === undefined) {
+        if (!passwordHash) throw new UserFacingError('invalid_input', 'Password: give the new user a first password (at least 12 characters).', 'password')
+        const created = await insertUser(c.db, { ...fields, passwordHash, createdAt: stamp })
+        await setLogin(c)
+        await writeAudit(c.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
+        return created
+      }
+      const before = await userRowById(c.db, input.id)
+      if (!before) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
+      // The last active HOMS cannot be demoted or made inactive: someone must be able to administer the app.
+      if (before.role === 'homs' && (input.role !== 'homs' || !input.active)) {
+        if ((await otherActiveHomsCount(c.db, before.id)) === 0) throw new UserFacingError('invalid_input', 'Role: this is the only active HOMS. Make another user a HOMS first.', 'role')
+      }
+      // A shared database's login is the username: renaming it would orphan the login.
+      if (shared && before.username !== input.username) throw new UserFacingError('invalid_input', 'Username: in the shared database a username cannot be changed. Add a new user instead.', 'username')
+      const after = await updateUser(c.db, input.id, passwordHash ? { ...fields, passwordHash } : fields)
+      if (!after) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
+      await setLogin(c)
+      await writeAudit(c.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after })
+      return after
+    })
   },
 }
 
 export const auditHandlers: Handlers['audit'] = {
   history: ({ entity, entityId }, { store }) => auditHistory(store.db, entity, entityId),
+}
+
+/**
+ * Signing in to the shared database (issue 13): the connection itself, made with the user's own
+ * login, is the password check; then their OMU Desk profile must exist and be active.
+ */
+async function signInShared(username: string, password: string, ctx: SystemContext) {
+  const store = await ctx.storage.signIn(username, password)
+  if (!store) throw new UserFacingError('unavailable', 'The shared database is not set up on this computer.')
+  const row = await store.read((c) => userRowByUsername(c.db, username))
+  if (!row || !row.active) {
+    await ctx.storage.signOut()
+    if (!row) throw new UserFacingError('forbidden', `The sign-in works, but ${username} has no OMU Desk profile in this database. Ask your HOMS to add you.`)
+    throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
+  }
+  const user = toUser(row)
+  ctx.session.signIn(user, ctx.now)
+  return user
 }

@@ -1,10 +1,11 @@
-import type Database from 'better-sqlite3'
 import { z } from 'zod'
+import type { StoreConn } from '../../../db/store/types'
 import type { ImportKind, ImportPreview, ImportProblem } from '../../../shared/ipc/channels/caseImport'
 import { prisonerInput, recordSessionInput, type PrisonerInput } from '../../../shared/ipc/channels/caseload'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { checkPrisonerDates, checkSession } from '../handlers/caseload'
-import { PRISONER_COLUMNS as PRISONER_SQL, type PrisonerRow } from '../caseload/load'
+import type { PrisonerRow } from '../caseload/load'
+import { checkPrisonerDates, checkSession } from '../caseload/rules'
+import { prisonersByNumber, sessionKey, sessionKeysOf } from '../caseload/store'
 import { columnsFor } from './columns'
 import { parseCsv } from './parse'
 
@@ -37,7 +38,7 @@ function show(v: unknown): string {
   return v === null || v === undefined || v === '' ? '(blank)' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v)
 }
 
-export function planImport(sqlite: Database.Database, kind: ImportKind, text: string, today: string): ImportPlan {
+export async function planImport(conn: StoreConn, kind: ImportKind, text: string, today: string): Promise<ImportPlan> {
   const columns = columnsFor(kind)
   const columnOf = (field: string) => columns.find((c) => c.field === field)?.header ?? field
   const { rows, problems } = parseCsv(text, columns)
@@ -52,12 +53,13 @@ export function planImport(sqlite: Database.Database, kind: ImportKind, text: st
       return false
     }
   }
-  const byNumber = sqlite.prepare(`select ${PRISONER_SQL} from prisoner p where p.prison_number = ?`)
   if (kind === 'prisoners') {
     const items: PrisonerChange[] = []
     const seen = new Map<string, number>()
-    for (const { row, values } of rows) {
-      const parsed = prisonerInput.safeParse(values)
+    const parsedRows = rows.map(({ row, values }) => ({ row, parsed: prisonerInput.safeParse(values) }))
+    // The prisoners already on record, read for the whole file at once.
+    const onRecord = await prisonersByNumber(conn, parsedRows.flatMap(({ parsed }) => (parsed.success ? [parsed.data.prisonNumber] : [])))
+    for (const { row, parsed } of parsedRows) {
       if (!parsed.success) {
         problems.push(...zodProblems(row, parsed.error, columnOf))
         continue
@@ -70,7 +72,7 @@ export function planImport(sqlite: Database.Database, kind: ImportKind, text: st
       }
       seen.set(input.prisonNumber, row)
       if (!guard(row, () => checkPrisonerDates(input, today))) continue
-      const existing = (byNumber.get(input.prisonNumber) as PrisonerRow | undefined) ?? null
+      const existing = onRecord.get(input.prisonNumber) ?? null
       const changes = existing
         ? (Object.keys(input) as (keyof PrisonerInput)[])
             .map((field) => {
@@ -87,10 +89,13 @@ export function planImport(sqlite: Database.Database, kind: ImportKind, text: st
   }
   const items: SessionNew[] = []
   let duplicates = 0
-  const dupe = sqlite.prepare('select 1 from supervision_session where prisoner_id = ? and date = ? and mode = ? and duration_minutes = ?')
+  const numberOf = (values: unknown) => String((values as { prisonNumber: string }).prisonNumber).trim().toUpperCase()
+  // The prisoners named and the sessions already on record for them, read for the whole file at once.
+  const onRecord = await prisonersByNumber(conn, rows.map(({ values }) => numberOf(values)))
+  const recorded = await sessionKeysOf(conn.db, [...onRecord.values()].map((p) => p.id))
   for (const { row, values } of rows) {
     const { prisonNumber, recordedOn, ...rest } = values as { prisonNumber: string; recordedOn?: string }
-    const p = byNumber.get(String(prisonNumber).trim().toUpperCase()) as PrisonerRow | undefined
+    const p: PrisonerRow | undefined = onRecord.get(numberOf(values))
     if (!p) {
       problems.push({ row, column: 'prison_number', reason: `No prisoner with prison number ${String(prisonNumber)} is on record: import the prisoner first.` })
       continue
@@ -107,7 +112,7 @@ export function planImport(sqlite: Database.Database, kind: ImportKind, text: st
       problems.push({ row, column: 'recorded_on', reason: 'Must be on or after the session date and not in the future.' })
       continue
     }
-    if (dupe.get(p.id, input.date, input.mode, input.durationMinutes)) {
+    if (recorded.has(sessionKey(p.id, input.date, input.mode, input.durationMinutes))) {
       duplicates++
       continue
     }

@@ -1,5 +1,4 @@
-import type Database from 'better-sqlite3'
-import type { Store } from '../../../db/bootstrap'
+import type { Store, StoreConn } from '../../../db/store/types'
 import { loadCases, type CaseRecord, type Relevance } from './load'
 import { verdictFor, type EvalSettings, type Verdict } from './verdict'
 
@@ -10,10 +9,12 @@ import { verdictFor, type EvalSettings, type Verdict } from './verdict'
  * - this process's own writes invalidate exactly the prisoners they touched (the dispatcher passes
  *   the audit records of each committed mutation), or everything when a write is not about one
  *   prisoner (staff names, imports);
- * - another process writing to the same file is noticed through SQLite's `PRAGMA data_version`,
- *   which changes only when another connection commits, and everything is read again;
- * - a write on this connection that did not come through the dispatcher (sign-in bookkeeping, a
- *   script) shows as a change in `total_changes()` the cache was not told about: read everything.
+ * - other connections' commits come from the store (Store.onForeignChange): on SQLite, another
+ *   process writing the same file shows in `PRAGMA data_version`, and a write on this connection
+ *   that did not come through the dispatcher in total_changes(), both checked before each read and
+ *   answered by reading everything; on the shared PostgreSQL database, triggers NOTIFY the
+ *   prisoner each commit touched (issue 13), so another machine's session reaches this cache in
+ *   well under the 2 seconds the issue allows, and only that case is read again.
  * Verdicts are kept per prisoner for the same day, policy, stage and holidays.
  *
  * Only what a case's evaluation on the day needs is read (load.ts, relevant.ts): the in-person
@@ -25,49 +26,46 @@ export class CaseCache {
   private records: Map<number, CaseRecord> | null = null
   /** The day, policy and holidays the records' sessions were chosen for. */
   private relevanceKey = ''
-  private dataVersion = -1
-  /** total_changes() of this connection as of the last read or announced write. */
-  private knownChanges = -1
-  private readonly totalChanges: Database.Statement
   private readonly stale = new Set<number>()
   private readonly verdicts = new Map<number, { key: string; verdict: Verdict }>()
+  /** Bumped by every invalidation: a read that started before one does not keep what it read. */
+  private generation = 0
 
-  constructor(private readonly sqlite: Database.Database) {
-    this.totalChanges = sqlite.prepare('select total_changes() as n')
-  }
-
-  private changes(): number {
-    return (this.totalChanges.get() as { n: number }).n
+  constructor(store: Store) {
+    store.onForeignChange((ids) => this.invalidate(ids))
   }
 
   /** Every case in custody, current as of the last commit by anyone, with the sessions that matter under `s`. */
-  all(s: Relevance): CaseRecord[] {
-    const dv = this.sqlite.pragma('data_version', { simple: true }) as number
-    const tc = this.changes()
+  async all(conn: StoreConn, s: Relevance): Promise<CaseRecord[]> {
+    await conn.store.checkForeignChanges()
     const key = `${s.today}|${s.policy}|${s.extraHolidays.join(',')}`
-    if (!this.records || dv !== this.dataVersion || tc !== this.knownChanges || key !== this.relevanceKey) {
-      this.records = new Map(loadCases(this.sqlite, { pomId: null }, s).map((r) => [r.prisoner.id, r]))
+    if (!this.records || key !== this.relevanceKey) {
+      const generation = this.generation
+      const records = new Map((await loadCases(conn, { pomId: null }, s)).map((r) => [r.prisoner.id, r]))
+      // Kept only when nothing was invalidated while it was being read (another machine's write
+      // notified meanwhile); otherwise used for this answer and read again next time.
+      if (generation !== this.generation) return [...records.values()]
+      this.records = records
       this.relevanceKey = key
-      this.dataVersion = dv
-      this.knownChanges = tc
       this.stale.clear()
       this.verdicts.clear()
     } else if (this.stale.size > 0) {
-      for (const id of this.stale) {
+      const ids = [...this.stale]
+      this.stale.clear()
+      for (const id of ids) {
         this.verdicts.delete(id)
-        const [fresh] = loadCases(this.sqlite, { prisonerId: id })
+        const [fresh] = await loadCases(conn, { prisonerId: id })
         // Released or transferred-out prisoners leave the in-custody set.
         if (fresh && fresh.prisoner.status === 'in_custody') this.records.set(id, fresh)
         else this.records.delete(id)
       }
-      this.stale.clear()
     }
     return [...this.records.values()]
   }
 
   /** A POM's current cases. */
-  forPom(pomId: number, s: Relevance): CaseRecord[] {
-    return this.all(s).filter((r) => r.current?.staffId === pomId)
+  async forPom(conn: StoreConn, pomId: number, s: Relevance): Promise<CaseRecord[]> {
+    return (await this.all(conn, s)).filter((r) => r.current?.staffId === pomId)
   }
 
   verdict(rec: CaseRecord, s: EvalSettings): Verdict {
@@ -86,10 +84,10 @@ export class CaseCache {
    * are then: a write in between is read first, and no verdict is kept from superseded facts.
    * Resolves to the number of verdicts worked out.
    */
-  async warm(s: EvalSettings, slice = 2000): Promise<number> {
+  async warm(store: Store, s: EvalSettings, slice = 2000): Promise<number> {
     let done = 0
     for (let i = 0; ; i += slice) {
-      const records = this.all(s)
+      const records = await store.read((conn) => this.all(conn, s))
       if (i >= records.length) return done
       for (const rec of records.slice(i, i + slice)) {
         this.verdict(rec, s)
@@ -104,17 +102,12 @@ export class CaseCache {
     return this.verdicts.size
   }
 
-  /** Before the dispatcher writes: any change it was not told about so far means read everything. */
-  beforeWrite(): void {
-    if (this.knownChanges !== -1 && this.changes() !== this.knownChanges) this.invalidate(null)
-  }
-
-  /** After this process commits a change: these prisoners, or (null) everything, must be read again. */
+  /** After a change is committed: these prisoners, or (null) everything, must be read again. */
   invalidate(prisonerIds: readonly number[] | null): void {
-    // The write being announced is accounted for; any other change since is not.
-    if (this.knownChanges !== -1) this.knownChanges = this.changes()
+    this.generation++
     if (prisonerIds === null) {
       this.records = null
+      this.stale.clear()
       this.verdicts.clear()
       return
     }
@@ -124,11 +117,29 @@ export class CaseCache {
 
 const caches = new WeakMap<Store, CaseCache>()
 
-export function casesOf(store: Store): CaseCache {
+function cacheOf(store: Store): CaseCache {
   let c = caches.get(store)
   if (!c) {
-    c = new CaseCache(store.sqlite)
+    c = new CaseCache(store)
     caches.set(store, c)
   }
   return c
+}
+
+/** The store's case cache, reading through `conn` (the request's own connection). */
+export function casesOf(conn: StoreConn): {
+  all(s: Relevance): Promise<CaseRecord[]>
+  forPom(pomId: number, s: Relevance): Promise<CaseRecord[]>
+  verdict(rec: CaseRecord, s: EvalSettings): Verdict
+  invalidate(prisonerIds: readonly number[] | null): void
+  readonly cache: CaseCache
+} {
+  const cache = cacheOf(conn.store)
+  return {
+    all: (s) => cache.all(conn, s),
+    forPom: (pomId, s) => cache.forPom(conn, pomId, s),
+    verdict: (rec, s) => cache.verdict(rec, s),
+    invalidate: (ids) => cache.invalidate(ids),
+    cache,
+  }
 }

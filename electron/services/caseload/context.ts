@@ -1,12 +1,11 @@
-import type { Db } from '../../../db/bootstrap'
+import type { Db } from '../../../db/store/types'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { readEstablishment } from '../handlers/establishment'
-import { readSettings } from '../handlers/settings'
+import { readEstablishment, readSettings } from '../establishment/store'
 import type { EvalSettings } from './verdict'
 
 /** What every evaluation needs: today, the establishment's policy and stage, extra holidays. */
-export function evalSettings(db: Db, today: string): EvalSettings {
-  const est = readEstablishment(db)
+export async function evalSettings(db: Db, today: string): Promise<EvalSettings> {
+  const est = await readEstablishment(db)
   if (!est) throw new UserFacingError('unavailable', 'Set up the establishment first.')
-  return { today, policy: est.policy, stage: est.currentStage, extraHolidays: readSettings(db).extraHolidays }
+  return { today, policy: est.policy, stage: est.currentStage, extraHolidays: (await readSettings(db)).extraHolidays }
 }

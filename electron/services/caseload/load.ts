@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Dialect, StoreConn } from '../../../db/store/types'
 import type { CaseInput, CaseSession, Policy, WindowCounts } from '../../../shared/engine'
 import { readRelevantSessions } from './relevant'
 
@@ -94,9 +94,15 @@ export const PRISONER_COLUMNS = PRISONER_FIELDS.map(([name, column]) => `p.${col
  * array ends with the first allocation date and the current POM's staff id, found through the
  * allocation indexes (cheaper than a second, grouped read of the allocations).
  */
-const PRISONERS_AS_JSON = `json_group_array(json_array(${PRISONER_FIELDS.map(([, column]) => `p.${column}`).join(', ')},
+const PRISONER_VALUES = `${PRISONER_FIELDS.map(([, column]) => `p.${column}`).join(', ')},
   (select min(a.start_date) from allocation a where a.prisoner_id = p.id),
-  (select a.staff_id from allocation a where a.prisoner_id = p.id and a.end_date is null)))`
+  (select a.staff_id from allocation a where a.prisoner_id = p.id and a.end_date is null)`
+
+/** The JSON array of value arrays in each dialect (PostgreSQL's as text, parsed here as SQLite's is). */
+const PRISONERS_AS_JSON: Record<Dialect, string> = {
+  sqlite: `json_group_array(json_array(${PRISONER_VALUES}))`,
+  postgres: `coalesce(json_agg(json_build_array(${PRISONER_VALUES})), '[]')::text`,
+}
 
 /**
  * A PrisonerRow from PRISONERS_AS_JSON's array of values, in PRISONER_FIELDS order. Written out as
@@ -153,11 +159,11 @@ function where(filter: CaseFilter): { sql: string; params: (number | string)[] }
  * under it needs (issue 8: counts and the unusual records, a fraction of the history); otherwise
  * all of them.
  */
-export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevantTo?: Relevance): CaseRecord[] {
+export async function loadCases(conn: StoreConn, filter: CaseFilter, relevantTo?: Relevance): Promise<CaseRecord[]> {
   const w = where(filter)
-  const rows = JSON.parse(sqlite.prepare(`select ${PRISONERS_AS_JSON} from prisoner p where ${w.sql}`).pluck().get(...w.params) as string) as unknown[][]
+  const rows = JSON.parse((await conn.sql.value<string>(`select ${PRISONERS_AS_JSON[conn.dialect]} from prisoner p where ${w.sql}`, w.params)) ?? '[]') as unknown[][]
   if (rows.length === 0) return []
-  const staffNames = new Map(sqlite.prepare('select id, name from staff').raw(true).all() as [number, string][])
+  const staffNames = new Map(await conn.sql.rows<[number, string]>('select id, name from staff'))
   const records: CaseRecord[] = []
   const byId = new Map<number, CaseRecord>()
   for (const values of rows) {
@@ -173,14 +179,11 @@ export function loadCases(sqlite: Database.Database, filter: CaseFilter, relevan
   records.sort((a, b) => a.prisoner.id - b.prisoner.id)
 
   if (relevantTo && filter.prisonerId === undefined) {
-    readRelevantSessions(sqlite, byId, relevantTo)
+    await readRelevantSessions(conn, byId, relevantTo)
   } else {
     const scope = `(select p.id from prisoner p where ${w.sql})`
     // Raw rows (arrays) avoid building an object per column for the largest table.
-    const sessions = sqlite
-      .prepare(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`)
-      .raw(true)
-      .all(...w.params) as [number, string, number, string][]
+    const sessions = await conn.sql.rows<[number, string, number, string]>(`select prisoner_id, date, in_person, recorded_on from supervision_session where prisoner_id in ${scope}`, w.params)
     for (const [prisonerId, date, inPerson, recordedOn] of sessions) byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn })
   }
   return records

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Dialect, StoreConn } from '../../../db/store/types'
 import { countingWindows, type MinimumRule, type WindowCounts } from '../../../shared/engine'
 import { toCaseInput, type CaseRecord, type Relevance } from './load'
 
@@ -12,15 +12,24 @@ import { toCaseInput, type CaseRecord, type Relevance } from './load'
 
 /**
  * The SQL twin of isOrdinaryRecord (shared/engine/case/relevance.ts), written exactly as the
- * condition of the `session_unusual_record` partial index (db/schema/caseload.ts) so SQLite reads
- * these rows from that index (test/integration/caseloadRelevance.test.ts).
+ * condition of the `session_unusual_record` partial index so the database reads these rows from
+ * that index (test/integration/caseloadRelevance.test.ts). SQLite: db/schema/caseload.ts;
+ * PostgreSQL: the immutable function omu_ordinary_record (db/migrations-pg, custom migration).
  */
-export const UNUSUAL_RECORD = `not (date(date) is date and date(recorded_on) is recorded_on and recorded_on between date and date(date, '+1 day'))`
+export const UNUSUAL_RECORD: Record<Dialect, string> = {
+  sqlite: `not (date(date) is date and date(recorded_on) is recorded_on and recorded_on between date and date(date, '+1 day'))`,
+  postgres: `not omu_ordinary_record(date, recorded_on)`,
+}
 
 /** Every unusual record: JSON [[prisonerId, date, inPerson, recordedOn], ...]. */
-export const UNUSUAL_SESSIONS = `
+export const UNUSUAL_SESSIONS: Record<Dialect, string> = {
+  sqlite: `
   select json_group_array(json_array(prisoner_id, date, in_person, recorded_on))
-    from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD}`
+    from supervision_session indexed by session_unusual_record where ${UNUSUAL_RECORD.sqlite}`,
+  postgres: `
+  select coalesce(json_agg(json_build_array(prisoner_id, date, in_person, recorded_on)), '[]')::text
+    from supervision_session where ${UNUSUAL_RECORD.postgres}`,
+}
 
 /**
  * How many in-person sessions lie in each counting window, counted from the covering index
@@ -30,12 +39,22 @@ export const UNUSUAL_SESSIONS = `
  * dates compare as text, and a session whose date is not a valid ISO date is an unusual record the
  * evaluation rejects anyway.
  */
-export const WINDOW_COUNTS = `
+export const WINDOW_COUNTS: Record<Dialect, string> = {
+  sqlite: `
   select json_group_array(
            (select count(*) from supervision_session s indexed by session_case_scan
              where s.prisoner_id = w.value ->> 0 and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1)
            order by w.key)
-    from json_each(?) w`
+    from json_each(?) w`,
+  // PostgreSQL has no INDEXED BY: the plan's use of session_case_scan is checked with EXPLAIN in
+  // test/integration/caseloadRelevance.test.ts.
+  postgres: `
+  select coalesce(json_agg(
+           (select count(*) from supervision_session s
+             where s.prisoner_id = (w.value ->> 0)::integer and s.date between w.value ->> 1 and w.value ->> 2 and s.in_person = 1)
+           order by w.ord), '[]')::text
+    from json_array_elements(?::json) with ordinality w(value, ord)`,
+}
 
 interface CaseWindow {
   rec: CaseRecord
@@ -69,17 +88,17 @@ const NONE_COUNTED: WindowCounts = Object.freeze({})
  * count of in-person sessions in each counting window, and every unusual record (late records
  * and input errors come only from those).
  */
-export function readRelevantSessions(sqlite: Database.Database, byId: Map<number, CaseRecord>, relevantTo: Relevance): void {
+export async function readRelevantSessions(conn: StoreConn, byId: Map<number, CaseRecord>, relevantTo: Relevance): Promise<void> {
   for (const rec of byId.values()) rec.windowCounts = NONE_COUNTED
   const { windows, param } = caseWindows(byId.values(), relevantTo)
-  const counts = JSON.parse(sqlite.prepare(WINDOW_COUNTS).pluck().get(param) as string) as number[]
+  const counts = JSON.parse((await conn.sql.value<string>(WINDOW_COUNTS[conn.dialect], [param])) ?? '[]') as number[]
   windows.forEach(({ rec, rule }, i) => {
     const n = counts[i] ?? 0
     if (n === 0) return
     if (rec.windowCounts === NONE_COUNTED) rec.windowCounts = {}
     ;(rec.windowCounts as WindowCounts)[rule] = n
   })
-  const unusual = JSON.parse(sqlite.prepare(UNUSUAL_SESSIONS).pluck().get() as string) as [number, string, number, string][]
+  const unusual = JSON.parse((await conn.sql.value<string>(UNUSUAL_SESSIONS[conn.dialect])) ?? '[]') as [number, string, number, string][]
   for (const [prisonerId, date, inPerson, recordedOn] of unusual) {
     byId.get(prisonerId)?.sessions.push({ date, inPerson: inPerson === 1, recordedOn }) // absent: not in custody
   }

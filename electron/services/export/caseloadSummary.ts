@@ -2,7 +2,7 @@
 // POM-responsible cases meeting the start-of-custody and pre-handover minima; overdue counts.
 // Every figure comes from the case engine (evaluateCase, shared/engine/case: seed 003 National
 // Standards 2021, Annex B). Session notes are never part of the cases read, so they can never reach an export. Empty tables give zeros.
-import type { Store } from '../../../db/bootstrap'
+import type { StoreConn } from '../../../db/store/types'
 import type { MinimumResult, Policy } from '../../../shared/engine/index'
 import { casesOf } from '../caseload/cache'
 import type { CaseloadSummary } from '../../../shared/export/readinessExport'
@@ -31,11 +31,11 @@ function minimumFigures(results: MinimumResult[]): CaseloadSummary['startOfCusto
 }
 
 /** Works out the caseload summary for `today` under the establishment's policy. */
-export function caseloadSummary(store: Store, opts: CaseloadSummaryOptions): CaseloadSummary {
+export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOptions): Promise<CaseloadSummary> {
   // The same in-memory cases and verdicts the caseload screens use (issue 8: exports < 2 s at 20,000).
   const cache = casesOf(store)
   const settings = { today: opts.today, policy: opts.policy, stage: opts.stage, extraHolidays: opts.extraHolidays }
-  const cases = cache.all(settings)
+  const cases = await cache.all(settings)
   const byResponsibility = { pom: 0, pomWithCom: 0, com: 0 }
   const pomMinima: Record<Rule, MinimumResult[]> = { start_of_custody: [], pre_handover: [], transfer_arrival: [] }
   const overdue = { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 }

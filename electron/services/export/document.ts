@@ -2,15 +2,14 @@
 // for one plan version. The PDF and XLSX writers render this same document, so all three formats
 // carry the same content. Readiness, sequencing and blockers come from the OMU task engine
 // (assessReadiness, sequencePlan: seed 002 guides to weightings and autonomy).
-import type { Store } from '../../../db/bootstrap'
+import type { StoreConn } from '../../../db/store/types'
 import { assessReadiness, sequencePlan, type EdmBaseline, type RrmpDeliveryChoice } from '../../../shared/engine/index'
 import { deliveryText } from '../../../shared/export/labels'
 import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, type ExportBaseline, type ReadinessExport } from '../../../shared/export/readinessExport'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { readEstablishment } from '../handlers/establishment'
-import { readSettings } from '../handlers/settings'
-import { catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow } from '../handlers/rrmpStore'
-import { areaReadiness } from '../handlers/rrmpView'
+import { readEstablishment, readSettings } from '../establishment/store'
+import { catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow } from '../rrmp/store'
+import { areaReadiness } from '../rrmp/view'
 import { caseloadSummary } from './caseloadSummary'
 
 function deliveryOf(b: EdmBaseline, d: RrmpDeliveryChoice | null): ExportBaseline['delivery'] {
@@ -30,14 +29,15 @@ function deliveryOf(b: EdmBaseline, d: RrmpDeliveryChoice | null): ExportBaselin
   }
 }
 
-export function buildReadinessDocument(store: Store, versionId: number, today: string, now: Date): ReadinessExport {
+/** The document for one version, read through `store` (one connection: one consistent view of the data). */
+export async function buildReadinessDocument(store: StoreConn, versionId: number, today: string, now: Date): Promise<ReadinessExport> {
   const db = store.db
-  const est = readEstablishment(db)
+  const est = await readEstablishment(db)
   if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
-  const row = versionRow(db, versionId)
-  const view = toVersionView(db, row)
-  const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
-  const entries = entriesOf(entryRows(db, row.id))
+  const row = await versionRow(db, versionId)
+  const view = await toVersionView(db, row)
+  const catalog = await catalogFor(db, row.catalogId, row.catalogVersion)
+  const entries = entriesOf(await entryRows(db, row.id))
   const assessment = assessReadiness(catalog, entries, row.targetStage)
   const sequence = sequencePlan(catalog, entries, row.targetStage)
   const position = new Map(sequence.steps.map((s) => [s.baselineId, s.position]))
@@ -69,7 +69,9 @@ export function buildReadinessDocument(store: Store, versionId: number, today: s
       actionItems: (e?.actionItems ?? []).map((i) => ({ ...i, progressUpdates: i.progressUpdates.map((u) => ({ ...u })) })),
     }
   })
-  const settings = readSettings(db)
+  const settings = await readSettings(db)
+  const signOffSteps = await signOffHistory(db, row.id)
+  const caseload = await caseloadSummary(store, { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays })
   return {
     format: READINESS_EXPORT_FORMAT,
     schemaVersion: READINESS_EXPORT_SCHEMA_VERSION,
@@ -98,7 +100,7 @@ export function buildReadinessDocument(store: Store, versionId: number, today: s
       warnings: assessment.warnings,
     },
     baselines,
-    signOff: { statusText: view.statusText, steps: signOffHistory(db, row.id) },
-    caseload: caseloadSummary(store, { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays }),
+    signOff: { statusText: view.statusText, steps: signOffSteps },
+    caseload,
   }
 }

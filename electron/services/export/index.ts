@@ -1,6 +1,6 @@
 // Readiness export (issue 6): build the document once, ask where to save it, render it in the
 // chosen format and write it atomically. The document holds counts, never session notes.
-import type { Store } from '../../../db/bootstrap'
+import type { StoreConn } from '../../../db/store/types'
 import type { ReadinessExport } from '../../../shared/export/readinessExport'
 import type { ExportFormat, ExportResult } from '../../../shared/ipc/channels/readiness'
 import type { Host } from '../host'
@@ -37,7 +37,8 @@ export function exportFileName(doc: ReadinessExport, format: ExportFormat): stri
 }
 
 export interface ExportRequest {
-  store: Store
+  /** The request's connection (a query's read); the document is read through it before the save dialog. */
+  store: StoreConn
   host: Host
   versionId: number
   format: ExportFormat
@@ -48,8 +49,8 @@ export interface ExportRequest {
 }
 
 export async function exportReadiness(req: ExportRequest): Promise<ExportResult> {
-  // Read everything first (synchronously, one consistent view of the data), then ask where to save.
-  const doc = buildReadinessDocument(req.store, req.versionId, req.today, req.now)
+  // Read everything first (one consistent view of the data), then ask where to save.
+  const doc = await buildReadinessDocument(req.store, req.versionId, req.today, req.now)
   const target = await req.host.chooseSavePath({ title: `Export the readiness assessment (${req.format.toUpperCase()})`, defaultName: exportFileName(doc, req.format), filters: [FILTERS[req.format]] })
   if (target === null) return { saved: false }
   const clock = req.clock ?? (() => performance.now())

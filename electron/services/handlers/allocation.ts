@@ -1,33 +1,30 @@
-import { and, eq, isNull } from 'drizzle-orm'
 import { addDaysIso } from '../../../shared/dates'
 import type { AllocationOverview, DueItem, DueOverview, PomLoad } from '../../../shared/ipc/channels/allocation'
-import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { allocation, staff as staffTable } from '../../../db/schema'
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import type { PrisonerRow } from '../caseload/load'
 import { displayName } from '../caseload/verdict'
-import { requirePom, requirePrisoner } from './caseload'
+import { activePoms, endAllocation, insertAllocation, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
 import type { Handlers } from './types'
 
 /** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
 const NEWLY_SENTENCED_DAYS = 84
 
 export const allocationHandlers: Handlers['allocations'] = {
-  overview: (_i, { store, today }) => {
-    const s = evalSettings(store.db, today)
+  overview: async (_i, { store, today }) => {
+    const s = await evalSettings(store.db, today)
     const newlySentencedFrom = addDaysIso(today, -NEWLY_SENTENCED_DAYS)
     const reasonOf = (p: PrisonerRow) =>
       p.arrivalDate ? ('new_arrival' as const) : p.sentenceStartDate >= newlySentencedFrom ? ('newly_sentenced' as const) : ('unallocated' as const)
     const rank = { new_arrival: 0, newly_sentenced: 1, unallocated: 2 }
-    const poms = store.db.select().from(staffTable).all().filter((r) => r.active && (POM_ROLES as readonly string[]).includes(r.role))
+    const poms = await activePoms(store.db)
     const load = new Map(
       poms.map((r) => [r.id, { staffId: r.id, name: r.name, role: r.role as PomLoad['role'], hoursPerWeek: r.hoursPerWeek, caseCount: 0, byTier: {} as Record<string, number>, byResponsibility: { pom: 0, pom_with_com: 0, com: 0 } }]),
     )
     const unallocated: AllocationOverview['unallocated'] = []
     const cases = casesOf(store)
-    for (const rec of cases.all(s)) {
+    for (const rec of await cases.all(s)) {
       const p = rec.prisoner
       const v = cases.verdict(rec, s)
       const responsibility = v.ok ? v.row.responsibility : ('pom' as const)
@@ -49,18 +46,18 @@ export const allocationHandlers: Handlers['allocations'] = {
     return { today, unallocated, poms: pomLoads }
   },
 
-  allocate: ({ prisonerId, staffId, startDate, reason }, { store, today, now, audit }) => {
-    const p = requirePrisoner(store.db, prisonerId)
-    requirePom(store.db, staffId)
+  allocate: async ({ prisonerId, staffId, startDate, reason }, { store, today, now, audit }) => {
+    const p = await requirePrisoner(store.db, prisonerId)
+    await requirePom(store.db, staffId)
     if (p.status !== 'in_custody') throw new UserFacingError('invalid_input', 'Only prisoners in custody can be allocated.', 'prisonerId')
     const start = startDate ?? today
     if (start > today) throw new UserFacingError('invalid_input', 'Start date: an allocation cannot start in the future.', 'startDate')
-    const open = store.db.select().from(allocation).where(and(eq(allocation.prisonerId, prisonerId), isNull(allocation.endDate))).get()
+    const open = await openAllocation(store.db, prisonerId)
     if (open?.staffId === staffId) throw new UserFacingError('conflict', 'The case is already allocated to that POM.', 'staffId')
     if (open && start < open.startDate) throw new UserFacingError('invalid_input', 'Start date: cannot be before the current allocation started.', 'startDate')
     // History is kept: the open allocation is ended on the day the new one starts, never deleted.
-    if (open) store.db.update(allocation).set({ endDate: start }).where(eq(allocation.id, open.id)).run()
-    const row = store.db.insert(allocation).values({ prisonerId, staffId, startDate: start, reason, createdAt: now.toISOString() }).returning().get()
+    if (open) await endAllocation(store.db, open.id, start)
+    const row = await insertAllocation(store.db, { prisonerId, staffId, startDate: start, reason, createdAt: now.toISOString() })
     audit({ entity: 'prisoner', entityId: prisonerId, before: open ? { allocation: open } : null, after: { allocation: row } })
     return { allocationId: row.id, endedAllocationId: open?.id ?? null }
   },
@@ -70,8 +67,8 @@ export const allocationHandlers: Handlers['allocations'] = {
 const HANDOVER_HORIZON_DAYS = 56
 
 export const dueHandlers: Handlers['due'] = {
-  overview: (_i, { store, today }) => {
-    const s = evalSettings(store.db, today)
+  overview: async (_i, { store, today }) => {
+    const s = await evalSettings(store.db, today)
     const in7 = addDaysIso(today, 7)
     const in28 = addDaysIso(today, 28)
     const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
@@ -79,7 +76,7 @@ export const dueHandlers: Handlers['due'] = {
     const items: DueItem[] = []
     const handovers: DueOverview['handovers'] = { upcoming: [], inProgress: [], comResponsible: [] }
     const cases = casesOf(store)
-    for (const rec of cases.all(s)) {
+    for (const rec of await cases.all(s)) {
       const v = cases.verdict(rec, s)
       if (!v.ok) continue
       const pomId = rec.current?.staffId ?? null

@@ -13,12 +13,14 @@ export const backupHandlers: Handlers['backup'] = {
     try {
       // The restored file records that it was restored, by whom and from what (issue 7: audit trail).
       if (store) {
-        writeAudit(store.db, ctx.actor, ctx.channel, ctx.now, {
-          entity: 'data_file',
-          entityId: null,
-          before: result.safetyBackup ? { keptAs: result.safetyBackup.id } : null,
-          after: { restoredFrom: result.restoredFrom },
-        })
+        await store.write((c) =>
+          writeAudit(c.db, ctx.actor, ctx.channel, ctx.now, {
+            entity: 'data_file',
+            entityId: null,
+            before: result.safetyBackup ? { keptAs: result.safetyBackup.id } : null,
+            after: { restoredFrom: result.restoredFrom },
+          }),
+        )
       }
     } catch (err) {
       // The restore itself has happened; a missing audit row is logged, not reported as a failed restore.

@@ -1,38 +1,41 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { prisoner, supervisionSession } from '../../../db/schema'
-import { eq } from 'drizzle-orm'
 import { templateCsv } from '../caseImport/columns'
 import { planImport, previewOf } from '../caseImport/plan'
+import { insertPrisoners, insertSessions, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
 import { writeFileAtomic } from '../export/atomic'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {
-  preview: ({ kind, text }, { store, today }) => previewOf(planImport(store.sqlite, kind, text, today)),
+  preview: async ({ kind, text }, { store, today }) => previewOf(await planImport(store, kind, text, today)),
 
-  commit: ({ kind, text, applyUpdates }, { store, today, now }) => {
+  commit: async ({ kind, text, applyUpdates }, { store, today, now }) => {
     // Re-validated here against the store as it is now; the dispatcher runs this in one transaction.
-    const plan = planImport(store.sqlite, kind, text, today)
+    const plan = await planImport(store, kind, text, today)
     const stamp = now.toISOString()
     let created = 0
     let updated = 0
     if (plan.kind === 'prisoners') {
+      // New prisoners are written in batches (a few statements, not one per row), in file order.
+      const fresh: PrisonerValues[] = []
       for (const item of plan.items) {
         const values = { ...item.input, updatedAt: stamp }
         if (!item.existing) {
-          store.db.insert(prisoner).values(values).run()
+          fresh.push(values)
           created++
         } else if (applyUpdates && item.changes.length > 0) {
-          store.db.update(prisoner).set({ ...values, version: item.existing.version + 1 }).where(eq(prisoner.id, item.existing.id)).run()
+          await updatePrisoner(store.db, item.existing.id, { ...values, version: item.existing.version + 1 })
           updated++
         }
       }
+      await insertPrisoners(store.db, fresh)
     } else {
-      for (const s of plan.items) {
+      const fresh: SessionValues[] = plan.items.map((s) => {
         const { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive } = s.input
-        store.db.insert(supervisionSession).values({ prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive, recordedOn: s.recordedOn, createdAt: stamp }).run()
-        created++
-      }
+        return { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive, recordedOn: s.recordedOn, createdAt: stamp }
+      })
+      await insertSessions(store.db, fresh)
+      created += fresh.length
     }
     return { created, updated, skipped: plan.totalRows - created - updated }
   },

@@ -1,20 +1,13 @@
-import { count } from 'drizzle-orm'
-import { generateDemo } from '../../../db/demo/generate'
-import { establishment, prisoner } from '../../../db/schema'
+import { generateDemo, insertDemoEstablishment } from '../../../db/demo/generate'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { readEstablishment } from './establishment'
+import { countPrisoners } from '../caseload/store'
+import { readEstablishment } from '../establishment/store'
 import type { Handlers } from './types'
 
 export const demoHandlers: Handlers['demo'] = {
-  create: ({ prisoners, seed }, { store, today, now }) => {
-    const held = store.db.select({ n: count() }).from(prisoner).get()?.n ?? 0
-    if (held > 0) throw new UserFacingError('conflict', 'This data file already holds prisoners: the demo establishment can only be created in a new, empty data file.')
-    if (!readEstablishment(store.db)) {
-      store.db
-        .insert(establishment)
-        .values({ id: 1, name: 'HMP Demoshire (demo data)', code: 'DMO', category: 'training', currentStage: 3, targetStage: 2, policy: 'omic2021', updatedAt: now.toISOString() })
-        .run()
-    }
-    return generateDemo(store.sqlite, { prisoners, seed, today, now: now.toISOString() })
+  create: async ({ prisoners, seed }, { store, today, now }) => {
+    if ((await countPrisoners(store.db)) > 0) throw new UserFacingError('conflict', 'This data file already holds prisoners: the demo establishment can only be created in a new, empty data file.')
+    if (!(await readEstablishment(store.db))) await insertDemoEstablishment(store, now.toISOString())
+    return generateDemo(store, { prisoners, seed, today, now: now.toISOString() })
   },
 }

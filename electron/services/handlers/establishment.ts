@@ -1,39 +1,19 @@
 import { eq } from 'drizzle-orm'
 import { establishment as establishmentTable } from '../../../db/schema'
-import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import { UserFacingError } from '../../../shared/ipc/result'
-import type { Db } from '../../../db/bootstrap'
+import { readEstablishment, toEstablishment } from '../establishment/store'
 import type { Handlers } from './types'
-
-type Row = typeof establishmentTable.$inferSelect
-
-function toEstablishment(row: Row): Establishment {
-  return {
-    name: row.name,
-    code: row.code,
-    category: row.category as Establishment['category'],
-    currentStage: row.currentStage as Establishment['currentStage'],
-    targetStage: row.targetStage as Establishment['targetStage'],
-    policy: row.policy as Establishment['policy'],
-    updatedAt: row.updatedAt,
-  }
-}
-
-export function readEstablishment(db: Db): Establishment | null {
-  const row = db.select().from(establishmentTable).where(eq(establishmentTable.id, 1)).get()
-  return row ? toEstablishment(row) : null
-}
 
 export const establishmentHandlers: Handlers['establishment'] = {
   get: (_input, { store }) => readEstablishment(store.db),
 
-  setup: (input, { store, now }) => {
-    if (readEstablishment(store.db)) {
+  setup: async (input, { store, now }) => {
+    if (await readEstablishment(store.db)) {
       throw new UserFacingError('conflict', 'The establishment is already set up. Change its details in Settings.')
     }
     // A new establishment starts at stage 4 (Red/lockdown) with stage 3 as its first recovery target
     // (seed 002: recovery is planned one stage at a time from stage 4).
-    const row = store.db
+    const row = await store.db
       .insert(establishmentTable)
       .values({ id: 1, name: input.name, code: input.code, category: input.category, policy: input.policy, currentStage: 4, targetStage: 3, updatedAt: now.toISOString() })
       .returning()
@@ -41,8 +21,8 @@ export const establishmentHandlers: Handlers['establishment'] = {
     return toEstablishment(row)
   },
 
-  update: (input, { store, now }) => {
-    const current = readEstablishment(store.db)
+  update: async (input, { store, now }) => {
+    const current = await readEstablishment(store.db)
     if (!current) throw new UserFacingError('not_found', 'Set up the establishment first.')
     const currentStage = input.currentStage ?? current.currentStage
     const targetStage = input.targetStage ?? current.targetStage
@@ -50,12 +30,13 @@ export const establishmentHandlers: Handlers['establishment'] = {
     if (targetStage > currentStage) {
       throw new UserFacingError('invalid_input', 'Target stage: choose the current stage or a later recovery stage (a lower number).', 'targetStage')
     }
-    const row = store.db
+    const row = await store.db
       .update(establishmentTable)
       .set({ ...input, currentStage, targetStage, updatedAt: now.toISOString() })
       .where(eq(establishmentTable.id, 1))
       .returning()
       .get()
+    if (!row) throw new UserFacingError('not_found', 'Set up the establishment first.')
     return toEstablishment(row)
   },
 }

@@ -1,7 +1,7 @@
 import { establishmentHandlers } from './establishment'
 import { settingsHandlers } from './settings'
-import { rrmpHandlers } from './rrmp'
-import { readinessHandlers } from './rrmpReadiness'
+import { rrmpHandlers } from '../rrmp/handlers'
+import { readinessHandlers } from '../rrmp/readinessHandlers'
 import { allocationHandlers, dueHandlers } from './allocation'
 import { caseImportHandlers } from './caseImport'
 import { caseloadHandlers, prisonerHandlers, sessionHandlers, staffHandlers } from './caseload'
@@ -10,7 +10,8 @@ import { prefsHandlers } from './prefs'
 import { auditHandlers, authHandlers, userHandlers } from '../auth/handlers'
 import { backupHandlers } from './backup'
 import { retentionHandlers, subjectAccessHandlers } from './subjectAccess'
-import { catalogHandlers } from './catalogs'
+import { catalogHandlers } from '../rrmp/catalogHandlers'
+import { storageHandlers } from '../storage/handlers'
 import type { Handlers } from './types'
 
 export const handlers: Handlers = {
@@ -39,4 +40,5 @@ export const handlers: Handlers = {
   caseImport: caseImportHandlers,
   demo: demoHandlers,
   backup: backupHandlers,
+  storage: storageHandlers,
 }

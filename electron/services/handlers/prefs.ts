@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { userPreference } from '../../../db/schema'
 import { caseloadViewSchema, DEFAULT_CASELOAD_VIEW } from '../../../shared/ipc/channels/prefs'
+import { readPreference, writePreference } from '../caseload/store'
 import type { Handlers } from './types'
 import type { User } from '../../../shared/ipc/channels/auth'
 
@@ -12,20 +11,16 @@ function userKey(actor: User | null): string {
 }
 
 export const prefsHandlers: Handlers['prefs'] = {
-  getCaseloadView: (_i, { store, actor }) => {
-    const row = store.db.select().from(userPreference).where(and(eq(userPreference.userKey, userKey(actor)), eq(userPreference.name, CASELOAD_VIEW))).get()
+  getCaseloadView: async (_i, { store, actor }) => {
+    const saved = await readPreference(store.db, userKey(actor), CASELOAD_VIEW)
     // A POM starts on their own caseload; everyone else on every case in custody.
-    if (!row) return { ...DEFAULT_CASELOAD_VIEW, pomId: actor?.role === 'pom' ? actor.staffId : null }
+    if (saved === undefined) return { ...DEFAULT_CASELOAD_VIEW, pomId: actor?.role === 'pom' ? actor.staffId : null }
     // A view saved by an older version that no longer fits falls back to the default, not an error.
-    const parsed = caseloadViewSchema.safeParse(JSON.parse(row.value))
+    const parsed = caseloadViewSchema.safeParse(JSON.parse(saved))
     return parsed.success ? parsed.data : DEFAULT_CASELOAD_VIEW
   },
-  setCaseloadView: (view, { store, actor }) => {
-    store.db
-      .insert(userPreference)
-      .values({ userKey: userKey(actor), name: CASELOAD_VIEW, value: JSON.stringify(view) })
-      .onConflictDoUpdate({ target: [userPreference.userKey, userPreference.name], set: { value: JSON.stringify(view) } })
-      .run()
+  setCaseloadView: async (view, { store, actor }) => {
+    await writePreference(store.db, userKey(actor), CASELOAD_VIEW, JSON.stringify(view))
     return view
   },
 }

@@ -1,16 +1,15 @@
-import { and, eq, inArray, lt } from 'drizzle-orm'
-import { allocation, prisoner, supervisionSession } from '../../../db/schema'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { writeFileAtomic } from '../export/atomic'
+import { readSettings } from '../establishment/store'
 import { subjectAccessDocument } from '../subjectAccess/document'
 import { subjectAccessPdf } from '../subjectAccess/pdf'
-import { readSettings } from './settings'
+import { prisonersByIds, purgePrisoner, releasedBeforeCutoff } from '../trust/store'
 import { displayName } from '../caseload/verdict'
 import type { Handlers } from './types'
 
 export const subjectAccessHandlers: Handlers['subjectAccess'] = {
   export: async ({ prisonerId, format }, { store, now, host }) => {
-    const doc = subjectAccessDocument(store.db, prisonerId, now)
+    const doc = await subjectAccessDocument(store.db, prisonerId, now)
     const number = String(doc.prisoner.prisonNumber)
     const target = await host.chooseSavePath({
       title: 'Save the subject access disclosure',
@@ -32,23 +31,18 @@ export function releasedBefore(today: string, years: number): string {
 }
 
 export const retentionHandlers: Handlers['retention'] = {
-  review: (_i, { store, today }) => {
-    const { retentionYears } = readSettings(store.db)
+  review: async (_i, { store, today }) => {
+    const { retentionYears } = await readSettings(store.db)
     const cutoff = releasedBefore(today, retentionYears)
-    const due = store.db
-      .select({ prisonerId: prisoner.id, prisonNumber: prisoner.prisonNumber, firstName: prisoner.firstName, lastName: prisoner.lastName, releasedOn: prisoner.releasedOn })
-      .from(prisoner)
-      .where(and(eq(prisoner.status, 'released'), lt(prisoner.releasedOn, cutoff)))
-      .orderBy(prisoner.releasedOn)
-      .all()
-      .map((r) => ({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: displayName(r), releasedOn: r.releasedOn ?? '' }))
+    const rows = await releasedBeforeCutoff(store.db, cutoff)
+    const due = rows.map((r) => ({ prisonerId: r.id, prisonNumber: r.prisonNumber, name: displayName(r), releasedOn: r.releasedOn ?? '' }))
     return { retentionYears, releasedBefore: cutoff, due }
   },
 
-  purge: ({ prisonerIds }, { store, today, audit }) => {
-    const { retentionYears } = readSettings(store.db)
+  purge: async ({ prisonerIds }, { store, today, audit }) => {
+    const { retentionYears } = await readSettings(store.db)
     const cutoff = releasedBefore(today, retentionYears)
-    const rows = store.db.select().from(prisoner).where(inArray(prisoner.id, prisonerIds)).all()
+    const rows = await prisonersByIds(store.db, prisonerIds)
     for (const id of prisonerIds) {
       const r = rows.find((x) => x.id === id)
       // Re-checked here, not trusted from the review list: only records past retention can go.
@@ -57,9 +51,7 @@ export const retentionHandlers: Handlers['retention'] = {
       }
     }
     for (const r of rows) {
-      const sessions = store.db.delete(supervisionSession).where(eq(supervisionSession.prisonerId, r.id)).run().changes
-      const allocations = store.db.delete(allocation).where(eq(allocation.prisonerId, r.id)).run().changes
-      store.db.delete(prisoner).where(eq(prisoner.id, r.id)).run()
+      const { sessions, allocations } = await purgePrisoner(store.db, r.id)
       // The purge is audited: what was removed, never the removed content itself.
       audit({ entity: 'prisoner', entityId: r.id, before: { prisonNumber: r.prisonNumber, releasedOn: r.releasedOn, sessions, allocations }, after: { purged: true, retentionYears } })
     }

@@ -2,17 +2,19 @@ import type { z } from 'zod'
 import type { Contract, DomainName } from '../../../shared/ipc/contract'
 import type { ChannelDef } from '../../../shared/ipc/define'
 import type { IsoDate } from '../../../shared/engine/types'
-import type { Store } from '../../../db/bootstrap'
+import type { Store, StoreConn } from '../../../db/store/types'
 import type { AppStatus } from '../../../shared/ipc/channels/app'
 import type { Host } from '../host'
 import type { BackupActions } from '../backupService'
+import type { StorageActions } from '../storage/actions'
 import type { AuditRecord } from '../audit'
 import type { AuthSession } from '../auth/session'
 import type { User } from '../../../shared/ipc/channels/auth'
 
 /** What a store-backed handler receives besides its validated input. */
 export interface HandlerContext {
-  store: Store
+  /** The store, bound to this request's connection: in a mutation, its one write transaction. */
+  store: StoreConn
   /** Today in England and Wales (Europe/London), the `today` the engines are given. */
   today: IsoDate
   now: Date
@@ -27,7 +29,7 @@ export interface HandlerContext {
 
 /** What a system handler (status, recovery) receives: the runtime, not a store. */
 export interface SystemContext {
-  status(): AppStatus
+  status(): Promise<AppStatus>
   restoreLatestBackup(): Promise<AppStatus>
   startNewFile(): Promise<AppStatus>
   /** The open store, or null on the recovery page. */
@@ -40,17 +42,17 @@ export interface SystemContext {
   log: (err: unknown) => void
   /** Backups and restore (issue 7). */
   backups: BackupActions
+  /** Where the data is kept: this computer or the shared OMU database (issue 13). */
+  storage: StorageActions
 }
 
 type HandlerFor<C> =
   C extends ChannelDef<infer I, infer O, infer K>
     ? K extends 'system'
       ? (input: z.output<I>, ctx: SystemContext) => Promise<z.input<O>> | z.input<O>
-      : K extends 'mutation'
-        ? // Mutations are synchronous: they run inside one better-sqlite3 transaction.
-          (input: z.output<I>, ctx: HandlerContext) => z.input<O>
-        : // Queries may be async (exports write files).
-          (input: z.output<I>, ctx: HandlerContext) => z.input<O> | Promise<z.input<O>>
+      : // Queries and mutations alike are async (the shared database answers over the network);
+        // a mutation runs inside one write transaction (Store.write) with its audit rows.
+        (input: z.output<I>, ctx: HandlerContext) => z.input<O> | Promise<z.input<O>>
     : never
 
 /** One handler per contract channel; the compiler refuses a missing or extra one. */

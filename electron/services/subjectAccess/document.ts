@@ -1,7 +1,6 @@
-import { and, eq, inArray, or } from 'drizzle-orm'
-import type { Db } from '../../../db/bootstrap'
-import { allocation, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
+import type { Db } from '../../../db/store/types'
 import { UserFacingError } from '../../../shared/ipc/result'
+import { subjectAccessRows } from '../trust/store'
 
 // A subject access request (issue 7): everything held about one prisoner. Notes marked sensitive
 // are not in the disclosure itself: they are listed separately, for review before release.
@@ -41,13 +40,12 @@ function redact(value: unknown, where: string, held: HeldBackNote[]): unknown {
   return out
 }
 
-export function subjectAccessDocument(db: Db, prisonerId: number, now: Date): SubjectAccessDocument {
-  const p = db.select().from(prisoner).where(eq(prisoner.id, prisonerId)).get()
-  if (!p) throw new UserFacingError('not_found', 'That prisoner is not on record.', 'prisonerId')
-  const names = new Map(db.select({ id: staff.id, name: staff.name }).from(staff).all().map((s) => [s.id, s.name]))
+export async function subjectAccessDocument(db: Db, prisonerId: number, now: Date): Promise<SubjectAccessDocument> {
+  const rows = await subjectAccessRows(db, prisonerId)
+  if (!rows) throw new UserFacingError('not_found', 'That prisoner is not on record.', 'prisonerId')
+  const { prisoner: p, staffNames: names } = rows
   const held: HeldBackNote[] = []
-  const sessionRows = db.select().from(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).orderBy(supervisionSession.date).all()
-  const sessions = sessionRows.map((s) => {
+  const sessions = rows.sessions.map((s) => {
     if (s.notesSensitive && s.notes) held.push({ sessionId: s.id, date: s.date, where: 'session record', note: s.notes })
     return {
       id: s.id,
@@ -61,26 +59,13 @@ export function subjectAccessDocument(db: Db, prisonerId: number, now: Date): Su
       staffName: s.staffId === null ? null : (names.get(s.staffId) ?? null),
     }
   })
-  const sessionIds = sessionRows.map((s) => String(s.id))
-  const audits = db
-    .select()
-    .from(auditLog)
-    .where(or(and(eq(auditLog.entity, 'prisoner'), eq(auditLog.entityId, String(prisonerId))), sessionIds.length ? and(eq(auditLog.entity, 'session'), inArray(auditLog.entityId, sessionIds)) : undefined))
-    .orderBy(auditLog.id)
-    .all()
   return {
     schemaVersion: SAR_SCHEMA_VERSION,
     generatedAt: now.toISOString(),
     prisoner: { ...p, id: undefined, version: undefined },
-    allocations: db
-      .select()
-      .from(allocation)
-      .where(eq(allocation.prisonerId, prisonerId))
-      .orderBy(allocation.startDate)
-      .all()
-      .map((a) => ({ staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
+    allocations: rows.allocations.map((a) => ({ staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
     sessions,
-    auditTrail: audits.map((a) => ({
+    auditTrail: rows.audits.map((a) => ({
       at: a.at,
       username: a.username,
       role: a.role,

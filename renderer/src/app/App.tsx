@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core'
 import { lazy, Suspense } from 'react'
 import { ErrorText } from './ErrorText'
+import { OfflineBanner } from './OfflineBanner'
 import { Shell } from './Shell'
 import { useAppStatus, useEstablishment } from '../data/hooks'
 import { useAuthStatus } from '../data/authHooks'
@@ -36,16 +37,28 @@ function Gate() {
   const auth = useAuthStatus(state !== undefined && state !== 'recovery')
   const signedIn = Boolean(auth.data?.user)
   const est = useEstablishment(state === 'ready' && signedIn)
-  if (status.error) return <ErrorText error={status.error} title="The app could not start" />
+  // A later read that fails (the shared database away) keeps the page: the banner says why.
+  if (status.error && !status.data) return <ErrorText error={status.error} title="The app could not start" />
   if (!status.data) return <Loading />
   if (status.data.state === 'recovery') return <RecoveryPage status={status.data} />
-  if (auth.error) return <ErrorText error={auth.error} title="The app could not start" />
+  if (auth.error && !auth.data) return <ErrorText error={auth.error} title="The app could not start" />
   if (!auth.data) return <Loading />
   if (auth.data.needsFirstUser) return <FirstUserPage />
-  if (!auth.data.user) return <SignInPage establishmentName={null} />
+  if (!auth.data.user)
+    return (
+      <>
+        <OfflineBanner />
+        <SignInPage establishmentName={null} />
+      </>
+    )
   switch (status.data.state) {
     case 'setup':
-      return <SetupPage dbPath={status.data.dbPath} />
+      return (
+        <>
+          <OfflineBanner />
+          <SetupPage dbPath={status.data.dbPath} shared={status.data.storage.kind === 'shared'} />
+        </>
+      )
     case 'ready':
       if (!est.data) return <Loading />
       return <Shell establishment={est.data} user={auth.data.user} lockAfterMinutes={auth.data.lockAfterMinutes} />

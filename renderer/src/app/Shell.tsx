@@ -8,6 +8,7 @@ import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
 import { NavItem } from './NavItem'
+import { OfflineBanner } from './OfflineBanner'
 import { ThemeToggle } from './ThemeToggle'
 import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
 
@@ -113,6 +114,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <OfflineBanner />
         <Suspense
           fallback={
             <Center py="xl">

@@ -28,4 +28,6 @@ export const keys = {
   comparisons: () => [...keys.all, 'comparisons'] as const,
   /** The backup folder's list (issue 7). */
   backups: () => [...keys.all, 'backups'] as const,
+  /** Where the data is kept: this computer's file or the shared OMU database (issue 13). */
+  storage: () => [...keys.all, 'storage'] as const,
 }

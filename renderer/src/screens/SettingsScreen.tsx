@@ -14,6 +14,7 @@ import { RetentionSection } from './settings/RetentionSection'
 import { CatalogSection } from './settings/CatalogSection'
 import { useAuthStatus } from '../data/authHooks'
 import { BackupSection } from './settings/BackupSection'
+import { StorageSection } from './storage/StorageSection'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
@@ -117,16 +118,33 @@ export function SettingsScreen() {
           </>
         ) : null}
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
+        {auth?.user?.role === 'homs' ? (
+          <Paper withBorder p="lg">
+            <StorageSection appVersion={status?.appVersion} />
+          </Paper>
+        ) : (
+          <Paper withBorder p="lg">
+            <Title order={2} size="h3">
+              Data file
+            </Title>
+            <Text size="sm" mt="xs">
+              {status ? `${status.storage.kind === 'shared' ? `Stored in the shared OMU database ${status.dbPath}` : `Stored on this computer at ${status.dbPath}`}. App version ${status.appVersion}.` : null}
+            </Text>
+          </Paper>
+        )}
         <Paper withBorder p="lg">
-          <Title order={2} size="h3">
-            Data file
-          </Title>
-          <Text size="sm" mt="xs">
-            {status ? `Stored on this computer at ${status.dbPath}. App version ${status.appVersion}.` : null}
-          </Text>
-        </Paper>
-        <Paper withBorder p="lg">
-          <BackupSection />
+          {status?.storage.kind === 'shared' ? (
+            <>
+              <Title order={2} size="h3">
+                Backups
+              </Title>
+              <Text size="sm" mt="xs">
+                The shared OMU database is backed up on its server by IT, not by this app. Ask IT if something needs to be restored.
+              </Text>
+            </>
+          ) : (
+            <BackupSection />
+          )}
         </Paper>
       </Stack>
     </>

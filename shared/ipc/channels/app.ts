@@ -16,6 +16,8 @@ export const appStatusSchema = z.object({
   today: z.string(),
   problem: storeProblemSchema.nullable(),
   latestBackup: z.object({ path: z.string(), takenAt: z.string() }).nullable(),
+  /** 'shared': the OMU's PostgreSQL database (issue 13); `online` false while it cannot be reached. */
+  storage: z.object({ kind: z.enum(['local', 'shared']), online: z.boolean() }),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 

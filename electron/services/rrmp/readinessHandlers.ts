@@ -1,21 +1,16 @@
 // Readiness handlers (issue 6): sign-off decisions after submission, the caseload summary, the
 // document preview, exports, and other establishments' JSON exports imported read-only.
-import { desc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
-import { comparisonImport } from '../../../db/schema'
-import type { Db } from '../../../db/bootstrap'
 import { SIGN_OFF_ROUTE, applySignOffDecision, nextSignOffStep } from '../../../shared/engine/index'
 import { signOffStageLabel } from '../../../shared/export/labels'
 import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
-import type { Comparison } from '../../../shared/ipc/channels/readiness'
 import { UserFacingError } from '../../../shared/ipc/result'
+import { readEstablishment, readSettings } from '../establishment/store'
 import { buildReadinessDocument } from '../export/document'
 import { caseloadSummary } from '../export/caseloadSummary'
 import { exportReadiness } from '../export/index'
-import { readEstablishment } from './establishment'
-import { readSettings } from './settings'
-import { appendSignOff, latestVersionRow, signOffHistory, toVersionView, touchVersion, versionRow } from './rrmpStore'
-import type { Handlers } from './types'
+import type { Handlers } from '../handlers/types'
+import { appendSignOff, comparisonRow, comparisonRows, deleteComparison, insertComparison, latestVersionRow, signOffHistory, toVersionView, touchVersion, versionRow } from './store'
 
 function reason(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
@@ -57,27 +52,15 @@ export function parseComparison(text: string): ReadinessExport {
   return parsed.data
 }
 
-function comparisonRows(db: Db): Comparison[] {
-  return db
-    .select()
-    .from(comparisonImport)
-    .orderBy(desc(comparisonImport.id))
-    .all()
-    .flatMap((r) => {
-      const parsed = readinessExportSchema.safeParse(JSON.parse(r.json))
-      return parsed.success ? [{ id: r.id, importedAt: r.importedAt, document: parsed.data }] : []
-    })
-}
-
 export const readinessHandlers: Handlers['readiness'] = {
-  decide: (input, { store, now, today, actor, audit }) => {
+  decide: async (input, { store, now, today, actor, audit }) => {
     const db = store.db
-    const row = versionRow(db, input.versionId)
-    const latest = latestVersionRow(db)
+    const row = await versionRow(db, input.versionId)
+    const latest = await latestVersionRow(db)
     if (latest && latest.id !== row.id) {
       throw new UserFacingError('conflict', `Version ${row.version} has been replaced by version ${latest.version}: record decisions on the latest version once it is submitted.`)
     }
-    const history = signOffHistory(db, row.id)
+    const history = await signOffHistory(db, row.id)
     const state = nextSignOffStep(history)
     if (state.kind === 'awaiting' && state.next.stage === 'submit') {
       throw new UserFacingError('conflict', `Version ${row.version} has not been submitted yet: the HOMS submits it from the RRMP planning screen first.`)
@@ -98,41 +81,38 @@ export const readinessHandlers: Handlers['readiness'] = {
     }
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError(state.kind === 'awaiting' ? 'invalid_input' : 'conflict', r.problem, input.decision === 'returned' && comments === '' ? 'comments' : undefined)
-    appendSignOff(db, row.id, step, history.length + 1)
+    await appendSignOff(db, row.id, step, history.length + 1)
     audit({ entity: 'plan_version', entityId: row.id, before: null, after: { signOff: step } })
-    return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
+    return toVersionView(db, await touchVersion(db, row.id, now.toISOString(), {}))
   },
 
-  caseload: (_input, { store, today }) => {
-    const est = readEstablishment(store.db)
-    return caseloadSummary(store, { today, policy: est?.policy ?? 'omic2021', stage: est?.currentStage ?? 4, extraHolidays: readSettings(store.db).extraHolidays })
+  caseload: async (_input, { store, today }) => {
+    const est = await readEstablishment(store.db)
+    const settings = await readSettings(store.db)
+    return caseloadSummary(store, { today, policy: est?.policy ?? 'omic2021', stage: est?.currentStage ?? 4, extraHolidays: settings.extraHolidays })
   },
 
   document: (input, { store, today, now }) => buildReadinessDocument(store, input.versionId, today, now),
 
   export: (input, { store, host, today, now }) => exportReadiness({ store, host, versionId: input.versionId, format: input.format, today, now }),
 
-  importComparison: (input, { store, now, audit }) => {
+  importComparison: async (input, { store, now, audit }) => {
     const doc = parseComparison(input.text)
-    const own = readEstablishment(store.db)
+    const own = await readEstablishment(store.db)
     if (own && own.code === doc.establishment.code) {
       throw new UserFacingError('invalid_input', `This export is from your own establishment (${own.code}). Import exports from other establishments to compare with yours.`)
     }
-    const row = store.db
-      .insert(comparisonImport)
-      .values({ establishmentCode: doc.establishment.code, establishmentName: doc.establishment.name, exportedAt: doc.exportedAt, json: JSON.stringify(doc), importedAt: now.toISOString() })
-      .returning()
-      .get()
+    const row = await insertComparison(store.db, doc, now.toISOString())
     audit({ entity: 'comparison_import', entityId: row.id, before: null, after: { fileName: input.fileName, establishment: doc.establishment, planVersion: doc.plan.version, exportedAt: doc.exportedAt } })
     return { id: row.id, importedAt: row.importedAt, document: doc }
   },
 
   comparisons: (_input, { store }) => comparisonRows(store.db),
 
-  removeComparison: (input, { store, audit }) => {
-    const row = store.db.select().from(comparisonImport).where(eq(comparisonImport.id, input.id)).get()
+  removeComparison: async (input, { store, audit }) => {
+    const row = await comparisonRow(store.db, input.id)
     if (!row) return { removed: false }
-    store.db.delete(comparisonImport).where(eq(comparisonImport.id, input.id)).run()
+    await deleteComparison(store.db, input.id)
     audit({ entity: 'comparison_import', entityId: row.id, before: { establishmentCode: row.establishmentCode, establishmentName: row.establishmentName, exportedAt: row.exportedAt }, after: null })
     return { removed: true }
   },

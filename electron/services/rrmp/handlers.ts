@@ -1,9 +1,7 @@
 // RRMP handlers (issue 6): start a plan, choose stages, save entries as the HOMS works (optimistic
 // concurrency on plan_entry.rev), submit (freezes the version) and start a new version. Mutations
-// are synchronous and run inside the dispatcher's single transaction.
-import { and, eq } from 'drizzle-orm'
-import { establishment as establishmentTable, planEntry, planVersion } from '../../../db/schema'
-import type { Db } from '../../../db/bootstrap'
+// run inside the dispatcher's single write transaction; every query goes through ./store.
+import type { Db } from '../../../db/store/types'
 import {
   OMU_EDM,
   SIGN_OFF_ROUTE,
@@ -15,23 +13,27 @@ import {
   type RrmpPlanEntry,
 } from '../../../shared/engine/index'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { readEstablishment } from './establishment'
+import { readEstablishment } from '../establishment/store'
+import type { Handlers } from '../handlers/types'
 import {
   appendSignOff,
   assertEditable,
   catalogFor,
   entriesOf,
+  entryRecord,
   entryRows,
   insertEntry,
+  insertVersion,
   latestVersionRow,
+  saveEntry,
+  setEstablishmentStages,
   signOffHistory,
   toVersionView,
   touchVersion,
   versionRow,
   type VersionRow,
-} from './rrmpStore'
-import { buildPlanView } from './rrmpView'
-import type { Handlers } from './types'
+} from './store'
+import { buildPlanView } from './view'
 
 const blank = (s: string | null | undefined): boolean => (s ?? '').trim() === ''
 
@@ -46,11 +48,11 @@ function checkStages(current: number, target: number): void {
 }
 
 /** Adds an empty entry for each baseline that applies at the target stage and has none yet. */
-function addMissingEntries(db: Db, row: VersionRow, now: string): void {
-  const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
-  const have = new Set(entryRows(db, row.id).map((r) => r.baselineId))
+async function addMissingEntries(db: Db, row: VersionRow, now: string): Promise<void> {
+  const catalog = await catalogFor(db, row.catalogId, row.catalogVersion)
+  const have = new Set((await entryRows(db, row.id)).map((r) => r.baselineId))
   for (const b of baselinesAtStage(catalog, row.targetStage)) {
-    if (!have.has(b.id)) insertEntry(db, row.id, emptyPlanEntry(b.id), now)
+    if (!have.has(b.id)) await insertEntry(db, row.id, emptyPlanEntry(b.id), now)
   }
 }
 
@@ -87,104 +89,87 @@ function checkEntry(b: EdmBaseline, entry: RrmpPlanEntry): void {
 }
 
 export const rrmpHandlers: Handlers['rrmp'] = {
-  plan: (input, { store }) => {
-    const row = input.versionId === undefined ? latestVersionRow(store.db) : versionRow(store.db, input.versionId)
+  plan: async (input, { store }) => {
+    const row = input.versionId === undefined ? await latestVersionRow(store.db) : await versionRow(store.db, input.versionId)
     return row === null ? null : buildPlanView(store.db, row)
   },
 
   catalog: (input, { store }) => catalogFor(store.db, input.id, input.version),
 
-  start: (_input, { store, now, audit }) => {
+  start: async (_input, { store, now, audit }) => {
     const db = store.db
-    const est = readEstablishment(db)
+    const est = await readEstablishment(db)
     if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
-    if (latestVersionRow(db)) throw new UserFacingError('conflict', 'A plan has already been started. Reload the RRMP screen to open it.')
+    if (await latestVersionRow(db)) throw new UserFacingError('conflict', 'A plan has already been started. Reload the RRMP screen to open it.')
     // A new establishment sits at stage 4 with stage 3 as its first recovery target (seed 002).
     const targetStage = est.targetStage === 4 ? 3 : est.targetStage
     const currentStage = Math.max(est.currentStage, targetStage)
     const stamp = now.toISOString()
-    const row = db
-      .insert(planVersion)
-      .values({ version: 1, currentStage, targetStage, catalogId: OMU_EDM.id, catalogVersion: OMU_EDM.version, basedOnVersionId: null, rev: 1, createdAt: stamp, updatedAt: stamp })
-      .returning()
-      .get()
-    addMissingEntries(db, row, stamp)
+    const row = await insertVersion(db, { version: 1, currentStage, targetStage, catalogId: OMU_EDM.id, catalogVersion: OMU_EDM.version, basedOnVersionId: null, rev: 1, createdAt: stamp, updatedAt: stamp })
+    await addMissingEntries(db, row, stamp)
     audit({ entity: 'plan_version', entityId: row.id, before: null, after: { version: row.version, currentStage, targetStage, catalog: `${row.catalogId} ${row.catalogVersion}` } })
     return toVersionView(db, row)
   },
 
-  setStages: (input, { store, now, audit }) => {
+  setStages: async (input, { store, now, audit }) => {
     const db = store.db
-    const row = versionRow(db, input.versionId)
-    assertEditable(db, row)
+    const row = await versionRow(db, input.versionId)
+    await assertEditable(db, row)
     if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}’s stages`)
     checkStages(input.currentStage, input.targetStage)
     const stamp = now.toISOString()
-    const updated = touchVersion(db, row.id, stamp, { currentStage: input.currentStage, targetStage: input.targetStage })
-    addMissingEntries(db, updated, stamp)
+    const updated = await touchVersion(db, row.id, stamp, { currentStage: input.currentStage, targetStage: input.targetStage })
+    await addMissingEntries(db, updated, stamp)
     // The establishment's stages follow the plan being prepared (the shell shows the current stage).
-    db.update(establishmentTable).set({ currentStage: input.currentStage, targetStage: input.targetStage, updatedAt: stamp }).where(eq(establishmentTable.id, 1)).run()
+    await setEstablishmentStages(db, input.currentStage, input.targetStage, stamp)
     audit({ entity: 'plan_version', entityId: row.id, before: { currentStage: row.currentStage, targetStage: row.targetStage }, after: { currentStage: input.currentStage, targetStage: input.targetStage } })
     return toVersionView(db, updated)
   },
 
-  updateEntry: (input, { store, now, audit }) => {
+  updateEntry: async (input, { store, now, audit }) => {
     const db = store.db
-    const row = versionRow(db, input.versionId)
-    assertEditable(db, row)
-    const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
+    const row = await versionRow(db, input.versionId)
+    await assertEditable(db, row)
+    const catalog = await catalogFor(db, row.catalogId, row.catalogVersion)
     const b = catalog.baselines.find((x) => x.id === input.entry.baselineId)
-    const existing = db
-      .select()
-      .from(planEntry)
-      .where(and(eq(planEntry.planVersionId, row.id), eq(planEntry.baselineId, input.entry.baselineId)))
-      .get()
+    const existing = await entryRecord(db, row.id, input.entry.baselineId)
     if (!b || !existing) throw new UserFacingError('not_found', `Baseline ${input.entry.baselineId} is not part of version ${row.version} of the plan. Reload the plan.`)
     if (existing.rev !== input.rev) throw stalePlan(`Baseline ${b.id}`)
     checkEntry(b, input.entry)
     const stamp = now.toISOString()
-    const saved = db
-      .update(planEntry)
-      .set({ data: JSON.stringify(input.entry), rev: existing.rev + 1, updatedAt: stamp })
-      .where(and(eq(planEntry.id, existing.id), eq(planEntry.rev, input.rev)))
-      .returning()
-      .get()
+    const saved = await saveEntry(db, existing.id, input.rev, input.entry, stamp)
     if (!saved) throw stalePlan(`Baseline ${b.id}`)
-    touchVersion(db, row.id, stamp)
+    await touchVersion(db, row.id, stamp)
     audit({ entity: 'plan_entry', entityId: saved.id, before: JSON.parse(existing.data) as unknown, after: input.entry })
     return { baselineId: saved.baselineId, rev: saved.rev, updatedAt: saved.updatedAt, entry: input.entry }
   },
 
-  submit: (input, { store, now, today, actor, audit }) => {
+  submit: async (input, { store, now, today, actor, audit }) => {
     const db = store.db
-    const row = versionRow(db, input.versionId)
-    assertEditable(db, row)
+    const row = await versionRow(db, input.versionId)
+    await assertEditable(db, row)
     if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}`)
-    const history = signOffHistory(db, row.id)
+    const history = await signOffHistory(db, row.id)
     const by = blank(input.by) ? (actor?.displayName ?? '') : (input.by ?? '')
     const step = { stage: 'submit' as const, by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null }
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError('conflict', r.problem)
-    appendSignOff(db, row.id, step, history.length + 1)
+    await appendSignOff(db, row.id, step, history.length + 1)
     audit({ entity: 'plan_version', entityId: row.id, before: null, after: { signOff: step } })
-    return toVersionView(db, touchVersion(db, row.id, now.toISOString(), {}))
+    return toVersionView(db, await touchVersion(db, row.id, now.toISOString(), {}))
   },
 
-  newVersion: (input, { store, now, audit }) => {
+  newVersion: async (input, { store, now, audit }) => {
     const db = store.db
-    const from = versionRow(db, input.fromVersionId)
-    const latest = latestVersionRow(db)
+    const from = await versionRow(db, input.fromVersionId)
+    const latest = await latestVersionRow(db)
     if (latest && latest.id !== from.id) throw new UserFacingError('conflict', `Version ${latest.version} is already the latest version: open it instead of starting another.`)
-    const r = startNewPlanVersion({ version: from.version, targetStage: String(from.targetStage), entries: entriesOf(entryRows(db, from.id)), signOff: signOffHistory(db, from.id), basedOnVersion: null })
+    const r = startNewPlanVersion({ version: from.version, targetStage: String(from.targetStage), entries: entriesOf(await entryRows(db, from.id)), signOff: await signOffHistory(db, from.id), basedOnVersion: null })
     if (!r.ok) throw new UserFacingError('conflict', r.problem)
     const stamp = now.toISOString()
-    const row = db
-      .insert(planVersion)
-      .values({ version: r.version.version, currentStage: from.currentStage, targetStage: from.targetStage, catalogId: from.catalogId, catalogVersion: from.catalogVersion, basedOnVersionId: from.id, rev: 1, createdAt: stamp, updatedAt: stamp })
-      .returning()
-      .get()
-    for (const e of r.version.entries) insertEntry(db, row.id, e, stamp)
-    addMissingEntries(db, row, stamp)
+    const row = await insertVersion(db, { version: r.version.version, currentStage: from.currentStage, targetStage: from.targetStage, catalogId: from.catalogId, catalogVersion: from.catalogVersion, basedOnVersionId: from.id, rev: 1, createdAt: stamp, updatedAt: stamp })
+    for (const e of r.version.entries) await insertEntry(db, row.id, e, stamp)
+    await addMissingEntries(db, row, stamp)
     audit({ entity: 'plan_version', entityId: row.id, before: null, after: { version: row.version, basedOnVersion: from.version } })
     return toVersionView(db, row)
   },

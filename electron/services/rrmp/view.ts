@@ -1,9 +1,7 @@
 // The plan view the editor and the readiness screen show: one version with its entries and
 // everything the OMU task engine works out from them (issue 6: "readiness, sequencing and
 // tasks-at-stage come from the engine in the main process").
-import { asc, eq } from 'drizzle-orm'
-import type { Db } from '../../../db/bootstrap'
-import { staff } from '../../../db/schema'
+import type { Db } from '../../../db/store/types'
 import {
   assessReadiness,
   changesSinceSubmitted,
@@ -15,8 +13,8 @@ import {
   type ReadinessAssessment,
   type SignOffState,
 } from '../../../shared/engine/index'
-import type { AreaReadiness, PlanView } from '../../../shared/ipc/channels/rrmp'
-import { allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './rrmpStore'
+import type { AreaReadiness, PlanVersionView, PlanView } from '../../../shared/ipc/channels/rrmp'
+import { activeStaff, allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './store'
 
 /** Readiness per area of the catalogue (seed 002 "Area/Process"), weighted as the overall score. */
 export function areaReadiness(catalog: EdmCatalog, assessment: ReadinessAssessment): AreaReadiness[] {
@@ -46,23 +44,33 @@ function stateView(state: SignOffState): PlanView['signOff']['state'] {
   return state.kind === 'awaiting' ? { kind: 'awaiting', next: { ...state.next, decisions: [...state.next.decisions] } } : state
 }
 
-function activeStaff(db: Db): PlanView['staff'] {
-  return db.select({ name: staff.name, role: staff.role }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.name)).all()
-}
-
-export function buildPlanView(db: Db, row: VersionRow): PlanView {
-  const catalog = catalogFor(db, row.catalogId, row.catalogVersion)
-  const rows = entryRows(db, row.id)
+export async function buildPlanView(db: Db, row: VersionRow): Promise<PlanView> {
+  const catalog = await catalogFor(db, row.catalogId, row.catalogVersion)
+  const rows = await entryRows(db, row.id)
   const entries = entriesOf(rows)
   const readiness = assessReadiness(catalog, entries, row.targetStage)
-  const history = signOffHistory(db, row.id)
-  const versions = allVersionRows(db)
+  const history = await signOffHistory(db, row.id)
+  const versions = await allVersionRows(db)
   const latestId = versions[0]?.id ?? null
-  const based = row.basedOnVersionId === null ? null : versionRow(db, row.basedOnVersionId)
+  const based = row.basedOnVersionId === null ? null : await versionRow(db, row.basedOnVersionId)
   const position = new Map(catalog.baselines.map((b, i) => [b.id, i]))
+  const version = await toVersionView(db, row, latestId)
+  // One after another: a connection answers one query at a time.
+  const versionViews: PlanVersionView[] = []
+  for (const v of versions) versionViews.push(await toVersionView(db, v, latestId))
+  const changes =
+    based === null
+      ? null
+      : {
+          basedOnVersion: based.version,
+          diffs: changesSinceSubmitted(
+            { version: based.version, targetStage: String(based.targetStage), entries: entriesOf(await entryRows(db, based.id)), signOff: await signOffHistory(db, based.id), basedOnVersion: null },
+            { version: row.version, targetStage: String(row.targetStage), entries, signOff: history, basedOnVersion: based.version },
+          ),
+        }
   return {
-    version: toVersionView(db, row, latestId),
-    versions: versions.map((v) => toVersionView(db, v, latestId)),
+    version,
+    versions: versionViews,
     entries: [...rows].sort((a, b) => (position.get(a.baselineId) ?? 0) - (position.get(b.baselineId) ?? 0)),
     readiness,
     areas: areaReadiness(catalog, readiness),
@@ -73,16 +81,7 @@ export function buildPlanView(db: Db, row: VersionRow): PlanView {
       change: stageChange(catalog, row.currentStage, row.targetStage),
     },
     signOff: { steps: history, state: stateView(nextSignOffStep(history)) },
-    changes:
-      based === null
-        ? null
-        : {
-            basedOnVersion: based.version,
-            diffs: changesSinceSubmitted(
-              { version: based.version, targetStage: String(based.targetStage), entries: entriesOf(entryRows(db, based.id)), signOff: signOffHistory(db, based.id), basedOnVersion: null },
-              { version: row.version, targetStage: String(row.targetStage), entries, signOff: history, basedOnVersion: based.version },
-            ),
-          },
-    staff: activeStaff(db),
+    changes,
+    staff: await activeStaff(db),
   }
 }

@@ -1,0 +1,256 @@
+import { sql } from 'drizzle-orm'
+import { check, doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+
+// The shared OMU database's schema (issue 13): the same tables, columns, keys and indexes as the
+// SQLite schema in db/schema/, which is the definition the app's queries are written against.
+// test/unit/schemaParity.test.ts compares the two column by column, so they cannot drift.
+// Conventions that keep one query builder working on both (db/store/types.ts):
+// - booleans are integer 0/1 with a check, as SQLite stores them;
+// - calendar dates are 'YYYY-MM-DD' text and instants ISO text, as in SQLite (never a time zone);
+// - SQLite's REAL is double precision; AUTOINCREMENT keys are identity columns.
+// Migrations in db/migrations-pg are generated from this by drizzle-kit (`npm run db:generate`).
+
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity()
+const flag = (name: string) => integer(name)
+
+/** A 0/1 flag column check (SQLite takes any integer; here the value set is enforced). */
+const flagCheck = (table: string, column: { name: string }) => check(`${table}_${column.name}_flag`, sql`${column} in (0, 1)`)
+
+export const establishment = pgTable(
+  'establishment',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    code: text('code').notNull(),
+    category: text('category').notNull(),
+    currentStage: integer('current_stage').notNull().default(4),
+    targetStage: integer('target_stage').notNull().default(3),
+    policy: text('policy').notNull().default('omic2021'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    check('establishment_single_row', sql`${t.id} = 1`),
+    check('establishment_stages', sql`${t.currentStage} between 1 and 4 and ${t.targetStage} between 1 and 4`),
+  ],
+)
+
+export const appSetting = pgTable('app_setting', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    active: flag('active').notNull().default(1),
+    hoursPerWeek: doublePrecision('hours_per_week').notNull().default(37),
+    flags: text('flags').notNull().default('[]'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('staff_role_active').on(t.role, t.active), flagCheck('staff', t.active)],
+)
+
+export const prisoner = pgTable(
+  'prisoner',
+  {
+    id: id(),
+    prisonNumber: text('prison_number').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    dateOfBirth: text('date_of_birth').notNull(),
+    sentenceType: text('sentence_type').notNull(),
+    sentenceStartDate: text('sentence_start_date').notNull(),
+    conditionalReleaseDate: text('crd'),
+    automaticReleaseDate: text('ard'),
+    paroleEligibilityDate: text('ped'),
+    tariffDate: text('ted'),
+    targetHearingDate: text('thd'),
+    homeDetentionCurfewEligibilityDate: text('hdced'),
+    homeDetentionCurfewActualDate: text('hdcad'),
+    mappaLevel: integer('mappa_level'),
+    earlyAllocation: flag('early_allocation').notNull().default(0),
+    recall: flag('recall').notNull().default(0),
+    tier: text('tier'),
+    roshLevel: text('rosh_level'),
+    careExperienced: flag('care_experienced').notNull().default(0),
+    tact: flag('tact').notNull().default(0),
+    keyWorkerPriority: flag('key_worker_priority').notNull().default(0),
+    arrivalDate: text('arrival_date'),
+    status: text('status').notNull().default('in_custody'),
+    releasedOn: text('released_on'),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('prisoner_prison_number').on(t.prisonNumber),
+    index('prisoner_status').on(t.status),
+    check('prisoner_mappa', sql`${t.mappaLevel} is null or ${t.mappaLevel} between 0 and 3`),
+    flagCheck('prisoner', t.earlyAllocation),
+    flagCheck('prisoner', t.recall),
+    flagCheck('prisoner', t.careExperienced),
+    flagCheck('prisoner', t.tact),
+    flagCheck('prisoner', t.keyWorkerPriority),
+  ],
+)
+
+export const allocation = pgTable(
+  'allocation',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    reason: text('reason').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('allocation_prisoner').on(t.prisonerId, t.startDate),
+    index('allocation_staff_open').on(t.staffId, t.endDate),
+    uniqueIndex('allocation_one_open').on(t.prisonerId).where(sql`${t.endDate} is null`),
+  ],
+)
+
+export const supervisionSession = pgTable(
+  'supervision_session',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    staffId: integer('staff_id').references(() => staff.id),
+    date: text('date').notNull(),
+    inPerson: flag('in_person').notNull(),
+    mode: text('mode').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(0),
+    notes: text('notes').notNull().default(''),
+    notesSensitive: flag('notes_sensitive').notNull().default(0),
+    recordedOn: text('recorded_on').notNull(),
+    recordedOnReason: text('recorded_on_reason'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    // Covering index for the case engine's reads and the counting windows (electron/services/caseload/relevant.ts).
+    index('session_case_scan').on(t.prisonerId, t.date, t.inPerson, t.recordedOn),
+    // session_unusual_record, the partial index on `not omu_ordinary_record(date, recorded_on)`,
+    // needs that function first, so it is created in the custom migration that defines it.
+    flagCheck('supervision_session', t.inPerson),
+    flagCheck('supervision_session', t.notesSensitive),
+  ],
+)
+
+export const userPreference = pgTable(
+  'user_preference',
+  {
+    userKey: text('user_key').notNull(),
+    name: text('name').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [uniqueIndex('user_preference_key').on(t.userKey, t.name)],
+)
+
+export const planVersion = pgTable(
+  'plan_version',
+  {
+    id: id(),
+    version: integer('version').notNull(),
+    currentStage: integer('current_stage').notNull(),
+    targetStage: integer('target_stage').notNull(),
+    catalogId: text('catalog_id').notNull(),
+    catalogVersion: text('catalog_version').notNull(),
+    basedOnVersionId: integer('based_on_version_id'),
+    rev: integer('rev').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('plan_version_number').on(t.version)],
+)
+
+export const planEntry = pgTable(
+  'plan_entry',
+  {
+    id: id(),
+    planVersionId: integer('plan_version_id').notNull().references(() => planVersion.id),
+    baselineId: text('baseline_id').notNull(),
+    data: text('data').notNull(),
+    rev: integer('rev').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('plan_entry_baseline').on(t.planVersionId, t.baselineId)],
+)
+
+export const signOffStep = pgTable(
+  'sign_off_step',
+  {
+    id: id(),
+    planVersionId: integer('plan_version_id').notNull().references(() => planVersion.id),
+    seq: integer('seq').notNull(),
+    stage: text('stage').notNull(),
+    by: text('by').notNull(),
+    role: text('role').notNull(),
+    date: text('date').notNull(),
+    decision: text('decision').notNull(),
+    comments: text('comments'),
+  },
+  (t) => [uniqueIndex('sign_off_step_seq').on(t.planVersionId, t.seq), index('sign_off_step_version').on(t.planVersionId)],
+)
+
+export const importedCatalog = pgTable(
+  'imported_catalog',
+  {
+    id: id(),
+    catalogId: text('catalog_id').notNull(),
+    version: text('version').notNull(),
+    json: text('json').notNull(),
+    importedAt: text('imported_at').notNull(),
+  },
+  (t) => [uniqueIndex('imported_catalog_id_version').on(t.catalogId, t.version)],
+)
+
+export const comparisonImport = pgTable('comparison_import', {
+  id: id(),
+  establishmentCode: text('establishment_code').notNull(),
+  establishmentName: text('establishment_name').notNull(),
+  exportedAt: text('exported_at').notNull(),
+  json: text('json').notNull(),
+  importedAt: text('imported_at').notNull(),
+})
+
+export const appUser = pgTable(
+  'app_user',
+  {
+    id: id(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    /**
+     * In the shared database a user's password is their PostgreSQL login's (SCRAM-SHA-256, held by
+     * the server); this column then holds no secret, only a marker (electron/services/trust).
+     */
+    passwordHash: text('password_hash').notNull(),
+    staffId: integer('staff_id'),
+    active: flag('active').notNull().default(1),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('app_user_username').on(t.username), flagCheck('app_user', t.active)],
+)
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: text('at').notNull(),
+    userId: integer('user_id'),
+    username: text('username').notNull(),
+    role: text('role').notNull(),
+    channel: text('channel').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id)],
+)

@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm'
+import { appSetting, establishment as establishmentTable } from '../../../db/schema'
+import type { Db } from '../../../db/store/types'
+import type { Establishment } from '../../../shared/ipc/channels/establishment'
+import type { Settings } from '../../../shared/ipc/channels/settings'
+
+// The establishment's store functions: its one row and the installation-wide settings. The only
+// code that reads or writes those tables; handlers, runtime, exports and the case engine's
+// context all come here (issue 13: data access in one layer per domain).
+
+type Row = typeof establishmentTable.$inferSelect
+
+export function toEstablishment(row: Row): Establishment {
+  return {
+    name: row.name,
+    code: row.code,
+    category: row.category as Establishment['category'],
+    currentStage: row.currentStage as Establishment['currentStage'],
+    targetStage: row.targetStage as Establishment['targetStage'],
+    policy: row.policy as Establishment['policy'],
+    updatedAt: row.updatedAt,
+  }
+}
+
+export async function readEstablishment(db: Db): Promise<Establishment | null> {
+  const row = await db.select().from(establishmentTable).where(eq(establishmentTable.id, 1)).get()
+  return row ? toEstablishment(row) : null
+}
+
+/** Default retention: 7 years after release (a local policy choice; set in Settings). */
+const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7 }
+
+export async function readSettings(db: Db): Promise<Settings> {
+  const rows = await db.select().from(appSetting).all()
+  const out: Settings = { ...DEFAULTS }
+  for (const row of rows) {
+    if (row.key === 'extraHolidays') out.extraHolidays = JSON.parse(row.value) as string[]
+    if (row.key === 'retentionYears') out.retentionYears = JSON.parse(row.value) as number
+  }
+  return out
+}
+
+export async function writeSetting(db: Db, key: keyof Settings, value: unknown): Promise<void> {
+  const json = JSON.stringify(value)
+  await db.insert(appSetting).values({ key, value: json }).onConflictDoUpdate({ target: appSetting.key, set: { value: json } }).run()
+}

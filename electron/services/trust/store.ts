@@ -1,0 +1,181 @@
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
+import { allocation, appUser, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
+import type { Db } from '../../../db/store/types'
+import type { AuditEntry, User } from '../../../shared/ipc/channels/auth'
+
+// The trust domain's store functions (issue 13: data access in one layer per domain): users and
+// sign-in bookkeeping, the audit trail's reads, and what subject access and retention read and
+// delete. The only code of this domain that knows the tables; every function takes the request's
+// `Db` (a connection or a write transaction) and is written once for both backends.
+//
+// The audit trail's one writer, `writeAudit`, stays in ../audit.ts (the dispatcher writes every
+// mutation's rows through it, whatever the domain); it is re-exported here for this domain's code.
+
+export { writeAudit, type AuditRecord } from '../audit'
+
+// ---------------------------------------------------------------- users
+
+export type UserRow = typeof appUser.$inferSelect
+type UserFields = Pick<typeof appUser.$inferInsert, 'username' | 'displayName' | 'role' | 'staffId' | 'active' | 'updatedAt'>
+
+export function toUser(r: UserRow): User {
+  return { id: r.id, username: r.username, displayName: r.displayName, role: r.role as User['role'], staffId: r.staffId, active: r.active }
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.select({ n: count() }).from(appUser).get()
+  return row?.n ?? 0
+}
+
+/** Every user profile, by name. */
+export async function listUsers(db: Db): Promise<User[]> {
+  const rows = await db.select().from(appUser).orderBy(appUser.displayName).all()
+  return rows.map(toUser)
+}
+
+/** The whole row (password hash and failed attempts included): for sign-in and its bookkeeping only. */
+export async function userRowByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db.select().from(appUser).where(eq(appUser.username, username)).get()
+}
+
+export async function userRowById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.select().from(appUser).where(eq(appUser.id, id)).get()
+}
+
+/** A user's password hash, to check a password asked for again (sign-off steps). */
+export async function passwordHashOf(db: Db, id: number): Promise<string | undefined> {
+  const row = await db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, id)).get()
+  return row?.hash
+}
+
+/** The id of the user with this username, if any (to refuse a taken one). */
+export async function userIdByUsername(db: Db, username: string): Promise<number | undefined> {
+  const row = await db.select({ id: appUser.id }).from(appUser).where(eq(appUser.username, username)).get()
+  return row?.id
+}
+
+export async function insertUser(db: Db, fields: UserFields & { passwordHash: string; createdAt: string }): Promise<User> {
+  return toUser(await db.insert(appUser).values(fields).returning().get())
+}
+
+/** Changes a user's profile (and password, when given); undefined when there is no such user. */
+export async function updateUser(db: Db, id: number, fields: UserFields & { passwordHash?: string }): Promise<User | undefined> {
+  const row = await db.update(appUser).set(fields).where(eq(appUser.id, id)).returning().get()
+  return row ? toUser(row) : undefined
+}
+
+/** Active HOMS users other than `exceptId`: someone must remain able to administer the app. */
+export async function otherActiveHomsCount(db: Db, exceptId: number): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(appUser)
+    .where(and(eq(appUser.role, 'homs'), eq(appUser.active, true), ne(appUser.id, exceptId)))
+    .get()
+  return row?.n ?? 0
+}
+
+/**
+ * One more failed sign-in. Incremented in the database, not from the value read at sign-in, so
+ * two failures at once (two windows, or two computers on the shared database) both count.
+ */
+export async function recordFailedSignIn(db: Db, id: number): Promise<void> {
+  await db
+    .update(appUser)
+    .set({ failedAttempts: sql`${appUser.failedAttempts} + 1` })
+    .where(eq(appUser.id, id))
+    .run()
+}
+
+/** After a good sign-in (the caller writes only when there is something to reset). */
+export async function clearFailedSignIns(db: Db, id: number): Promise<void> {
+  await db
+    .update(appUser)
+    .set({ failedAttempts: 0 })
+    .where(eq(appUser.id, id))
+    .run()
+}
+
+export async function setPasswordHash(db: Db, id: number, passwordHash: string, at: Date): Promise<void> {
+  await db.update(appUser).set({ passwordHash, updatedAt: at.toISOString() }).where(eq(appUser.id, id)).run()
+}
+
+// ---------------------------------------------------------------- audit trail (reads)
+
+/** The audit history of one record, newest first (the last 500 changes). */
+export async function auditHistory(db: Db, entity: string, entityId: string): Promise<AuditEntry[]> {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(500)
+    .all()
+  return rows.map((r) => ({ ...r, before: r.before === null ? null : (JSON.parse(r.before) as unknown), after: r.after === null ? null : (JSON.parse(r.after) as unknown) }))
+}
+
+// ---------------------------------------------------------------- subject access
+
+export type AuditRow = typeof auditLog.$inferSelect
+export type SessionRow = typeof supervisionSession.$inferSelect
+export type AllocationRow = typeof allocation.$inferSelect
+export type PrisonerRow = typeof prisoner.$inferSelect
+
+/** Everything held about one prisoner, as stored (null when there is no such prisoner). */
+export interface SubjectAccessRows {
+  prisoner: PrisonerRow
+  /** Staff names by id. */
+  staffNames: Map<number, string>
+  /** By date, oldest first. */
+  sessions: SessionRow[]
+  /** By start date, oldest first. */
+  allocations: AllocationRow[]
+  /** The prisoner's audit rows and those of their sessions, oldest first. */
+  audits: AuditRow[]
+}
+
+export async function subjectAccessRows(db: Db, prisonerId: number): Promise<SubjectAccessRows | null> {
+  const p = await db.select().from(prisoner).where(eq(prisoner.id, prisonerId)).get()
+  if (!p) return null
+  const staffRows = await db.select({ id: staff.id, name: staff.name }).from(staff).all()
+  // The id breaks ties of the same day, so the order is the same on both backends.
+  const sessions = await db.select().from(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).orderBy(supervisionSession.date, supervisionSession.id).all()
+  const sessionIds = sessions.map((s) => String(s.id))
+  const audits = await db
+    .select()
+    .from(auditLog)
+    .where(or(and(eq(auditLog.entity, 'prisoner'), eq(auditLog.entityId, String(prisonerId))), sessionIds.length ? and(eq(auditLog.entity, 'session'), inArray(auditLog.entityId, sessionIds)) : undefined))
+    .orderBy(auditLog.id)
+    .all()
+  const allocations = await db.select().from(allocation).where(eq(allocation.prisonerId, prisonerId)).orderBy(allocation.startDate, allocation.id).all()
+  return { prisoner: p, staffNames: new Map(staffRows.map((s) => [s.id, s.name])), sessions, allocations, audits }
+}
+
+// ---------------------------------------------------------------- retention
+
+/** Released records whose release day is before `cutoff` (past the retention period), oldest release first. */
+export async function releasedBeforeCutoff(db: Db, cutoff: string): Promise<Pick<PrisonerRow, 'id' | 'prisonNumber' | 'firstName' | 'lastName' | 'releasedOn'>[]> {
+  return db
+    .select({ id: prisoner.id, prisonNumber: prisoner.prisonNumber, firstName: prisoner.firstName, lastName: prisoner.lastName, releasedOn: prisoner.releasedOn })
+    .from(prisoner)
+    .where(and(eq(prisoner.status, 'released'), lt(prisoner.releasedOn, cutoff)))
+    .orderBy(asc(prisoner.releasedOn), asc(prisoner.id))
+    .all()
+}
+
+export async function prisonersByIds(db: Db, ids: readonly number[]): Promise<PrisonerRow[]> {
+  if (ids.length === 0) return []
+  return db
+    .select()
+    .from(prisoner)
+    .where(inArray(prisoner.id, [...ids]))
+    .orderBy(prisoner.id)
+    .all()
+}
+
+/** Deletes a prisoner's record with their sessions and allocations; says how many of each went. */
+export async function purgePrisoner(db: Db, prisonerId: number): Promise<{ sessions: number; allocations: number }> {
+  const sessions = await db.delete(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).returning({ id: supervisionSession.id }).all()
+  const allocations = await db.delete(allocation).where(eq(allocation.prisonerId, prisonerId)).returning({ id: allocation.id }).all()
+  await db.delete(prisoner).where(eq(prisoner.id, prisonerId)).run()
+  return { sessions: sessions.length, allocations: allocations.length }
+}

@@ -1,0 +1,109 @@
+// The shared OMU database's administration commands (issue 13; README: Running a shared OMU database).
+//   npm run db:provision -- --url postgres://ADMIN:PASSWORD@HOST:PORT/postgres --database omu --homs NAME [--name "Display Name"]
+//   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu add --role pom|homd|homs|governor|reader --username NAME [--name "Display Name"]
+//   npm run db:migrate -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
+// The new user's password is asked on the terminal (not echoed), or read from OMU_NEW_PASSWORD
+// for scripted onboarding. The app itself never needs these rights.
+import path from 'node:path'
+import readline from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { pgMigrationsFolderFrom } from '../db/paths'
+import { migrateShared } from '../db/shared/migrate'
+import { addUser, provision, type AppRole } from '../db/shared/provision'
+
+/** The command line's role names; `reader` is the app's read-only reviewer. */
+const ROLES: Record<string, AppRole> = { pom: 'pom', homd: 'homd', homs: 'homs', governor: 'governor', reader: 'read_only' }
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const migrations = pgMigrationsFolderFrom(root)
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+function required(args: string[], name: string, what: string): string {
+  const v = option(args, name)
+  if (!v || v.startsWith('--')) fail(`Give ${what} with --${name}.`)
+  return v
+}
+
+/** A password typed without echo (or OMU_NEW_PASSWORD), asked twice on a terminal. */
+async function newPassword(username: string): Promise<string> {
+  const fromEnv = process.env.OMU_NEW_PASSWORD
+  if (fromEnv) return fromEnv
+  if (!process.stdin.isTTY) fail('Set OMU_NEW_PASSWORD, or run this in a terminal to type the password.')
+  const ask = (prompt: string) =>
+    new Promise<string>((resolve) => {
+      const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true })
+      const out = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WriteStream }
+      process.stdout.write(prompt)
+      out._writeToOutput = () => undefined
+      rl.question('', (answer) => {
+        rl.close()
+        process.stdout.write('\n')
+        resolve(answer)
+      })
+    })
+  const first = await ask(`Password for ${username}: `)
+  if (first.length < 12) fail('Use a password of at least 12 characters.')
+  if ((await ask('Again: ')) !== first) fail('The two passwords differ; nothing was changed.')
+  return first
+}
+
+function clientConfig(url: string, database?: string): pg.ClientConfig {
+  const u = new URL(url)
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') fail('The --url must start with postgres://')
+  return { connectionString: url, ...(database ? { database } : {}) }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2)
+  const url = required(args, 'url', 'the administrator’s connection URL')
+  switch (command) {
+    case 'provision': {
+      const database = option(args, 'database') ?? 'omu'
+      const homs = required(args, 'homs', 'the first HOMS’s username')
+      const password = await newPassword(homs)
+      await provision(clientConfig(url), { database, migrationsFolder: migrations, homs: { username: homs, displayName: option(args, 'name') ?? homs, role: 'homs', password }, now: new Date() })
+      process.stdout.write(`Created database ${database}, its roles and schema, and the HOMS ${homs}. They can now sign in with OMU Desk.\n`)
+      return
+    }
+    case 'user': {
+      if (args[0] !== 'add') fail('Usage: npm run db:user -- --url URL add --role pom|homd|homs|governor|reader --username NAME')
+      const role = ROLES[required(args, 'role', 'the role')]
+      if (!role) fail(`The role must be one of ${Object.keys(ROLES).join(', ')}.`)
+      const username = required(args, 'username', 'the username')
+      const password = await newPassword(username)
+      const client = new pg.Client(clientConfig(url))
+      await client.connect()
+      try {
+        await addUser(client, { username, displayName: option(args, 'name') ?? username, role, password }, new Date())
+      } finally {
+        await client.end()
+      }
+      process.stdout.write(`Added ${username} (${role}).\n`)
+      return
+    }
+    case 'migrate': {
+      const client = new pg.Client(clientConfig(url))
+      await client.connect()
+      try {
+        await migrateShared(client, migrations)
+      } finally {
+        await client.end()
+      }
+      process.stdout.write('The shared database schema is up to date.\n')
+      return
+    }
+    default:
+      fail('Commands: provision, user add, migrate (see the README: Running a shared OMU database).')
+  }
+}
+
+main().catch((err: unknown) => fail(`Stopped: ${(err as Error).message}`))

@@ -1,0 +1,205 @@
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeBrowser, dbPathIn, expectAccessible, openApp, screenshot, SCREENSHOT_DIR, TEST_USER } from './harness'
+
+// Where the data is kept (issue 13) in Chromium against the real services: Settings (a HOMS),
+// first run, the sign-in page in shared mode and the offline banner. No PostgreSQL server is
+// needed: the shared location points at a loopback port nobody listens on, and the connection
+// test must say so in plain words.
+
+afterAll(closeBrowser)
+
+/** A loopback port that was free a moment ago and is closed now: nothing answers there. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as net.AddressInfo).port
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/** What the window shows now, at its size (the harness's screenshots are of the whole page). */
+async function viewShot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+const nothingAnswering = (port: number) => `Nothing is answering at 127.0.0.1:${port}. Check the server name and port, and that the database server is running.`
+
+async function fillShared(page: Page, port: number): Promise<void> {
+  await page.getByLabel('Server name or address').fill('127.0.0.1')
+  await page.getByLabel(/^Port\b/).fill(String(port))
+  expect(await page.getByLabel('Database name').inputValue()).toBe('omu')
+  expect(await page.getByLabel('Encryption (TLS)').inputValue()).toBe('verify-full')
+  await page.getByLabel('CA certificate file').waitFor()
+}
+
+async function testConnection(page: Page, port: number): Promise<void> {
+  // Without a sign-in the test is not run: the fields say what is missing.
+  await page.getByRole('button', { name: 'Test the connection' }).click()
+  await page.getByText('Enter your username.').waitFor()
+  await page.getByText('Enter your password.').waitFor()
+  // Focus moves to the first field to fill in.
+  await expect.poll(() => page.getByLabel('Your username on the shared database').evaluate((el) => el === document.activeElement)).toBe(true)
+  await page.getByLabel('Your username on the shared database').fill(TEST_USER.username)
+  await page.getByLabel('Your password on the shared database').fill(TEST_USER.password)
+  // Enter in a field runs the test (never the switch).
+  await page.getByLabel('Your password on the shared database').press('Enter')
+  const result = page.getByRole('status').filter({ hasText: 'The connection does not work' })
+  await result.getByText(nothingAnswering(port)).waitFor()
+}
+
+describe('where the data is kept (issue 13)', () => {
+  it('a HOMS tests a shared database in Settings, switches to it, and can go back to this computer’s file from the sign-in page', async () => {
+    const port = await closedPort()
+    const app = await openApp()
+    const { page, userData } = app
+    expect(await app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })).toMatchObject({ ok: true })
+    await page.reload()
+    await page.getByRole('link', { name: /^Settings/ }).click()
+    const heading = page.getByRole('heading', { name: 'Where is the data kept?' })
+    await heading.waitFor()
+    await page.getByText(`Now: on this computer, in the file ${dbPathIn(userData)}.`).waitFor()
+    // The shared database's fields appear only when it is chosen.
+    expect(await page.getByLabel('Server name or address').count()).toBe(0)
+    await page.getByRole('radio', { name: 'A shared OMU database' }).check()
+    await fillShared(page, port)
+    // The weaker TLS modes say what they mean; the CA file is asked for the verifying ones only.
+    await page.getByLabel('Encryption (TLS)').selectOption('require')
+    await page.getByText('the app does not check who answers').waitFor()
+    expect(await page.getByLabel('CA certificate file').count()).toBe(0)
+    await page.getByLabel('Encryption (TLS)').selectOption('verify-full')
+    await testConnection(page, port)
+    await expectAccessible(page, 'settings: where is the data kept')
+    await screenshot(page, '90-storage-settings')
+    await heading.evaluate((h) => {
+      h.scrollIntoView({ block: 'start' })
+      window.scrollBy(0, -72)
+    })
+    await viewShot(page, '90-storage-settings-1280x800')
+    await page.getByRole('status').filter({ hasText: 'The connection does not work' }).scrollIntoViewIfNeeded()
+    await viewShot(page, '90-storage-settings-result-1280x800')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await heading.evaluate((h) => {
+      h.scrollIntoView({ block: 'start' })
+      window.scrollBy(0, -72)
+    })
+    await expectAccessible(page, 'settings: where is the data kept (1024x700)')
+    await viewShot(page, '91-storage-settings-1024x700')
+    await page.getByRole('status').filter({ hasText: 'The connection does not work' }).scrollIntoViewIfNeeded()
+    await viewShot(page, '91-storage-settings-result-1024x700')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    // The dark theme keeps the answer readable (axe checks its contrast).
+    await page.getByLabel('Colour theme').selectOption('dark')
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark')
+    await expectAccessible(page, 'settings: where is the data kept (dark)')
+    await viewShot(page, '90-storage-settings-result-dark')
+    await page.getByLabel('Colour theme').selectOption('light')
+
+    // Keyboard: the switch asks first; Escape leaves everything as it was.
+    const use = page.getByRole('button', { name: 'Use this shared database…' })
+    await use.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Use the shared OMU database?' })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('Everyone on this computer is signed out; each person then signs in with their own username and password')
+    expect(await dialog.textContent()).toContain('You have not tested these details with a working sign-in.')
+    await expectAccessible(page, 'switch confirmation')
+    await viewShot(page, '92-storage-confirm')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await app.call('omu:storage.get')).toMatchObject({ ok: true, data: { kind: 'local' } })
+
+    await use.click()
+    await dialog.getByRole('button', { name: 'Sign everyone out and switch' }).click()
+    await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+    await page.getByText(`Signing in to the shared OMU database omu at 127.0.0.1:${port}.`).waitFor()
+    expect(await app.call('omu:storage.get')).toMatchObject({ ok: true, data: { kind: 'shared', location: { host: '127.0.0.1', port, database: 'omu', tls: 'verify-full', caFile: null } } })
+    // Signing in is signing in to the shared database, which is not there: refused in words.
+    await page.getByLabel('Username').fill(TEST_USER.username)
+    await page.locator('input[type=password]').fill(TEST_USER.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Not signed in' }).waitFor()
+    await expectAccessible(page, 'sign-in page, shared database')
+    await screenshot(page, '93-storage-sign-in-shared')
+
+    // Back to this computer's own file, which needs nobody signed in.
+    await page.getByRole('button', { name: 'Use this computer’s own data file instead' }).click()
+    const back = page.getByRole('dialog', { name: 'Use this computer’s own data file?' })
+    await back.waitFor()
+    await expectAccessible(page, 'back to this computer confirmation')
+    await back.getByRole('button', { name: 'Use this computer’s file' }).click()
+    await back.waitFor({ state: 'hidden' })
+    await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+    expect(await page.getByText('Signing in to the shared OMU database').count()).toBe(0)
+    await page.getByLabel('Username').fill(TEST_USER.username)
+    await page.locator('input[type=password]').fill(TEST_USER.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByText('HMP Testshire (TST)').waitFor()
+    await app.close()
+  })
+
+  it('first run offers this computer or a shared database; connecting leads to the sign-in page', async () => {
+    const port = await closedPort()
+    const app = await openApp({ signIn: 'none' })
+    const { page } = app
+    await page.getByRole('heading', { name: 'Welcome to OMU Desk' }).waitFor()
+    expect(await page.getByRole('radio', { name: 'This computer' }).isChecked()).toBe(true)
+    await page.getByRole('heading', { name: 'Create the first user' }).waitFor()
+    await expectAccessible(page, 'first run, this computer')
+    await screenshot(page, '94-first-run-choice')
+
+    // Arrow keys move between the two choices, as in any radio group.
+    await page.getByRole('radio', { name: 'This computer' }).focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await page.getByRole('radio', { name: 'A shared OMU database' }).isChecked()).toBe(true)
+    await page.getByRole('heading', { name: 'Connect to the shared OMU database' }).waitFor()
+    expect(await page.getByLabel('Your name').count()).toBe(0)
+    await fillShared(page, port)
+    await testConnection(page, port)
+    await expectAccessible(page, 'first run, shared database')
+    await screenshot(page, '95-first-run-shared-1280x800')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await screenshot(page, '96-first-run-shared-1024x700')
+
+    await page.getByRole('button', { name: 'Connect to this database' }).click()
+    await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+    await page.getByText(`Signing in to the shared OMU database omu at 127.0.0.1:${port}.`).waitFor()
+    await app.close()
+  })
+
+  it('shows a banner while the shared database cannot be reached, and takes it away when it is back', async () => {
+    const app = await openApp()
+    const { page } = app
+    expect(await app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })).toMatchObject({ ok: true })
+    // The app's status as a shared database would give it, online or not; everything else is real.
+    let online = false
+    await page.route('**/__omu/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { channel: string }
+      if (body.channel !== 'omu:app.status') return route.continue()
+      const real = await app.call('omu:app.status')
+      if (!real.ok) return route.fulfill({ json: real })
+      return route.fulfill({ json: { ok: true, data: { ...real.data, storage: { kind: 'shared', online } } } })
+    })
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+    const banner = page.getByRole('status').filter({ hasText: 'Cannot reach the shared OMU database.' })
+    await banner.waitFor()
+    expect(await banner.textContent()).toBe('Cannot reach the shared OMU database.What you see may be out of date, and changes cannot be saved until it is back. Trying again…')
+    // The rest of the screen stays as it is and keeps working.
+    await page.getByRole('link', { name: /^Settings/ }).click()
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    await banner.waitFor()
+    await expectAccessible(page, 'offline banner')
+    await screenshot(page, '97-offline-banner')
+    await page.mouse.wheel(0, 1200)
+    await viewShot(page, '97-offline-banner-scrolled')
+    // Asked again every 5 seconds: the banner goes once the server answers.
+    online = true
+    await banner.waitFor({ state: 'detached', timeout: 8000 })
+    await app.close()
+  })
+})

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import type pg from 'pg'
+
+// A real PostgreSQL server for the tests and the benchmark (issue 13): Debian's binaries, a
+// cluster made with initdb in a temp dir, on a free loopback port, stopped at the end. Never any
+// address but 127.0.0.1. initdb refuses to run as root, so as root the cluster belongs to the
+// `postgres` system user.
+
+export interface Cluster {
+  port: number
+  dir: string
+  admin: pg.ClientConfig
+  /** Stops the server at once, as a crash would (pg_ctl stop -m immediate). */
+  crash(): void
+  start(): void
+  stop(): void
+}
+
+const ADMIN = 'omu_admin'
+
+function binDir(): string {
+  if (process.env.PG_BIN) return process.env.PG_BIN
+  const root = '/usr/lib/postgresql'
+  if (fs.existsSync(root)) {
+    const versions = fs.readdirSync(root).filter((v) => Number(v) >= 15).sort((a, b) => Number(b) - Number(a))
+    if (versions[0]) return path.join(root, versions[0], 'bin')
+  }
+  return '' // on the PATH
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
+
+/** Runs a server binary, as the postgres system user when we are root. */
+function run(bin: string, args: string[]): string {
+  const exe = path.join(binDir(), bin)
+  if (isRoot()) return execFileSync('runuser', ['-u', 'postgres', '--', exe, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  return execFileSync(exe, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-pg-'))
+  const data = path.join(dir, 'data')
+  const password = 'omu-test-admin'
+  fs.writeFileSync(path.join(dir, 'pw'), password)
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', dir])
+  fs.chmodSync(dir, 0o700)
+  run('initdb', ['-D', data, '-U', ADMIN, '--pwfile', path.join(dir, 'pw'), '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'])
+  fs.rmSync(path.join(dir, 'pw'), { force: true })
+  const port = await freePort()
+  // fsync off: test data need not survive a power cut, and a stopped server process loses
+  // nothing with it (the operating system still has every write). synchronous_commit stays on.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
+  const log = path.join(dir, 'server.log')
+  const start = () => void run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start'])
+  start()
+  return {
+    port,
+    dir,
+    admin: { host: '127.0.0.1', port, user: ADMIN, password, database: 'postgres' },
+    crash: () => void run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    start,
+    stop: () => {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])
+      } catch {
+        // already stopped
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

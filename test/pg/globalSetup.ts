@@ -1,0 +1,59 @@
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+import { migrateShared } from '../../db/shared/migrate'
+import { addUser, createDatabase, ensureRoles } from '../../db/shared/provision'
+import { pgMigrationsFolderFrom } from '../../db/paths'
+import { repoRoot } from '../../db/testing'
+import { startCluster, type Cluster } from './cluster'
+import { PG_WORKERS, TEMPLATE_DATABASE, type ClusterInfo } from './workers'
+
+// `npm run test:pg` (issue 13): one real PostgreSQL server per test worker, each with a template
+// database migrated once and the first HOMS (as `npm run db:provision` makes it). Each test then
+// gets its own database copied from the template (test/integration/helpers.ts). Logins are
+// server-wide, so giving each worker its own server keeps parallel tests' users apart.
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgClusters: ClusterInfo[]
+  }
+}
+
+export const FIRST_HOMS = { username: 'first.homs', displayName: 'First Homs', role: 'homs' as const, password: 'correct horse battery staple' }
+
+async function prepare(cluster: Cluster): Promise<void> {
+  const admin = new pg.Client(cluster.admin)
+  await admin.connect()
+  try {
+    await ensureRoles(admin)
+    await createDatabase(admin, TEMPLATE_DATABASE)
+  } finally {
+    await admin.end()
+  }
+  const db = new pg.Client({ ...cluster.admin, database: TEMPLATE_DATABASE })
+  await db.connect()
+  try {
+    await migrateShared(db, pgMigrationsFolderFrom(repoRoot()))
+    await addUser(db, FIRST_HOMS, new Date('2026-11-23T10:00:00Z'))
+  } finally {
+    await db.end()
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const clusters: Cluster[] = []
+  const stopAll = () => {
+    for (const c of clusters) c.stop()
+  }
+  try {
+    for (let i = 0; i < PG_WORKERS; i++) {
+      const c = await startCluster()
+      clusters.push(c)
+      await prepare(c)
+    }
+  } catch (err) {
+    stopAll()
+    throw err
+  }
+  project.provide('pgClusters', clusters.map((c) => ({ port: c.port, dir: c.dir, admin: c.admin })))
+  return stopAll
+}
