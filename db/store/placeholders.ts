@@ -1,4 +1,14 @@
 /**
+ * SQL written by drizzle's SQLite dialect, as PostgreSQL takes it. The two differ in only two ways
+ * for the queries this app makes: the parameters (below), and ON CONFLICT targets, which drizzle
+ * writes table-qualified (`on conflict ("app_setting"."key")`), where PostgreSQL wants bare
+ * column names. test/unit/placeholders.test.ts covers both.
+ */
+export function toPostgres(sql: string): string {
+  return numberParameters(sql.replace(/ on conflict \(((?:"[^"]+"\."[^"]+"(?:, )?)+)\)/g, (_m, cols: string) => ` on conflict (${cols.replace(/"[^"]+"\.("[^"]+")/g, '$1')})`))
+}
+
+/**
  * drizzle's SQLite dialect writes `?` parameters; node-postgres wants `$1, $2, ...`. Renumbers every
  * `?` outside string literals, quoted identifiers and comments (drizzle quotes every identifier,
  * and a `?` inside quotes is text, not a parameter).

@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import fs from 'node:fs'
 import pg from 'pg'
 import * as schema from '../schema'
-import { numberParameters } from './placeholders'
+import { toPostgres } from './placeholders'
 import type { ChangeListener, Db, RawSql, SqlValue, Store, StoreConn } from './types'
 
 // The shared OMU database (issue 13): PostgreSQL 15 or later, one login per user. The queries are
@@ -68,7 +68,7 @@ type Queryable = Pick<pg.ClientBase, 'query'>
 function pgDb(client: Queryable): Db {
   return drizzle(
     async (text, params, method) => {
-      const res = await client.query({ text: numberParameters(text), values: params as unknown[], rowMode: 'array' })
+      const res = await client.query({ text: toPostgres(text), values: params as unknown[], rowMode: 'array' })
       if (method === 'get') return { rows: (res.rows[0] as unknown[] | undefined) as unknown as unknown[] }
       return { rows: res.rows as unknown[] }
     },
@@ -79,13 +79,13 @@ function pgDb(client: Queryable): Db {
 function pgRaw(client: Queryable): RawSql {
   return {
     rows: async <T extends readonly unknown[]>(text: string, params: readonly SqlValue[] = []) =>
-      (await client.query({ text: numberParameters(text), values: params as SqlValue[], rowMode: 'array' })).rows as unknown as T[],
+      (await client.query({ text: toPostgres(text), values: params as SqlValue[], rowMode: 'array' })).rows as unknown as T[],
     value: async <T>(text: string, params: readonly SqlValue[] = []) => {
-      const res = await client.query({ text: numberParameters(text), values: params as SqlValue[], rowMode: 'array' })
+      const res = await client.query({ text: toPostgres(text), values: params as SqlValue[], rowMode: 'array' })
       return (res.rows[0] as unknown[] | undefined)?.[0] as T | undefined
     },
     exec: async (text: string, params: readonly SqlValue[] = []) => {
-      await client.query({ text: numberParameters(text), values: params as SqlValue[] })
+      await client.query({ text: toPostgres(text), values: params as SqlValue[] })
     },
   }
 }

@@ -15,6 +15,8 @@ export interface BackupRuntime {
   readonly config: RuntimeConfig
   /** The local file's store, null in shared mode: backups are the file's own (the shared database's are the server's job). */
   readonly localStore: SqliteStore | null
+  /** Where the data is kept: in shared mode there is no file here to back up or restore. */
+  readonly storage: { kind: 'local' | 'shared' }
   status(): Promise<AppStatus>
   /**
    * Makes `source` the data file: the open store is closed (an unreadable one is renamed aside),
@@ -67,6 +69,7 @@ export class BackupService implements BackupActions {
   }
 
   list(): BackupList {
+    this.refuseShared()
     return { folder: this.dir, backups: listBackups(this.dir).map((b) => this.entry(b)) }
   }
 
@@ -90,6 +93,7 @@ export class BackupService implements BackupActions {
   }
 
   async backUpNow(): Promise<BackupEntry> {
+    this.refuseShared()
     const store = this.requireStore()
     return this.exclusive(async () => {
       const info = await this.backUp(store, 'manual', this.now())
@@ -99,6 +103,7 @@ export class BackupService implements BackupActions {
   }
 
   async chooseFile(): Promise<{ path: string; name: string } | null> {
+    this.refuseShared()
     const choose = this.rt.config.host.chooseOpenPath
     if (!choose) throw new UserFacingError('unavailable', 'Choosing a file is not available here. Restore a backup from the list instead.')
     const picked = await choose({ title: 'Choose an OMU Desk backup to restore', defaultPath: this.dir, filters: [{ name: 'OMU Desk backups', extensions: ['db'] }] })
@@ -110,6 +115,7 @@ export class BackupService implements BackupActions {
    * Nothing is changed until both have succeeded; then the file is swapped and reopened.
    */
   async restore(target: RestoreInput): Promise<RestoreResult> {
+    this.refuseShared()
     return this.exclusive(async () => {
       const source = this.resolve(target)
       const name = path.basename(source)
@@ -161,6 +167,13 @@ export class BackupService implements BackupActions {
       throw new UserFacingError('invalid_input', 'That is the data file in use, not a backup. Choose a backup file.', 'path')
     }
     return file
+  }
+
+  /** Backups belong to this computer's file; the shared database's are the server's job (README). */
+  private refuseShared(): void {
+    if (this.rt.storage.kind === 'shared') {
+      throw new UserFacingError('unavailable', 'The data is in the shared OMU database, which IT backs up on the server; there is no file on this computer to back up or restore.')
+    }
   }
 
   private requireStore(): SqliteStore {

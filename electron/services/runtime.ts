@@ -225,6 +225,9 @@ export class StoreRuntime {
   }
 
   private requireRecovery(): void {
+    if (this.state.kind === 'shared') {
+      throw new UserFacingError('conflict', 'The data is in the shared OMU database, which IT looks after: there is no file on this computer to recover.')
+    }
     if (this.state.kind === 'open') {
       // Recovery actions only make sense when the store could not be opened; refusing them
       // otherwise means a stray call can never replace a working data file.

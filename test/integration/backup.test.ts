@@ -7,6 +7,7 @@ import { isHealthy, listBackups, takeBackup } from '../../db/backups'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '../../db/schema'
 import { HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { usePostgres } from '../pg/workers'
 
 // Backups and restore (issue 7), on real SQLite files in temp dirs.
 
@@ -45,7 +46,10 @@ async function name(svc: ServicesHandle): Promise<string | undefined> {
   return r.ok ? r.data?.name : `(${r.error.code})`
 }
 
-describe('automatic daily backup on start (issue 7)', () => {
+// The SQLite file's own backups: under `npm run test:pg` (the shared database) there is no file;
+// the server's backups and recovery are IT's (README), and test/integration/sharedStore.test.ts
+// checks these channels refuse in a sentence there.
+describe.skipIf(usePostgres())('automatic daily backup on start (issue 7)', () => {
   it('is taken once a day: not before set-up, then on the first start of each day only', async () => {
     const fresh = await start({ now: DAY1 })
     expect(labels(fresh)).toEqual([]) // nothing to keep before first-run set-up
@@ -65,7 +69,7 @@ describe('automatic daily backup on start (issue 7)', () => {
   })
 })
 
-describe('back up now (issue 7)', () => {
+describe.skipIf(usePostgres())('back up now (issue 7)', () => {
   it('takes a complete, self-contained, healthy copy and lists it newest first', async () => {
     const svc = await start({ userData: await establishedUserData(), now: DAY1 })
     const r = await svc.call('omu:backup.backUpNow')
@@ -115,7 +119,7 @@ describe('back up now (issue 7)', () => {
   })
 })
 
-describe('restore a backup while the app is open (issue 7)', () => {
+describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)', () => {
   async function withBackupThenChange(): Promise<{ svc: ServicesHandle; id: string }> {
     const svc = await start({ userData: await establishedUserData(), now: DAY1 })
     const b = await svc.call('omu:backup.backUpNow')

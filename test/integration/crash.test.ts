@@ -8,6 +8,7 @@ import { openStore } from '../../db/bootstrap'
 import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { seededRandom } from '../../db/demo/random'
+import { usePostgres } from '../pg/workers'
 
 // Crash safety (issue 7): "a child process writes sessions in a loop and is killed with SIGKILL at
 // random moments, 50 or more times; after each, the DB opens, integrity_check is ok, and every
@@ -125,7 +126,10 @@ async function lane(index: number, kills: number): Promise<{ killedWhileWriting:
   return { killedWhileWriting, seen }
 }
 
-describe('crash safety (issue 7)', () => {
+// The SQLite file's own crash safety (a killed process writing the file): under `npm run test:pg` (the shared database) there is no file;
+// the server's backups and recovery are IT's (README), and test/integration/sharedStore.test.ts
+// checks these channels refuse in a sentence there.
+describe.skipIf(usePostgres())('crash safety (issue 7)', () => {
   it(`survives ${KILLS} SIGKILLs at random moments with nothing committed lost`, async () => {
     const started = performance.now()
     const lanes = await Promise.all(Array.from({ length: LANES }, (_, i) => lane(i, KILLS / LANES)))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { HMP_TESTSHIRE, localStore, startTestServices, type ServicesHandle } from './helpers'
+import { adminSql, HMP_TESTSHIRE, localStore, startTestServices, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -66,8 +66,9 @@ describe('the IPC dispatcher: one validated path for every request', () => {
   it('a database fault reaches the user as a plain sentence: no SQL, no stack trace', async () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-    // Sabotage the table so the handler's SQL fails.
-    localStore(svc).sqlite.exec('drop table establishment')
+    // Sabotage the table so the handler's SQL fails (on the shared database, as its administrator could).
+    if (svc.runtime.localStore) localStore(svc).sqlite.exec('drop table establishment')
+    else await adminSql(svc, 'alter table establishment rename to establishment_gone')
     const r = await svc.call('omu:establishment.update', { name: 'HMP New' })
     expect(r.ok).toBe(false)
     if (r.ok) return

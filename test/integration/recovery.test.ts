@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeBackup } from '../../db/backups'
 import { HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { usePostgres } from '../pg/workers'
 
 let svc: ServicesHandle | undefined
 afterEach(() => svc?.cleanup())
@@ -13,7 +14,10 @@ function corrupt(file: string): void {
   fs.closeSync(fd)
 }
 
-describe('recovery from an unreadable data file (issue 2)', () => {
+// The SQLite file's own recovery: under `npm run test:pg` (the shared database) there is no file;
+// the server's backups and recovery are IT's (README), and test/integration/sharedStore.test.ts
+// checks these channels refuse in a sentence there.
+describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)', () => {
   it('a corrupted file puts the app in recovery: store calls are refused with a sentence, nothing is overwritten', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)

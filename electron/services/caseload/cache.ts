@@ -27,9 +27,13 @@ export class CaseCache {
   /** The day, policy and holidays the records' sessions were chosen for. */
   private relevanceKey = ''
   private readonly stale = new Set<number>()
-  private readonly verdicts = new Map<number, { key: string; verdict: Verdict }>()
-  /** Bumped by every invalidation: a read that started before one does not keep what it read. */
-  private generation = 0
+  /** Each prisoner's last verdict, with the record it was worked out from: valid only for that record. */
+  private readonly verdicts = new Map<number, { key: string; record: CaseRecord; verdict: Verdict }>()
+  /**
+   * The whole-establishment read in progress, shared by every request that needs it, and what was
+   * invalidated while it ran: those prisoners are read again after it, or (all) it is not kept.
+   */
+  private loading: { key: string; done: Promise<Map<number, CaseRecord>>; ids: Set<number>; all: boolean } | null = null
 
   constructor(store: Store) {
     store.onForeignChange((ids) => this.invalidate(ids))
@@ -40,20 +44,27 @@ export class CaseCache {
     await conn.store.checkForeignChanges()
     const key = `${s.today}|${s.policy}|${s.extraHolidays.join(',')}`
     if (!this.records || key !== this.relevanceKey) {
-      const generation = this.generation
-      const records = new Map((await loadCases(conn, { pomId: null }, s)).map((r) => [r.prisoner.id, r]))
-      // Kept only when nothing was invalidated while it was being read (another machine's write
-      // notified meanwhile); otherwise used for this answer and read again next time.
-      if (generation !== this.generation) return [...records.values()]
-      this.records = records
-      this.relevanceKey = key
-      this.stale.clear()
-      this.verdicts.clear()
-    } else if (this.stale.size > 0) {
+      let loading = this.loading
+      if (!loading || loading.key !== key) {
+        const started = { key, done: loadCases(conn, { pomId: null }, s).then((rows) => new Map(rows.map((r) => [r.prisoner.id, r]))), ids: new Set<number>(), all: false }
+        this.loading = loading = started
+      }
+      const records = await loading.done
+      if (this.loading === loading) this.loading = null
+      // Something not about one prisoner changed while it was read (another machine's staff
+      // change, a policy switch): use it for this answer only, and read again next time.
+      if (loading.all) return [...records.values()]
+      if (this.records !== records) {
+        this.records = records
+        this.relevanceKey = key
+        this.stale.clear()
+        for (const id of loading.ids) this.stale.add(id)
+      }
+    }
+    if (this.stale.size > 0) {
       const ids = [...this.stale]
       this.stale.clear()
       for (const id of ids) {
-        this.verdicts.delete(id)
         const [fresh] = await loadCases(conn, { prisonerId: id })
         // Released or transferred-out prisoners leave the in-custody set.
         if (fresh && fresh.prisoner.status === 'in_custody') this.records.set(id, fresh)
@@ -71,9 +82,10 @@ export class CaseCache {
   verdict(rec: CaseRecord, s: EvalSettings): Verdict {
     const key = `${s.today}|${s.policy}|${s.stage}|${s.extraHolidays.join(',')}`
     const hit = this.verdicts.get(rec.prisoner.id)
-    if (hit && hit.key === key) return hit.verdict
+    // A record read again (after a write) is a new object: its old verdict no longer applies.
+    if (hit && hit.key === key && hit.record === rec) return hit.verdict
     const verdict = verdictFor(rec, s)
-    this.verdicts.set(rec.prisoner.id, { key, verdict })
+    this.verdicts.set(rec.prisoner.id, { key, record: rec, verdict })
     return verdict
   }
 
@@ -104,14 +116,18 @@ export class CaseCache {
 
   /** After a change is committed: these prisoners, or (null) everything, must be read again. */
   invalidate(prisonerIds: readonly number[] | null): void {
-    this.generation++
+    const loading = this.loading
     if (prisonerIds === null) {
+      if (loading) loading.all = true
       this.records = null
       this.stale.clear()
       this.verdicts.clear()
       return
     }
-    for (const id of prisonerIds) this.stale.add(id)
+    for (const id of prisonerIds) {
+      this.stale.add(id)
+      loading?.ids.add(id)
+    }
   }
 }
 
