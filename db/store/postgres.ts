@@ -143,6 +143,9 @@ export class PostgresStore implements Store {
     // An idle connection dropped by the server must not crash the main process.
     this.pool.on('error', (err) => this.connectionLost(err))
     this.pool.on('connect', (client) => {
+      // A connection that breaks while a request has it checked out emits 'error' on the client
+      // (the pool listens only while it is idle): unheard, that would end the main process.
+      client.on('error', (err) => this.connectionLost(err))
       const pid = (client as unknown as { processID?: number }).processID
       if (pid) this.ownPids.add(pid)
       client.on('end', () => pid && this.ownPids.delete(pid))

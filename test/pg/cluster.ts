@@ -53,6 +53,23 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** The server command line of a cluster on `port` with its socket in `dir` (loopback only). */
+function serverOptions(port: number, dir: string): string {
+  // fsync off: test data need not survive a power cut, and a stopped server process loses
+  // nothing with it (the operating system still has every write). synchronous_commit stays on.
+  return `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
+}
+
+/** Stops a worker's server at once, as a crash would (from a test, by its folder). */
+export function crashServer(info: { dir: string }): void {
+  run('pg_ctl', ['-D', path.join(info.dir, 'data'), '-m', 'immediate', '-w', 'stop'])
+}
+
+/** Starts a stopped worker's server again on the same port (crash recovery runs first). */
+export function restartServer(info: { dir: string; port: number }): void {
+  run('pg_ctl', ['-D', path.join(info.dir, 'data'), '-l', path.join(info.dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions(info.port, info.dir), 'start'])
+}
+
 export async function startCluster(): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-pg-'))
   const data = path.join(dir, 'data')
@@ -63,17 +80,13 @@ export async function startCluster(): Promise<Cluster> {
   run('initdb', ['-D', data, '-U', ADMIN, '--pwfile', path.join(dir, 'pw'), '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'])
   fs.rmSync(path.join(dir, 'pw'), { force: true })
   const port = await freePort()
-  // fsync off: test data need not survive a power cut, and a stopped server process loses
-  // nothing with it (the operating system still has every write). synchronous_commit stays on.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
-  const log = path.join(dir, 'server.log')
-  const start = () => void run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', options, 'start'])
+  const start = () => restartServer({ dir, port })
   start()
   return {
     port,
     dir,
     admin: { host: '127.0.0.1', port, user: ADMIN, password, database: 'postgres' },
-    crash: () => void run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']),
+    crash: () => crashServer({ dir }),
     start,
     stop: () => {
       try {
