@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config'
-import { PG_WORKERS } from './test/pg/workers'
 
 // `npm run test:pg`: the integration suite on a real PostgreSQL server (issue 13), the shared OMU
 // database's backend; `npm run test:unit` runs the same files on real SQLite files.
@@ -8,7 +7,8 @@ export default defineConfig({
     include: ['test/integration/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    maxWorkers: PG_WORKERS,
+    // One PostgreSQL server per worker (test/pg/globalSetup.ts): the machine's two cores.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ['test/pg/globalSetup.ts'],

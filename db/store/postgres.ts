@@ -32,7 +32,7 @@ export interface Credentials {
 /** How many connections one app holds at most: a team of 40 stays well inside max_connections (README). */
 const POOL_SIZE = 4
 /** Serialization failures and deadlocks are retried this many times before the user is told. */
-const WRITE_ATTEMPTS = 6
+const WRITE_ATTEMPTS = 10
 // 23505 too: two machines inserting the same unique key at once; run again, the handler's own check
 // then sees the committed row and says so in its own words ("already on record").
 const RETRYABLE = new Set(['40001', '40P01', '23505'])
@@ -252,7 +252,8 @@ export class PostgresStore implements Store {
         if (!broken) await client.query('ROLLBACK').catch(() => undefined)
         const code = (rootCause(err) as { code?: string }).code
         if (!broken && code && RETRYABLE.has(code) && attempt < WRITE_ATTEMPTS) {
-          await new Promise((r) => setTimeout(r, attempt * 15 + Math.floor(Math.random() * 25)))
+          // Growing, jittered pauses: clashing machines fall out of step instead of clashing again.
+          await new Promise((r) => setTimeout(r, Math.min(400, 8 * 2 ** attempt) * (0.5 + Math.random())))
           continue
         }
         throw this.translate(err)

@@ -5,7 +5,7 @@ import { addUser, createDatabase, ensureRoles } from '../../db/shared/provision'
 import { pgMigrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { startCluster, type Cluster } from './cluster'
-import { PG_WORKERS, TEMPLATE_DATABASE, type ClusterInfo } from './workers'
+import { TEMPLATE_DATABASE, type ClusterInfo } from './workers'
 
 // `npm run test:pg` (issue 13): one real PostgreSQL server per test worker, each with a template
 // database migrated once and the first HOMS (as `npm run db:provision` makes it). Each test then
@@ -45,7 +45,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     for (const c of clusters) c.stop()
   }
   try {
-    for (let i = 0; i < PG_WORKERS; i++) {
+    const workers = Math.max(1, Number(project.config.maxWorkers) || 1)
+    for (let i = 0; i < workers; i++) {
       const c = await startCluster()
       clusters.push(c)
       await prepare(c)

@@ -1,0 +1,75 @@
+// One process of the shared-database concurrency test (test/integration/sharedConcurrency.test.ts):
+// several complete app instances (services, each with its own connections and change listener),
+// each signed in as its own user, recording sessions (POMs) or allocating (HOMDs) as fast as they
+// can until the deadline. Prints what each reported as saved, and every refusal by code.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pgMigrationsFolderFrom, migrationsFolderFrom } from '../../db/paths'
+import { repoRoot } from '../../db/testing'
+import { startServices } from '../../electron/services'
+import { folderHost } from '../../electron/services/host'
+import { writeStorageChoice } from '../../electron/services/storage/choice'
+import type { SharedLocation } from '../../db/store/postgres'
+import { seededRandom } from '../../db/demo/random'
+
+interface Config {
+  location: SharedLocation
+  clients: { username: string; password: string; role: 'pom' | 'homd' }[]
+  durationMs: number
+  prisonerIds: number[]
+  pomIds: number[]
+  seed: number
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as Config
+const SENDER = { url: 'app://omu/index.html', isMainFrame: true }
+
+const next = seededRandom(config.seed)
+const random = (n: number) => Math.floor(next() * n)
+
+async function client(c: Config['clients'][number], deadline: number) {
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-conc-'))
+  const storageFile = path.join(userData, 'storage.json')
+  writeStorageChoice(storageFile, { kind: 'shared', location: config.location })
+  const errors: unknown[] = []
+  const services = await startServices({
+    dbPath: path.join(userData, 'omu.db'),
+    backupDir: path.join(userData, 'backups'),
+    migrationsFolder: migrationsFolderFrom(repoRoot()),
+    pgMigrationsFolder: pgMigrationsFolderFrom(repoRoot()),
+    storageFile,
+    clock: () => new Date(),
+    appVersion: '0.0.0-test',
+    host: folderHost(path.join(userData, 'exports')),
+    trustedOrigin: 'app://omu',
+    log: (e) => errors.push(e),
+  })
+  const call = (channel: string, input: unknown) => services.dispatcher.invoke(channel, input, SENDER)
+  const signed = await call('omu:auth.signIn', { username: c.username, password: c.password })
+  if (!signed.ok) throw new Error(`${c.username}: ${signed.error.message}`)
+  const today = services.runtime.today()
+  const out = { sessions: [] as number[], allocations: [] as number[], refused: {} as Record<string, number>, logged: [] as string[] }
+  while (Date.now() < deadline) {
+    const prisonerId = config.prisonerIds[random(config.prisonerIds.length)] as number
+    const r =
+      c.role === 'pom'
+        ? await call('omu:sessions.record', { prisonerId, date: today, inPerson: true, mode: 'wing_interview_room', durationMinutes: 20 + random(40) })
+        : await call('omu:allocations.allocate', { prisonerId, staffId: config.pomIds[random(config.pomIds.length)], reason: 'Concurrency test' })
+    if (r.ok) {
+      if (c.role === 'pom') out.sessions.push((r.data as { id: number }).id)
+      else out.allocations.push((r.data as { allocationId: number }).allocationId)
+    } else {
+      const key = `${r.error.code}: ${r.error.message}`
+      out.refused[key] = (out.refused[key] ?? 0) + 1
+    }
+  }
+  out.logged = errors.map((e) => String((e as Error)?.stack ?? e)).slice(0, 5)
+  await services.close()
+  fs.rmSync(userData, { recursive: true, force: true })
+  return out
+}
+
+const deadline = Date.now() + config.durationMs
+const results = await Promise.all(config.clients.map((c) => client(c, deadline)))
+process.stdout.write(`${JSON.stringify(results)}\n`)
