@@ -2,6 +2,7 @@
 //   npm run db:provision -- --url postgres://ADMIN:PASSWORD@HOST:PORT/postgres --database omu --homs NAME [--name "Display Name"]
 //   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu add --role pom|homd|homs|governor|reader --username NAME [--name "Display Name"]
 //   npm run db:migrate -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
+//   npm run db:copy-to-shared -- --from PATH/TO/omu.db --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
 // The new user's password is asked on the terminal (not echoed), or read from OMU_NEW_PASSWORD
 // for scripted onboarding. The app itself never needs these rights.
 import path from 'node:path'
@@ -10,6 +11,11 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { pgMigrationsFolderFrom } from '../db/paths'
 import { migrateShared } from '../db/shared/migrate'
+import Database from 'better-sqlite3'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
+import fs from 'node:fs'
+import { migrationsFolderFrom } from '../db/paths'
+import { copyToShared } from '../db/shared/copy'
 import { addUser, provision, type AppRole } from '../db/shared/provision'
 
 /** The command line's role names; `reader` is the app's read-only reviewer. */
@@ -56,10 +62,19 @@ async function newPassword(username: string): Promise<string> {
   return first
 }
 
-function clientConfig(url: string, database?: string): pg.ClientConfig {
+/** The URL's parts (not a connection string, so the provisioning can move on to the new database). */
+function clientConfig(url: string): pg.ClientConfig {
   const u = new URL(url)
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') fail('The --url must start with postgres://')
-  return { connectionString: url, ...(database ? { database } : {}) }
+  const sslmode = u.searchParams.get('sslmode')
+  return {
+    host: decodeURIComponent(u.hostname),
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.slice(1)) || 'postgres',
+    ssl: sslmode === null || sslmode === 'disable' ? false : { rejectUnauthorized: sslmode === 'verify-full' || sslmode === 'verify-ca' },
+  }
 }
 
 async function main(): Promise<void> {
@@ -75,7 +90,7 @@ async function main(): Promise<void> {
       return
     }
     case 'user': {
-      if (args[0] !== 'add') fail('Usage: npm run db:user -- --url URL add --role pom|homd|homs|governor|reader --username NAME')
+      if (!args.includes('add')) fail('Usage: npm run db:user -- --url URL add --role pom|homd|homs|governor|reader --username NAME')
       const role = ROLES[required(args, 'role', 'the role')]
       if (!role) fail(`The role must be one of ${Object.keys(ROLES).join(', ')}.`)
       const username = required(args, 'username', 'the username')
@@ -101,8 +116,28 @@ async function main(): Promise<void> {
       process.stdout.write('The shared database schema is up to date.\n')
       return
     }
+    case 'copy-to-shared': {
+      const from = required(args, 'from', 'the data file to copy (omu.db)')
+      if (!fs.existsSync(from)) fail(`There is no file at ${from}.`)
+      const file = new Database(from, { readonly: true, fileMustExist: true })
+      const client = new pg.Client(clientConfig(url))
+      try {
+        // Only a file at this version's schema: the copy's columns are this version's.
+        const applied = (file.prepare("select count(*) from sqlite_master where name = '__drizzle_migrations'").pluck().get() as number) > 0 ? (file.prepare('select count(*) from __drizzle_migrations').pluck().get() as number) : 0
+        if (applied !== readMigrationFiles({ migrationsFolder: migrationsFolderFrom(root) }).length) fail('Open this data file once with this version of OMU Desk (it brings the file up to date), close it, then copy it.')
+        await client.connect()
+        const report = await copyToShared(file, client, new Date())
+        for (const t of report.tables) process.stdout.write(`${t.table}: ${t.file} in the file, ${t.shared} in the shared database\n`)
+        if (report.usersNeedingPassword.length > 0) process.stdout.write(`Set a password for each of these users (Settings › Users, or npm run db:user) before they sign in: ${report.usersNeedingPassword.join(', ')}\n`)
+        process.stdout.write('Copied; every table’s count matches.\n')
+      } finally {
+        file.close()
+        await client.end().catch(() => undefined)
+      }
+      return
+    }
     default:
-      fail('Commands: provision, user add, migrate (see the README: Running a shared OMU database).')
+      fail('Commands: provision, user add, migrate, copy-to-shared (see the README: Running a shared OMU database).')
   }
 }
 

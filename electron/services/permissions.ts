@@ -31,6 +31,7 @@ export const RULES: Record<ChannelKey, Rule> = {
   'storage.get': open,
   'storage.test': open,
   'storage.choose': open,
+  'storage.copyToShared': roles('copy this computer’s data into a shared database', 'homs'),
   'auth.createFirstUser': open,
   'auth.signIn': open,
   'auth.signOut': anyone,

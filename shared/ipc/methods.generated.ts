@@ -62,4 +62,5 @@ export const BRIDGE_METHODS: readonly (readonly [domain: string, method: string,
   ['storage', 'get', 'omu:storage.get'],
   ['storage', 'test', 'omu:storage.test'],
   ['storage', 'choose', 'omu:storage.choose'],
+  ['storage', 'copyToShared', 'omu:storage.copyToShared'],
 ]

@@ -34,10 +34,11 @@ export const TEST_PASSWORD = 'correct horse battery staple'
  * user (a HOMS, as first run creates); `as` signs in a user of another role instead; `as: null`
  * leaves nobody signed in.
  */
-export async function startTestServices(opts: { userData?: string; now?: Date; as?: UserRole | null } = {}): Promise<ServicesHandle> {
+export async function startTestServices(opts: { userData?: string; now?: Date; as?: UserRole | null; local?: boolean } = {}): Promise<ServicesHandle> {
   const userData = opts.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'omu-svc-'))
   const logged: unknown[] = []
-  const shared = usePostgres() ? await useTestDatabase(userData) : null
+  // `local`: this computer's own file even under test:pg (a file to copy into the shared database).
+  const shared = usePostgres() && !opts.local ? await useTestDatabase(userData) : null
   const services = await startServices({
     dbPath: path.join(userData, 'omu.db'),
     backupDir: path.join(userData, 'backups'),

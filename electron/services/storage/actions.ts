@@ -1,6 +1,9 @@
 import { count } from 'drizzle-orm'
 import { appUser } from '../../../db/schema'
-import type { PostgresStore, SharedLocation } from '../../../db/store/postgres'
+import pg from 'pg'
+import { copyToShared, CopyRefusedError, type CopyReport } from '../../../db/shared/copy'
+import { clientConfig, type PostgresStore, type SharedLocation } from '../../../db/store/postgres'
+import { UserFacingError } from '../../../shared/ipc/result'
 import type { Storage } from '../../../shared/ipc/channels/storage'
 import type { StoreRuntime } from '../runtime'
 import type { StorageChoice } from './choice'
@@ -18,6 +21,8 @@ export interface StorageActions {
   signIn(username: string, password: string): Promise<PostgresStore | null>
   /** Shared mode: closes the signed-out user's connections. */
   signOut(): Promise<void>
+  /** Copies this computer's file into the empty shared database at `location`, signed in there as this user. */
+  copyToShared(location: SharedLocation, username: string, password: string, now: Date): Promise<CopyReport>
 }
 
 export function storageActions(rt: StoreRuntime): StorageActions {
@@ -27,6 +32,24 @@ export function storageActions(rt: StoreRuntime): StorageActions {
     choose: (choice) => rt.choose(choice),
     signIn: (username, password) => (rt.storage.kind === 'shared' ? rt.openSharedAs(username, password) : Promise.resolve(null)),
     signOut: () => rt.closeShared(),
+    copyToShared: async (location, username, password, now) => {
+      const local = rt.localStore
+      if (!local) throw new UserFacingError('unavailable', 'Only this computer’s own data file can be copied into a shared database, and it is not open.')
+      // Checked as a sign-in is: reachable, the password right, the schema this version's.
+      const target = await openShared(location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log)
+      await target.close()
+      const client = new pg.Client(clientConfig(location, { user: username, password }))
+      await client.connect()
+      try {
+        // Read as one request: no write on this computer can land halfway through the copy.
+        return await local.read(() => copyToShared(local.sqlite, client, now))
+      } catch (err) {
+        if (err instanceof CopyRefusedError) throw new UserFacingError('conflict', err.message)
+        throw err
+      } finally {
+        await client.end()
+      }
+    },
     hasNoUsers: async () => {
       const local = rt.localStore
       if (!local) return false

@@ -25,6 +25,8 @@ export const storageHandlers: Handlers['storage'] = {
     }
   },
 
+  copyToShared: ({ location, username, password }, ctx) => ctx.storage.copyToShared(location, username, password, ctx.now),
+
   choose: async (input, ctx) => {
     // A HOMS decides (Settings). Before anyone exists on this computer (first run) anyone may; and
     // going back to this computer's own file is always allowed when nobody is signed in, since it

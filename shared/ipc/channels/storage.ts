@@ -65,4 +65,14 @@ export const storage = {
     input: z.discriminatedUnion('kind', [z.object({ kind: z.literal('local') }).strict(), z.object({ kind: z.literal('shared'), location: sharedLocationSchema }).strict()]),
     output: storageSchema,
   }),
+  copyToShared: channel({
+    doc: 'A HOMS copies this computer’s data file, audit trail included, into an empty shared database (one way, one transaction, every table’s count compared), before switching to it.',
+    kind: 'system',
+    input: z.object({ location: sharedLocationSchema, ...credentials }).strict(),
+    output: z.object({
+      tables: z.array(z.object({ table: z.string(), file: z.number().int(), shared: z.number().int() })),
+      /** Copied as profiles: their passwords were this computer's, so the HOMS sets each one's before they sign in. */
+      usersNeedingPassword: z.array(z.string()),
+    }),
+  }),
 } satisfies Domain
