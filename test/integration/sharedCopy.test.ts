@@ -74,7 +74,7 @@ describe.skipIf(!usePostgres())('copying this computer’s data into the shared 
     }
   }, 60_000)
 
-  it('IT provisions a database, adds a user and copies a file from the command line, the new users' passwords read from OMU_NEW_PASSWORD', async () => {
+  it('IT provisions a database, adds a user and copies a file from the command line, the new users’ passwords read from OMU_NEW_PASSWORD', async () => {
     const local = await localWithData()
     const cluster = workerCluster()
     const admin = cluster.admin
