@@ -12,10 +12,21 @@ export class ReadWriteLock {
   private readonly queue: { write: boolean; grant: () => void }[] = []
 
   async shared<T>(fn: () => Promise<T>): Promise<T> {
-    await this.acquire(false)
+    const release = await this.acquireShared()
     try {
       return await fn()
     } finally {
+      release()
+    }
+  }
+
+  /** A shared hold, released by calling the function returned (once; later calls do nothing). */
+  async acquireShared(): Promise<() => void> {
+    await this.acquire(false)
+    let held = true
+    return () => {
+      if (!held) return
+      held = false
       this.readers--
       this.next()
     }

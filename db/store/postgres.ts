@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import pg from 'pg'
 import * as schema from '../schema'
 import { toPostgres } from './placeholders'
-import type { ChangeListener, Db, RawSql, SqlValue, Store, StoreConn } from './types'
+import { endedGuard, type ChangeListener, type Db, type RawSql, type ReadScope, type SqlValue, type Store, type StoreConn } from './types'
 
 // The shared OMU database (issue 13): PostgreSQL 15 or later, one login per user. The queries are
 // the same drizzle queries the SQLite file runs (db/store/types.ts says why that works); here they
@@ -211,19 +211,38 @@ export class PostgresStore implements Store {
 
   /** One consistent snapshot for the whole request (REPEATABLE READ, READ ONLY). */
   async read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {
-    const client = await this.client()
-    let broken = false
+    const scope = await this.beginRead()
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-      const out = await fn(this.bind(client))
-      await client.query('COMMIT')
-      return out
+      return await fn(scope.conn)
     } catch (err) {
-      broken = isConnectionError(err)
-      if (!broken) await client.query('ROLLBACK').catch(() => undefined)
       throw this.translate(err)
     } finally {
-      client.release(broken)
+      await scope.end()
+    }
+  }
+
+  async beginRead(): Promise<ReadScope> {
+    const client = await this.client()
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+    } catch (err) {
+      client.release(isConnectionError(err))
+      throw this.translate(err)
+    }
+    let ended = false
+    return {
+      conn: endedGuard(this.bind(client), () => ended),
+      end: async () => {
+        if (ended) return
+        ended = true
+        // Nothing was written: a read-only transaction that cannot be closed cleanly has still
+        // given its answer, so the connection is dropped rather than the request failed.
+        const broken = await client.query('COMMIT').then(
+          () => false,
+          () => true,
+        )
+        client.release(broken)
+      },
     }
   }
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import * as schema from '../schema'
 import { ReadWriteLock } from './lock'
-import type { ChangeListener, Db, RawSql, SqlValue, Store, StoreConn } from './types'
+import { endedGuard, type ChangeListener, type Db, type RawSql, type ReadScope, type SqlValue, type Store, type StoreConn } from './types'
 
 // The local store: one better-sqlite3 connection to the data file on this computer.
 
@@ -96,6 +96,19 @@ export class SqliteStore implements Store {
 
   read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {
     return this.lock.shared(() => fn(this))
+  }
+
+  async beginRead(): Promise<ReadScope> {
+    const release = await this.lock.acquireShared()
+    let ended = false
+    return {
+      conn: endedGuard(this, () => ended),
+      end: () => {
+        ended = true
+        release()
+        return Promise.resolve()
+      },
+    }
   }
 
   write<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {

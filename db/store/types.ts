@@ -33,6 +33,30 @@ export interface StoreConn {
   readonly store: Store
 }
 
+export interface ReadScope {
+  readonly conn: StoreConn
+  end(): Promise<void>
+}
+
+/** A connection that refuses use once its read has ended (so a handler cannot read outside it by mistake). */
+export function endedGuard(conn: StoreConn, ended: () => boolean): StoreConn {
+  const check = () => {
+    if (ended()) throw new Error('This request has finished reading: the connection can no longer be used.')
+  }
+  return {
+    dialect: conn.dialect,
+    store: conn.store,
+    get db() {
+      check()
+      return conn.db
+    },
+    get sql() {
+      check()
+      return conn.sql
+    },
+  }
+}
+
 /** Something another connection committed that may change cases: which prisoners, or null for anything. */
 export type ChangeListener = (prisonerIds: readonly number[] | null) => void
 
@@ -47,6 +71,12 @@ export interface Store extends StoreConn {
    * while a write transaction is open; on PostgreSQL each read has its own pooled connection.
    */
   read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T>
+  /**
+   * The same as `read`, for a request that must stop reading before it is done (an export asks
+   * where to save after it has read everything): `end` closes the read at once, and the
+   * connection must not be used after it. Idempotent.
+   */
+  beginRead(): Promise<ReadScope>
   /**
    * One write transaction: committed when `fn` resolves, rolled back when it throws. On SQLite,
    * writes are queued (BEGIN IMMEDIATE, one at a time, so a transaction never spans another

@@ -173,8 +173,14 @@ export class Dispatcher {
         }
         return handler(input, ctx)
       }
-      case 'query':
-        return this.openStore().read((conn) => Promise.resolve(handler(input, this.context(conn, actor, now, () => {}))))
+      case 'query': {
+        const scope = await this.openStore().beginRead()
+        try {
+          return await handler(input, this.context(scope.conn, actor, now, () => {}, scope.end))
+        } finally {
+          await scope.end()
+        }
+      }
       case 'mutation': {
         const store = this.openStore()
         let records: AuditRecord[] = []
@@ -183,7 +189,7 @@ export class Dispatcher {
         const out = await store.write(async (conn) => {
           // A fresh list on every attempt: the shared database may run a transaction again.
           records = []
-          const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec)))
+          const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec), () => Promise.resolve()))
           // Every mutation leaves at least one audit row, even when its handler names no entity.
           if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
           for (const rec of records) await writeAudit(conn.db, actor, entry.channel, now, rec)
@@ -206,8 +212,8 @@ export class Dispatcher {
     return store
   }
 
-  private context(store: StoreConn, actor: User | null, now: Date, audit: (rec: AuditRecord) => void): HandlerContext {
+  private context(store: StoreConn, actor: User | null, now: Date, audit: (rec: AuditRecord) => void, endRead: () => Promise<void>): HandlerContext {
     const config = this.opts.runtime.config
-    return { store, now, today: this.opts.runtime.today(), host: config.host, log: config.log, actor, audit }
+    return { store, now, today: this.opts.runtime.today(), host: config.host, log: config.log, actor, audit, endRead }
   }
 }

@@ -24,6 +24,25 @@ async function arrange(now = new Date('2026-11-23T10:00:00Z')): Promise<number> 
 }
 
 describe('subject access request export (issue 7)', () => {
+  it('the store is not held while the user chooses where to save: a session recorded meanwhile is saved (issue 13)', async () => {
+    const prisonerId = await arrange()
+    const host = svc.runtime.config.host
+    const choose = host.chooseSavePath.bind(host)
+    let meanwhile: unknown = null
+    host.chooseSavePath = async (opts) => {
+      // Were the export's read still open, this write would wait for it (SQLite) or the read
+      // transaction would sit idle on the server (PostgreSQL) for as long as the dialog is open.
+      meanwhile = await Promise.race([
+        svc.call('omu:sessions.record', { prisonerId, date: '2026-11-22', inPerson: true, mode: 'wing_interview_room', durationMinutes: 15 }),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+      ])
+      return choose(opts)
+    }
+    const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'json' })
+    expect(r.ok && r.data.saved).toBe(true)
+    expect(meanwhile).toMatchObject({ ok: true, data: { date: '2026-11-22' } })
+  })
+
   it('JSON: facts, allocations, sessions and audit rows; sensitive notes only in the held-back list', async () => {
     const prisonerId = await arrange()
     const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'json' })

@@ -46,11 +46,14 @@ export interface ExportRequest {
   now: Date
   /** Monotonic milliseconds, for the duration reported back. */
   clock?: () => number
+  /** Ends the request's read once the document is built, before the save dialog waits on the user. */
+  endRead?: () => Promise<void>
 }
 
 export async function exportReadiness(req: ExportRequest): Promise<ExportResult> {
   // Read everything first (one consistent view of the data), then ask where to save.
   const doc = await buildReadinessDocument(req.store, req.versionId, req.today, req.now)
+  await req.endRead?.()
   const target = await req.host.chooseSavePath({ title: `Export the readiness assessment (${req.format.toUpperCase()})`, defaultName: exportFileName(doc, req.format), filters: [FILTERS[req.format]] })
   if (target === null) return { saved: false }
   const clock = req.clock ?? (() => performance.now())

@@ -8,8 +8,10 @@ import { displayName } from '../caseload/verdict'
 import type { Handlers } from './types'
 
 export const subjectAccessHandlers: Handlers['subjectAccess'] = {
-  export: async ({ prisonerId, format }, { store, now, host }) => {
+  export: async ({ prisonerId, format }, { store, now, host, endRead }) => {
     const doc = await subjectAccessDocument(store.db, prisonerId, now)
+    // Everything is read: the store is not held while the user chooses where to save.
+    await endRead()
     const number = String(doc.prisoner.prisonNumber)
     const target = await host.chooseSavePath({
       title: 'Save the subject access disclosure',

@@ -25,6 +25,11 @@ export interface HandlerContext {
   actor: User | null
   /** Record what a mutation changed (entity, before, after) in the audit trail, in the same transaction. */
   audit(rec: AuditRecord): void
+  /**
+   * A query that has read all it needs and will now wait on the user (a save dialog) ends its read
+   * here, so the store is not held meanwhile; `store` must not be used after it. A no-op in a mutation.
+   */
+  endRead(): Promise<void>
 }
 
 /** What a system handler (status, recovery) receives: the runtime, not a store. */

@@ -94,7 +94,7 @@ export const readinessHandlers: Handlers['readiness'] = {
 
   document: (input, { store, today, now }) => buildReadinessDocument(store, input.versionId, today, now),
 
-  export: (input, { store, host, today, now }) => exportReadiness({ store, host, versionId: input.versionId, format: input.format, today, now }),
+  export: (input, { store, host, today, now, endRead }) => exportReadiness({ store, host, versionId: input.versionId, format: input.format, today, now, endRead }),
 
   importComparison: async (input, { store, now, audit }) => {
     const doc = parseComparison(input.text)
