@@ -260,8 +260,9 @@ export class PostgresStore implements Store {
       let txid: string | null = null
       let result: { value: T } | null = null
       try {
-        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
-        txid = (await client.query<{ t: string }>('select txid_current()::text as t')).rows[0]?.t ?? null
+        // One round trip: the transaction begun and its id, by which a lost COMMIT is looked up.
+        const begun = (await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT txid_current()::text AS t')) as unknown as pg.QueryResult<{ t: string }>[]
+        txid = begun[1]?.rows[0]?.t ?? null
         result = { value: await fn(this.bind(client)) }
         await client.query('COMMIT')
         return result.value

@@ -142,6 +142,145 @@ describe('where the data is kept (issue 13)', () => {
     await app.close()
   })
 
+  it('a HOMS copies this computer’s data into a shared database: asked for their sign-in there, busy while it runs, refused in plain words when nothing answers, a summary when it works', async () => {
+    const port = await closedPort()
+    const app = await openApp()
+    const { page } = app
+    expect(await app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })).toMatchObject({ ok: true })
+    // The copy's answer is held back a moment (as a large file's copy would be), so its busy state can be seen.
+    let release: () => void = () => undefined
+    let stand: unknown = null
+    await page.route('**/__omu/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { channel: string }
+      if (body.channel !== 'omu:storage.copyToShared') return route.continue()
+      if (stand) return route.fulfill({ json: stand })
+      await new Promise<void>((resolve) => (release = resolve))
+      return route.continue()
+    })
+    await page.reload()
+    await page.getByRole('link', { name: /^Settings/ }).click()
+    await page.getByRole('heading', { name: 'Where is the data kept?' }).waitFor()
+    await page.getByRole('radio', { name: 'A shared OMU database' }).check()
+    const copyButton = page.getByRole('button', { name: 'Copy this computer’s data into the shared database…' })
+    // The copy needs a shared location first: the empty field says so and takes focus.
+    await page.getByLabel('Server name or address').fill('')
+    await copyButton.click()
+    await page.getByText('Enter the server’s name or address.').waitFor()
+    await expect.poll(() => page.getByLabel('Server name or address').evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    await fillShared(page, port)
+    // The connection test's username starts the copy's sign-in (its password never does).
+    await page.getByLabel('Your username on the shared database').fill(TEST_USER.username)
+
+    await copyButton.scrollIntoViewIfNeeded()
+    await viewShot(page, '98-storage-copy-action-1280x800')
+
+    // Keyboard: the secondary action opens the dialog, focus on the first field to fill in.
+    await copyButton.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Copy this computer’s data into the shared database' })
+    await dialog.waitFor()
+    const text = await dialog.textContent()
+    expect(text).toContain(`one way into the shared database “omu” at 127.0.0.1:${port}, which must be empty and newly set up by IT`)
+    expect(text).toContain('you set one for each of them before they can sign in there')
+    expect(text).toContain('used for this copy only and are not kept')
+    const username = dialog.getByLabel('Your username on the shared database')
+    const password = dialog.getByLabel('Your password on the shared database')
+    expect(await username.inputValue()).toBe(TEST_USER.username)
+    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true)
+    // Without a password the copy is not tried.
+    await page.keyboard.press('Enter')
+    await dialog.getByText('Enter your password.').waitFor()
+    await password.fill(TEST_USER.password)
+    await expectAccessible(page, 'copy to the shared database')
+    await viewShot(page, '98-storage-copy-1280x800')
+
+    // Enter runs the copy: busy, the button disabled, and Escape does not close the dialog meanwhile.
+    await password.press('Enter')
+    const copyData = dialog.getByRole('button', { name: 'Copy the data' })
+    const status = dialog.getByRole('status')
+    await status.getByText('Copying… This can take several seconds for a large file.').waitFor()
+    expect(await copyData.isDisabled()).toBe(true)
+    expect(await dialog.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true)
+    await page.keyboard.press('Escape')
+    expect(await dialog.isVisible()).toBe(true)
+    await expectAccessible(page, 'copy to the shared database, copying')
+    await viewShot(page, '98-storage-copy-busy-1280x800')
+    release()
+
+    // Nothing answers on that port: said in plain words, with an icon, and focus back on the button.
+    const refused = status.filter({ hasText: 'Nothing was copied' })
+    await refused.getByText(nothingAnswering(port)).waitFor()
+    expect(await refused.locator('svg').count()).toBe(1)
+    expect(await copyData.isEnabled()).toBe(true)
+    await expect.poll(() => copyData.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(await app.call('omu:storage.get')).toMatchObject({ ok: true, data: { kind: 'local' } })
+    await expectAccessible(page, 'copy to the shared database, refused')
+    await viewShot(page, '98-storage-copy-refused-1280x800')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await expectAccessible(page, 'copy to the shared database, refused (1024x700)')
+    await viewShot(page, '99-storage-copy-refused-1024x700')
+    await page.setViewportSize({ width: 1280, height: 800 })
+
+    // Escape leaves everything as it was.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    // A copy that works (its answer stood in for: no PostgreSQL server runs here): the summary in
+    // plain names, who needs a password, and the usual switch, which asks first.
+    stand = {
+      ok: true,
+      data: {
+        tables: [
+          ['establishment', 1, 1],
+          ['app_setting', 3, 3],
+          ['staff', 24, 24],
+          ['prisoner', 2000, 2000],
+          ['allocation', 2140, 2140],
+          ['supervision_session', 31250, 31250],
+          ['plan_version', 2, 2],
+          ['plan_entry', 96, 96],
+          ['sign_off_step', 4, 4],
+          ['imported_catalog', 0, 0],
+          ['comparison_import', 1, 1],
+          ['user_preference', 5, 5],
+          ['app_user', 6, 7],
+          ['audit_log', 40211, 40211],
+        ].map(([table, file, shared]) => ({ table, file, shared })),
+        usersNeedingPassword: ['kim.pom', 'lee.homd', 'sam.governor'],
+      },
+    }
+    await copyButton.click()
+    await dialog.waitFor()
+    await password.fill(TEST_USER.password)
+    await dialog.getByRole('button', { name: 'Copy the data' }).click()
+    await dialog.getByText('Copied into the shared database').waitFor()
+    const summary = dialog.getByRole('table', { name: 'Rows copied' })
+    expect(await summary.getByRole('row', { name: 'Supervision sessions 31,250 31,250' }).count()).toBe(1)
+    expect(await summary.getByRole('row', { name: 'Audit trail 40,211 40,211' }).count()).toBe(1)
+    expect(await summary.getByRole('columnheader').allTextContents()).toEqual(['Data', 'Rows in this file', 'Rows in the shared database'])
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual(['kim.pom', 'lee.homd', 'sam.governor'])
+    // Focus goes to the start of the summary, not lost with the form it replaced.
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Copied into the shared database')
+    await expectAccessible(page, 'copy to the shared database, copied')
+    await viewShot(page, '98-storage-copy-summary-1280x800')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await viewShot(page, '99-storage-copy-summary-1024x700')
+    await dialog.getByRole('button', { name: 'Use the shared database now' }).scrollIntoViewIfNeeded()
+    await viewShot(page, '99-storage-copy-summary-end-1024x700')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await dialog.getByRole('button', { name: 'Use the shared database now' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const confirm = page.getByRole('dialog', { name: 'Use the shared OMU database?' })
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toContain('Its data has been copied into the shared database')
+    expect(await confirm.textContent()).not.toContain('You have not tested these details')
+    await page.keyboard.press('Escape')
+    await confirm.waitFor({ state: 'hidden' })
+    expect(await app.call('omu:storage.get')).toMatchObject({ ok: true, data: { kind: 'local' } })
+    await app.close()
+  })
+
   it('first run offers this computer or a shared database; connecting leads to the sign-in page', async () => {
     const port = await closedPort()
     const app = await openApp({ signIn: 'none' })

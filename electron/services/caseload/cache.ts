@@ -22,6 +22,9 @@ import { verdictFor, type EvalSettings, type Verdict } from './verdict'
  * day, the policy and the extra holidays, so a change of any of them (midnight, a policy switch in
  * Settings) reads everything again. A prisoner read again after a write gets the full history.
  */
+/** Beyond this many prisoners to read again, the whole establishment is read instead. */
+const RE_READ_AT_MOST = 500
+
 export class CaseCache {
   private records: Map<number, CaseRecord> | null = null
   /** The day, policy and holidays the records' sessions were chosen for. */
@@ -64,10 +67,18 @@ export class CaseCache {
     if (this.stale.size > 0) {
       const ids = [...this.stale]
       this.stale.clear()
+      if (ids.length > RE_READ_AT_MOST) {
+        // So many changed (a busy shared database while this desk was idle) that one whole read is cheaper.
+        this.records = null
+        return this.all(conn, s)
+      }
+      // One read for every prisoner written since (on a shared database, 30 desks' sessions
+      // between two of this desk's requests), with each one's full history.
+      const fresh = new Map((await loadCases(conn, { prisonerIds: ids })).map((r) => [r.prisoner.id, r]))
       for (const id of ids) {
-        const [fresh] = await loadCases(conn, { prisonerId: id })
+        const rec = fresh.get(id)
         // Released or transferred-out prisoners leave the in-custody set.
-        if (fresh && fresh.prisoner.status === 'in_custody') this.records.set(id, fresh)
+        if (rec && rec.prisoner.status === 'in_custody') this.records.set(id, rec)
         else this.records.delete(id)
       }
     }

@@ -144,10 +144,16 @@ export interface CaseFilter {
   /** Only this POM's current cases. */
   pomId?: number | null
   prisonerId?: number
+  /** These prisoners, whatever their status (the case cache reading again what writes touched). */
+  prisonerIds?: readonly number[]
 }
 
 function where(filter: CaseFilter): { sql: string; params: (number | string)[] } {
   if (filter.prisonerId !== undefined) return { sql: 'p.id = ?', params: [filter.prisonerId] }
+  if (filter.prisonerIds !== undefined) {
+    if (filter.prisonerIds.length === 0) return { sql: '1 = 0', params: [] }
+    return { sql: `p.id in (${filter.prisonerIds.map(() => '?').join(', ')})`, params: [...filter.prisonerIds] }
+  }
   if (filter.pomId != null) {
     return { sql: "p.status = 'in_custody' and p.id in (select prisoner_id from allocation where end_date is null and staff_id = ?)", params: [filter.pomId] }
   }
@@ -178,7 +184,7 @@ export async function loadCases(conn: StoreConn, filter: CaseFilter, relevantTo?
   // In prisoner id order, whatever order SQLite visited the rows in.
   records.sort((a, b) => a.prisoner.id - b.prisoner.id)
 
-  if (relevantTo && filter.prisonerId === undefined) {
+  if (relevantTo && filter.prisonerId === undefined && filter.prisonerIds === undefined) {
     await readRelevantSessions(conn, byId, relevantTo)
   } else {
     const scope = `(select p.id from prisoner p where ${w.sql})`

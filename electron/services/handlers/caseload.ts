@@ -1,6 +1,7 @@
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { evalSettings } from '../caseload/context'
+import { readSettings } from '../establishment/store'
 import { casesOf } from '../caseload/cache'
 import { loadCases } from '../caseload/load'
 import { checkPrisonerDates, checkSession } from '../caseload/rules'
@@ -126,7 +127,7 @@ export const sessionHandlers: Handlers['sessions'] = {
       createdAt: now.toISOString(),
     })
     const name = staffId === null ? null : await staffName(store.db, staffId)
-    const session = toSession(row, name, (await evalSettings(store.db, today)).extraHolidays)
+    const session = toSession(row, name, (await readSettings(store.db)).extraHolidays)
     // Filed under the prisoner, so the prisoner's history shows who recorded which session.
     audit({ entity: 'prisoner', entityId: p.id, before: null, after: { session } })
     return session

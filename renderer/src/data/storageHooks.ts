@@ -20,6 +20,14 @@ export function useTestConnection() {
 }
 
 /**
+ * A HOMS copies this computer's data file, audit trail included, into an empty shared database
+ * (one way, one transaction). Nothing on this computer changes, so no cached read is touched.
+ */
+export function useCopyToShared() {
+  return useMutation({ mutationFn: (input: ChannelInput<'storage', 'copyToShared'>) => unwrap(omu().storage.copyToShared(input)) })
+}
+
+/**
  * Switches where the data is kept. Everyone is signed out and every cached read belonged to the
  * other store, so the whole cache is dropped (as after a restore) and the app shows the sign-in
  * page (or first run, for a computer's own file with nobody on it yet).

@@ -5,7 +5,10 @@ import { ErrorText } from '../../app/ErrorText'
 import { useChooseStorage } from '../../data/storageHooks'
 import { describeLocation, plainMessage } from './location'
 
-export type StorageTarget = { kind: 'local' } | { kind: 'shared'; location: SharedLocationInput; tested: boolean }
+export type StorageTarget =
+  | { kind: 'local' }
+  /** `copied`: this computer's data was just copied into it (Settings' copy), so the list says so. */
+  | { kind: 'shared'; location: SharedLocationInput; tested: boolean; copied?: boolean }
 
 function chosenMessage(s: Storage): string {
   return s.kind === 'shared'
@@ -39,7 +42,11 @@ export function ConfirmStorageChange({ target, signedIn, onClose }: { target: St
               {signedIn ? 'each' : 'Each'} person then signs in with their own username and password for the shared database {describeLocation(target.location)}.
             </Text>
             <List spacing="xs">
-              <List.Item>Nothing is copied: the data file on this computer stays as it is, unused, and a HOMS can switch back to it here.</List.Item>
+              <List.Item>
+                {target.copied
+                  ? 'Its data has been copied into the shared database; the data file on this computer stays as it is, unused, and a HOMS can switch back to it here.'
+                  : 'Nothing is copied: the data file on this computer stays as it is, unused, and a HOMS can switch back to it here.'}
+              </List.Item>
               <List.Item>Backups of the shared database are taken on the server by IT, not by this app.</List.Item>
             </List>
             {target.tested ? null : <Text fw={700}>You have not tested these details with a working sign-in. If they are wrong, nobody can sign in until a HOMS changes them back.</Text>}

@@ -14,6 +14,12 @@ export interface UseRequest {
   tested: boolean
 }
 
+export interface CopyRequest {
+  location: SharedLocationInput
+  /** The username typed for the connection test, if any, to start the copy's sign-in with (never the password). */
+  username: string
+}
+
 /**
  * The shared OMU database's address (issue 13), a connection test with the user's own sign-in
  * (used for the test only, never kept), and the button that makes it this computer's store. Used
@@ -25,6 +31,7 @@ export function SharedDatabaseForm({
   onUse,
   usePending = false,
   useError = null,
+  onCopy,
 }: {
   current: Storage | undefined
   useLabel: string
@@ -32,6 +39,8 @@ export function SharedDatabaseForm({
   usePending?: boolean
   /** A refusal of the switch itself, shown under the field it names or below the buttons. */
   useError?: unknown
+  /** Settings, data on this computer: a secondary action that copies it into this shared database first. */
+  onCopy?: (request: CopyRequest) => void
 }) {
   const id = useId()
   const [draft, setDraft] = useState<LocationDraft>(() => draftFrom(current))
@@ -80,6 +89,10 @@ export function SharedDatabaseForm({
 
   const use = () => {
     if (check(missingFields(draft))) onUse({ location, tested: answer?.ok === true })
+  }
+
+  const copy = () => {
+    if (onCopy && check(missingFields(draft))) onCopy({ location, username: username.trim() })
   }
 
   const titleId = `${id}-test-title`
@@ -182,6 +195,14 @@ export function SharedDatabaseForm({
           </div>
         </Stack>
 
+        {onCopy ? (
+          <Stack gap={6} mt="sm" align="flex-start">
+            <Text size="sm">To start the shared database with this computer’s data, copy it there before you use it.</Text>
+            <Button variant="default" onClick={copy}>
+              Copy this computer’s data into the shared database…
+            </Button>
+          </Stack>
+        ) : null}
         <ErrorText error={useError ? new Error(plainMessage(useError)) : null} title="Not changed" />
         <Group>
           <Button onClick={use} loading={usePending}>

@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { ErrorText } from '../../app/ErrorText'
 import { useStorage } from '../../data/storageHooks'
 import { ConfirmStorageChange, type StorageTarget } from './ConfirmStorageChange'
+import { CopyToSharedDialog } from './CopyToSharedDialog'
 import { describeLocation } from './location'
-import { SharedDatabaseForm } from './SharedDatabaseForm'
+import { SharedDatabaseForm, type CopyRequest } from './SharedDatabaseForm'
 
 type Kind = 'local' | 'shared'
 
@@ -17,6 +18,7 @@ export function StorageSection({ appVersion }: { appVersion: string | undefined 
   const current = storage.data
   const [kind, setKind] = useState<Kind | null>(null)
   const [target, setTarget] = useState<StorageTarget | null>(null)
+  const [copy, setCopy] = useState<CopyRequest | null>(null)
   const shown: Kind = kind ?? current?.kind ?? 'local'
   return (
     <Stack>
@@ -53,13 +55,31 @@ export function StorageSection({ appVersion }: { appVersion: string | undefined 
             </Stack>
           </Radio.Group>
           {shown === 'shared' ? (
-            <SharedDatabaseForm key={current.kind} current={current} useLabel="Use this shared database…" onUse={({ location, tested }) => setTarget({ kind: 'shared', location, tested })} />
+            <SharedDatabaseForm
+              key={current.kind}
+              current={current}
+              useLabel="Use this shared database…"
+              onUse={({ location, tested }) => setTarget({ kind: 'shared', location, tested })}
+              onCopy={current.kind === 'local' ? setCopy : undefined}
+            />
           ) : current.kind === 'shared' ? (
             <Group>
               <Button onClick={() => setTarget({ kind: 'local' })}>Use this computer’s data file…</Button>
             </Group>
           ) : null}
         </>
+      ) : null}
+      {copy ? (
+        <CopyToSharedDialog
+          location={copy.location}
+          username={copy.username}
+          onClose={() => setCopy(null)}
+          onUse={() => {
+            // The copy signed in there, so these details work; the switch still asks first.
+            setCopy(null)
+            setTarget({ kind: 'shared', location: copy.location, tested: true, copied: true })
+          }}
+        />
       ) : null}
       {target ? <ConfirmStorageChange target={target} signedIn onClose={() => setTarget(null)} /> : null}
     </Stack>
