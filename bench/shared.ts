@@ -21,8 +21,8 @@ import { casesOf } from '../electron/services/caseload/cache'
 import { caseWindows, UNUSUAL_SESSIONS, WINDOW_COUNTS } from '../electron/services/caseload/relevant'
 import { loadCases, PRISONER_COLUMNS } from '../electron/services/caseload/load'
 import { folderHost } from '../electron/services/host'
-import { writeStorageChoice } from '../electron/services/storage/choice'
 import { startCluster } from '../test/pg/cluster'
+import { startDesk } from '../test/pg/desk'
 import type { ClientPlan, ClientTimes } from './sharedClient'
 
 const ROOT = repoRoot()
@@ -69,13 +69,10 @@ async function call(s: OmuServices, channel: string, input: unknown = {}): Promi
 }
 
 /** A shared-mode app instance signed in as `username`. */
-async function sharedDesk(location: SharedLocation, username: string): Promise<{ svc: OmuServices; dir: string }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-bench-shared-'))
-  const storageFile = path.join(dir, 'storage.json')
-  writeStorageChoice(storageFile, { kind: 'shared', location })
-  const svc = await services(dir, storageFile)
-  await call(svc, 'omu:auth.signIn', { username, password: PASSWORD })
-  return { svc, dir }
+async function sharedDesk(location: SharedLocation, username: string): Promise<{ svc: OmuServices; close(): Promise<void> }> {
+  const desk = await startDesk(location, { clock: () => NOW })
+  await call(desk.services, 'omu:auth.signIn', { username, password: PASSWORD })
+  return { svc: desk.services, close: () => desk.close() }
 }
 
 function runClients(plan: ClientPlan): Promise<ClientTimes[]> {
@@ -265,10 +262,7 @@ async function run(): Promise<void> {
         seen.push(performance.now() - t)
       }
       lines.push({ size, what: `a session recorded on one desk seen in another desk’s due list (${seen.length} sessions)`, clients: '2', p50: percentile(seen, 50), p95: percentile(seen, 95), target: '< 2 s', pass: percentile(seen, 95) < 2000 })
-      for (const d of [a, b, homs]) {
-        await d.svc.close()
-        fs.rmSync(d.dir, { recursive: true, force: true })
-      }
+      for (const d of [a, b, homs]) await d.close()
       await admin.end()
     }
   } finally {

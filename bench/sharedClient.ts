@@ -2,16 +2,9 @@
 // signed in as its own user on the shared database, that wait for a common start time, then each
 // opens its POM's caseload, records a session and opens the due list, round after round, timing
 // every call through the real dispatcher. Prints the times as JSON.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { seededRandom } from '../db/demo/random'
-import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../db/paths'
 import type { SharedLocation } from '../db/store/postgres'
-import { repoRoot } from '../db/testing'
-import { startServices } from '../electron/services'
-import { folderHost } from '../electron/services/host'
-import { writeStorageChoice } from '../electron/services/storage/choice'
+import { startDesk } from '../test/pg/desk'
 
 export interface ClientPlan {
   location: SharedLocation
@@ -31,27 +24,12 @@ export interface ClientTimes {
 }
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as ClientPlan
-const SENDER = { url: 'app://omu/index.html', isMainFrame: true }
 const NOW = new Date(`${plan.today}T10:00:00Z`)
 
 async function client(c: ClientPlan['clients'][number], seed: number): Promise<ClientTimes> {
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-bench-client-'))
-  const storageFile = path.join(userData, 'storage.json')
-  writeStorageChoice(storageFile, { kind: 'shared', location: plan.location })
-  const services = await startServices({
-    dbPath: path.join(userData, 'omu.db'),
-    backupDir: path.join(userData, 'backups'),
-    migrationsFolder: migrationsFolderFrom(repoRoot()),
-    pgMigrationsFolder: pgMigrationsFolderFrom(repoRoot()),
-    storageFile,
-    clock: () => NOW,
-    appVersion: 'bench',
-    host: folderHost(path.join(userData, 'exports')),
-    trustedOrigin: 'app://omu',
-    log: (e) => console.error(e),
-  })
+  const desk = await startDesk(plan.location, { clock: () => NOW })
   const call = async (channel: string, input: unknown) => {
-    const r = await services.dispatcher.invoke(channel, input, SENDER)
+    const r = await desk.call(channel, input)
     if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
     return r.data
   }
@@ -75,8 +53,7 @@ async function client(c: ClientPlan['clients'][number], seed: number): Promise<C
     await timed(times.record, () => call('omu:sessions.record', { prisonerId, date: plan.today, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))
     await timed(times.due, () => call('omu:due.overview', {}))
   }
-  await services.close()
-  fs.rmSync(userData, { recursive: true, force: true })
+  await desk.close()
   return times
 }
 

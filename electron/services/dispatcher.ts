@@ -94,6 +94,9 @@ export class Dispatcher {
     try {
       const now = this.opts.runtime.config.clock()
       const { user, lockedForInactivity } = this.session.current(now)
+      // Locked for inactivity: the shared database's connections were the user's own login, with
+      // their password held for reconnecting; both go now, not at the next person's sign-in.
+      if (lockedForInactivity) await this.opts.runtime.closeShared()
       const refused = this.permit(rule, user, lockedForInactivity)
       if (refused) return fail(refused)
       if (user) this.session.touch(now)

@@ -2,7 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { crashServer, freePort, restartServer } from '../pg/cluster'
+import { pgMigrationsFolderFrom } from '../../db/paths'
+import { provision } from '../../db/shared/provision'
+import { PostgresStore, type SharedLocation } from '../../db/store/postgres'
+import { repoRoot } from '../../db/testing'
+import { crashServer, freePort, restartServer, startCluster } from '../pg/cluster'
 import { workerCluster } from '../pg/testDatabase'
 import { usePostgres } from '../pg/workers'
 import { adminSql, HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
@@ -84,6 +88,16 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     expect(JSON.parse(fs.readFileSync(path.join(homs.userData, 'storage.json'), 'utf8'))).toEqual({ kind: 'shared', location: locationOf(homs) })
   })
 
+  it('when the app locks after 15 minutes without use, the user’s connections (and the password they need) are closed', async () => {
+    const homs = await start()
+    expect(homs.runtime.store).not.toBeNull()
+    homs.runtime.config.clock = () => new Date(NOW.getTime() + 16 * 60_000)
+    expect(await homs.call('omu:establishment.get')).toMatchObject({ ok: false, error: { code: 'signed_out' } })
+    expect(homs.runtime.store).toBeNull()
+    expect(await must(homs.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD }))).toMatchObject({ username: 'first.homs' })
+    expect(homs.runtime.store).not.toBeNull()
+  })
+
   it('the connection test says in plain words what is wrong', async () => {
     const homs = await start()
     const loc = locationOf(homs)
@@ -95,6 +109,29 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     expect(await test(loc, 'first.homs', 'wrong password here')).toEqual({ ok: false, message: BAD_SIGN_IN })
     expect(await test({ ...loc, tls: 'verify-full' })).toMatchObject({ ok: false, message: expect.stringContaining('does not accept encrypted (TLS) connections') })
     expect(await test({ ...loc, database: 'postgres' })).toMatchObject({ ok: false })
+  })
+
+  it('TLS: verify-full with the estate’s CA connects encrypted; a certificate not trusted, or for another server name, is refused in words', async () => {
+    const tls = await startCluster({ tls: true })
+    try {
+      await provision(tls.admin, { database: 'omu', migrationsFolder: pgMigrationsFolderFrom(repoRoot()), homs: { username: 'tls.homs', displayName: 'Tls Homs', role: 'homs', password: TEST_PASSWORD }, now: NOW })
+      const homs = await start()
+      const test = async (location: SharedLocation) => must(homs.call('omu:storage.test', { location, username: 'tls.homs', password: TEST_PASSWORD }))
+      const good: SharedLocation = { host: 'localhost', port: tls.port, database: 'omu', tls: 'verify-full', caFile: tls.caFile }
+      expect(await test(good)).toMatchObject({ ok: true })
+      const notTrusted = expect.stringMatching(/^The server’s TLS certificate is not trusted \(.+\)\. Choose the estate’s CA file/)
+      expect(await test({ ...good, caFile: null })).toEqual({ ok: false, message: notTrusted })
+      // The certificate names localhost: reached as 127.0.0.1 it is another name.
+      expect(await test({ ...good, host: '127.0.0.1' })).toEqual({ ok: false, message: notTrusted })
+      expect(await test({ ...good, host: '127.0.0.1', tls: 'verify-ca' })).toMatchObject({ ok: true })
+      expect(await test({ ...good, caFile: '/nowhere/estate-ca.pem' })).toMatchObject({ ok: false, message: expect.stringContaining('cannot be read') })
+      // The sign-in and everything after it travel encrypted.
+      const store = await PostgresStore.open(good, { user: 'tls.homs', password: TEST_PASSWORD }, () => undefined)
+      expect(await store.read((c) => c.sql.value('select ssl from pg_stat_ssl where pid = pg_backend_pid()'))).toBe(true)
+      await store.close()
+    } finally {
+      tls.stop()
+    }
   })
 
   it('there is no first-run user, file backup or file recovery in shared mode: each is refused in a sentence', async () => {

@@ -13,6 +13,8 @@ import type pg from 'pg'
 export interface Cluster {
   port: number
   dir: string
+  /** The test CA's certificate (PEM), when the cluster was started with TLS. */
+  caFile: string | null
   admin: pg.ClientConfig
   /** Stops the server at once, as a crash would (pg_ctl stop -m immediate). */
   crash(): void
@@ -57,7 +59,24 @@ export function freePort(): Promise<number> {
 function serverOptions(port: number, dir: string): string {
   // fsync off: test data need not survive a power cut, and a stopped server process loses
   // nothing with it (the operating system still has every write). synchronous_commit stays on.
-  return `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
+  const base = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`
+  // TLS when the cluster was made with certificates (makeCertificates): as the README asks IT to run it.
+  return fs.existsSync(path.join(dir, 'tls', 'server.crt')) ? `${base} -c ssl=on -c ssl_cert_file=${dir}/tls/server.crt -c ssl_key_file=${dir}/tls/server.key` : base
+}
+
+/**
+ * A test certificate authority and a server certificate it signed for the name `localhost` only
+ * (so connecting to 127.0.0.1 with verify-full is a name mismatch, as a wrong server name would be).
+ */
+function makeCertificates(dir: string): void {
+  const tls = path.join(dir, 'tls')
+  fs.mkdirSync(tls)
+  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: tls, stdio: 'ignore' })
+  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=OMU Test Estate CA', '-keyout', 'ca.key', '-out', 'ca.crt')
+  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-keyout', 'server.key', '-out', 'server.csr')
+  fs.writeFileSync(path.join(tls, 'ext.cnf'), 'subjectAltName=DNS:localhost\n')
+  ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'ext.cnf', '-out', 'server.crt')
+  fs.chmodSync(path.join(tls, 'server.key'), 0o600)
 }
 
 /** Stops a worker's server at once, as a crash would (from a test, by its folder). */
@@ -70,8 +89,9 @@ export function restartServer(info: { dir: string; port: number }): void {
   run('pg_ctl', ['-D', path.join(info.dir, 'data'), '-l', path.join(info.dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions(info.port, info.dir), 'start'])
 }
 
-export async function startCluster(): Promise<Cluster> {
+export async function startCluster(opts: { tls?: boolean } = {}): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-pg-'))
+  if (opts.tls) makeCertificates(dir)
   const data = path.join(dir, 'data')
   const password = 'omu-test-admin'
   fs.writeFileSync(path.join(dir, 'pw'), password)
@@ -85,6 +105,7 @@ export async function startCluster(): Promise<Cluster> {
   return {
     port,
     dir,
+    caFile: opts.tls ? path.join(dir, 'tls', 'ca.crt') : null,
     admin: { host: '127.0.0.1', port, user: ADMIN, password, database: 'postgres' },
     crash: () => crashServer({ dir }),
     start,

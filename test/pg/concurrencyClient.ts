@@ -2,16 +2,9 @@
 // several complete app instances (services, each with its own connections and change listener),
 // each signed in as its own user, recording sessions (POMs) or allocating (HOMDs) as fast as they
 // can until the deadline. Prints what each reported as saved, and every refusal by code.
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { pgMigrationsFolderFrom, migrationsFolderFrom } from '../../db/paths'
-import { repoRoot } from '../../db/testing'
-import { startServices } from '../../electron/services'
-import { folderHost } from '../../electron/services/host'
-import { writeStorageChoice } from '../../electron/services/storage/choice'
 import type { SharedLocation } from '../../db/store/postgres'
 import { seededRandom } from '../../db/demo/random'
+import { startDesk } from './desk'
 
 interface Config {
   location: SharedLocation
@@ -23,29 +16,14 @@ interface Config {
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as Config
-const SENDER = { url: 'app://omu/index.html', isMainFrame: true }
 
 const next = seededRandom(config.seed)
 const random = (n: number) => Math.floor(next() * n)
 
 async function client(c: Config['clients'][number], deadline: number) {
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-conc-'))
-  const storageFile = path.join(userData, 'storage.json')
-  writeStorageChoice(storageFile, { kind: 'shared', location: config.location })
   const errors: unknown[] = []
-  const services = await startServices({
-    dbPath: path.join(userData, 'omu.db'),
-    backupDir: path.join(userData, 'backups'),
-    migrationsFolder: migrationsFolderFrom(repoRoot()),
-    pgMigrationsFolder: pgMigrationsFolderFrom(repoRoot()),
-    storageFile,
-    clock: () => new Date(),
-    appVersion: '0.0.0-test',
-    host: folderHost(path.join(userData, 'exports')),
-    trustedOrigin: 'app://omu',
-    log: (e) => errors.push(e),
-  })
-  const call = (channel: string, input: unknown) => services.dispatcher.invoke(channel, input, SENDER)
+  const desk = await startDesk(config.location, { log: (e) => errors.push(e) })
+  const { services, call } = desk
   const signed = await call('omu:auth.signIn', { username: c.username, password: c.password })
   if (!signed.ok) throw new Error(`${c.username}: ${signed.error.message}`)
   const today = services.runtime.today()
@@ -65,8 +43,7 @@ async function client(c: Config['clients'][number], deadline: number) {
     }
   }
   out.logged = errors.map((e) => String((e as Error)?.stack ?? e)).slice(0, 5)
-  await services.close()
-  fs.rmSync(userData, { recursive: true, force: true })
+  await desk.close()
   return out
 }
 

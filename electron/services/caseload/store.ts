@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { addWorkingDays } from '../../../shared/engine'
 import type { Prisoner, PrisonerInput, Session, Staff } from '../../../shared/ipc/channels/caseload'
 import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
@@ -246,4 +246,9 @@ export async function readPreference(db: Db, userKey: string, name: string): Pro
 
 export async function writePreference(db: Db, userKey: string, name: string, value: string): Promise<void> {
   await db.insert(userPreference).values({ userKey, name, value }).onConflictDoUpdate({ target: [userPreference.userKey, userPreference.name], set: { value } }).run()
+}
+
+/** The active staff by name (the RRMP editor offers them as owners). */
+export async function activeStaff(db: Db): Promise<{ name: string; role: string }[]> {
+  return db.select({ name: staffTable.name, role: staffTable.role }).from(staffTable).where(eq(staffTable.active, true)).orderBy(asc(staffTable.name)).all()
 }

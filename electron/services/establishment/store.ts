@@ -44,3 +44,8 @@ export async function writeSetting(db: Db, key: keyof Settings, value: unknown):
   const json = JSON.stringify(value)
   await db.insert(appSetting).values({ key, value: json }).onConflictDoUpdate({ target: appSetting.key, set: { value: json } }).run()
 }
+
+/** The establishment's stages follow the RRMP version being prepared (the shell shows the current stage). */
+export async function setEstablishmentStages(db: Db, currentStage: number, targetStage: number, now: string): Promise<void> {
+  await db.update(establishmentTable).set({ currentStage, targetStage, updatedAt: now }).where(eq(establishmentTable.id, 1)).run()
+}

@@ -26,13 +26,13 @@ import {
   insertVersion,
   latestVersionRow,
   saveEntry,
-  setEstablishmentStages,
   signOffHistory,
   toVersionView,
   touchVersion,
   versionRow,
   type VersionRow,
 } from './store'
+import { setEstablishmentStages } from '../establishment/store'
 import { buildPlanView } from './view'
 
 const blank = (s: string | null | undefined): boolean => (s ?? '').trim() === ''

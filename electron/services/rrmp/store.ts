@@ -8,7 +8,7 @@
 // every read, so the DB and the engine cannot drift apart.
 import { and, asc, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../../db/store/types'
-import { comparisonImport, establishment as establishmentTable, importedCatalog, planEntry, planVersion, signOffStep, staff } from '../../../db/schema'
+import { comparisonImport, importedCatalog, planEntry, planVersion, signOffStep } from '../../../db/schema'
 import {
   OMU_EDM,
   loadCatalog,
@@ -23,7 +23,7 @@ import {
 import { awaitingText, ukDate } from '../../../shared/export/labels'
 import { readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
 import type { Comparison } from '../../../shared/ipc/channels/readiness'
-import type { PlanEntryRow, PlanStatus, PlanVersionView, PlanView } from '../../../shared/ipc/channels/rrmp'
+import type { PlanEntryRow, PlanStatus, PlanVersionView } from '../../../shared/ipc/channels/rrmp'
 import { UserFacingError } from '../../../shared/ipc/result'
 
 export type VersionRow = typeof planVersion.$inferSelect
@@ -214,20 +214,6 @@ export async function assertEditable(db: Db, row: VersionRow): Promise<void> {
 }
 
 // ---- Beyond the plan tables ----------------------------------------------------------------
-
-/**
- * The establishment's stages follow the plan being prepared (the shell shows the current stage).
- * It writes the establishment row: its home is establishment/store.ts, kept here until that
- * file takes it.
- */
-export async function setEstablishmentStages(db: Db, currentStage: number, targetStage: number, now: string): Promise<void> {
-  await db.update(establishmentTable).set({ currentStage, targetStage, updatedAt: now }).where(eq(establishmentTable.id, 1)).run()
-}
-
-/** The active staff the plan editor offers as owners, by name (a read of the caseload domain's staff table). */
-export async function activeStaff(db: Db): Promise<PlanView['staff']> {
-  return db.select({ name: staff.name, role: staff.role }).from(staff).where(eq(staff.active, true)).orderBy(asc(staff.name)).all()
-}
 
 // ---- Comparison imports --------------------------------------------------------------------
 

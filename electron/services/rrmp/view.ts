@@ -14,7 +14,8 @@ import {
   type SignOffState,
 } from '../../../shared/engine/index'
 import type { AreaReadiness, PlanVersionView, PlanView } from '../../../shared/ipc/channels/rrmp'
-import { activeStaff, allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './store'
+import { allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './store'
+import { activeStaff } from '../caseload/store'
 
 /** Readiness per area of the catalogue (seed 002 "Area/Process"), weighted as the overall score. */
 export function areaReadiness(catalog: EdmCatalog, assessment: ReadinessAssessment): AreaReadiness[] {

@@ -1,9 +1,10 @@
-import { Box, Button, Group, List, Loader, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Box, Button, Group, List, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { SharedLocationInput } from '../../../../shared/ipc/channels/storage'
 import { Notice } from '../../app/Notice'
 import { useCopyToShared } from '../../data/storageHooks'
 import { describeLocation, fieldError, plainMessage } from './location'
+import { CredentialFields } from './CredentialFields'
 
 /** Plain names for the data file's tables (db/schema), in the words the app uses elsewhere. */
 const TABLE_LABELS: Record<string, string> = {
@@ -173,33 +174,21 @@ export function CopyToSharedDialog({ location, username: initialUsername, onUse,
                 Sign in to the shared database
               </Title>
               <Text size="sm">As yourself, a HOMS there. Your username and password are used for this copy only and are not kept.</Text>
-              <Group align="flex-start" grow>
-                <TextInput
-                  label="Your username on the shared database"
-                  value={username}
-                  onChange={(e) => {
-                    setUsername(e.currentTarget.value)
-                    setMissing((m) => ({ ...m, username: undefined }))
-                  }}
-                  error={error('username')}
-                  autoComplete="username"
-                  spellCheck={false}
-                  disabled={busy}
-                  data-autofocus={initialUsername ? undefined : true}
-                />
-                <PasswordInput
-                  label="Your password on the shared database"
-                  value={password}
-                  onChange={(e) => {
-                    setPassword(e.currentTarget.value)
-                    setMissing((m) => ({ ...m, password: undefined }))
-                  }}
-                  error={error('password')}
-                  autoComplete="current-password"
-                  disabled={busy}
-                  data-autofocus={initialUsername ? true : undefined}
-                />
-              </Group>
+              <CredentialFields
+                username={username}
+                password={password}
+                onUsername={(v) => {
+                  setUsername(v)
+                  setMissing((m) => ({ ...m, username: undefined }))
+                }}
+                onPassword={(v) => {
+                  setPassword(v)
+                  setMissing((m) => ({ ...m, password: undefined }))
+                }}
+                error={error}
+                disabled={busy}
+                autoFocus={initialUsername ? 'password' : 'username'}
+              />
             </Stack>
             {/* Always on the page, so a screen reader announces the progress and the answer. */}
             <div role="status">

@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, NumberInput, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { SharedLocationInput, Storage } from '../../../../shared/ipc/channels/storage'
 import { ErrorText } from '../../app/ErrorText'
 import { Notice } from '../../app/Notice'
 import { useTestConnection } from '../../data/storageHooks'
 import { draftFrom, fieldError, missingFields, needsCaFile, plainMessage, TLS_LABELS, TLS_WARNINGS, toLocation, type FieldName, type LocationDraft, type TlsMode } from './location'
+import { CredentialFields } from './CredentialFields'
 
 const TLS_OPTIONS = (Object.keys(TLS_LABELS) as TlsMode[]).map((value) => ({ value, label: TLS_LABELS[value] }))
 
@@ -153,29 +154,19 @@ export function SharedDatabaseForm({
             Test the connection
           </Title>
           <Text size="sm">Sign in to the shared database with your own username and password to check these details. They are used for this test only and are not kept.</Text>
-          <Group align="flex-start" grow>
-            <TextInput
-              label="Your username on the shared database"
-              value={username}
-              onChange={(e) => {
-                setUsername(e.currentTarget.value)
-                clear('username')
-              }}
-              error={error('username')}
-              autoComplete="username"
-              spellCheck={false}
-            />
-            <PasswordInput
-              label="Your password on the shared database"
-              value={password}
-              onChange={(e) => {
-                setPassword(e.currentTarget.value)
-                clear('password')
-              }}
-              error={error('password')}
-              autoComplete="current-password"
-            />
-          </Group>
+          <CredentialFields
+            username={username}
+            password={password}
+            onUsername={(v) => {
+              setUsername(v)
+              clear('username')
+            }}
+            onPassword={(v) => {
+              setPassword(v)
+              clear('password')
+            }}
+            error={error}
+          />
           <Group>
             <Button type="submit" variant="default" loading={test.isPending}>
               Test the connection
