@@ -226,7 +226,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** One consistent snapshot for the whole request (REPEATABLE READ, READ ONLY). */
+  /** One read-only transaction for the whole request; each statement sees the latest commit. */
   async read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {
     const scope = await this.beginRead()
     try {
@@ -241,7 +241,10 @@ export class PostgresStore implements Store {
   async beginRead(): Promise<ReadScope> {
     const client = await this.client()
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
+      // READ COMMITTED, as each statement on the SQLite file sees the latest commit: a desk's case
+      // cache, reading on a request's connection, must never keep facts older than a change it
+      // has already been told of. READ ONLY: a query that tried to write would fail loudly here.
+      await client.query('BEGIN READ ONLY')
     } catch (err) {
       client.release(isConnectionError(err))
       throw this.translate(err)

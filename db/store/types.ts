@@ -68,7 +68,8 @@ export interface Store extends StoreConn {
   readonly isOpen: boolean
   /**
    * Reads that must not see another request's uncommitted work. On SQLite (one connection) they wait
-   * while a write transaction is open; on PostgreSQL each read has its own pooled connection.
+   * while a write transaction is open; on PostgreSQL each read has its own pooled connection and a
+   * read-only transaction. On both, each statement sees the latest commit.
    */
   read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T>
   /**

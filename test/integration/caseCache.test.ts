@@ -48,6 +48,33 @@ describe('case cache', () => {
   })
 })
 
+describe('case cache and requests at once', () => {
+  it('requests arriving together after a write all see it: none returns while another is reading the written case again', async () => {
+    const svc = await startTestServices({ now: NOW })
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
+    const p = await svc.call('omu:prisoners.create', PRISONER)
+    const prisonerId = p.ok ? p.data.id : 0
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    for (let round = 1; round <= 3; round++) {
+      expect((await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })).ok).toBe(true)
+      const [a, b, due, c] = await Promise.all([statusOf(svc), statusOf(svc), svc.call('omu:due.overview'), statusOf(svc)])
+      const achieved = due.ok ? due.data.items.filter((i) => i.prisonerId === prisonerId && i.rule === 'start_of_custody').map((i) => i.achieved) : null
+      if (round < 3) {
+        // Start of custody (seed 003 Annex B): 3 in-person sessions within 12 weeks; each one counts at once.
+        expect([a, b, c]).toEqual([`due:${round}`, `due:${round}`, `due:${round}`])
+        expect(achieved).toEqual([round])
+      } else {
+        // The third meets it: it leaves the due list, and every answer agrees with a read made after.
+        expect(achieved).toEqual([])
+        expect([a, b, c]).toEqual(Array(3).fill(await statusOf(svc)))
+        expect(a).not.toBe('due:2')
+      }
+    }
+    await svc.cleanup()
+  })
+})
+
 describe('case cache and writes outside the dispatcher', () => {
   it('a write that bypassed the dispatcher is noticed (SQLite: total_changes on the same connection; shared: a direct connection NOTIFYs)', async () => {
     const svc = await startTestServices({ now: NOW })

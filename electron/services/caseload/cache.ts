@@ -37,6 +37,8 @@ export class CaseCache {
    * invalidated while it ran: those prisoners are read again after it, or (all) it is not kept.
    */
   private loading: { key: string; done: Promise<Map<number, CaseRecord>>; ids: Set<number>; all: boolean } | null = null
+  /** The re-read of written prisoners in progress: every request waits for it, none returns their old facts. */
+  private refreshing: Promise<void> | null = null
 
   constructor(store: Store) {
     store.onForeignChange((ids) => this.invalidate(ids))
@@ -46,43 +48,60 @@ export class CaseCache {
   async all(conn: StoreConn, s: Relevance): Promise<CaseRecord[]> {
     await conn.store.checkForeignChanges()
     const key = `${s.today}|${s.policy}|${s.extraHolidays.join(',')}`
-    if (!this.records || key !== this.relevanceKey) {
-      let loading = this.loading
-      if (!loading || loading.key !== key) {
-        const started = { key, done: loadCases(conn, { pomId: null }, s).then((rows) => new Map(rows.map((r) => [r.prisoner.id, r]))), ids: new Set<number>(), all: false }
-        this.loading = loading = started
+    for (;;) {
+      if (!this.records || key !== this.relevanceKey) {
+        let loading = this.loading
+        if (!loading || loading.key !== key) {
+          const started = { key, done: loadCases(conn, { pomId: null }, s).then((rows) => new Map(rows.map((r) => [r.prisoner.id, r]))), ids: new Set<number>(), all: false }
+          this.loading = loading = started
+        }
+        const records = await loading.done
+        if (this.loading === loading) this.loading = null
+        // Something not about one prisoner changed while it was read (another machine's staff
+        // change, a policy switch): use it for this answer only, and read again next time.
+        if (loading.all) return [...records.values()]
+        if (this.records !== records) {
+          this.records = records
+          this.relevanceKey = key
+          this.stale.clear()
+          for (const id of loading.ids) this.stale.add(id)
+        }
       }
-      const records = await loading.done
-      if (this.loading === loading) this.loading = null
-      // Something not about one prisoner changed while it was read (another machine's staff
-      // change, a policy switch): use it for this answer only, and read again next time.
-      if (loading.all) return [...records.values()]
-      if (this.records !== records) {
-        this.records = records
-        this.relevanceKey = key
-        this.stale.clear()
-        for (const id of loading.ids) this.stale.add(id)
+      // Another request is reading written prisoners again: its answer is this one's too.
+      if (this.refreshing) {
+        await this.refreshing
+        continue
       }
-    }
-    if (this.stale.size > 0) {
+      if (this.stale.size === 0) return [...this.records.values()]
       const ids = [...this.stale]
       this.stale.clear()
       if (ids.length > RE_READ_AT_MOST) {
         // So many changed (a busy shared database while this desk was idle) that one whole read is cheaper.
         this.records = null
-        return this.all(conn, s)
+        continue
       }
+      const records = this.records
       // One read for every prisoner written since (on a shared database, 30 desks' sessions
       // between two of this desk's requests), with each one's full history.
-      const fresh = new Map((await loadCases(conn, { prisonerIds: ids })).map((r) => [r.prisoner.id, r]))
-      for (const id of ids) {
-        const rec = fresh.get(id)
-        // Released or transferred-out prisoners leave the in-custody set.
-        if (rec && rec.prisoner.status === 'in_custody') this.records.set(id, rec)
-        else this.records.delete(id)
-      }
+      this.refreshing = loadCases(conn, { prisonerIds: ids })
+        .then((rows) => {
+          const fresh = new Map(rows.map((r) => [r.prisoner.id, r]))
+          for (const id of ids) {
+            const rec = fresh.get(id)
+            // Released or transferred-out prisoners leave the in-custody set.
+            if (rec && rec.prisoner.status === 'in_custody') records.set(id, rec)
+            else records.delete(id)
+          }
+        })
+        .catch((err: unknown) => {
+          // Not read: they are still to be read again.
+          for (const id of ids) this.stale.add(id)
+          throw err
+        })
+        .finally(() => {
+          this.refreshing = null
+        })
     }
-    return [...this.records.values()]
   }
 
   /** A POM's current cases. */

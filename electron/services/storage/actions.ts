@@ -8,6 +8,7 @@ import type { Storage } from '../../../shared/ipc/channels/storage'
 import type { StoreRuntime } from '../runtime'
 import type { StorageChoice } from './choice'
 import { openShared } from './connect'
+import { warmInBackground } from '../caseload/warm'
 
 /** What the storage channels may do with the runtime (SystemContext.storage). */
 export interface StorageActions {
@@ -30,7 +31,13 @@ export function storageActions(rt: StoreRuntime): StorageActions {
     current: () => rt.storage,
     open: (location, username, password) => openShared(location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log),
     choose: (choice) => rt.choose(choice),
-    signIn: (username, password) => (rt.storage.kind === 'shared' ? rt.openSharedAs(username, password) : Promise.resolve(null)),
+    signIn: async (username, password) => {
+      if (rt.storage.kind !== 'shared') return null
+      const store = await rt.openSharedAs(username, password)
+      // The user's first screens answer from memory: their cases are read while the app opens.
+      warmInBackground(store, rt.today(), rt.config.log)
+      return store
+    },
     signOut: () => rt.closeShared(),
     copyToShared: async (location, username, password, now) => {
       const local = rt.localStore
