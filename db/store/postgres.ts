@@ -143,8 +143,6 @@ export class PostgresStore implements Store {
   readonly sql: RawSql
   private readonly pool: pg.Pool
   private readonly listeners = new Set<ChangeListener>()
-  /** Server process ids of this app's own connections: their notifications are this app's own writes. */
-  private readonly ownPids = new Set<number>()
   private listener: pg.Client | null = null
   private closed = false
   private reconnectTimer: NodeJS.Timeout | null = null
@@ -163,9 +161,6 @@ export class PostgresStore implements Store {
       // A connection that breaks while a request has it checked out emits 'error' on the client
       // (the pool listens only while it is idle): unheard, that would end the main process.
       client.on('error', (err) => this.connectionLost(err))
-      const pid = (client as unknown as { processID?: number }).processID
-      if (pid) this.ownPids.add(pid)
-      client.on('end', () => pid && this.ownPids.delete(pid))
     })
     this.db = pgDb(this.pool)
     this.sql = pgRaw(this.pool)
@@ -327,9 +322,15 @@ export class PostgresStore implements Store {
     return () => this.listeners.delete(listener)
   }
 
-  /** Pushed by LISTEN/NOTIFY: nothing to poll. */
-  checkForeignChanges(): Promise<void> {
-    return Promise.resolve()
+  /**
+   * Pushed by LISTEN/NOTIFY; one round trip on the listening connection first makes sure every
+   * notification of a commit made before this read has been heard (the server sends them ahead
+   * of its answer), so a desk's next read after a commit it knows of never misses it.
+   */
+  async checkForeignChanges(): Promise<void> {
+    const listener = this.listener
+    if (!listener) return // offline: everything is read again on reconnecting
+    await listener.query('select 1').catch(() => undefined) // a lost connection is handled by its events
   }
 
   private notify(ids: readonly number[] | null): void {
@@ -343,7 +344,11 @@ export class PostgresStore implements Store {
       if (this.listener === client) this.connectionLost(new Error('listener ended'))
     })
     client.on('notification', (msg) => {
-      if (msg.channel !== 'omu_cases' || this.ownPids.has(msg.processId)) return
+      // This desk's own commits are heard too: the dispatcher has already invalidated what they
+      // touched (reading one prisoner again costs one query), and a write that did not come
+      // through the dispatcher (a script on this desk's connection) is then noticed as well,
+      // as total_changes() notices it on the SQLite file.
+      if (msg.channel !== 'omu_cases') return
       if (msg.payload === '*' || msg.payload === undefined) this.notify(null)
       else this.notify([Number(msg.payload)])
     })

@@ -88,10 +88,11 @@ export interface Store extends StoreConn {
   write<T>(fn: (c: StoreConn) => Promise<T>): Promise<T>
   /**
    * Other connections' commits that can change cases. SQLite: polled from `PRAGMA data_version`
-   * before each read (`checkForeignChanges`); PostgreSQL: LISTEN/NOTIFY pushed by triggers.
+   * before each read (`checkForeignChanges`); PostgreSQL: LISTEN/NOTIFY pushed by triggers, and
+   * drained before each read.
    */
   onForeignChange(listener: ChangeListener): () => void
-  /** Asks the backend to report foreign changes now (SQLite's poll; a no-op where they are pushed). */
+  /** Reports every foreign change committed so far before it resolves (SQLite's poll; PostgreSQL's listener drained). */
   checkForeignChanges(): Promise<void>
   close(): Promise<void>
 }

@@ -139,16 +139,11 @@ export class Dispatcher {
     const password = (input as { password?: unknown }).password
     const rt = this.opts.runtime
     const store = rt.store
-    const storage = rt.storage
-    if (store?.kind === 'shared' && storage.kind === 'shared') {
+    if (store?.kind === 'shared') {
       // Checked by the server, not against a copy: a connection with this password either opens or not.
-      const ok =
-        typeof password === 'string' &&
-        (await storageActions(rt)
-          .open(storage.location, user.username, password)
-          .then((s) => s.close().then(() => true))
-          .catch(() => false))
-      if (!ok) throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
+      if (typeof password !== 'string' || !(await storageActions(rt).passwordAccepted(user.username, password))) {
+        throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
+      }
       return
     }
     const row = store ? await store.read((c) => c.db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id)).get()) : undefined

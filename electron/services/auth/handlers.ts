@@ -95,13 +95,7 @@ export const authHandlers: Handlers['auth'] = {
     if (!actor) throw new UserFacingError('signed_out', 'Sign in to continue.')
     if (isShared(ctx)) {
       // Checked by the server: a connection with the current password opens or it does not.
-      const storage = ctx.storage.current()
-      const ok =
-        storage.kind === 'shared' &&
-        (await ctx.storage
-          .open(storage.location, actor.username, currentPassword)
-          .then((s) => s.close().then(() => true))
-          .catch(() => false))
+      const ok = await ctx.storage.passwordAccepted(actor.username, currentPassword)
       if (!ok) throw new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
       const verifier = scramVerifier(newPassword)
       await store.write(async (c) => {

@@ -22,6 +22,8 @@ export interface StorageActions {
   signIn(username: string, password: string): Promise<PostgresStore | null>
   /** Shared mode: closes the signed-out user's connections. */
   signOut(): Promise<void>
+  /** Shared mode: whether the server accepts this password for this login (a connection opens), asked afresh. */
+  passwordAccepted(username: string, password: string): Promise<boolean>
   /** Copies this computer's file into the empty shared database at `location`, signed in there as this user. */
   copyToShared(location: SharedLocation, username: string, password: string, now: Date): Promise<CopyReport>
 }
@@ -39,6 +41,14 @@ export function storageActions(rt: StoreRuntime): StorageActions {
       return store
     },
     signOut: () => rt.closeShared(),
+    passwordAccepted: async (username, password) => {
+      const storage = rt.storage
+      if (storage.kind !== 'shared') return false
+      return openShared(storage.location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log).then(
+        (s) => s.close().then(() => true),
+        () => false,
+      )
+    },
     copyToShared: async (location, username, password, now) => {
       const local = rt.localStore
       if (!local) throw new UserFacingError('unavailable', 'Only this computer’s own data file can be copied into a shared database, and it is not open.')
