@@ -41,7 +41,8 @@ DECLARE
   r record;
 BEGIN
   IF grp IS NULL THEN RAISE EXCEPTION 'Unknown role %', app_role USING ERRCODE = '22023'; END IF;
-  IF login IS NULL OR login !~ '^[a-z0-9][a-z0-9._-]{1,62}$' THEN
+  IF login IS NULL OR login !~ '^[a-z0-9][a-z0-9._-]{1,62}$' OR login ~ '^pg_'
+     OR login IN ('public', 'none', 'current_user', 'current_role', 'session_user') THEN
     RAISE EXCEPTION 'Username % is not allowed', login USING ERRCODE = '22023';
   END IF;
   IF verifier IS NOT NULL AND verifier !~ '^SCRAM-SHA-256\$' THEN

@@ -62,6 +62,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     expect((await direct.query('select current_user as u')).rows[0]).toEqual({ u: 'sam.pom' })
     await direct.end()
 
+    expect(await homs.call('omu:users.save', { username: 'public', displayName: 'Pub Lic', role: 'pom', password: 'a long pom password' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'username' } })
     const pomDesk = await start({ userData: homs.userData, as: null })
     expect(await pomDesk.call('omu:auth.signIn', { username: 'sam.pom', password: 'not it at all' })).toEqual({ ok: false, error: { code: 'invalid_input', message: BAD_SIGN_IN } })
     expect(await pomDesk.call('omu:auth.signIn', { username: 'no.such.user', password: 'not it at all' })).toEqual({ ok: false, error: { code: 'invalid_input', message: BAD_SIGN_IN } })

@@ -123,6 +123,10 @@ export const userHandlers: Handlers['users'] = {
   save: async (input, ctx) => {
     const store = requireStore(ctx)
     const shared = store.kind === 'shared'
+    // Names the database server keeps for itself cannot be anyone's login (migration 0002_logins).
+    if (shared && (/^pg_/.test(input.username) || ['public', 'none', 'current_user', 'current_role', 'session_user'].includes(input.username))) {
+      throw new UserFacingError('invalid_input', `Username: ${input.username} is kept by the database server for itself. Choose another.`, 'username')
+    }
     const passwordHash = input.password ? (shared ? SHARED_LOGIN_MARKER : await hashPassword(input.password)) : null
     const verifier = shared && input.password ? scramVerifier(input.password) : null
     /** The user's login follows their profile in the same transaction (role, active, password). */
