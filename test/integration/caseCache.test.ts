@@ -18,14 +18,20 @@ async function statusOf(svc: Awaited<ReturnType<typeof startTestServices>>): Pro
   return r.ok ? r.data.rows[0]?.next?.status + ':' + r.data.rows[0]?.next?.achieved : r.error.message
 }
 
+/** The establishment, one POM and one prisoner allocated to them on 10/09/2026 (start of custody open). */
+async function oneAllocatedCase(svc: Awaited<ReturnType<typeof startTestServices>>): Promise<number> {
+  await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+  const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
+  const p = await svc.call('omu:prisoners.create', PRISONER)
+  const prisonerId = p.ok ? p.data.id : 0
+  await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+  return prisonerId
+}
+
 describe('case cache', () => {
   it('a session recorded here shows on the next caseload read', async () => {
     const svc = await startTestServices({ now: NOW })
-    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-    const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
-    const p = await svc.call('omu:prisoners.create', PRISONER)
-    const prisonerId = p.ok ? p.data.id : 0
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    const prisonerId = await oneAllocatedCase(svc)
     expect(await statusOf(svc)).toBe('due:0')
     await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })
     expect(await statusOf(svc)).toBe('due:1')
@@ -34,11 +40,7 @@ describe('case cache', () => {
 
   it('a write by another process on the same file is seen (PRAGMA data_version), not served stale', async () => {
     const a = await startTestServices({ now: NOW })
-    await a.call('omu:establishment.setup', HMP_TESTSHIRE)
-    const pom = await a.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
-    const p = await a.call('omu:prisoners.create', PRISONER)
-    const prisonerId = p.ok ? p.data.id : 0
-    await a.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    const prisonerId = await oneAllocatedCase(a)
     expect(await statusOf(a)).toBe('due:0')
     const b = await startTestServices({ userData: a.userData, now: NOW })
     await b.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })
@@ -51,11 +53,7 @@ describe('case cache', () => {
 describe('case cache and requests at once', () => {
   it('requests arriving together after a write all see it: none returns while another is reading the written case again', async () => {
     const svc = await startTestServices({ now: NOW })
-    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-    const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
-    const p = await svc.call('omu:prisoners.create', PRISONER)
-    const prisonerId = p.ok ? p.data.id : 0
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+    const prisonerId = await oneAllocatedCase(svc)
     for (let round = 1; round <= 3; round++) {
       expect((await svc.call('omu:sessions.record', { prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })).ok).toBe(true)
       const [a, b, due, c] = await Promise.all([statusOf(svc), statusOf(svc), svc.call('omu:due.overview'), statusOf(svc)])
