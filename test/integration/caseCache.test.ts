@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { casesOf } from '../../electron/services/caseload/cache'
 import { evalSettings } from '../../electron/services/caseload/context'
-import { adminSql, HMP_TESTSHIRE, startTestServices } from './helpers'
+import { adminSql, HMP_TESTSHIRE, oneAllocatedCase, startTestServices } from './helpers'
 
 // Issue 8's in-memory case cache must never show stale statuses: own writes invalidate the cases
 // they touched; another process's commits are seen through PRAGMA data_version on the SQLite file,
@@ -11,21 +11,10 @@ import { adminSql, HMP_TESTSHIRE, startTestServices } from './helpers'
 const SEEN_WITHIN = { timeout: 2000, interval: 50 }
 
 const NOW = new Date('2026-11-23T10:00:00Z')
-const PRISONER = { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }
 
 async function statusOf(svc: Awaited<ReturnType<typeof startTestServices>>): Promise<string | undefined> {
   const r = await svc.call('omu:caseload.list', { pomId: null })
   return r.ok ? r.data.rows[0]?.next?.status + ':' + r.data.rows[0]?.next?.achieved : r.error.message
-}
-
-/** The establishment, one POM and one prisoner allocated to them on 10/09/2026 (start of custody open). */
-async function oneAllocatedCase(svc: Awaited<ReturnType<typeof startTestServices>>): Promise<number> {
-  await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-  const pom = await svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' })
-  const p = await svc.call('omu:prisoners.create', PRISONER)
-  const prisonerId = p.ok ? p.data.id : 0
-  await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
-  return prisonerId
 }
 
 describe('case cache', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { warmedUp } from '../../electron/services/caseload/warm'
 import { adminSql, HMP_TESTSHIRE, localStore, startTestServices, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
@@ -66,6 +67,8 @@ describe('the IPC dispatcher: one validated path for every request', () => {
   it('a database fault reaches the user as a plain sentence: no SQL, no stack trace', async () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    // The background read of the cases after start or sign-in has ended: the one fault logged is the request's.
+    await warmedUp(svc.runtime.store!)
     // Sabotage the table so the handler's SQL fails (on the shared database, as its administrator could).
     if (svc.runtime.localStore) localStore(svc).sqlite.exec('drop table establishment')
     else await adminSql(svc, 'alter table establishment rename to establishment_gone')

@@ -101,4 +101,21 @@ export async function adminSql(svc: ServicesHandle, sql: string, params: unknown
   return adminQuery(svc.userData, sql, params)
 }
 
+/** A determinate prisoner sentenced on 01/09/2026 (start of custody open on 23/11/2026). */
+export const TEST_PRISONER = { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' } as const
+
+/** The establishment, one POM and TEST_PRISONER allocated to them on 10/09/2026; the prisoner's id. */
+export async function oneAllocatedCase(svc: ServicesHandle): Promise<number> {
+  const must = async <T>(r: Promise<IpcResult<T>>): Promise<T> => {
+    const out = await r
+    if (!out.ok) throw new Error(out.error.message)
+    return out.data
+  }
+  await must(svc.call('omu:establishment.setup', HMP_TESTSHIRE))
+  const pom = await must(svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+  const p = await must(svc.call('omu:prisoners.create', TEST_PRISONER))
+  await must(svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
+  return p.id
+}
+
 export const HMP_TESTSHIRE = { name: 'HMP Testshire', code: 'TST', category: 'training' } as const

@@ -9,7 +9,7 @@ import { repoRoot } from '../../db/testing'
 import { crashServer, freePort, restartServer, startCluster } from '../pg/cluster'
 import { workerCluster } from '../pg/testDatabase'
 import { usePostgres } from '../pg/workers'
-import { adminSql, HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { adminSql, HMP_TESTSHIRE, oneAllocatedCase, startTestServices, TEST_PASSWORD, TEST_PRISONER, type ServicesHandle } from './helpers'
 
 // Issue 13: what only the shared OMU database does, on a real PostgreSQL server (npm run test:pg):
 // each user's sign-in is their own login, the connection test says what is wrong, two machines
@@ -17,7 +17,6 @@ import { adminSql, HMP_TESTSHIRE, startTestServices, TEST_PASSWORD, type Service
 // going away (stopped at once, mid-write) loses nothing that was reported saved.
 
 const NOW = new Date('2026-11-23T10:00:00Z')
-const PRISONER = { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }
 const BAD_SIGN_IN = 'The username or password is not right. Check them and try again.'
 
 const open: ServicesHandle[] = []
@@ -146,10 +145,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
 
   it('a session recorded on one machine is in the other machine’s caseload and due list within 2 seconds', async () => {
     const hmd = await start()
-    await must(hmd.call('omu:establishment.setup', HMP_TESTSHIRE))
-    const pom = await must(hmd.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
-    const p = await must(hmd.call('omu:prisoners.create', PRISONER))
-    await must(hmd.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
+    const p = { id: await oneAllocatedCase(hmd) }
     const dueOf = async () => (await must(hmd.call('omu:due.overview'))).items.find((i) => i.prisonerId === p.id)?.achieved
     expect(await dueOf()).toBe(0)
     const other = await start({ userData: hmd.userData })
@@ -162,9 +158,9 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
   it('two people changing the same prisoner on two machines: the second is told someone else changed it, never a silent overwrite', async () => {
     const a = await start()
     await must(a.call('omu:establishment.setup', HMP_TESTSHIRE))
-    const p = await must(a.call('omu:prisoners.create', PRISONER))
+    const p = await must(a.call('omu:prisoners.create', TEST_PRISONER))
     const b = await start({ userData: a.userData })
-    const fields = { ...PRISONER, sentenceType: 'determinate' as const }
+    const fields = { ...TEST_PRISONER, sentenceType: 'determinate' as const }
     const [first, second] = await Promise.all([
       a.call('omu:prisoners.update', { prisonerId: p.id, version: p.version, fields: { ...fields, firstName: 'Alexa' } }),
       b.call('omu:prisoners.update', { prisonerId: p.id, version: p.version, fields: { ...fields, firstName: 'Alexis' } }),
@@ -188,10 +184,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
 
   it('the server stopped at once mid-write and started again: nothing half-written, nothing reported saved that was not, and the app recovers by itself', async () => {
     const svc = await start()
-    await must(svc.call('omu:establishment.setup', HMP_TESTSHIRE))
-    const pom = await must(svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
-    const p = await must(svc.call('omu:prisoners.create', PRISONER))
-    await must(svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
+    const p = { id: await oneAllocatedCase(svc) }
     const saved: number[] = []
     const refusals = new Set<string>()
     let stop = false

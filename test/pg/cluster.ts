@@ -16,9 +16,6 @@ export interface Cluster {
   /** The test CA's certificate (PEM), when the cluster was started with TLS. */
   caFile: string | null
   admin: pg.ClientConfig
-  /** Stops the server at once, as a crash would (pg_ctl stop -m immediate). */
-  crash(): void
-  start(): void
   stop(): void
 }
 
@@ -100,15 +97,12 @@ export async function startCluster(opts: { tls?: boolean } = {}): Promise<Cluste
   run('initdb', ['-D', data, '-U', ADMIN, '--pwfile', path.join(dir, 'pw'), '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'])
   fs.rmSync(path.join(dir, 'pw'), { force: true })
   const port = await freePort()
-  const start = () => restartServer({ dir, port })
-  start()
+  restartServer({ dir, port })
   return {
     port,
     dir,
     caFile: opts.tls ? path.join(dir, 'tls', 'ca.crt') : null,
     admin: { host: '127.0.0.1', port, user: ADMIN, password, database: 'postgres' },
-    crash: () => crashServer({ dir }),
-    start,
     stop: () => {
       try {
         run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop'])

@@ -20,6 +20,7 @@ import {
 } from '../trust/store'
 import { SHARED_LOGIN_MARKER } from '../../../db/shared/provision'
 import { scramVerifier } from '../../../db/shared/scram'
+import { BAD_SIGN_IN } from '../storage/connect'
 import { hashPassword, verifyPassword } from './passwords'
 
 // Sign-in and users are system channels: they run outside the dispatcher's transaction, so each
@@ -31,8 +32,6 @@ function requireStore(ctx: SystemContext): Store {
   return ctx.store
 }
 
-/** A wrong username and a wrong password get the same answer, so usernames cannot be probed. */
-const BAD_SIGN_IN = 'The username or password is not right. Check them and try again.'
 
 // In the shared OMU database (issue 13) a user's password is their PostgreSQL login's: the server
 // checks it (SCRAM-SHA-256) when the app connects as them, and the app sends only SCRAM verifiers
