@@ -126,6 +126,8 @@ export const supervisionSession = pgTable(
     durationMinutes: integer('duration_minutes').notNull().default(0),
     notes: text('notes').notNull().default(''),
     notesSensitive: flag('notes_sensitive').notNull().default(0),
+    /** The note as a read-only reviewer may see it (db/schema/caseload.ts); PostgreSQL stores it. */
+    notesOpen: text('notes_open').generatedAlwaysAs(sql`case when notes_sensitive = 1 then '' else notes end`),
     recordedOn: text('recorded_on').notNull(),
     recordedOnReason: text('recorded_on_reason'),
     createdAt: text('created_at').notNull(),

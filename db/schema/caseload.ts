@@ -95,6 +95,12 @@ export const supervisionSession = sqliteTable(
     notes: text('notes').notNull().default(''),
     /** Keeps the note out of anything meant for the prisoner (e.g. a subject access disclosure). */
     notesSensitive: integer('notes_sensitive', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The note as those who may not read sensitive notes see it (issue 14): the text, or '' when
+     * it is marked sensitive. Worked out by the database, so in the shared database a read-only
+     * reviewer is granted this column and not `notes` (docs/SECURITY.md, "Who reads sensitive notes").
+     */
+    notesOpen: text('notes_open').generatedAlwaysAs(sql`case when notes_sensitive then '' else notes end`, { mode: 'virtual' }),
     /** The day the record was entered (standard 1.1: within one working day). */
     recordedOn: text('recorded_on').notNull(),
     recordedOnReason: text('recorded_on_reason'),

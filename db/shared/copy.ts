@@ -64,7 +64,8 @@ export async function copyToShared(file: Database.Database, db: pg.ClientBase, n
 
     for (const table of ORDER) {
       const config = getTableConfig(table)
-      const columns = config.columns.map((c) => c.name)
+      // Generated columns (supervision_session.notes_open) are worked out by each database.
+      const columns = config.columns.filter((c) => !c.generated).map((c) => c.name)
       const rows = file.prepare(`select ${columns.map(quote).join(', ')} from ${quote(config.name)} order by rowid`).raw(true).all() as unknown[][]
       let toInsert = rows
       if (config.name === 'app_user') {
@@ -103,6 +104,13 @@ export async function copyToShared(file: Database.Database, db: pg.ClientBase, n
       }
       for (let i = 0; i < toInsert.length; i += BATCH) {
         const batch = toInsert.slice(i, i + BATCH)
+        if (config.name === 'audit_log') {
+          // The server stamps every audit row with the login and its own clock (migration 0005);
+          // the file's trail comes across as it was through the one function allowed to keep it,
+          // and only into a trail that was empty (columns in the schema's order, as it expects).
+          await db.query('select omu_copy_audit($1::jsonb)', [JSON.stringify(batch)])
+          continue
+        }
         const values: unknown[] = []
         const tuples = batch.map((r) => `(${r.map((v) => `$${values.push(v)}`).join(', ')})`)
         await db.query(`insert into ${quote(config.name)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}`, values)

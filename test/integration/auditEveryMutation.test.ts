@@ -4,7 +4,9 @@ import { auditLog } from '../../db/schema'
 import { OMU_EDM } from '../../shared/engine'
 import { contractEntries, type ChannelKey } from '../../shared/ipc/contract'
 import type { IpcResult } from '../../shared/ipc/result'
-import { readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { CHANNEL_TABLES, type SharedTable, type TableOp } from '../../electron/services/databaseRights'
+import { usePostgres } from '../pg/workers'
+import { adminSql, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 7: "a test proves every mutating channel writes one [audit row]". Each mutating channel is
 // called once with a valid request, in an order where each finds what it needs; the audit log
@@ -94,6 +96,24 @@ const STEPS: [ChannelKey, Step][] = [
   ['demo.create', async () => 'covered below: needs an empty data file'],
 ]
 
+/**
+ * Issue 14: in the shared database, the rows a channel changed (the server's own row_change_log,
+ * for the transactions that wrote the channel's audit rows) are all of tables and operations
+ * databaseRights.ts declares for it, from which each role's grants are derived: so the database
+ * grants every role what the app's channels do for it (test/integration/databaseRoles.test.ts
+ * checks it grants no more).
+ */
+async function expectOnlyDeclaredChanges(svc: ServicesHandle, key: ChannelKey): Promise<void> {
+  const changed = (await adminSql(
+    svc,
+    `select distinct r.table_name::text, r.op from row_change_log r
+      where r.xact % 4294967296 in (select xmin::text::bigint from audit_log where channel = $1) order by 1, 2`,
+    [`omu:${key}`],
+  )) as [SharedTable, TableOp][]
+  const declared = CHANNEL_TABLES[key]
+  expect(changed.filter(([table, op]) => !(declared[table] ?? []).includes(op)).map(([t, op]) => `${key} changed ${t} (${op})`)).toEqual([])
+}
+
 describe('every mutating channel writes an audit row (issue 7)', () => {
   it('the step table covers every mutation channel in the contract', () => {
     const mutations = contractEntries()
@@ -114,11 +134,13 @@ describe('every mutating channel writes an audit row (issue 7)', () => {
       const rows = await rowsFor(key)
       expect(rows.length, key).toBeGreaterThan(0)
       expect(rows[0]?.role, key).toBe(key === 'readiness.decide' ? 'governor' : 'homs')
+      if (usePostgres()) await expectOnlyDeclaredChanges(svc, key)
     }
     await svc.cleanup()
     const empty = await startTestServices()
     expect(await empty.call('omu:demo.create', { prisoners: 10 })).toMatchObject({ ok: true })
     expect((await readStore(empty, (c) => c.db.select({ n: count() }).from(auditLog).where(eq(auditLog.channel, 'omu:demo.create')).get()))?.n).toBe(1)
+    if (usePostgres()) await expectOnlyDeclaredChanges(empty, 'demo.create')
     await empty.cleanup()
   }, 60_000)
 })

@@ -1,5 +1,5 @@
 import type { Store, StoreConn } from '../../../db/store/types'
-import { LOCK_AFTER_MINUTES } from '../../../shared/ipc/channels/auth'
+import { LOCK_AFTER_MINUTES, ROLE_NAMES, type UserRole } from '../../../shared/ipc/channels/auth'
 import { UserFacingError } from '../../../shared/ipc/result'
 import type { Handlers, SystemContext } from '../handlers/types'
 import {
@@ -22,6 +22,7 @@ import { SHARED_LOGIN_MARKER } from '../../../db/shared/provision'
 import { scramVerifier } from '../../../db/shared/scram'
 import { BAD_SIGN_IN } from '../storage/connect'
 import { hashPassword, verifyPassword } from './passwords'
+import { holdsSensitiveNote, mayReadSensitiveNotes } from '../sensitiveNotes'
 
 // Sign-in and users are system channels: they run outside the dispatcher's transaction, so each
 // reads through `store.read` and writes through one `store.write` of its own. Password hashing
@@ -162,7 +163,12 @@ export const userHandlers: Handlers['users'] = {
 }
 
 export const auditHandlers: Handlers['audit'] = {
-  history: ({ entity, entityId }, { store }) => auditHistory(store.db, entity, entityId),
+  // A read-only reviewer is not shown rows that hold a sensitive note's text (the shared
+  // database's row-level policy audit_read_no_sensitive_notes gives them the same).
+  history: async ({ entity, entityId }, { store, actor }) => {
+    const rows = await auditHistory(store.db, entity, entityId)
+    return actor && mayReadSensitiveNotes(actor.role) ? rows : rows.filter((r) => !holdsSensitiveNote(r.before) && !holdsSensitiveNote(r.after))
+  },
 }
 
 /**
@@ -177,6 +183,13 @@ async function signInShared(username: string, password: string, ctx: SystemConte
     await ctx.storage.signOut()
     if (!row) throw new UserFacingError('forbidden', `The sign-in works, but ${username} has no OMU Desk profile in this database. Ask your HOMS to add you.`)
     throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
+  }
+  // What the database lets this login do follows its group role (migration 0005); the app must
+  // offer the same, so a profile whose role differs from the login's is not signed in.
+  const loginRole = await store.read((c) => c.sql.value<string | null>('select omu_app_role(session_user)'))
+  if (loginRole !== row.role) {
+    await ctx.storage.signOut()
+    throw new UserFacingError('forbidden', `Your database login is not set up for your role in OMU Desk (${ROLE_NAMES[row.role as UserRole] ?? row.role}). Ask your HOMS to save your user profile again in Settings › Users.`)
   }
   const user = toUser(row)
   ctx.session.signIn(user, ctx.now)

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm'
 import { addWorkingDays } from '../../../shared/engine'
 import type { Prisoner, PrisonerInput, Session, Staff } from '../../../shared/ipc/channels/caseload'
 import { POM_ROLES } from '../../../shared/ipc/channels/caseloadValues'
@@ -196,9 +196,24 @@ export async function insertAllocation(db: Db, values: AllocationValues): Promis
 
 // ---- Supervision sessions ----------------------------------------------------------------------
 
-/** A prisoner's sessions, latest first. */
-export async function sessionsOf(db: Db, prisonerId: number): Promise<SessionRecord[]> {
-  return db.select().from(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).orderBy(desc(supervisionSession.date), desc(supervisionSession.id)).all()
+/**
+ * Every column but `notes`, whose place `notes_open` takes: the note unless it is marked sensitive
+ * (issue 14). What a user who may not read sensitive notes is given; in the shared database their
+ * login is granted these columns and not `notes` (migration 0005), so asking for `notes` would fail.
+ */
+const { notes: _sensitive, ...columnsWithoutNotes } = getTableColumns(supervisionSession)
+const OPEN_NOTES_ONLY = { ...columnsWithoutNotes, notes: supervisionSession.notesOpen }
+
+/**
+ * A prisoner's sessions, latest first. `sensitiveNotes`: whether the reader may read notes marked
+ * sensitive (electron/services/sensitiveNotes.ts); if not, those notes come back empty.
+ */
+export async function sessionsOf(db: Db, prisonerId: number, sensitiveNotes: boolean): Promise<SessionRecord[]> {
+  const where = eq(supervisionSession.prisonerId, prisonerId)
+  const order = [desc(supervisionSession.date), desc(supervisionSession.id)]
+  if (sensitiveNotes) return db.select().from(supervisionSession).where(where).orderBy(...order).all()
+  const rows = await db.select(OPEN_NOTES_ONLY).from(supervisionSession).where(where).orderBy(...order).all()
+  return rows.map((r) => ({ ...r, notes: r.notes ?? '', notesOpen: r.notes }))
 }
 
 export async function sessionById(db: Db, id: number): Promise<SessionRecord | undefined> {

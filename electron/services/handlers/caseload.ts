@@ -1,3 +1,4 @@
+import { mayReadSensitiveNotes } from '../sensitiveNotes'
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { evalSettings } from '../caseload/context'
@@ -57,14 +58,14 @@ export const staffHandlers: Handlers['staff'] = {
 }
 
 export const prisonerHandlers: Handlers['prisoners'] = {
-  get: async ({ prisonerId }, { store, today }) => {
+  get: async ({ prisonerId }, { store, today, actor }) => {
     const s = await evalSettings(store.db, today)
     const [rec] = await loadCases(store, { prisonerId })
     if (!rec) throw new UserFacingError('not_found', 'That prisoner is not on record. Reload the list.', 'prisonerId')
     const v = verdictFor(rec, s)
     const names = await staffNames(store.db)
     const allocations = await allocationsOf(store.db, prisonerId)
-    const sessions = await sessionsOf(store.db, prisonerId)
+    const sessions = await sessionsOf(store.db, prisonerId, actor !== null && mayReadSensitiveNotes(actor.role))
     return {
       prisoner: toPrisoner(await requirePrisoner(store.db, prisonerId)),
       policy: s.policy,

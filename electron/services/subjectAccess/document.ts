@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/store/types'
 import { UserFacingError } from '../../../shared/ipc/result'
+import { isSensitiveNote } from '../sensitiveNotes'
 import { subjectAccessRows } from '../trust/store'
 
 // A subject access request (issue 7): everything held about one prisoner. Notes marked sensitive
@@ -33,7 +34,7 @@ function redact(value: unknown, where: string, held: HeldBackNote[]): unknown {
   const o = value as Record<string, unknown>
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(o)) out[k] = redact(v, where, held)
-  if (o.notesSensitive === true && typeof o.notes === 'string' && o.notes !== '') {
+  if (isSensitiveNote(o)) {
     held.push({ sessionId: typeof o.id === 'number' ? o.id : null, date: typeof o.date === 'string' ? o.date : null, where, note: o.notes })
     out.notes = HELD_BACK
   }

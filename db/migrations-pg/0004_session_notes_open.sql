@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_session" ADD COLUMN "notes_open" text GENERATED ALWAYS AS (case when notes_sensitive = 1 then '' else notes end) STORED;

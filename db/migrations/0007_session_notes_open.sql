@@ -1,0 +1,1 @@
+ALTER TABLE `supervision_session` ADD `notes_open` text GENERATED ALWAYS AS (case when notes_sensitive then '' else notes end) VIRTUAL;

@@ -1,0 +1,196 @@
+import { USER_ROLES, type UserRole } from '../../shared/ipc/channels/auth'
+import type { ChannelKey } from '../../shared/ipc/contract'
+import { RULES } from './permissions'
+import { mayReadSensitiveNotes } from './sensitiveNotes'
+
+// Issue 14: in the shared OMU database every user's sign-in is a PostgreSQL login, so anyone who
+// can reach the server can connect with psql as themselves. The database must then allow each
+// role exactly what the app allows it, and nothing more. This file says what each channel does to
+// each table; with RULES (permissions.ts: which roles may call which channel) it gives the rights
+// each role needs in the database (`rightsOf`). The grants and row-level policies of migration
+// db/migrations-pg/0005_database_roles.sql are written to match, and two things check they do:
+// test/integration/databaseRoles.test.ts tries every cell directly over a connection with each
+// role's own login, and `npm run db:audit-check` compares a live server's grants with `rightsOf`.
+// A new channel without an entry here is a compile error (the Record over ChannelKey); a new table
+// without one fails the test.
+
+/** Every table of the app's schema (db/schema), as the shared database names them. */
+export const SHARED_TABLES = [
+  'establishment',
+  'app_setting',
+  'staff',
+  'prisoner',
+  'allocation',
+  'supervision_session',
+  'plan_version',
+  'plan_entry',
+  'sign_off_step',
+  'imported_catalog',
+  'comparison_import',
+  'user_preference',
+  'app_user',
+  'audit_log',
+] as const
+export type SharedTable = (typeof SHARED_TABLES)[number]
+
+export const TABLE_OPS = ['select', 'insert', 'update', 'delete'] as const
+export type TableOp = (typeof TABLE_OPS)[number]
+
+type Uses = Partial<Record<SharedTable, readonly TableOp[]>>
+
+/** The tables every signed-in screen reads: cases, staff, the establishment and its plans. */
+const READS_EVERYTHING: Uses = {
+  establishment: ['select'],
+  app_setting: ['select'],
+  staff: ['select'],
+  prisoner: ['select'],
+  allocation: ['select'],
+  supervision_session: ['select'],
+  plan_version: ['select'],
+  plan_entry: ['select'],
+  sign_off_step: ['select'],
+  imported_catalog: ['select'],
+  comparison_import: ['select'],
+}
+const OWN_PROFILE: Uses = { app_user: ['select'] }
+const AUDIT_ROW: Uses = { audit_log: ['insert'] }
+const NONE: Uses = {}
+
+/** Every table of the schema, inserted into (a copy of a whole data file, the demo). */
+const INSERTS_EVERYWHERE: Uses = Object.fromEntries(SHARED_TABLES.map((t) => [t, ['select', 'insert']]))
+
+/**
+ * What each channel's handler does to each table when it runs in the shared database as the
+ * signed-in user's login (reads included). Every mutation also writes its audit row (AUDIT_ROW).
+ * System channels that run before sign-in use no login of their own, except sign-in itself,
+ * which reads the user's own profile.
+ */
+export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
+  'app.status': NONE,
+  'recovery.restoreLatestBackup': NONE,
+  'recovery.startNewFile': NONE,
+  'auth.status': NONE,
+  'storage.get': NONE,
+  'storage.test': OWN_PROFILE,
+  'storage.choose': NONE,
+  'storage.copyToShared': { ...INSERTS_EVERYWHERE, user_preference: ['select', 'insert'], app_user: ['select', 'insert'] },
+  'auth.createFirstUser': NONE,
+  'auth.signIn': OWN_PROFILE,
+  'auth.signOut': NONE,
+  // The password itself is changed by omu_set_own_password (SECURITY DEFINER), never by a grant.
+  'auth.changePassword': { ...OWN_PROFILE, ...AUDIT_ROW },
+  'users.list': { app_user: ['select'] },
+  'users.save': { app_user: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'audit.history': { audit_log: ['select'] },
+  'subjectAccess.export': { ...READS_EVERYTHING, audit_log: ['select'] },
+  'catalogs.list': READS_EVERYTHING,
+  'catalogs.check': READS_EVERYTHING,
+  'catalogs.import': { ...READS_EVERYTHING, imported_catalog: ['select', 'insert'], ...AUDIT_ROW },
+  'retention.review': READS_EVERYTHING,
+  'retention.purge': { ...READS_EVERYTHING, prisoner: ['select', 'delete'], allocation: ['select', 'delete'], supervision_session: ['select', 'delete'], ...AUDIT_ROW },
+  'establishment.get': READS_EVERYTHING,
+  'establishment.setup': { ...READS_EVERYTHING, establishment: ['select', 'insert'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'establishment.update': { ...READS_EVERYTHING, establishment: ['select', 'update'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'settings.get': READS_EVERYTHING,
+  'settings.update': { ...READS_EVERYTHING, app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'caseload.list': READS_EVERYTHING,
+  'staff.list': READS_EVERYTHING,
+  'staff.save': { ...READS_EVERYTHING, staff: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'prisoners.get': READS_EVERYTHING,
+  'prisoners.create': { ...READS_EVERYTHING, prisoner: ['select', 'insert'], ...AUDIT_ROW },
+  'prisoners.update': { ...READS_EVERYTHING, prisoner: ['select', 'update'], ...AUDIT_ROW },
+  'sessions.record': { ...READS_EVERYTHING, supervision_session: ['select', 'insert'], ...AUDIT_ROW },
+  // A POM only on cases allocated to them (row-level policy; ROW_LIMITS).
+  'sessions.correctRecordedOn': { ...READS_EVERYTHING, supervision_session: ['select', 'update'], ...AUDIT_ROW },
+  'allocations.overview': READS_EVERYTHING,
+  'allocations.allocate': { ...READS_EVERYTHING, allocation: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'due.overview': READS_EVERYTHING,
+  'prefs.getCaseloadView': { user_preference: ['select'] },
+  'prefs.setCaseloadView': { user_preference: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'caseImport.preview': READS_EVERYTHING,
+  'caseImport.commit': { ...READS_EVERYTHING, prisoner: ['select', 'insert', 'update'], supervision_session: ['select', 'insert'], ...AUDIT_ROW },
+  'caseImport.saveTemplate': NONE,
+  'demo.create': { ...INSERTS_EVERYWHERE, app_setting: ['select', 'insert', 'update'], allocation: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'rrmp.plan': READS_EVERYTHING,
+  'rrmp.catalog': READS_EVERYTHING,
+  'rrmp.start': { ...READS_EVERYTHING, plan_version: ['select', 'insert'], plan_entry: ['select', 'insert'], ...AUDIT_ROW },
+  // The plan's stages are the establishment's (its current and target stage follow).
+  'rrmp.setStages': { ...READS_EVERYTHING, plan_version: ['select', 'update'], establishment: ['select', 'update'], ...AUDIT_ROW },
+  'rrmp.updateEntry': { ...READS_EVERYTHING, plan_entry: ['select', 'update'], plan_version: ['select', 'update'], ...AUDIT_ROW },
+  'rrmp.submit': { ...READS_EVERYTHING, plan_version: ['select', 'update'], sign_off_step: ['select', 'insert'], ...AUDIT_ROW },
+  'rrmp.newVersion': { ...READS_EVERYTHING, plan_version: ['select', 'insert', 'update'], plan_entry: ['select', 'insert'], ...AUDIT_ROW },
+  'readiness.decide': { ...READS_EVERYTHING, plan_version: ['select', 'update'], sign_off_step: ['select', 'insert'], ...AUDIT_ROW },
+  'readiness.document': READS_EVERYTHING,
+  'readiness.caseload': READS_EVERYTHING,
+  'readiness.export': READS_EVERYTHING,
+  'readiness.importComparison': { ...READS_EVERYTHING, comparison_import: ['select', 'insert'], ...AUDIT_ROW },
+  'readiness.comparisons': READS_EVERYTHING,
+  'readiness.removeComparison': { ...READS_EVERYTHING, comparison_import: ['select', 'delete'], ...AUDIT_ROW },
+  // Backups and restores are the SQLite file's; in the shared database they are IT's (refused in words).
+  'backup.list': NONE,
+  'backup.backUpNow': NONE,
+  'backup.chooseFile': NONE,
+  'backup.restore': NONE,
+}
+
+/**
+ * Where a right covers only some rows or columns (the row-level policies and column grants of
+ * migration 0005). `rows` / `columns` say which, in words for `npm run db:audit-check` and the docs.
+ */
+export interface Limit {
+  table: SharedTable
+  op: TableOp
+  roles: readonly UserRole[]
+  rows?: string
+  /** The only columns this right covers (all others refused). */
+  columns?: readonly string[]
+}
+
+const NOT_HOMS = USER_ROLES.filter((r) => r !== 'homs')
+
+export const LIMITS: readonly Limit[] = [
+  // "A POM may correct only sessions of their own allocations" (issue 7; sessions.correctRecordedOn).
+  { table: 'supervision_session', op: 'update', roles: ['pom'], rows: 'sessions on cases allocated to them (an open allocation to their staff record)' },
+  // Only the record's date of entry and its reason are ever corrected; a session is otherwise as recorded.
+  { table: 'supervision_session', op: 'update', roles: ['pom', 'homd', 'homs'], columns: ['recorded_on', 'recorded_on_reason'] },
+  // Reallocation ends the open allocation (end_date); history is never rewritten.
+  { table: 'allocation', op: 'update', roles: ['homd', 'homs'], columns: ['end_date'] },
+  // The sensitive-notes rule: everything but `notes`; `notes_open` holds the note unless it is sensitive.
+  {
+    table: 'supervision_session',
+    op: 'select',
+    roles: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
+    columns: ['id', 'prisoner_id', 'staff_id', 'date', 'in_person', 'mode', 'duration_minutes', 'notes_sensitive', 'notes_open', 'recorded_on', 'recorded_on_reason', 'created_at'],
+  },
+  { table: 'audit_log', op: 'select', roles: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)), rows: 'rows that hold no sensitive note' },
+  { table: 'app_user', op: 'select', roles: NOT_HOMS, rows: 'their own profile' },
+  { table: 'user_preference', op: 'select', roles: NOT_HOMS, rows: 'their own preferences' },
+  { table: 'user_preference', op: 'insert', roles: NOT_HOMS, rows: 'their own preferences' },
+  { table: 'user_preference', op: 'update', roles: NOT_HOMS, rows: 'their own preferences' },
+]
+
+/** The channels a role may call (RULES): public ones, and those for signed-in users or for its role. */
+function channelsOf(role: UserRole): ChannelKey[] {
+  return (Object.keys(RULES) as ChannelKey[]).filter((k) => {
+    const rule = RULES[k]
+    return rule.kind !== 'roles' || rule.roles.includes(role)
+  })
+}
+
+export type Rights = Record<SharedTable, Record<TableOp, boolean>>
+
+/** The table rights a role needs in the database: the union over the channels it may call. */
+export function rightsOf(role: UserRole): Rights {
+  const rights = Object.fromEntries(SHARED_TABLES.map((t) => [t, { select: false, insert: false, update: false, delete: false }])) as Rights
+  for (const key of channelsOf(role)) {
+    for (const [table, ops] of Object.entries(CHANNEL_TABLES[key]) as [SharedTable, readonly TableOp[]][]) {
+      for (const op of ops) rights[table][op] = true
+    }
+  }
+  return rights
+}
+
+/** The limit on a role's right, if any (rows or columns). */
+export function limitsOf(role: UserRole, table: SharedTable, op: TableOp): Limit[] {
+  return LIMITS.filter((l) => l.table === table && l.op === op && l.roles.includes(role))
+}
