@@ -3,6 +3,7 @@
 //   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu add --role pom|homd|homs|governor|reader --username NAME [--name "Display Name"]
 //   npm run db:migrate -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
 //   npm run db:copy-to-shared -- --from PATH/TO/omu.db --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
+//   npm run db:audit-check -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
 // The new user's password is asked on the terminal (not echoed), or read from OMU_NEW_PASSWORD
 // for scripted onboarding. The app itself never needs these rights.
 import path from 'node:path'
@@ -17,6 +18,7 @@ import fs from 'node:fs'
 import { migrationsFolderFrom } from '../db/paths'
 import { copyToShared } from '../db/shared/copy'
 import { addUser, provision, type AppRole } from '../db/shared/provision'
+import { auditCheck, serverAdvice } from './auditCheck'
 
 /** The command line's role names; `reader` is the app's read-only reviewer. */
 const ROLES: Record<string, AppRole> = { pom: 'pom', homd: 'homd', homs: 'homs', governor: 'governor', reader: 'read_only' }
@@ -136,8 +138,28 @@ async function main(): Promise<void> {
       }
       return
     }
+    case 'audit-check': {
+      // Issue 14: every role's rights on the live server against the app's rules; non-zero on any finding.
+      const client = new pg.Client(clientConfig(url))
+      await client.connect()
+      try {
+        const report = await auditCheck(client)
+        const advice = await serverAdvice(client)
+        process.stdout.write(`Rights of each OMU role (S select, I insert, U update, D delete; lower case: some columns only):\n${report.table.join('\n')}\n\n`)
+        for (const a of advice) process.stdout.write(`Advice: ${a}\n`)
+        if (report.findings.length === 0) {
+          process.stdout.write('No finding: every role has exactly the rights the app gives it.\n')
+          return
+        }
+        for (const f of report.findings) process.stdout.write(`FINDING: ${f}\n`)
+        process.exitCode = 1
+      } finally {
+        await client.end()
+      }
+      return
+    }
     default:
-      fail('Commands: provision, user add, migrate, copy-to-shared (see the README: Running a shared OMU database).')
+      fail('Commands: provision, user add, migrate, copy-to-shared, audit-check (see the README: Running a shared OMU database).')
   }
 }
 

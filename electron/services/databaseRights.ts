@@ -194,3 +194,20 @@ export function rightsOf(role: UserRole): Rights {
 export function limitsOf(role: UserRole, table: SharedTable, op: TableOp): Limit[] {
   return LIMITS.filter((l) => l.table === table && l.op === op && l.roles.includes(role))
 }
+
+/**
+ * The functions each role may call (migration 0005): the SECURITY DEFINER ones are the only way to
+ * manage logins, change one's own password or copy a data file's trail; the others are read by
+ * row-level policies and the audit stamp as the caller. PUBLIC may call none.
+ */
+export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
+  omu_ordinary_record: USER_ROLES,
+  omu_set_login: ['homs'],
+  omu_set_own_password: USER_ROLES,
+  omu_align_sequences: ['homs'],
+  omu_copy_audit: ['homs'],
+  omu_app_role: USER_ROLES,
+  omu_my_user_id: USER_ROLES,
+  omu_is_my_case: ['pom'],
+  omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
+}
