@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import pg from 'pg'
 import * as schema from '../schema'
+import { plainTextRefusal } from '../../shared/transport'
 import { toPostgres } from './placeholders'
 import { endedGuard, type ChangeListener, type Db, type RawSql, type ReadScope, type SqlValue, type Store, type StoreConn } from './types'
 
@@ -23,6 +24,11 @@ export interface SharedLocation {
   tls: TlsMode
   /** The estate's CA certificate (PEM) for verify-ca / verify-full. */
   caFile: string | null
+  /**
+   * A HOMS's explicit permission to connect to this server with `tls: 'disable'` (issue 14).
+   * Absent or false: plain text is refused to anything but this computer (shared/transport.ts).
+   */
+  allowPlainText?: boolean
 }
 
 export interface Credentials {
@@ -38,7 +44,21 @@ const WRITE_ATTEMPTS = 10
 // then sees the committed row and says so in its own words ("already on record").
 const RETRYABLE = new Set(['40001', '40P01', '23505'])
 
+/** The app refuses to connect to this location unencrypted (issue 14); the message says what to change. */
+export class PlainTextRefusedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PlainTextRefusedError'
+  }
+}
+
+/**
+ * Every connection to the shared database is configured here (the pool, the listener, the copy's
+ * client), so the transport rule is checked here, before any name is looked up or any socket opened.
+ */
 export function clientConfig(loc: SharedLocation, creds: Credentials): pg.ClientConfig {
+  const refusal = plainTextRefusal(loc)
+  if (refusal) throw new PlainTextRefusedError(refusal)
   let ssl: pg.ClientConfig['ssl'] = false
   if (loc.tls !== 'disable') {
     const ca = loc.caFile ? fs.readFileSync(loc.caFile, 'utf8') : undefined

@@ -8,6 +8,8 @@ import type { Store } from '../../db/store/types'
 import type { Storage } from '../../shared/ipc/channels/storage'
 import { readStorageChoice, writeStorageChoice, type StorageChoice } from './storage/choice'
 import { openShared } from './storage/connect'
+import { SignInBackoff } from './storage/signInBackoff'
+import { sendsPlainTextOverNetwork } from '../../shared/transport'
 import { isHealthy, listBackups } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
@@ -48,8 +50,12 @@ export class StoreRuntime {
   /** Daily backup, "Back up now", rotation and restore while open (issue 7). */
   readonly backups: BackupService
 
+  /** Shared mode: this app's brake on sign-ins the server keeps refusing (issue 14), on the app's clock. */
+  readonly signIns: SignInBackoff
+
   private constructor(readonly config: RuntimeConfig) {
     this.backups = new BackupService(this)
+    this.signIns = new SignInBackoff(() => this.config.clock().getTime())
   }
 
   static async start(config: RuntimeConfig): Promise<StoreRuntime> {
@@ -103,7 +109,8 @@ export class StoreRuntime {
   get storage(): Storage {
     if (this.state.kind !== 'shared') return { kind: 'local', path: this.config.dbPath }
     const store = this.state.store
-    return { kind: 'shared', location: this.state.location, online: store ? store.isOnline : true, connected: store !== null }
+    const location = { ...this.state.location, allowPlainText: this.state.location.allowPlainText === true }
+    return { kind: 'shared', location, online: store ? store.isOnline : true, connected: store !== null }
   }
 
   /**
@@ -153,7 +160,12 @@ export class StoreRuntime {
       appVersion: this.config.appVersion,
       today: this.today(),
       latestBackup: latest ? { path: latest.path, takenAt: latest.takenAt } : null,
-      storage: { kind: storage.kind, online: shared ? storage.online : true },
+      storage: {
+        kind: storage.kind,
+        online: shared ? storage.online : true,
+        // Allowed by a HOMS, but said on every page while it lasts (issue 14). Not allowed, nothing is sent.
+        plainText: shared && sendsPlainTextOverNetwork(storage.location) && storage.location.allowPlainText === true,
+      },
     }
     if (this.state.kind === 'recovery') return { ...base, state: 'recovery', problem: this.state.problem }
     const store = this.state.store
@@ -164,7 +176,7 @@ export class StoreRuntime {
       est = await store.read((c) => readEstablishment(c.db))
     } catch (err) {
       // The shared database went away: the app keeps what it shows, with the banner (issue 13).
-      if (err instanceof ServerUnavailableError) return { ...base, state: 'ready', problem: null, storage: { kind: 'shared', online: false } }
+      if (err instanceof ServerUnavailableError) return { ...base, state: 'ready', problem: null, storage: { ...base.storage, online: false } }
       throw err
     }
     return { ...base, state: est ? 'ready' : 'setup', problem: null }

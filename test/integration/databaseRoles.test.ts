@@ -232,6 +232,11 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       expect((await attempt(client, 'select count(*) as n from row_change_log', 'select')).outcome).toBe(role === 'homs' || role === 'governor' ? 'allowed' : 'denied')
     })
 
+    it('the audit trail’s triggers stand even behind the server’s administrator, who has every right', async () => {
+      await expect(adminSql(homs, "update audit_log set channel = 'changed'")).rejects.toThrow(/append-only/)
+      await expect(adminSql(homs, 'delete from row_change_log')).rejects.toThrow(/append-only/)
+    })
+
     it('cannot make roles, grant itself another role, become the owner, or change what it is', async () => {
       const client = clients.get(role) as pg.Client
       const me = LOGIN[role]

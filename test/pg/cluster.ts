@@ -86,7 +86,13 @@ export function restartServer(info: { dir: string; port: number }): void {
   run('pg_ctl', ['-D', path.join(info.dir, 'data'), '-l', path.join(info.dir, 'server.log'), '-w', '-t', '60', '-o', serverOptions(info.port, info.dir), 'start'])
 }
 
-export async function startCluster(opts: { tls?: boolean } = {}): Promise<Cluster> {
+/**
+ * `tls`: the server speaks TLS with a test CA's certificate (makeCertificates). `authDelayMs`: the
+ * server waits this long before answering a failed sign-in (PostgreSQL's contrib module
+ * auth_delay, as docs/SECURITY.md asks IT to set it; issue 14). Neither is on by default: the
+ * clusters the other tests share start as plain and fast as before.
+ */
+export async function startCluster(opts: { tls?: boolean; authDelayMs?: number } = {}): Promise<Cluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-pg-'))
   if (opts.tls) makeCertificates(dir)
   const data = path.join(dir, 'data')
@@ -96,6 +102,12 @@ export async function startCluster(opts: { tls?: boolean } = {}): Promise<Cluste
   fs.chmodSync(dir, 0o700)
   run('initdb', ['-D', data, '-U', ADMIN, '--pwfile', path.join(dir, 'pw'), '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C'])
   fs.rmSync(path.join(dir, 'pw'), { force: true })
+  if (opts.authDelayMs !== undefined) {
+    // In postgresql.conf, as IT would set it, so a restart (restartServer) keeps it.
+    const ms = Math.round(opts.authDelayMs)
+    if (!(ms > 0)) throw new Error(`authDelayMs must be a positive number of milliseconds, not ${opts.authDelayMs}`)
+    fs.appendFileSync(path.join(data, 'postgresql.conf'), `\n# issue 14: failed sign-ins answered after a delay\nshared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = ${ms}\n`)
+  }
   const port = await freePort()
   restartServer({ dir, port })
   return {

@@ -34,6 +34,14 @@ async function prepare(cluster: Cluster): Promise<void> {
   try {
     await migrateShared(db, pgMigrationsFolderFrom(repoRoot()))
     await addUser(db, FIRST_HOMS, new Date('2026-11-23T10:00:00Z'))
+    // A sequence used once holds 32 values it has told the WAL about (log_cnt). A database copied
+    // from this template inherits that count but not the WAL record, so after a crash (the
+    // sharedStore crash test) its sequence would start again from the template's value. setval
+    // sets log_cnt to 0, so each copy's first nextval writes a WAL record of its own.
+    await db.query(`do $$ declare s regclass; begin
+                      for s in select oid from pg_class where relkind = 'S' and relnamespace = 'public'::regnamespace loop
+                        execute format('select setval(%L, last_value, is_called) from %s', s, s);
+                      end loop; end $$`)
   } finally {
     await db.end()
   }

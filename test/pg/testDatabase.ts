@@ -30,7 +30,7 @@ export async function useTestDatabase(userData: string): Promise<{ database: str
   const storageFile = path.join(userData, 'storage.json')
   if (!fs.existsSync(storageFile)) {
     await withAdmin(cluster, 'postgres', (c) => createDatabase(c, database, TEMPLATE_DATABASE))
-    writeStorageChoice(storageFile, { kind: 'shared', location: { host: '127.0.0.1', port: cluster.port, database, tls: 'disable', caFile: null } })
+    writeStorageChoice(storageFile, { kind: 'shared', location: { host: '127.0.0.1', port: cluster.port, database, tls: 'disable', caFile: null, allowPlainText: false } })
   }
   return { database, storageFile }
 }

@@ -7,7 +7,8 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import type { Storage } from '../../../shared/ipc/channels/storage'
 import type { StoreRuntime } from '../runtime'
 import type { StorageChoice } from './choice'
-import { openShared } from './connect'
+import { BadSignInError, openShared } from './connect'
+import { SignInPausedError } from './signInBackoff'
 import { warmInBackground } from '../caseload/warm'
 
 /** What the storage channels may do with the runtime (SystemContext.storage). */
@@ -28,14 +29,25 @@ export interface StorageActions {
   copyToShared(location: SharedLocation, username: string, password: string, now: Date): Promise<CopyReport>
 }
 
+/**
+ * Every way this app sends a password to the shared database (sign-in, the connection test,
+ * re-authentication, the copy's sign-in) goes through the sign-in back-off (issue 14): after
+ * repeated refusals for a username it is refused here, in a sentence, without asking the server.
+ */
+function guarded<T>(rt: StoreRuntime, username: string, send: () => Promise<T>): Promise<T> {
+  return rt.signIns.attempt(username, send, (err) => err instanceof BadSignInError)
+}
+
 export function storageActions(rt: StoreRuntime): StorageActions {
+  const openAs = (location: SharedLocation, username: string, password: string) =>
+    guarded(rt, username, () => openShared(location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log))
   return {
     current: () => rt.storage,
-    open: (location, username, password) => openShared(location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log),
+    open: openAs,
     choose: (choice) => rt.choose(choice),
     signIn: async (username, password) => {
       if (rt.storage.kind !== 'shared') return null
-      const store = await rt.openSharedAs(username, password)
+      const store = await guarded(rt, username, () => rt.openSharedAs(username, password))
       // The user's first screens answer from memory: their cases are read while the app opens.
       warmInBackground(store, rt.today(), rt.config.log)
       return store
@@ -44,16 +56,21 @@ export function storageActions(rt: StoreRuntime): StorageActions {
     passwordAccepted: async (username, password) => {
       const storage = rt.storage
       if (storage.kind !== 'shared') return false
-      return openShared(storage.location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log).then(
+      return openAs(storage.location, username, password).then(
         (s) => s.close().then(() => true),
-        () => false,
+        (err: unknown) => {
+          // A paused sign-in is said in its own sentence, not as a wrong password.
+          if (err instanceof SignInPausedError) throw err
+          return false
+        },
       )
     },
     copyToShared: async (location, username, password, now) => {
       const local = rt.localStore
       if (!local) throw new UserFacingError('unavailable', 'Only this computer’s own data file can be copied into a shared database, and it is not open.')
-      // Checked as a sign-in is: reachable, the password right, the schema this version's.
-      const target = await openShared(location, { user: username, password }, rt.config.pgMigrationsFolder ?? '', rt.config.log)
+      // Checked as a sign-in is: reachable, the password right, the schema this version's (and,
+      // before anything is sent, encrypted unless a HOMS allowed otherwise: clientConfig).
+      const target = await openAs(location, username, password)
       await target.close()
       const client = new pg.Client(clientConfig(location, { user: username, password }))
       await client.connect()

@@ -1,6 +1,6 @@
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { sharedSchemaState } from '../../../db/shared/migrate'
-import { PostgresStore, rootCause, type Credentials, type SharedLocation } from '../../../db/store/postgres'
+import { PlainTextRefusedError, PostgresStore, rootCause, type Credentials, type SharedLocation } from '../../../db/store/postgres'
 import { UserFacingError } from '../../../shared/ipc/result'
 
 // Opening the shared OMU database as a user (issue 13), and what to tell them when it fails: the
@@ -20,12 +20,21 @@ const TLS_UNTRUSTED = new Set([
 /** A wrong username and a wrong password get the same answer, so usernames cannot be probed. */
 export const BAD_SIGN_IN = 'The username or password is not right. Check them and try again.'
 
+/** The server refused the login (a wrong username or password): what the sign-in back-off counts. */
+export class BadSignInError extends UserFacingError {
+  constructor() {
+    super('invalid_input', BAD_SIGN_IN)
+  }
+}
+
 /** A sentence saying what is wrong with reaching the shared database, and what to check. */
 export function describeConnectionError(err: unknown, loc: SharedLocation): UserFacingError {
+  // Refused by the app itself, before any connection was attempted (issue 14).
+  if (err instanceof PlainTextRefusedError) return new UserFacingError('forbidden', err.message, 'tls')
   const e = rootCause(err) as { code?: string; message?: string; path?: string }
   const code = e?.code ?? ''
   const where = `${loc.host}:${loc.port}`
-  if (code === '28P01') return new UserFacingError('invalid_input', BAD_SIGN_IN)
+  if (code === '28P01') return new BadSignInError()
   if (code === '28000') return new UserFacingError('forbidden', `The server at ${where} does not accept this user from this computer. Ask IT to check the server’s access rules (pg_hba.conf).`)
   if (code === '3D000') return new UserFacingError('invalid_input', `There is no database called “${loc.database}” on ${where}. Check the database name.`, 'database')
   if (code === '53300') return new UserFacingError('unavailable', `The server at ${where} has no free connections. Try again in a minute; if it keeps happening, ask IT to raise max_connections.`)

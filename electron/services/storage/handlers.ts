@@ -1,15 +1,32 @@
 import { eq } from 'drizzle-orm'
 import { appUser } from '../../../db/schema'
 import { UserFacingError } from '../../../shared/ipc/result'
-import type { Handlers } from '../handlers/types'
+import { plainTextRefusal, sendsPlainTextOverNetwork } from '../../../shared/transport'
+import type { Handlers, SystemContext } from '../handlers/types'
 
 // Where the data is kept (issue 13). The runtime does the work (electron/services/runtime.ts);
 // here only who may ask for what.
+
+/**
+ * Who decides where this computer's data is kept, and so whether it may be sent unencrypted to a
+ * server that is not this computer (issue 14): a HOMS, or, before anyone exists on this computer
+ * (first run), the person setting it up. The first-run reading follows storage.choose's own rule:
+ * that person may already point the computer at any server, and could equally create the first
+ * (local) HOMS and allow it in Settings a minute later, so refusing them would protect nothing.
+ */
+async function decidesStorage(ctx: SystemContext): Promise<boolean> {
+  if (ctx.actor) return ctx.actor.role === 'homs'
+  return ctx.storage.hasNoUsers()
+}
+
+const ONLY_HOMS_PLAIN_TEXT = 'Only a HOMS can allow unencrypted connections to the shared database. Sign in as a HOMS and use Settings, or choose encryption (TLS).'
 
 export const storageHandlers: Handlers['storage'] = {
   get: (_input, ctx) => ctx.storage.current(),
 
   test: async ({ location, username, password }, ctx) => {
+    // A test sends this user's password to that server: unencrypted only as a HOMS would allow.
+    if (location.allowPlainText && sendsPlainTextOverNetwork(location) && !(await decidesStorage(ctx))) throw new UserFacingError('forbidden', ONLY_HOMS_PLAIN_TEXT, 'location › allowPlainText')
     try {
       const store = await ctx.storage.open(location, username, password)
       try {
@@ -32,9 +49,17 @@ export const storageHandlers: Handlers['storage'] = {
     // going back to this computer's own file is always allowed when nobody is signed in, since it
     // sends nobody's password anywhere. Pointing a computer at another server is not: that server
     // would receive the next user's sign-in.
-    const firstRun = ctx.actor === null && (await ctx.storage.hasNoUsers())
-    const allowed = ctx.actor?.role === 'homs' || firstRun || (input.kind === 'local' && ctx.actor === null)
+    const decides = await decidesStorage(ctx)
+    const allowed = decides || (input.kind === 'local' && ctx.actor === null)
     if (!allowed) throw new UserFacingError('forbidden', 'Only a HOMS can change where the data is kept. Sign in as a HOMS and use Settings.')
+    if (input.kind === 'shared') {
+      // Issue 14: only the person who decides may allow plain text (already implied by `allowed`
+      // for a shared location, checked again so the rule stands on its own); and a location every
+      // sign-in would be refused at is not saved: the refusal says now what to change.
+      if (input.location.allowPlainText && !decides) throw new UserFacingError('forbidden', ONLY_HOMS_PLAIN_TEXT, 'location › allowPlainText')
+      const refusal = plainTextRefusal(input.location)
+      if (refusal) throw new UserFacingError('invalid_input', refusal, 'location › tls')
+    }
     ctx.session.signOut()
     await ctx.storage.choose(input)
     return ctx.storage.current()

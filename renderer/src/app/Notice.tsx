@@ -1,11 +1,11 @@
 import { Box, Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { FailureIcon, OfflineIcon, SuccessIcon } from './icons'
+import { FailureIcon, OfflineIcon, SuccessIcon, UnlockedIcon } from './icons'
 import classes from './Notice.module.css'
 
-type Tone = 'success' | 'failure' | 'offline'
+type Tone = 'success' | 'failure' | 'offline' | 'unencrypted'
 
-const ICONS = { success: SuccessIcon, failure: FailureIcon, offline: OfflineIcon } satisfies Record<Tone, unknown>
+const ICONS = { success: SuccessIcon, failure: FailureIcon, offline: OfflineIcon, unencrypted: UnlockedIcon } satisfies Record<Tone, unknown>
 
 /**
  * An outcome in words with an icon beside it (never colour alone, WCAG 1.4.1). It carries no live

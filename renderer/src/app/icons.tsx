@@ -54,3 +54,13 @@ export function OfflineIcon(props: IconProps) {
     </Svg>
   )
 }
+
+/** An open padlock: the connection is not encrypted. */
+export function UnlockedIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 7.75-1.4" />
+    </Svg>
+  )
+}

@@ -16,8 +16,12 @@ export const appStatusSchema = z.object({
   today: z.string(),
   problem: storeProblemSchema.nullable(),
   latestBackup: z.object({ path: z.string(), takenAt: z.string() }).nullable(),
-  /** 'shared': the OMU's PostgreSQL database (issue 13); `online` false while it cannot be reached. */
-  storage: z.object({ kind: z.enum(['local', 'shared']), online: z.boolean() }),
+  /**
+   * 'shared': the OMU's PostgreSQL database (issue 13); `online` false while it cannot be reached;
+   * `plainText` true while it is used without encryption across the network, as a HOMS allowed
+   * (issue 14: the app says so on every page, in words).
+   */
+  storage: z.object({ kind: z.enum(['local', 'shared']), online: z.boolean(), plainText: z.boolean() }),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 

@@ -25,6 +25,12 @@ export const sharedLocationSchema = z.object({
   tls: z.enum(TLS_MODES),
   /** The estate's CA certificate (PEM file), needed for verify-ca and verify-full unless the system trusts it. */
   caFile: z.string().max(4096).nullable(),
+  /**
+   * A HOMS's explicit permission to use `tls: 'disable'` with a server that is not this computer
+   * (issue 14; shared/transport.ts). False unless given: a storage.json saved before it existed
+   * reads as false, and the app then refuses to connect to such a server unencrypted.
+   */
+  allowPlainText: z.boolean({ message: 'Say whether unencrypted connections to this server are allowed (true or false).' }).default(false),
 })
 export type SharedLocationInput = z.infer<typeof sharedLocationSchema>
 
@@ -54,13 +60,13 @@ export const storage = {
     output: storageSchema,
   }),
   test: channel({
-    doc: 'Tries a shared database with a user’s sign-in and says in plain words what is wrong (server unreachable, wrong database, certificate not trusted, password refused, schema not set up or newer than this app).',
+    doc: 'Tries a shared database with a user’s sign-in and says in plain words what is wrong (server unreachable, wrong database, certificate not trusted, password refused, schema not set up or newer than this app, plain text refused, sign-in paused after repeated refusals). Only a HOMS (or anyone at first run) may test with unencrypted connections allowed.',
     kind: 'system',
     input: z.object({ location: sharedLocationSchema, ...credentials }).strict(),
     output: z.object({ ok: z.boolean(), message: z.string() }),
   }),
   choose: channel({
-    doc: 'Keeps the data on this computer or in the shared database from now on (a HOMS in Settings, or anyone at first run). Everyone is signed out.',
+    doc: 'Keeps the data on this computer or in the shared database from now on (a HOMS in Settings, or anyone at first run, who alone may allow unencrypted connections to a server that is not this computer). Everyone is signed out.',
     kind: 'system',
     input: z.discriminatedUnion('kind', [z.object({ kind: z.literal('local') }).strict(), z.object({ kind: z.literal('shared'), location: sharedLocationSchema }).strict()]),
     output: storageSchema,

@@ -28,7 +28,7 @@ function items(d: PrisonerDetail): Item[] {
     out.push({
       date: s.date,
       title: `${s.inPerson ? 'In-person' : 'Remote'} session: ${MODE_LABELS[s.mode]}, ${s.durationMinutes} min`,
-      body: `${s.notes || 'No notes.'} Recorded ${formatDate(s.recordedOn)}${s.recordedOnReason ? ` (changed: ${s.recordedOnReason})` : ''}${s.staffName ? ` by ${s.staffName}` : ''}.`,
+      body: `${s.notes || (s.notesSensitive ? 'Note not shown to your role: it is marked sensitive.' : 'No notes.')} Recorded ${formatDate(s.recordedOn)}${s.recordedOnReason ? ` (changed: ${s.recordedOnReason})` : ''}${s.staffName ? ` by ${s.staffName}` : ''}.`,
       late: s.late,
       sensitive: s.notesSensitive,
     })

@@ -1,10 +1,10 @@
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { SharedLocationInput, Storage } from '../../../../shared/ipc/channels/storage'
 import { ErrorText } from '../../app/ErrorText'
 import { Notice } from '../../app/Notice'
 import { useTestConnection } from '../../data/storageHooks'
-import { draftFrom, fieldError, missingFields, needsCaFile, plainMessage, TLS_LABELS, TLS_WARNINGS, toLocation, type FieldName, type LocationDraft, type TlsMode } from './location'
+import { asksPlainTextPermission, draftFrom, fieldError, missingFields, needsCaFile, plainMessage, TLS_LABELS, TLS_WARNINGS, toLocation, type FieldName, type LocationDraft, type TlsMode } from './location'
 import { CredentialFields } from './CredentialFields'
 
 const TLS_OPTIONS = (Object.keys(TLS_LABELS) as TlsMode[]).map((value) => ({ value, label: TLS_LABELS[value] }))
@@ -137,6 +137,17 @@ export function SharedDatabaseForm({
           description={TLS_WARNINGS[draft.tls]}
           error={error('tls')}
         />
+        {asksPlainTextPermission(draft) ? (
+          // Issue 14: the app refuses plain text to another computer unless a HOMS ticks this. The
+          // warning is the checkbox's description, read with it, and stays while it is ticked.
+          <Checkbox
+            label="Allow unencrypted connections to this server (a HOMS decision)"
+            description={`Everyone’s password and the prisoners’ records would cross the network to ${draft.host.trim()} unencrypted: anyone on the network in between could read them, or pretend to be the server. Allow it only for a test server, and ask IT to turn TLS on. While it is allowed, every page says “Shared database: not encrypted”.`}
+            checked={draft.allowPlainText}
+            onChange={(e) => set({ allowPlainText: e.currentTarget.checked })}
+            error={error('allowPlainText')}
+          />
+        ) : null}
         {needsCaFile(draft.tls) ? (
           <TextInput
             label="CA certificate file"

@@ -4,7 +4,7 @@ import { ErrorText } from '../../app/ErrorText'
 import { useStorage } from '../../data/storageHooks'
 import { ConfirmStorageChange, type StorageTarget } from './ConfirmStorageChange'
 import { CopyToSharedDialog } from './CopyToSharedDialog'
-import { describeLocation } from './location'
+import { asksPlainTextPermission, describeLocation } from './location'
 import { SharedDatabaseForm, type CopyRequest } from './SharedDatabaseForm'
 
 type Kind = 'local' | 'shared'
@@ -30,7 +30,7 @@ export function StorageSection({ appVersion }: { appVersion: string | undefined 
         <Text size="sm">
           {current.kind === 'local'
             ? `Now: on this computer, in the file ${current.path}.`
-            : `Now: in the shared OMU database ${describeLocation(current.location)}.`}
+            : `Now: in the shared OMU database ${describeLocation(current.location)}${current.location.allowPlainText && asksPlainTextPermission(current.location) ? ', not encrypted (a HOMS allowed it)' : ''}.`}
           {appVersion ? ` App version ${appVersion}.` : null}
         </Text>
       ) : null}

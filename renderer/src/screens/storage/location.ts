@@ -1,5 +1,6 @@
 import type { SharedLocationInput, Storage } from '../../../../shared/ipc/channels/storage'
 import { OmuError } from '../../data/client'
+import { sendsPlainTextOverNetwork } from '../../../../shared/transport'
 
 // The shared database's address as the form holds it, and the words shown for it (issue 13).
 // Only types come from the contract: its zod schemas stay out of the renderer bundle, and the main
@@ -31,14 +32,24 @@ export interface LocationDraft {
   database: string
   tls: TlsMode
   caFile: string
+  /** A HOMS's explicit permission for "No encryption" to a server that is not this computer (issue 14). */
+  allowPlainText: boolean
 }
 
 export function draftFrom(storage: Storage | undefined): LocationDraft {
   if (storage?.kind === 'shared') {
     const l = storage.location
-    return { host: l.host, port: l.port, database: l.database, tls: l.tls, caFile: l.caFile ?? '' }
+    return { host: l.host, port: l.port, database: l.database, tls: l.tls, caFile: l.caFile ?? '', allowPlainText: l.allowPlainText === true }
   }
-  return { host: '', port: 5432, database: 'omu', tls: 'verify-full', caFile: '' }
+  return { host: '', port: 5432, database: 'omu', tls: 'verify-full', caFile: '', allowPlainText: false }
+}
+
+/**
+ * Whether the form asks the HOMS to allow unencrypted connections: only for "No encryption" to a
+ * server that is not this computer (the main process refuses that unless allowed).
+ */
+export function asksPlainTextPermission(d: Pick<LocationDraft, 'host' | 'tls'>): boolean {
+  return d.host.trim() !== '' && sendsPlainTextOverNetwork({ host: d.host, tls: d.tls })
 }
 
 export function toLocation(d: LocationDraft): SharedLocationInput {
@@ -49,6 +60,8 @@ export function toLocation(d: LocationDraft): SharedLocationInput {
     database: d.database.trim(),
     tls: d.tls,
     caFile: needsCaFile(d.tls) && caFile ? caFile : null,
+    // Kept only where it means something: a tick left behind by another setting never travels.
+    allowPlainText: asksPlainTextPermission(d) && d.allowPlainText,
   }
 }
 

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { USER_ROLES } from '../../shared/ipc/channels/auth'
+import { holdsSensitiveNote, mayReadSensitiveNotes } from '../../electron/services/sensitiveNotes'
+import type { IpcResult } from '../../shared/ipc/result'
+import { oneAllocatedCase, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+
+// Issue 14: who reads sensitive notes is one rule (electron/services/sensitiveNotes.ts, and
+// docs/SECURITY.md "Who reads sensitive notes"): POMs, HOMDs, HOMSs and Governors read them; a
+// read-only reviewer sees that the session happened, not the note, in the case's record and in
+// its audit history. Here on both backends through the app; test/integration/databaseRoles.test.ts
+// shows the shared database refuses the same to a reviewer's own login.
+
+const open: ServicesHandle[] = []
+afterEach(async () => {
+  for (const s of open.splice(0).reverse()) await s.cleanup()
+})
+
+async function must<T>(p: Promise<IpcResult<T>>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(r.error.message)
+  return r.data
+}
+
+describe('sensitive notes (issue 14)', () => {
+  it('the rule: every role that works cases, signs off or answers subject access reads them; a reviewer does not', () => {
+    expect(USER_ROLES.filter(mayReadSensitiveNotes)).toEqual(['pom', 'homd', 'homs', 'governor'])
+  })
+
+  it('a note is found anywhere in an audit payload, as the subject access export finds it', () => {
+    expect(holdsSensitiveNote({ session: { notes: 'Risk to staff.', notesSensitive: true } })).toBe(true)
+    expect(holdsSensitiveNote([{ rows: [{ notes: 'x', notesSensitive: true }] }])).toBe(true)
+    expect(holdsSensitiveNote({ session: { notes: 'Talked about work.', notesSensitive: false } })).toBe(false)
+    expect(holdsSensitiveNote({ session: { notes: '', notesSensitive: true } })).toBe(false)
+    expect(holdsSensitiveNote(null)).toBe(false)
+  })
+
+  it.each(USER_ROLES)('as %s: the case record and its audit history show a sensitive note only to roles that read them', async (role) => {
+    const homs = await startTestServices()
+    open.push(homs)
+    const prisonerId = await oneAllocatedCase(homs)
+    const base = { prisonerId, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }
+    await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-18', notes: 'Disclosed a risk to a named officer.', notesSensitive: true }))
+    await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-19', notes: 'Talked about work.', notesSensitive: false }))
+    if (role !== 'homs') await must(homs.call('omu:users.save', { username: `look.${role.replace('_', '')}`, displayName: 'Looker', role, password: TEST_PASSWORD }))
+    const svc = await startTestServices({ userData: homs.userData, as: null })
+    open.push(svc)
+    await must(svc.call('omu:auth.signIn', { username: role === 'homs' ? 'first.homs' : `look.${role.replace('_', '')}`, password: TEST_PASSWORD }))
+    const reads = mayReadSensitiveNotes(role)
+    const got = await must(svc.call('omu:prisoners.get', { prisonerId }))
+    expect(got.sessions.map((s) => [s.date, s.notes, s.notesSensitive])).toEqual([
+      ['2026-11-19', 'Talked about work.', false],
+      ['2026-11-18', reads ? 'Disclosed a risk to a named officer.' : '', true],
+    ])
+    const history = await must(svc.call('omu:audit.history', { entity: 'prisoner', entityId: String(prisonerId) }))
+    const text = JSON.stringify(history)
+    expect(text.includes('Disclosed a risk')).toBe(reads)
+    // The other entries of the case's history are shown to everyone.
+    expect(text).toContain('Talked about work.')
+  })
+})
