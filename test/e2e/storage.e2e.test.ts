@@ -321,7 +321,7 @@ describe('where the data is kept (issue 13)', () => {
       if (body.channel !== 'omu:app.status') return route.continue()
       const real = await app.call('omu:app.status')
       if (!real.ok) return route.fulfill({ json: real })
-      return route.fulfill({ json: { ok: true, data: { ...real.data, storage: { kind: 'shared', online } } } })
+      return route.fulfill({ json: { ok: true, data: { ...real.data, storage: { kind: 'shared', online, plainText: false } } } })
     })
     await page.reload()
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
@@ -335,10 +335,55 @@ describe('where the data is kept (issue 13)', () => {
     await expectAccessible(page, 'offline banner')
     await screenshot(page, '97-offline-banner')
     await page.mouse.wheel(0, 1200)
+    // Two frames after the scroll, so the picture is of the page at rest.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
     await viewShot(page, '97-offline-banner-scrolled')
     // Asked again every 5 seconds: the banner goes once the server answers.
     online = true
     await banner.waitFor({ state: 'detached', timeout: 8000 })
+    await app.close()
+  })
+
+  it('says on every page, in words, when a HOMS has allowed the shared database without encryption, and offers that choice only where it matters (issue 14)', async () => {
+    const app = await openApp()
+    const { page } = app
+    expect(await app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })).toMatchObject({ ok: true })
+    // The status a shared database used without TLS would give (the rule itself is tested in sharedTransport).
+    await page.route('**/__omu/invoke', async (route) => {
+      const body = route.request().postDataJSON() as { channel: string }
+      if (body.channel !== 'omu:app.status') return route.continue()
+      const real = await app.call('omu:app.status')
+      if (!real.ok) return route.fulfill({ json: real })
+      return route.fulfill({ json: { ok: true, data: { ...real.data, storage: { kind: 'shared', online: true, plainText: true } } } })
+    })
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+    const notice = page.getByRole('status').filter({ hasText: 'Shared database: not encrypted.' })
+    await notice.waitFor()
+    await expectAccessible(page, 'not encrypted notice')
+    await viewShot(page, '98-not-encrypted-1280x800')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await viewShot(page, '98-not-encrypted-1024x700')
+    await page.setViewportSize({ width: 1280, height: 800 })
+    // In Settings the permission is asked only for "No encryption" to another computer.
+    await page.getByRole('link', { name: /^Settings/ }).click()
+    await page.getByRole('heading', { name: 'Where is the data kept?' }).waitFor()
+    await page.getByRole('radio', { name: 'A shared OMU database' }).check()
+    await fillShared(page, 5432)
+    await page.getByLabel('Encryption (TLS)').selectOption('disable')
+    const allow = page.getByLabel('Allow unencrypted connections to this server (a HOMS decision)')
+    expect(await allow.count()).toBe(0)
+    await page.getByLabel('Server name or address').fill('db.example')
+    await allow.waitFor()
+    // Keyboard: Space ticks it.
+    await allow.focus()
+    await page.keyboard.press('Space')
+    expect(await allow.isChecked()).toBe(true)
+    await expectAccessible(page, 'allow unencrypted connections')
+    await allow.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await viewShot(page, '98-allow-plain-text-1280x800')
+    await page.getByLabel('Server name or address').fill('localhost')
+    await allow.waitFor({ state: 'detached' })
     await app.close()
   })
 })
