@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -75,6 +76,23 @@ export async function startTestServices(opts: { userData?: string; now?: Date; a
       if (shared) await dropTestDatabase(userData)
       fs.rmSync(userData, { recursive: true, force: true })
     },
+  }
+}
+
+/**
+ * `startTestServices` for the tests of one file: every instance a test starts is cleaned up after
+ * it, later ones first (a second instance on a folder shares its shared test database, which the
+ * first one's cleanup drops).
+ */
+export function servicesPerTest(defaults: Parameters<typeof startTestServices>[0] = {}): (opts?: Parameters<typeof startTestServices>[0]) => Promise<ServicesHandle> {
+  const open: ServicesHandle[] = []
+  afterEach(async () => {
+    for (const s of open.splice(0).reverse()) await s.cleanup().catch(() => undefined)
+  })
+  return async (opts = {}) => {
+    const s = await startTestServices({ ...defaults, ...opts })
+    open.push(s)
+    return s
   }
 }
 

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { USER_ROLES } from '../../shared/ipc/channels/auth'
 import { holdsSensitiveNote, mayReadSensitiveNotes } from '../../electron/services/sensitiveNotes'
 import type { IpcResult } from '../../shared/ipc/result'
-import { oneAllocatedCase, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { oneAllocatedCase, servicesPerTest, TEST_PASSWORD } from './helpers'
 
 // Issue 14: who reads sensitive notes is one rule (electron/services/sensitiveNotes.ts, and
 // docs/SECURITY.md "Who reads sensitive notes"): POMs, HOMDs, HOMSs and Governors read them; a
@@ -10,10 +10,7 @@ import { oneAllocatedCase, startTestServices, TEST_PASSWORD, type ServicesHandle
 // its audit history. Here on both backends through the app; test/integration/databaseRoles.test.ts
 // shows the shared database refuses the same to a reviewer's own login.
 
-const open: ServicesHandle[] = []
-afterEach(async () => {
-  for (const s of open.splice(0).reverse()) await s.cleanup()
-})
+const start = servicesPerTest()
 
 async function must<T>(p: Promise<IpcResult<T>>): Promise<T> {
   const r = await p
@@ -35,15 +32,13 @@ describe('sensitive notes (issue 14)', () => {
   })
 
   it.each(USER_ROLES)('as %s: the case record and its audit history show a sensitive note only to roles that read them', async (role) => {
-    const homs = await startTestServices()
-    open.push(homs)
+    const homs = await start()
     const prisonerId = await oneAllocatedCase(homs)
     const base = { prisonerId, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }
     await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-18', notes: 'Disclosed a risk to a named officer.', notesSensitive: true }))
     await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-19', notes: 'Talked about work.', notesSensitive: false }))
     if (role !== 'homs') await must(homs.call('omu:users.save', { username: `look.${role.replace('_', '')}`, displayName: 'Looker', role, password: TEST_PASSWORD }))
-    const svc = await startTestServices({ userData: homs.userData, as: null })
-    open.push(svc)
+    const svc = await start({ userData: homs.userData, as: null })
     await must(svc.call('omu:auth.signIn', { username: role === 'homs' ? 'first.homs' : `look.${role.replace('_', '')}`, password: TEST_PASSWORD }))
     const reads = mayReadSensitiveNotes(role)
     const got = await must(svc.call('omu:prisoners.get', { prisonerId }))

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { pgMigrationsFolderFrom } from '../../db/paths'
 import { provision } from '../../db/shared/provision'
 import { PostgresStore, type SharedLocation } from '../../db/store/postgres'
@@ -9,7 +9,7 @@ import { repoRoot } from '../../db/testing'
 import { crashServer, freePort, restartServer, startCluster } from '../pg/cluster'
 import { workerCluster } from '../pg/testDatabase'
 import { usePostgres } from '../pg/workers'
-import { adminSql, HMP_TESTSHIRE, oneAllocatedCase, startTestServices, TEST_PASSWORD, TEST_PRISONER, type ServicesHandle } from './helpers'
+import { adminSql, HMP_TESTSHIRE, oneAllocatedCase, servicesPerTest, TEST_PASSWORD, TEST_PRISONER, type ServicesHandle } from './helpers'
 
 // Issue 13: what only the shared OMU database does, on a real PostgreSQL server (npm run test:pg):
 // each user's sign-in is their own login, the connection test says what is wrong, two machines
@@ -19,18 +19,7 @@ import { adminSql, HMP_TESTSHIRE, oneAllocatedCase, startTestServices, TEST_PASS
 const NOW = new Date('2026-11-23T10:00:00Z')
 const BAD_SIGN_IN = 'The username or password is not right. Check them and try again.'
 
-const open: ServicesHandle[] = []
-afterEach(async () => {
-  // Later instances on the same folder first: the first one's cleanup drops the database.
-  for (const s of open.reverse()) await s.cleanup().catch(() => undefined)
-  open.length = 0
-})
-
-async function start(opts: Parameters<typeof startTestServices>[0] = {}): Promise<ServicesHandle> {
-  const s = await startTestServices({ now: NOW, ...opts })
-  open.push(s)
-  return s
-}
+const start = servicesPerTest({ now: NOW })
 
 function locationOf(svc: ServicesHandle) {
   const storage = svc.runtime.storage

@@ -11,7 +11,7 @@ import { writeStorageChoice } from '../../electron/services/storage/choice'
 import { startCluster } from '../pg/cluster'
 import { startDesk } from '../pg/desk'
 import { usePostgres } from '../pg/workers'
-import { startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { servicesPerTest, TEST_PASSWORD } from './helpers'
 
 // Issue 14, transport and sign-in limits of the shared OMU database:
 // - plain text is refused to any server but this computer unless a HOMS allowed it, in a sentence
@@ -30,18 +30,11 @@ const REFUSED =
 const NOT_FOUND = 'The server name “db.invalid” could not be found. Check the spelling, or use its IP address.'
 const ONLY_HOMS = 'Only a HOMS can allow unencrypted connections to the shared database. Sign in as a HOMS and use Settings, or choose encryption (TLS).'
 
-const open: ServicesHandle[] = []
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  for (const s of open.reverse()) await s.cleanup().catch(() => undefined)
-  open.length = 0
 })
 
-async function start(opts: Parameters<typeof startTestServices>[0] = {}): Promise<ServicesHandle> {
-  const s = await startTestServices({ now: NOW, ...opts })
-  open.push(s)
-  return s
-}
+const start = servicesPerTest({ now: NOW })
 
 /** Every socket this process opens from now on, by the host it was opened to. */
 function watchSockets(): { hosts(): string[] } {
