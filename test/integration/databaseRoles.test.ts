@@ -323,6 +323,22 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       expect(rows.map((r) => r[0])).toEqual([...SHARED_TABLES].sort())
     })
 
+    it('a profile whose role differs from its login’s group role is not signed in (the app would offer what the database refuses)', async () => {
+      // Made by hand at a psql prompt by someone with the rights to do it: the profile says HOMD, the login is a POM's.
+      await adminSql(homs, "update app_user set role = 'homd' where username = $1", [LOGIN.pom])
+      const svc = await startTestServices({ userData: homs.userData, now: new Date('2026-11-23T10:00:00Z'), as: null })
+      try {
+        expect(await svc.call('omu:auth.signIn', { username: LOGIN.pom, password: PASSWORD })).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', message: 'Your database login is not set up for your role in OMU Desk (HOMD). Ask your HOMS to save your user profile again in Settings › Users.' },
+        })
+        expect(svc.runtime.store).toBeNull()
+      } finally {
+        await adminSql(homs, "update app_user set role = 'pom' where username = $1", [LOGIN.pom])
+        await svc.close()
+      }
+    })
+
     it.each(USER_ROLES)('as %s, the app allows and refuses row-scoped changes exactly where the database does', async (role) => {
       const svc = await startTestServices({ userData: homs.userData, now: new Date('2026-11-23T10:00:00Z'), as: null })
       try {
