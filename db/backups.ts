@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import path from 'node:path'
+import { schemaMismatch } from './schemaCheck'
 
 // Backups are always taken with SQLite's online backup API (a consistent copy even while the
 // store is open and in WAL mode), never by copying a live file (issue 7).
@@ -12,6 +13,54 @@ export interface BackupInfo {
   takenAt: string
   /** Why it was taken: daily, manual, premigration, prerestore (a same-second '-2' suffix is dropped). */
   label: string
+  /**
+   * Issue 15: the order the app took its backups in, written into each backup (its SQLite
+   * user_version), one more than the highest in the folder. Newest means highest, whatever the
+   * clock said (a computer's clock can be wrong or set back); 0 for backups made before this.
+   */
+  seq: number
+}
+
+/** How far ahead of the clock a backup may be dated before it is flagged (clocks drift a little). */
+const FUTURE_SLACK_MS = 5 * 60_000
+
+/** A backup dated after `now`: flagged in the list, never taken as the latest (issue 15). */
+export function isFutureDated(b: Pick<BackupInfo, 'takenAt'>, now: Date): boolean {
+  return new Date(b.takenAt).getTime() > now.getTime() + FUTURE_SLACK_MS
+}
+
+/** Newest first: by the app's sequence, then (for backups made before it) by date, then name. */
+export function newestFirst(a: BackupInfo, b: BackupInfo): number {
+  if (a.seq !== b.seq) return b.seq - a.seq
+  if (a.takenAt !== b.takenAt) return a.takenAt < b.takenAt ? 1 : -1
+  return b.path.localeCompare(a.path)
+}
+
+/** Each backup's sequence, read once per version of its file. */
+const sequences = new Map<string, { stamp: string; seq: number }>()
+
+function sequenceOf(file: string, nativeBinding?: string): number {
+  let stamp: string
+  try {
+    const st = fs.statSync(file)
+    stamp = `${st.size}:${st.mtimeMs}`
+  } catch {
+    return 0
+  }
+  const cached = sequences.get(file)
+  if (cached?.stamp === stamp) return cached.seq
+  let seq = 0
+  let probe: Database.Database | undefined
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    seq = Number(probe.pragma('user_version', { simple: true })) || 0
+  } catch {
+    seq = 0
+  } finally {
+    probe?.close()
+  }
+  sequences.set(file, { stamp, seq })
+  return seq
 }
 
 const NAME = /^omu-(\d{8}T\d{6}Z)-([a-z0-9-]+)\.db$/
@@ -37,11 +86,13 @@ export async function takeBackup(sqlite: Database.Database, dir: string, label: 
   // Two backups in one second (e.g. a migration straight after a manual backup) must not overwrite each other.
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `omu-${stamp(now)}-${label}-${n}.db`)
   const partial = file + PARTIAL
+  const seq = listBackups(dir, nativeBinding).reduce((m, b) => Math.max(m, b.seq), 0) + 1
   try {
     await sqlite.backup(partial)
     const copy = new Database(partial, { nativeBinding })
     try {
       copy.pragma('journal_mode = DELETE')
+      copy.pragma(`user_version = ${seq}`)
     } finally {
       copy.close()
     }
@@ -50,18 +101,20 @@ export async function takeBackup(sqlite: Database.Database, dir: string, label: 
     removeBackupFile(partial)
     throw err
   }
-  return { path: file, takenAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), label }
+  return { path: file, takenAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), label, seq }
 }
 
-/** Backups in `dir`, newest first. */
-export function listBackups(dir: string): BackupInfo[] {
+/** Backups in `dir`, newest first (`newestFirst`: by the app's sequence, not the clock). */
+export function listBackups(dir: string, nativeBinding?: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return []
   const out: BackupInfo[] = []
   for (const name of fs.readdirSync(dir)) {
     const m = NAME.exec(name)
-    if (m?.[1] && m[2]) out.push({ path: path.join(dir, name), takenAt: unstamp(m[1]), label: m[2].replace(/-\d+$/, '') })
+    if (!m?.[1] || !m[2]) continue
+    const file = path.join(dir, name)
+    out.push({ path: file, takenAt: unstamp(m[1]), label: m[2].replace(/-\d+$/, ''), seq: sequenceOf(file, nativeBinding) })
   }
-  return out.sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : b.path.localeCompare(a.path)))
+  return out.sort(newestFirst)
 }
 
 /** Deletes a backup file and any journal files SQLite left beside it. */
@@ -109,6 +162,23 @@ export function storeFileProblem(file: string, migrationsFolder: string, nativeB
     return Number(row.last ?? 0) > newest ? 'newer_version' : null
   } catch {
     return 'not_a_store'
+  } finally {
+    probe?.close()
+  }
+}
+
+/**
+ * Issue 15: null when the (healthy, this-version) file's tables, indexes, triggers and views are
+ * exactly those OMU Desk makes for the version it records (db/schemaCheck.ts); otherwise the
+ * sentence saying what differs.
+ */
+export function unexpectedSchema(file: string, migrationsFolder: string, nativeBinding?: string): string | null {
+  let probe: Database.Database | undefined
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    return schemaMismatch(probe, migrationsFolder, nativeBinding)
+  } catch {
+    return 'It cannot be read as an OMU Desk data file.'
   } finally {
     probe?.close()
   }

@@ -5,6 +5,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import * as schema from './schema'
 import { takeBackup, type BackupInfo } from './backups'
+import { schemaMismatch } from './schemaCheck'
 import { SqliteStore } from './store/sqlite'
 
 // The one place the SQLite store is opened: pragmas, health check, backup-before-migrate,
@@ -20,7 +21,7 @@ export interface OpenStoreOptions {
   now?: () => Date
 }
 
-export type StoreProblemKind = 'corrupt' | 'unreadable' | 'newer_version'
+export type StoreProblemKind = 'corrupt' | 'unreadable' | 'newer_version' | 'unexpected_schema' | 'busy'
 
 /** The store cannot be used as it is; the app shows the recovery page instead of continuing. */
 export class StoreOpenError extends Error {
@@ -58,6 +59,9 @@ function checkHealth(sqlite: Database.Database, file: string): void {
     result = rows.map((r) => r.quick_check).join('; ')
   } catch (err) {
     const code = (err as { code?: string }).code ?? ''
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new StoreOpenError('busy', `The data file at ${file} is in use by another program (it stayed locked for ${BUSY_TIMEOUT_MS / 1000} seconds). Close other copies of OMU Desk or any program that has it open, then try again.`)
+    }
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
       throw new StoreOpenError('corrupt', `The data file at ${file} is damaged or is not an OMU Desk data file.`)
     }
@@ -103,6 +107,8 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
     throw new StoreOpenError('unreadable', `The data file at ${file} could not be opened (${code}).`)
   }
   try {
+    // Waiting for a lock first: a file another program holds for a moment is busy, not damaged (issue 15).
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     checkHealth(sqlite, file)
     applyPragmas(sqlite)
     const state = migrationState(sqlite, opts.migrationsFolder)
@@ -112,6 +118,9 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
         `The data file at ${file} was written by a newer version of OMU Desk. Install the newer version to open it.`,
       )
     }
+    // Issue 15: only a file whose tables, indexes, triggers and views are exactly this app's.
+    const mismatch = schemaMismatch(sqlite, opts.migrationsFolder, opts.nativeBinding)
+    if (mismatch) throw new StoreOpenError('unexpected_schema', `The data file at ${file} cannot be used. ${mismatch} Restore a backup, or ask IT to look at the file.`)
     let preMigrationBackup: BackupInfo | null = null
     if (state.pending > 0 && state.hasUserTables) {
       preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now(), opts.nativeBinding)

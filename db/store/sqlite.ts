@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type Database from 'better-sqlite3'
 import { drizzle } from 'drizzle-orm/sqlite-proxy'
 import * as schema from '../schema'
@@ -56,6 +57,50 @@ function sqliteRaw(prepare: (text: string) => Database.Statement): RawSql {
   }
 }
 
+/**
+ * Issue 15: the file this connection has open is no longer the data file (a restore in another
+ * window of the app swapped it), or is being swapped now. Nothing is read from or written to a
+ * file the app has moved on from.
+ */
+export class StoreReplacedError extends Error {
+  constructor(readonly during: boolean) {
+    super(during ? 'The data file is being replaced by a restore' : 'The data file was replaced')
+    this.name = 'StoreReplacedError'
+  }
+}
+
+/** The file a restore takes while it swaps the data file, holding the restoring process's id. */
+export const restoreLockOf = (file: string): string => `${file}.restore-lock`
+
+/** Which file on disk a path names now (device and inode), or null when it cannot be told. */
+function identityOf(file: string): string | null {
+  try {
+    const st = fs.statSync(file)
+    return `${st.dev}:${st.ino}`
+  } catch {
+    return null
+  }
+}
+
+/** True when a restore lock is held by another process that is still running. */
+export function restoreInProgress(file: string): boolean {
+  let pid: number
+  try {
+    pid = Number(fs.readFileSync(restoreLockOf(file), 'utf8'))
+  } catch {
+    return false
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    // EPERM: it exists but is another user's; ESRCH: the restoring process is gone (a stale lock).
+    return (err as { code?: string }).code === 'EPERM'
+  }
+}
+
 export class SqliteStore implements Store {
   readonly kind = 'local' as const
   readonly dialect = 'sqlite' as const
@@ -68,11 +113,14 @@ export class SqliteStore implements Store {
   private knownVersion: number
   /** total_changes() as of the last write through `write` or the last check: any other change is unannounced. */
   private knownChanges: number
+  /** The file opened (device and inode), to notice it being swapped by another process's restore. */
+  private readonly identity: string | null
 
   constructor(
     readonly path: string,
     readonly sqlite: Database.Database,
   ) {
+    this.identity = identityOf(path)
     const prepare = statementCache(sqlite)
     this.db = sqliteDb(prepare)
     this.sql = sqliteRaw(prepare)
@@ -94,12 +142,32 @@ export class SqliteStore implements Store {
     return this.sqlite.open
   }
 
+  /**
+   * Issue 15: two windows of the app may have the same file open; a restore in one swaps the file
+   * under the other. Before each request the path is checked to still name the file this
+   * connection has open, and no restore to be under way (one stat and one read of a small file).
+   */
+  private assertCurrentFile(): void {
+    if (this.identity === null) return
+    if (restoreInProgress(this.path)) throw new StoreReplacedError(true)
+    if (identityOf(this.path) !== this.identity) throw new StoreReplacedError(false)
+  }
+
   read<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {
-    return this.lock.shared(() => fn(this))
+    return this.lock.shared(() => {
+      this.assertCurrentFile()
+      return fn(this)
+    })
   }
 
   async beginRead(): Promise<ReadScope> {
     const release = await this.lock.acquireShared()
+    try {
+      this.assertCurrentFile()
+    } catch (err) {
+      release()
+      throw err
+    }
     let ended = false
     return {
       conn: endedGuard(this, () => ended),
@@ -113,6 +181,7 @@ export class SqliteStore implements Store {
 
   write<T>(fn: (c: StoreConn) => Promise<T>): Promise<T> {
     return this.lock.exclusive(async () => {
+      this.assertCurrentFile()
       // Changes nobody announced are reported before this write's own are accounted for.
       await this.checkForeignChanges()
       // IMMEDIATE: the write lock on the file is taken now, so a second process writing meanwhile

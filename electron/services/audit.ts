@@ -22,7 +22,10 @@ function json(value: unknown): string | null {
   return JSON.stringify(value, (key, v: unknown) => (REDACT.has(key) ? '[redacted]' : v))
 }
 
-export async function writeAudit(db: Db, actor: Pick<User, 'id' | 'username' | 'role'> | null, channel: string, at: Date, rec: AuditRecord): Promise<void> {
+/** Who made a change: a signed-in user, or one known only by username (the recovery page's HOMS, whose profile a new file does not hold). */
+export type AuditActor = Pick<User, 'username' | 'role'> & { id: number | null }
+
+export async function writeAudit(db: Db, actor: AuditActor | null, channel: string, at: Date, rec: AuditRecord): Promise<void> {
   await db
     .insert(auditLog)
     .values({

@@ -1,4 +1,4 @@
-import type { BackupInfo } from '../../db/backups'
+import { isFutureDated, newestFirst as newest, type BackupInfo } from '../../db/backups'
 
 // Which backups to keep (issue 7: "kept in rotation (e.g. last 7 daily + 4 weekly)"). Pure, so
 // the rules are tested without files. Days and weeks are England and Wales calendar days.
@@ -7,7 +7,9 @@ import type { BackupInfo } from '../../db/backups'
 // - weekly: the newest backup (of any kind) in each of the 4 most recent ISO weeks that have one
 //   (so a machine left off for a month still keeps a month of history);
 // - pre-migration, pre-restore and manual backups: every one of the last 30 days;
-// - a backup with a label this version does not know: always kept (never delete what we do not understand).
+// - a backup with a label this version does not know: always kept (never delete what we do not understand);
+// - a backup dated in the future: kept and flagged (issue 15), never counted as a day's or week's.
+// "Newest" is the app's backup sequence (db/backups.ts), not the date (issue 15).
 
 export const KEEP_DAILY = 7
 export const KEEP_WEEKLY = 4
@@ -32,13 +34,18 @@ export function isoWeek(isoDate: string): string {
  * England and Wales calendar date ('YYYY-MM-DD').
  */
 export function planRotation(backups: readonly BackupInfo[], now: Date, dayOf: (d: Date) => string): { keep: BackupInfo[]; remove: BackupInfo[] } {
-  const newestFirst = [...backups].sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : b.path.localeCompare(a.path)))
+  // Issue 15: newest by the app's own sequence, not the clock.
+  const newestFirst = [...backups].sort(newest)
   const keep = new Set<string>()
+  // A backup dated in the future is kept and flagged for a person to look at, never counted as
+  // this week's or today's (its date cannot be trusted, so neither can a rotation built on it).
+  for (const b of newestFirst) if (isFutureDated(b, now)) keep.add(b.path)
 
-  newestFirst.filter((b) => b.label === 'daily').slice(0, KEEP_DAILY).forEach((b) => keep.add(b.path))
+  const dated = newestFirst.filter((b) => !isFutureDated(b, now))
+  dated.filter((b) => b.label === 'daily').slice(0, KEEP_DAILY).forEach((b) => keep.add(b.path))
 
   const weeks = new Set<string>()
-  for (const b of newestFirst) {
+  for (const b of dated) {
     const week = isoWeek(dayOf(new Date(b.takenAt)))
     if (weeks.has(week)) continue
     if (weeks.size === KEEP_WEEKLY) break

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { SqliteStore } from '../../db/store/sqlite'
 import type { Store } from '../../db/store/types'
-import { isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, type BackupInfo } from '../../db/backups'
+import { isFutureDated, isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, unexpectedSchema, type BackupInfo } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreInput, type RestoreResult } from '../../shared/ipc/channels/backup'
 import { UserFacingError } from '../../shared/ipc/result'
@@ -70,7 +70,7 @@ export class BackupService implements BackupActions {
 
   list(): BackupList {
     this.refuseShared()
-    return { folder: this.dir, backups: listBackups(this.dir).map((b) => this.entry(b)) }
+    return { folder: this.dir, backups: listBackups(this.dir, this.rt.config.nativeBinding).map((b) => this.entry(b)) }
   }
 
   /**
@@ -84,7 +84,7 @@ export class BackupService implements BackupActions {
     if (this.busy) return null
     const now = this.now()
     const today = londonToday(now)
-    if (listBackups(this.dir).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
+    if (listBackups(this.dir, this.rt.config.nativeBinding).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
     return this.exclusive(async () => {
       const info = await this.backUp(store, 'daily', now)
       this.prune()
@@ -130,6 +130,9 @@ export class BackupService implements BackupActions {
       if (problem === 'newer_version') {
         throw new UserFacingError('conflict', `${name} was made by a newer version of OMU Desk, so nothing was restored. Install the newer version first.`)
       }
+      // Issue 15: a file whose tables, indexes, triggers or views are not exactly OMU Desk's is refused.
+      const unexpected = unexpectedSchema(source, this.rt.config.migrationsFolder, nativeBinding)
+      if (unexpected) throw new UserFacingError('invalid_input', `${name} cannot be restored. ${unexpected} Nothing was restored; choose a backup made by OMU Desk.`)
       const store = this.rt.localStore
       // An open store is backed up first; an unreadable one cannot be, so the runtime renames it aside.
       const safety = store ? await this.backUp(store, 'prerestore', this.now()) : null
@@ -141,7 +144,7 @@ export class BackupService implements BackupActions {
 
   /** Applies the rotation (backupRotation.ts) and clears leftovers of interrupted backups. */
   prune(): void {
-    for (const b of planRotation(listBackups(this.dir), this.now(), londonToday).remove) removeBackupFile(b.path)
+    for (const b of planRotation(listBackups(this.dir, this.rt.config.nativeBinding), this.now(), londonToday).remove) removeBackupFile(b.path)
     for (const leftover of partialBackups(this.dir)) fs.rmSync(leftover, { force: true })
   }
 
@@ -200,6 +203,6 @@ export class BackupService implements BackupActions {
       // Removed meanwhile: shown with size 0 until the list refreshes.
     }
     const kind: BackupKind = (BACKUP_KINDS as readonly string[]).includes(b.label) ? (b.label as BackupKind) : 'other'
-    return { id: path.basename(b.path), takenAt: b.takenAt, kind, sizeBytes }
+    return { id: path.basename(b.path), takenAt: b.takenAt, kind, sizeBytes, futureDated: isFutureDated(b, this.now()) }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { UserFacingError, type IpcError } from '../../shared/ipc/result'
 import { ServerUnavailableError } from '../../db/store/postgres'
+import { StoreReplacedError } from '../../db/store/sqlite'
 
 function humanField(path: readonly PropertyKey[]): string {
   return path
@@ -86,6 +87,11 @@ export function toIpcError(err: unknown, log: (e: unknown) => void): IpcError {
     return out
   }
   if (err instanceof z.ZodError) return fromZodError(err)
+  if (err instanceof StoreReplacedError) {
+    return err.during
+      ? { code: 'unavailable', message: 'A backup is being restored in another OMU Desk window, so nothing was read or saved here. Try again in a moment.' }
+      : { code: 'unavailable', message: 'The data file was replaced by a restore in another OMU Desk window, so nothing was read or saved here. Close this window and open OMU Desk again.' }
+  }
   if (err instanceof ServerUnavailableError) {
     return { code: 'unavailable', message: 'The shared OMU database cannot be reached, so nothing was saved. The app keeps trying; try again when the banner has gone.' }
   }

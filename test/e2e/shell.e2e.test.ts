@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeBrowser, dbPathIn, expectAccessible, newUserDataDir, openApp, screenshot } from './harness'
+import { closeBrowser, dbPathIn, expectAccessible, newUserDataDir, openApp, screenshot, TEST_USER } from './harness'
 import type { Page } from 'playwright-core'
 
 afterAll(closeBrowser)
@@ -145,6 +145,12 @@ describe('foundation shell in Chromium against the real services', () => {
     await expectAccessible(page, 'recovery page')
     await screenshot(page, '20-recovery')
     const damaged = fs.readFileSync(file)
+    // Issue 15: a HOMS of the file decides (asked for before anything happens).
+    await page.getByRole('button', { name: 'Start a new data file' }).click()
+    await page.getByText('Enter the username of a HOMS of this data file.').waitFor()
+    expect(fs.readdirSync(userData).filter((n) => n.startsWith('omu.db.unreadable-'))).toHaveLength(0)
+    await page.getByLabel('HOMS username').fill(TEST_USER.username)
+    await page.getByLabel('HOMS password').fill(TEST_USER.password)
     await page.getByRole('button', { name: 'Start a new data file' }).click()
     // A new file starts from the very beginning: its first user, then the establishment.
     await page.getByRole('heading', { name: 'Welcome to OMU Desk' }).waitFor()

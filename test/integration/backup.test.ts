@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isHealthy, listBackups, takeBackup } from '../../db/backups'
+import { isHealthy, listBackups, removeBackupFile, takeBackup } from '../../db/backups'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '../../db/schema'
 import { HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
@@ -97,9 +97,16 @@ describe.skipIf(usePostgres())('back up now (issue 7)', () => {
   it('applies the rotation: 7 daily, the newest of 4 weeks, event backups of 30 days', async () => {
     const svc = await start({ userData: await establishedUserData(), now: DAY1 })
     const sqlite = localStore(svc).sqlite
-    for (let d = 1; d <= 60; d++) await takeBackup(sqlite, backupDir(svc), 'daily', new Date(DAY1.getTime() - d * 86_400_000))
-    await takeBackup(sqlite, backupDir(svc), 'premigration', new Date('2026-11-01T09:00:00Z'))
-    await takeBackup(sqlite, backupDir(svc), 'premigration', new Date('2026-10-01T09:00:00Z'))
+    // Taken in the order the days came (the newest is the one the app took last: issue 15), so
+    // the start's own daily backup (taken first) makes way for today's, taken last.
+    for (const b of listBackups(backupDir(svc))) removeBackupFile(b.path)
+    const taken: [string, Date][] = [
+      ['daily', DAY1],
+      ...Array.from({ length: 60 }, (_, i): [string, Date] => ['daily', new Date(DAY1.getTime() - (60 - i) * 86_400_000)]),
+      ['premigration', new Date('2026-11-01T09:00:00Z')],
+      ['premigration', new Date('2026-10-01T09:00:00Z')],
+    ]
+    for (const [label, at] of taken.sort((a, b) => a[1].getTime() - b[1].getTime())) await takeBackup(sqlite, backupDir(svc), label, at)
     await svc.call('omu:backup.backUpNow')
     const kept = listBackups(backupDir(svc))
     expect(kept.filter((b) => b.label === 'daily').map((b) => b.takenAt.slice(0, 10))).toEqual([

@@ -6,6 +6,8 @@ import { HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type Servi
 import { usePostgres } from '../pg/workers'
 
 let svc: ServicesHandle | undefined
+/** Issue 15: the recovery page acts for a HOMS of the data file. */
+const HOMS = { username: 'first.homs', password: TEST_PASSWORD }
 afterEach(() => svc?.cleanup())
 
 function corrupt(file: string): void {
@@ -40,7 +42,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
     await first.close()
     corrupt(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })
-    const restored = await svc.call('omu:recovery.restoreLatestBackup')
+    const restored = await svc.call('omu:recovery.restoreLatestBackup', HOMS)
     expect(restored.ok && restored.data).toMatchObject({ state: 'ready', problem: null })
     // The restored file has its users: the first HOMS signs in again.
     expect(await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })).toMatchObject({ ok: true })
@@ -57,17 +59,39 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
     corrupt(b.path)
     corrupt(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })
-    const r = await svc.call('omu:recovery.restoreLatestBackup')
+    const r = await svc.call('omu:recovery.restoreLatestBackup', HOMS)
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found' } })
     expect(r.ok ? '' : r.error.message).toContain('Start a new data file')
-    const fresh = await svc.call('omu:recovery.startNewFile')
+    const fresh = await svc.call('omu:recovery.startNewFile', HOMS)
     expect(fresh.ok && fresh.data.state).toBe('setup')
+  })
+
+  it('only a HOMS of the data file may restore or start again from the recovery page, and each choice is audited in the file now in use (issue 15)', async () => {
+    const first = await startTestServices()
+    await first.call('omu:establishment.setup', HMP_TESTSHIRE)
+    await first.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long pom password' })
+    await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    await first.close()
+    // Damaged past its header: the file still says who its HOMS are.
+    const fd = fs.openSync(path.join(first.userData, 'omu.db'), 'r+')
+    fs.writeSync(fd, Buffer.alloc(8192, 0x11), 0, 8192, fs.statSync(path.join(first.userData, 'omu.db')).size - 8192)
+    fs.closeSync(fd)
+    svc = await startTestServices({ userData: first.userData })
+    const refused = { ok: false, error: { code: 'invalid_input', message: 'Enter the username and password of a HOMS of this data file (as they were when it last worked).' } }
+    expect(await svc.call('omu:recovery.restoreLatestBackup', { username: 'first.homs', password: 'not the password' })).toMatchObject(refused)
+    expect(await svc.call('omu:recovery.startNewFile', { username: 'pat.pom', password: 'a long pom password' })).toMatchObject(refused)
+    expect(await svc.call('omu:recovery.startNewFile', { username: '', password: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect((await svc.call('omu:app.status')).ok && fs.readdirSync(first.userData).some((n) => n.startsWith('omu.db.unreadable-'))).toBe(false)
+    const restored = await svc.call('omu:recovery.restoreLatestBackup', HOMS)
+    expect(restored.ok && restored.data).toMatchObject({ state: 'ready' })
+    const rows = await localStore(svc).read((c) => c.sql.rows("select username, role, channel from audit_log where channel = 'omu:recovery.restoreLatestBackup'"))
+    expect(rows).toEqual([['first.homs', 'homs', 'omu:recovery.restoreLatestBackup']])
   })
 
   it('recovery actions are refused while the data file is healthy, so they can never replace good data', async () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-    expect(await svc.call('omu:recovery.startNewFile')).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await svc.call('omu:recovery.startNewFile', HOMS)).toMatchObject({ ok: false, error: { code: 'conflict' } })
     const est = await svc.call('omu:establishment.get')
     expect(est.ok && est.data?.name).toBe('HMP Testshire')
   })

@@ -8,8 +8,8 @@ import { londonToday } from '../../electron/services/clock'
 const DAY = 86_400_000
 const NOW = new Date('2026-11-23T10:00:00Z') // a Monday: ISO week 2026-W48
 
-function b(takenAt: Date, label: string): BackupInfo {
-  return { path: `/b/${takenAt.toISOString()}-${label}.db`, takenAt: takenAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), label }
+function b(takenAt: Date, label: string, seq = 0): BackupInfo {
+  return { path: `/b/${takenAt.toISOString()}-${label}.db`, takenAt: takenAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), label, seq }
 }
 
 const kept = (list: BackupInfo[], now = NOW) => planRotation(list, now, londonToday).keep.map((x) => `${x.takenAt.slice(0, 10)} ${x.label}`)
@@ -69,5 +69,25 @@ describe('backup rotation', () => {
     expect(planRotation(list, NOW, londonToday).remove).toEqual([])
     const onlyOld = [b(new Date(NOW.getTime() - 90 * DAY), 'manual')]
     expect(planRotation(onlyOld, NOW, londonToday).keep).toHaveLength(1)
+  })
+})
+
+describe('newest by the app’s sequence, not the clock (issue 15)', () => {
+  it('the 7 dailies kept are the 7 taken last, even when the clock was set back between them', () => {
+    // Ten dailies; the last three were taken after the clock was put back a month.
+    const list = Array.from({ length: 10 }, (_, i) => b(new Date(NOW.getTime() - (i < 7 ? 9 - i : 40 - i) * DAY), 'daily', i + 1))
+    const keptSeqs = planRotation(list, NOW, londonToday)
+      .keep.filter((x) => x.label === 'daily')
+      .map((x) => x.seq)
+    expect(keptSeqs.slice(0, 7)).toEqual([10, 9, 8, 7, 6, 5, 4])
+  })
+
+  it('a backup dated in the future is kept, and not counted as today’s daily', () => {
+    const future = b(new Date(NOW.getTime() + 3 * 365 * DAY), 'daily', 99)
+    const daily = Array.from({ length: 8 }, (_, i) => b(new Date(NOW.getTime() - i * DAY), 'daily', 8 - i))
+    const plan = planRotation([future, ...daily], NOW, londonToday)
+    expect(plan.keep.map((x) => x.seq)).toContain(99)
+    // The 7 real dailies are all still kept (the future one did not take a place).
+    expect(plan.keep.filter((x) => x.seq !== 99 && x.label === 'daily')).toHaveLength(7)
   })
 })

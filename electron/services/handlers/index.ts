@@ -17,8 +17,8 @@ import type { Handlers } from './types'
 export const handlers: Handlers = {
   app: { status: (_input, ctx) => ctx.status() },
   recovery: {
-    restoreLatestBackup: (_input, ctx) => ctx.restoreLatestBackup(),
-    startNewFile: (_input, ctx) => ctx.startNewFile(),
+    restoreLatestBackup: (credential, ctx) => ctx.restoreLatestBackup(credential),
+    startNewFile: (credential, ctx) => ctx.startNewFile(credential),
   },
   auth: authHandlers,
   users: userHandlers,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { RecoveryCredential } from '../../../shared/ipc/channels/app'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
@@ -46,7 +47,7 @@ export function useRecoveryActions() {
   const qc = useQueryClient()
   const after = { onSuccess: () => qc.invalidateQueries({ queryKey: keys.all }) }
   return {
-    restore: useMutation({ mutationFn: () => unwrap(omu().recovery.restoreLatestBackup()), ...after }),
-    startNew: useMutation({ mutationFn: () => unwrap(omu().recovery.startNewFile()), ...after }),
+    restore: useMutation({ mutationFn: (credential: RecoveryCredential) => unwrap(omu().recovery.restoreLatestBackup(credential)), ...after }),
+    startNew: useMutation({ mutationFn: (credential: RecoveryCredential) => unwrap(omu().recovery.startNewFile(credential)), ...after }),
   }
 }

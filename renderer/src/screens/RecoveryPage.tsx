@@ -1,6 +1,7 @@
-import { Alert, Button, Code, Group, List, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Code, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useState } from 'react'
 import { FullPageCard } from '../app/FullPageCard'
-import type { AppStatus } from '../../../shared/ipc/channels/app'
+import type { AppStatus, RecoveryCredential } from '../../../shared/ipc/channels/app'
 import { ErrorText } from '../app/ErrorText'
 import { useRecoveryActions } from '../data/hooks'
 import { formatDateTime } from '../lib/format'
@@ -12,6 +13,17 @@ import { formatDateTime } from '../lib/format'
 export function RecoveryPage({ status }: { status: AppStatus }) {
   const { restore, startNew } = useRecoveryActions()
   const busy = restore.isPending || startNew.isPending
+  // Issue 15: only a HOMS of this data file chooses what happens to it.
+  const [credential, setCredential] = useState<RecoveryCredential>({ username: '', password: '' })
+  const [missing, setMissing] = useState(false)
+  const act = (run: (c: RecoveryCredential) => void) => () => {
+    if (!credential.username.trim() || !credential.password) {
+      setMissing(true)
+      return
+    }
+    setMissing(false)
+    run(credential)
+  }
   return (
     <FullPageCard size="md">
           <Stack>
@@ -35,12 +47,34 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
             <Text size="sm">
               Either way the damaged file is kept beside the new one (renamed with “unreadable” and the time), so IT support can try to recover it.
             </Text>
+            <Title order={2} size="h3">
+              A HOMS decides
+            </Title>
+            <Text size="sm">Enter the username and password of a HOMS of this data file, as they were when it last worked. The choice is recorded in the audit trail.</Text>
+            <Group grow align="flex-start">
+              <TextInput
+                label="HOMS username"
+                autoComplete="username"
+                value={credential.username}
+                onChange={(e) => setCredential({ ...credential, username: e.currentTarget.value })}
+                error={missing && !credential.username.trim() ? 'Enter the username of a HOMS of this data file.' : undefined}
+                required
+              />
+              <PasswordInput
+                label="HOMS password"
+                autoComplete="current-password"
+                value={credential.password}
+                onChange={(e) => setCredential({ ...credential, password: e.currentTarget.value })}
+                error={missing && !credential.password ? 'Enter that HOMS’s password.' : undefined}
+                required
+              />
+            </Group>
             <ErrorText error={restore.error ?? startNew.error} />
             <Group>
-              <Button onClick={() => restore.mutate()} disabled={!status.latestBackup || busy} loading={restore.isPending}>
+              <Button onClick={act((c) => restore.mutate(c))} disabled={!status.latestBackup || busy} loading={restore.isPending}>
                 Restore the latest backup
               </Button>
-              <Button variant="default" onClick={() => startNew.mutate()} disabled={busy} loading={startNew.isPending}>
+              <Button variant="default" onClick={act((c) => startNew.mutate(c))} disabled={busy} loading={startNew.isPending}>
                 Start a new data file
               </Button>
             </Group>

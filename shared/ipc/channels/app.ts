@@ -3,7 +3,7 @@ import { channel, type Domain } from '../define'
 import { empty } from '../schemas'
 
 export const storeProblemSchema = z.object({
-  kind: z.enum(['corrupt', 'unreadable', 'newer_version']),
+  kind: z.enum(['corrupt', 'unreadable', 'newer_version', 'unexpected_schema', 'busy']),
   /** What happened, in a sentence the user can act on. */
   message: z.string(),
 })
@@ -34,17 +34,29 @@ export const app = {
   }),
 } satisfies Domain
 
+/**
+ * Issue 15: the recovery page acts only for a HOMS of the data file (the one that could not be
+ * opened, or when it cannot be read at all, the newest usable backup); both actions are audited.
+ */
+export const recoveryCredential = z
+  .object({
+    username: z.string().trim().min(1, 'Enter the username of a HOMS of this data file.').max(200),
+    password: z.string().min(1, 'Enter that HOMS’s password.').max(1024),
+  })
+  .strict()
+export type RecoveryCredential = z.infer<typeof recoveryCredential>
+
 export const recovery = {
   restoreLatestBackup: channel({
-    doc: 'Recovery page: the unreadable file is kept aside (renamed, never deleted) and the newest backup that passes an integrity check becomes the store.',
+    doc: 'Recovery page, for a HOMS of the data file: the unreadable file is kept aside (renamed, never deleted) and the newest usable backup (by the order backups were taken, integrity and structure checked) becomes the store.',
     kind: 'system',
-    input: empty,
+    input: recoveryCredential,
     output: appStatusSchema,
   }),
   startNewFile: channel({
-    doc: 'Recovery page: the unreadable file is kept aside (renamed, never deleted) and a new empty store is created.',
+    doc: 'Recovery page, for a HOMS of the data file: the unreadable file is kept aside (renamed, never deleted) and a new empty store is created.',
     kind: 'system',
-    input: empty,
+    input: recoveryCredential,
     output: appStatusSchema,
   }),
 } satisfies Domain

@@ -20,13 +20,15 @@ export const backupEntrySchema = z.object({
   takenAt: z.string(),
   kind: backupKindSchema,
   sizeBytes: z.number(),
+  /** Dated after now (issue 15): the computer's clock was wrong when it was taken, or it came from elsewhere. Never taken as the latest. */
+  futureDated: z.boolean(),
 })
 export type BackupEntry = z.infer<typeof backupEntrySchema>
 
 export const backupListSchema = z.object({
   /** Where the backups are kept on this computer. */
   folder: z.string(),
-  /** Newest first. */
+  /** Newest first, in the order the app took them (not by their dates). */
   backups: z.array(backupEntrySchema),
 })
 export type BackupList = z.infer<typeof backupListSchema>

@@ -98,7 +98,8 @@ export function BackupSection() {
         rowKey={(b) => b.id}
         empty={backups.isPending ? 'Loading backups…' : 'There are no backups yet.'}
         columns={[
-          { header: 'Taken', cell: (b) => formatDateTime(b.takenAt) },
+          // Issue 15: a date after now is said in words (the list is in the order the backups were taken).
+          { header: 'Taken', cell: (b) => (b.futureDated ? `${formatDateTime(b.takenAt)} (dated in the future: this computer’s clock was wrong, or the file came from elsewhere)` : formatDateTime(b.takenAt)) },
           { header: 'Kind', cell: (b) => KIND_LABELS[b.kind] },
           { header: 'Size', cell: (b) => size(b.sizeBytes) },
           ...(canRestore
