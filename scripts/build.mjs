@@ -19,6 +19,15 @@ if (!rendererOnly) {
     // pdfkit and exceljs load their own data files relative to their package (pdfkit through
     // import.meta.url, which is empty in a CJS bundle), so they are required from node_modules.
     external: ['electron', 'better-sqlite3', 'pdfkit', 'exceljs'],
+    // parseOffThread.ts reads import.meta only when __dirname is missing (tsx's ESM), never in this CJS bundle.
+    logOverride: { 'empty-import-meta': 'silent' },
+  })
+  // Large files are parsed in a worker thread (electron/services/parseOffThread.ts), which loads
+  // this bundle from next to main.cjs.
+  await esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/services/parseWorker.ts')],
+    outfile: path.join(root, 'dist/main/parseWorker.cjs'),
   })
   await esbuild({
     ...common,

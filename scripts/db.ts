@@ -19,6 +19,7 @@ import { migrationsFolderFrom } from '../db/paths'
 import { copyToShared } from '../db/shared/copy'
 import { addUser, provision, type AppRole } from '../db/shared/provision'
 import { auditCheck, serverAdvice } from './auditCheck'
+import { passwordProblem } from '../electron/services/auth/passwordRules'
 
 /** The command line's role names; `reader` is the app's read-only reviewer. */
 const ROLES: Record<string, AppRole> = { pom: 'pom', homd: 'homd', homs: 'homs', governor: 'governor', reader: 'read_only' }
@@ -43,8 +44,14 @@ function required(args: string[], name: string, what: string): string {
 
 /** A password typed without echo (or OMU_NEW_PASSWORD), asked twice on a terminal. */
 async function newPassword(username: string): Promise<string> {
+  // The app's own rule for a new password (issue 15), for OMU_NEW_PASSWORD as for one typed.
+  const checked = (password: string): string => {
+    const problem = passwordProblem(password, username)
+    if (problem) fail(problem)
+    return password
+  }
   const fromEnv = process.env.OMU_NEW_PASSWORD
-  if (fromEnv) return fromEnv
+  if (fromEnv) return checked(fromEnv)
   if (!process.stdin.isTTY) fail('Set OMU_NEW_PASSWORD, or run this in a terminal to type the password.')
   const ask = (prompt: string) =>
     new Promise<string>((resolve) => {
@@ -59,7 +66,7 @@ async function newPassword(username: string): Promise<string> {
       })
     })
   const first = await ask(`Password for ${username}: `)
-  if (first.length < 12) fail('Use a password of at least 12 characters.')
+  checked(first)
   if ((await ask('Again: ')) !== first) fail('The two passwords differ; nothing was changed.')
   return first
 }

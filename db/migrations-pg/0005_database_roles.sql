@@ -66,6 +66,15 @@ $$;
 GRANT EXECUTE ON FUNCTION omu_is_my_case(integer) TO omu_pom;
 --> statement-breakpoint
 
+-- The staff record the signed-in user's profile names (a POM's own), or NULL.
+CREATE FUNCTION omu_my_staff_id() RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT staff_id FROM public.app_user WHERE username = session_user AND active = 1
+$$;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION omu_my_staff_id() TO omu_pom;
+--> statement-breakpoint
+
 -- Whether an audit payload holds a sensitive note's text, anywhere in the JSON: the app's
 -- holdsSensitiveNote (electron/services/sensitiveNotes.ts), which the subject access export uses. A
 -- payload that is not JSON counts as holding one: a reviewer is shown less, never more.
@@ -160,8 +169,12 @@ ALTER TABLE supervision_session ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY session_read ON supervision_session FOR SELECT TO omu_pom, omu_homd, omu_homs, omu_governor, omu_reader USING (true);
 --> statement-breakpoint
--- "POMs record sessions for any case" (issue 7).
-CREATE POLICY session_record ON supervision_session FOR INSERT TO omu_pom, omu_homd, omu_homs WITH CHECK (true);
+-- "POMs record sessions for any case" (issue 7), as themselves (issue 15: the session's staff
+-- record is their own, electron/services/handlers/caseload.ts sessionHeldBy); a HOMD or HOMS may
+-- record on a POM's behalf.
+CREATE POLICY session_record ON supervision_session FOR INSERT TO omu_homd, omu_homs WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY session_record_as_themselves ON supervision_session FOR INSERT TO omu_pom WITH CHECK (staff_id = omu_my_staff_id());
 --> statement-breakpoint
 CREATE POLICY session_correct ON supervision_session FOR UPDATE TO omu_homd, omu_homs USING (true) WITH CHECK (true);
 --> statement-breakpoint

@@ -75,12 +75,14 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'storage.choose': NONE,
   'storage.copyToShared': { ...INSERTS_EVERYWHERE, user_preference: ['select', 'insert'], app_user: ['select', 'insert'] },
   'auth.createFirstUser': NONE,
-  'auth.signIn': OWN_PROFILE,
+  // Issue 15: the accepted sign-in is written to the audit trail as the user's own login.
+  'auth.signIn': { ...OWN_PROFILE, ...AUDIT_ROW },
   'auth.signOut': NONE,
   // The password itself is changed by omu_set_own_password (SECURITY DEFINER), never by a grant.
   'auth.changePassword': { ...OWN_PROFILE, ...AUDIT_ROW },
   'users.list': { app_user: ['select'] },
   'users.save': { app_user: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'users.unlock': { app_user: ['select', 'update'], ...AUDIT_ROW },
   'audit.history': { audit_log: ['select'] },
   'subjectAccess.export': { ...READS_EVERYTHING, audit_log: ['select'] },
   'catalogs.list': READS_EVERYTHING,
@@ -149,6 +151,8 @@ export interface Limit {
 const NOT_HOMS = USER_ROLES.filter((r) => r !== 'homs')
 
 export const LIMITS: readonly Limit[] = [
+  // A POM records a session only as themselves (issue 15; sessions.record, sessionHeldBy).
+  { table: 'supervision_session', op: 'insert', roles: ['pom'], rows: 'sessions recorded as themselves (their own staff record)' },
   // "A POM may correct only sessions of their own allocations" (issue 7; sessions.correctRecordedOn).
   { table: 'supervision_session', op: 'update', roles: ['pom'], rows: 'sessions on cases allocated to them (an open allocation to their staff record)' },
   // Only the record's date of entry and its reason are ever corrected; a session is otherwise as recorded.
@@ -209,5 +213,6 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   omu_app_role: USER_ROLES,
   omu_my_user_id: USER_ROLES,
   omu_is_my_case: ['pom'],
+  omu_my_staff_id: ['pom'],
   omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
 }

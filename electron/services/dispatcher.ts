@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm'
-import { appUser } from '../../db/schema'
 import { LOCK_AFTER_MINUTES, type User } from '../../shared/ipc/channels/auth'
 import { contractEntries, type ChannelEntry, type ChannelKey } from '../../shared/ipc/contract'
 import type { IpcError, IpcResult } from '../../shared/ipc/result'
 import { UserFacingError } from '../../shared/ipc/result'
 import { writeAudit, type AuditRecord } from './audit'
-import { verifyPassword } from './auth/passwords'
+import { checkLocalPassword } from './auth/localSignIn'
+import { userStanding } from './trust/store'
 import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
 import { casesOf } from './caseload/cache'
@@ -93,16 +92,18 @@ export class Dispatcher {
     }
     try {
       const now = this.opts.runtime.config.clock()
-      const { user, lockedForInactivity } = this.session.current(now)
+      const { user: held, lockedForInactivity } = this.session.current(now)
       // Locked for inactivity: the shared database's connections were the user's own login, with
       // their password held for reconnecting; both go now, not at the next person's sign-in.
       if (lockedForInactivity) await this.opts.runtime.closeShared()
+      const user = held && rule.kind !== 'public' ? await this.standing(held) : held
+      if (held && !user) return fail({ code: 'signed_out', message: this.signedOutBecause })
       const refused = this.permit(rule, user, lockedForInactivity)
       if (refused) return fail(refused)
       if (user) this.session.touch(now)
       const parsed = entry.def.input.safeParse(rawInput ?? {})
       if (!parsed.success) return fail(toIpcError(parsed.error, this.opts.log))
-      if (rule.kind === 'roles' && rule.reauth && user) await this.reauthenticate(user, parsed.data)
+      if (rule.kind === 'roles' && rule.reauth && user) await this.reauthenticate(user, rule, parsed.data, entry.channel, now)
       const data = await this.run(entry, handler, parsed.data, user, now)
       const checked = entry.def.output.safeParse(data)
       if (!checked.success) {
@@ -134,22 +135,53 @@ export class Dispatcher {
     }
   }
 
-  /** Sign-off steps ask for the signer's password again (issue 7). */
-  private async reauthenticate(user: User, input: unknown): Promise<void> {
-    const password = (input as { password?: unknown }).password
+  private signedOutBecause = 'Sign in to continue.'
+
+  /**
+   * The signed-in user as the store has them now (issue 15): a HOMS on any computer may have made
+   * them inactive, changed their role or removed them since they signed in, and each request must
+   * follow. One read by primary key (in the shared database with the login's group role in the
+   * same statement's transaction); null, and signed out, when they may no longer act.
+   */
+  private async standing(user: User): Promise<User | null> {
     const rt = this.opts.runtime
     const store = rt.store
-    if (store?.kind === 'shared') {
+    if (!store) return user
+    const row = await store.read((c) => userStanding(c, user.id))
+    const login = row?.loginRole
+    let why: string | null = null
+    if (!row || row.username !== user.username) why = 'Your user profile is no longer on record. Ask your HOMS.'
+    else if (!row.active) why = 'This user profile has been made inactive. Ask your HOMS.'
+    // The database's role decides what the login can do (migration 0005): as at sign-in, a profile
+    // whose role differs from its login's is not served.
+    else if (login !== undefined && login !== row.role) why = 'Your role has changed and your database login does not match it yet. Ask your HOMS to save your user profile again in Settings › Users, then sign in again.'
+    if (why) {
+      this.session.signOut()
+      await rt.closeShared()
+      this.signedOutBecause = why
+      return null
+    }
+    if (row!.role === user.role) return user
+    const changed: User = { ...user, role: row!.role as User['role'] }
+    this.session.refresh(changed)
+    return changed
+  }
+
+  /** Sign-off steps and other weighty changes ask for the password again (issues 7, 15). */
+  private async reauthenticate(user: User, rule: Extract<Rule, { kind: 'roles' }>, input: unknown, channel: string, now: Date): Promise<void> {
+    const field = rule.reauthField ?? 'password'
+    const password = (input as Record<string, unknown>)[field]
+    const wrong = () => new UserFacingError('invalid_input', `Password: enter your own password to ${rule.reauthFor ?? 'sign this step'}.`, field)
+    const rt = this.opts.runtime
+    const store = rt.store
+    if (typeof password !== 'string' || !store) throw wrong()
+    if (store.kind === 'shared') {
       // Checked by the server, not against a copy: a connection with this password either opens or not.
-      if (typeof password !== 'string' || !(await storageActions(rt).passwordAccepted(user.username, password))) {
-        throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
-      }
+      if (!(await storageActions(rt).passwordAccepted(user.username, password))) throw wrong()
       return
     }
-    const row = store ? await store.read((c) => c.db.select({ hash: appUser.passwordHash }).from(appUser).where(eq(appUser.id, user.id)).get()) : undefined
-    if (typeof password !== 'string' || !row || !(await verifyPassword(password, row.hash))) {
-      throw new UserFacingError('invalid_input', 'Password: enter your own password to sign this step.', 'password')
-    }
+    // A guess here counts, waits and locks as a wrong sign-in does (auth/localSignIn.ts).
+    await checkLocalPassword({ store, guard: rt.localSignIns, at: now, channel, username: user.username, password, wrong, auditAccepted: false })
   }
 
   private async run(entry: ChannelEntry, handler: AnyHandler, input: unknown, actor: User | null, now: Date): Promise<unknown> {
@@ -158,8 +190,8 @@ export class Dispatcher {
       case 'system': {
         const ctx: SystemContext = {
           status: () => rt.status(),
-          restoreLatestBackup: () => rt.restoreLatestBackup(),
-          startNewFile: () => rt.startNewFile(),
+          restoreLatestBackup: (credential) => rt.restoreLatestBackup(credential),
+          startNewFile: (credential) => rt.startNewFile(credential),
           store: rt.store,
           session: this.session,
           actor,
@@ -168,6 +200,7 @@ export class Dispatcher {
           log: this.opts.log,
           backups: rt.backups,
           storage: storageActions(rt),
+          signInGuard: rt.localSignIns,
         }
         return handler(input, ctx)
       }

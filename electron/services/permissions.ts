@@ -12,7 +12,16 @@ export type Rule =
   /** Any signed-in user, read-only reviewers included (reads, and their own preferences). */
   | { kind: 'signed_in' }
   /** Only these roles; `action` completes "As a POM you cannot …". `reauth`: the password is asked again. */
-  | { kind: 'roles'; roles: readonly UserRole[]; action: string; reauth?: boolean }
+  | {
+      kind: 'roles'
+      roles: readonly UserRole[]
+      action: string
+      reauth?: boolean
+      /** The request's field holding the password asked again (default `password`). */
+      reauthField?: string
+      /** Completes "enter your own password to …" (default "sign this step"). */
+      reauthFor?: string
+    }
 
 const anyone: Rule = { kind: 'signed_in' }
 const open: Rule = { kind: 'public' }
@@ -38,6 +47,8 @@ export const RULES: Record<ChannelKey, Rule> = {
   'auth.changePassword': anyone,
   'users.list': roles('manage users', 'homs'),
   'users.save': roles('manage users', 'homs'),
+  // Not asked for the password again: an unlock grants nothing, it only lets the user try again.
+  'users.unlock': roles('manage users', 'homs'),
   'audit.history': anyone,
   'subjectAccess.export': roles('export subject access disclosures', 'homd', 'homs', 'governor'),
   'catalogs.list': anyone,

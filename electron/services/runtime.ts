@@ -2,20 +2,23 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { openStore, StoreOpenError, type StoreProblemKind } from '../../db/bootstrap'
-import type { SqliteStore } from '../../db/store/sqlite'
 import { ServerUnavailableError, type PostgresStore, type SharedLocation } from '../../db/store/postgres'
 import type { Store } from '../../db/store/types'
+import { restoreInProgress, restoreLockOf, type SqliteStore } from '../../db/store/sqlite'
 import type { Storage } from '../../shared/ipc/channels/storage'
 import { readStorageChoice, writeStorageChoice, type StorageChoice } from './storage/choice'
 import { openShared } from './storage/connect'
 import { SignInBackoff } from './storage/signInBackoff'
+import { LocalSignInGuard } from './auth/localSignIn'
 import { sendsPlainTextOverNetwork } from '../../shared/transport'
-import { isHealthy, listBackups } from '../../db/backups'
-import type { AppStatus } from '../../shared/ipc/channels/app'
+import { isFutureDated, isHealthy, listBackups, unexpectedSchema } from '../../db/backups'
+import type { AppStatus, RecoveryCredential } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { BackupService } from './backupService'
 import { londonToday, type Clock } from './clock'
 import { readEstablishment } from './establishment/store'
+import { dummyHash, verifyPassword } from './auth/passwords'
+import { userIdByUsername, writeAudit } from './trust/store'
 import type { Host } from './host'
 
 export interface RuntimeConfig {
@@ -53,9 +56,13 @@ export class StoreRuntime {
   /** Shared mode: this app's brake on sign-ins the server keeps refusing (issue 14), on the app's clock. */
   readonly signIns: SignInBackoff
 
+  /** This computer's file: password checks in progress and unknown usernames' refusals (issue 15). */
+  readonly localSignIns: LocalSignInGuard
+
   private constructor(readonly config: RuntimeConfig) {
     this.backups = new BackupService(this)
     this.signIns = new SignInBackoff(() => this.config.clock().getTime())
+    this.localSignIns = new LocalSignInGuard(() => this.config.clock().getTime())
   }
 
   static async start(config: RuntimeConfig): Promise<StoreRuntime> {
@@ -65,10 +72,29 @@ export class StoreRuntime {
       rt.state = { kind: 'shared', location: choice.location, store: null }
       return rt
     }
+    rt.finishInterruptedRestore()
     await rt.open()
     // Issue 7: an automatic backup on start, once a day. A failure is logged, never blocks the app.
     await rt.backups.dailyIfDue().catch((err: unknown) => config.log(err))
     return rt
+  }
+
+  /**
+   * Issue 15: a restore stopped part-way (the app or the computer stopped) leaves its files. If
+   * the data file had been moved aside and the backup not yet put in its place, the data file goes
+   * back; otherwise the swap had happened and the leftovers go. A restore lock left by a process
+   * that has gone is removed (a live one belongs to another window still restoring).
+   */
+  private finishInterruptedRestore(): void {
+    const dbPath = this.config.dbPath
+    const previous = `${dbPath}.replaced`
+    const lock = restoreLockOf(dbPath)
+    if (restoreInProgress(dbPath)) return
+    if (!fs.existsSync(dbPath) && fs.existsSync(previous)) fs.renameSync(previous, dbPath)
+    for (const f of [`${dbPath}.restoring`, previous]) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(f + suffix, { force: true })
+    }
+    fs.rmSync(lock, { force: true })
   }
 
   private async open(): Promise<void> {
@@ -152,9 +178,12 @@ export class StoreRuntime {
   }
 
   async status(): Promise<AppStatus> {
+    // Issue 15: a file that was only busy (another program held it) is tried again, not left on the recovery page.
+    if (this.state.kind === 'recovery' && this.state.problem.kind === 'busy') await this.open()
     const storage = this.storage
     const shared = storage.kind === 'shared'
-    const latest = shared ? null : (listBackups(this.config.backupDir)[0] ?? null)
+    // The latest by the app's own sequence; one dated in the future is never it (issue 15).
+    const latest = shared ? null : (listBackups(this.config.backupDir, this.config.nativeBinding).find((b) => !isFutureDated(b, this.config.clock())) ?? null)
     const base = {
       dbPath: shared ? `${storage.location.host}:${storage.location.port}/${storage.location.database}` : this.config.dbPath,
       appVersion: this.config.appVersion,
@@ -194,16 +223,24 @@ export class StoreRuntime {
     return aside
   }
 
-  async restoreLatestBackup(): Promise<AppStatus> {
+  async restoreLatestBackup(credential: RecoveryCredential): Promise<AppStatus> {
     this.requireRecovery()
-    const healthy = listBackups(this.config.backupDir).find((b) => isHealthy(b.path, this.config.nativeBinding))
+    // Issue 15: the latest by sequence that is not dated in the future, is healthy, and is exactly OMU Desk's.
+    const now = this.config.clock()
+    const healthy = listBackups(this.config.backupDir, this.config.nativeBinding).find(
+      (b) => !isFutureDated(b, now) && isHealthy(b.path, this.config.nativeBinding) && unexpectedSchema(b.path, this.config.migrationsFolder, this.config.nativeBinding) === null,
+    )
+    await this.requireRecoveryHoms(credential, healthy?.path ?? null)
     if (!healthy) {
       throw new UserFacingError('not_found', 'There is no usable backup to restore. Choose "Start a new data file" instead.')
     }
+    const problem = this.state.kind === 'recovery' ? this.state.problem : null
     // The same path as a restore from Settings: the damaged file is set aside, the backup kept.
     await this.replaceStoreFile(healthy.path)
+    await this.auditRecovery('omu:recovery.restoreLatestBackup', credential.username, { problem }, { restoredFrom: path.basename(healthy.path) })
     return this.status()
   }
+
 
   /**
    * Makes `source` (a checked backup) the data file: it is first copied beside the store with the
@@ -212,29 +249,95 @@ export class StoreRuntime {
    * the bootstrap (health check, migrations). Until the rename, the current file is untouched.
    */
   async replaceStoreFile(source: string): Promise<void> {
-    const staging = `${this.config.dbPath}.restoring`
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(staging + suffix, { force: true })
+    const dbPath = this.config.dbPath
+    const staging = `${dbPath}.restoring`
+    const previous = `${dbPath}.replaced`
+    const rmFile = (f: string) => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(f + suffix, { force: true })
+    }
+    rmFile(staging)
     const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: this.config.nativeBinding })
     try {
       await from.backup(staging)
     } finally {
       from.close()
     }
-    if (this.state.kind === 'open') await this.state.store.close()
-    else this.setAside()
-    this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is being replaced by a backup.' } }
-    // A WAL left by the replaced file must never be applied to the restored one.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(this.config.dbPath + suffix, { force: true })
-    fs.renameSync(staging, this.config.dbPath)
-    await this.open()
+    // Issue 15: other windows of the app with this file open refuse requests while the file is
+    // swapped (the lock), and afterwards (the file they have open is no longer the data file).
+    const lock = restoreLockOf(dbPath)
+    fs.writeFileSync(lock, String(process.pid), { mode: 0o600 })
+    try {
+      const wasOpen = this.state.kind === 'open'
+      if (this.state.kind === 'open') await this.state.store.close()
+      else this.setAside()
+      this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is being replaced by a backup.' } }
+      // A WAL left by the replaced file must never be applied to the restored one.
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true })
+      // The file replaced stays beside it until the restored one has opened (issue 15).
+      rmFile(previous)
+      if (wasOpen && fs.existsSync(dbPath)) fs.renameSync(dbPath, previous)
+      fs.renameSync(staging, dbPath)
+      await this.open()
+      if (this.state.kind === 'recovery' && fs.existsSync(previous)) {
+        // The restored file would not open (a migration failed, the disk is full...): the data
+        // file as it was goes back into use, so the app never ends on the recovery page by a restore.
+        const problem = this.state.problem
+        rmFile(dbPath)
+        fs.renameSync(previous, dbPath)
+        await this.open()
+        throw new UserFacingError('unavailable', `The backup could not be opened once restored (${problem.message.replace(/\.$/, '')}), so the data file as it was before is back in use and nothing was changed.`)
+      }
+      rmFile(previous)
+    } finally {
+      fs.rmSync(lock, { force: true })
+    }
   }
 
-  async startNewFile(): Promise<AppStatus> {
+  async startNewFile(credential: RecoveryCredential): Promise<AppStatus> {
     this.requireRecovery()
-    this.setAside()
+    const now = this.config.clock()
+    const backup = listBackups(this.config.backupDir, this.config.nativeBinding).find((b) => !isFutureDated(b, now) && isHealthy(b.path, this.config.nativeBinding))
+    await this.requireRecoveryHoms(credential, backup?.path ?? null)
+    const problem = this.state.kind === 'recovery' ? this.state.problem : null
+    const aside = this.setAside()
     await this.open()
+    await this.auditRecovery('omu:recovery.startNewFile', credential.username, { problem, keptAs: aside ? path.basename(aside) : null }, { newFile: true })
     return this.status()
   }
+
+  /**
+   * Issue 15: the recovery page acts only for a HOMS of this data file. Their profile is read from
+   * the file that could not be opened (often only part of it is damaged), or when that cannot be
+   * read, from the newest usable backup. When neither holds an active HOMS there is nobody to ask
+   * (a file that never got past first run) and the choice is allowed.
+   */
+  private async requireRecoveryHoms(credential: RecoveryCredential, backup: string | null): Promise<void> {
+    if (this.state.kind === 'recovery' && this.state.problem.kind === 'busy') {
+      throw new UserFacingError('conflict', 'The data file is only in use by another program; it does not need restoring or replacing. Close that program, then reload OMU Desk.')
+    }
+    const profiles = [this.config.dbPath, backup].map((f) => (f ? activeHomsIn(f, this.config.nativeBinding) : null)).find((p) => p !== null && p.length > 0)
+    if (!profiles) return
+    const row = profiles.find((p) => p.username === credential.username)
+    // Hashed even for an unknown username, so the answer takes as long either way.
+    const ok = await verifyPassword(credential.password, row?.passwordHash ?? (await dummyHash()))
+    if (!row || !ok) throw new UserFacingError('invalid_input', 'Enter the username and password of a HOMS of this data file (as they were when it last worked).', 'password')
+  }
+
+  /** The recovery choice, recorded in the file now in use (issue 15): who, and what happened. */
+  private async auditRecovery(channel: string, username: string, before: unknown, after: unknown): Promise<void> {
+    const store = this.localStore
+    if (!store) return
+    try {
+      await store.write(async (c) => {
+        const id = await userIdByUsername(c.db, username)
+        await writeAudit(c.db, { id: id ?? null, username, role: 'homs' }, channel, this.config.clock(), { entity: 'data_file', entityId: null, before, after })
+      })
+    } catch (err) {
+      // The file is replaced already; a missing audit row is logged, not reported as a failed recovery.
+      this.config.log(err)
+    }
+  }
+
 
   private requireRecovery(): void {
     if (this.state.kind === 'shared') {
@@ -258,5 +361,18 @@ export class StoreRuntime {
     if (this.state.kind === 'open') this.state.store.closeNow()
     else if (this.state.kind === 'shared') void this.state.store?.close()
     this.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file is closed.' } }
+  }
+}
+
+/** The active HOMS profiles of a data file, read-only; null when the file cannot be read. */
+function activeHomsIn(file: string, nativeBinding?: string): { username: string; passwordHash: string }[] | null {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    return db.prepare("select username, password_hash as passwordHash from app_user where role = 'homs' and active = 1").all() as { username: string; passwordHash: string }[]
+  } catch {
+    return null
+  } finally {
+    db?.close()
   }
 }

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm'
+import { count, desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog } from '../../db/schema'
 import { OMU_EDM } from '../../shared/engine'
@@ -74,6 +74,13 @@ const STEPS: [ChannelKey, Step][] = [
   ],
   ['rrmp.newVersion', (s, ids) => s.call('omu:rrmp.newVersion', { fromVersionId: ids.version })],
   [
+    'users.unlock',
+    async (s) => {
+      const users = (await ok(s.call('omu:users.list')))!
+      return s.call('omu:users.unlock', { id: users.find((u) => u.username === 'gov.ernor')!.id })
+    },
+  ],
+  [
     'readiness.importComparison',
     async (s, ids) => {
       const doc = await ok<Record<string, unknown> & { establishment: Record<string, unknown> }>(s.call('omu:readiness.document', { versionId: ids.version }))
@@ -143,4 +150,39 @@ describe('every mutating channel writes an audit row (issue 7)', () => {
     if (usePostgres()) await expectOnlyDeclaredChanges(empty, 'demo.create')
     await empty.cleanup()
   }, 60_000)
+})
+
+describe('settings, staff and establishment changes record what they replaced (issue 15)', () => {
+  it('each audit row holds the before values as well as the after', async () => {
+    const svc = await startTestServices({ now: new Date('2026-11-23T10:00:00Z') })
+    try {
+      const lastRow = async (channel: string) => {
+        const row = await readStore(svc, (c) => c.db.select({ entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.channel, channel)).orderBy(desc(auditLog.id)).get())
+        return { entityId: row?.entityId ?? null, before: JSON.parse(row?.before ?? 'null') as unknown, after: JSON.parse(row?.after ?? 'null') as unknown }
+      }
+      await ok(svc.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
+      expect(await lastRow('omu:establishment.setup')).toMatchObject({ before: null, after: { name: 'HMP Testshire', code: 'TST', currentStage: 4, targetStage: 3 } })
+      await ok(svc.call('omu:establishment.update', { name: 'HMP Testshire Two', targetStage: 2 }))
+      expect(await lastRow('omu:establishment.update')).toMatchObject({
+        before: { name: 'HMP Testshire', targetStage: 3 },
+        after: { name: 'HMP Testshire Two', targetStage: 2 },
+      })
+
+      await ok(svc.call('omu:settings.update', { retentionYears: 6, extraHolidays: ['2026-12-29'] }))
+      expect(await lastRow('omu:settings.update')).toMatchObject({ before: { retentionYears: 7, extraHolidays: [] }, after: { retentionYears: 6, extraHolidays: ['2026-12-29'] } })
+      await ok(svc.call('omu:settings.update', { retentionYears: 8 }))
+      expect(await lastRow('omu:settings.update')).toMatchObject({ before: { retentionYears: 6, extraHolidays: ['2026-12-29'] }, after: { retentionYears: 8, extraHolidays: ['2026-12-29'] } })
+
+      const pat = await ok(svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+      expect(await lastRow('omu:staff.save')).toMatchObject({ entityId: String(pat.id), before: null, after: { name: 'Pat Pom', active: true } })
+      await ok(svc.call('omu:staff.save', { id: pat.id, name: 'Pat Pomfrey', role: 'prison_pom', active: false, hoursPerWeek: 30 }))
+      expect(await lastRow('omu:staff.save')).toMatchObject({
+        entityId: String(pat.id),
+        before: { name: 'Pat Pom', active: true, hoursPerWeek: 37 },
+        after: { name: 'Pat Pomfrey', active: false, hoursPerWeek: 30 },
+      })
+    } finally {
+      await svc.cleanup()
+    }
+  })
 })

@@ -1,6 +1,9 @@
 import fs from 'node:fs'
+import { and, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { HMP_TESTSHIRE, startTestServices, type ServicesHandle } from './helpers'
+import { auditLog } from '../../db/schema'
+import { OFF_THREAD_FROM, parseOffThread } from '../../electron/services/parseOffThread'
+import { HMP_TESTSHIRE, readStore, startTestServices, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -127,4 +130,109 @@ describe('CSV import of sessions', () => {
     const again = await svc.call('omu:caseImport.preview', { kind: 'sessions', text })
     expect(again.ok && again.data).toMatchObject({ newRows: 0, unchanged: 2 })
   })
+})
+
+describe('CSV import: input and records (issue 15)', () => {
+  const auditOf = (channel: string) =>
+    readStore(svc, (c) => c.db.select({ entity: auditLog.entity, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after }).from(auditLog).where(eq(auditLog.channel, channel)).orderBy(auditLog.id).all())
+
+  it('a file naming a column twice is refused in a plain sentence, whatever the case or spacing', async () => {
+    await start()
+    const text = [`${HEADER},First Name`, `${GOOD[0]},Alexandra`].join('\n')
+    const r = await svc.call('omu:caseImport.preview', { kind: 'prisoners', text })
+    expect(r.ok && r.data.newRows).toBe(0)
+    expect(r.ok && r.data.problems).toEqual([{ row: 1, column: 'First Name', reason: 'The column "first_name" appears twice (columns 2 and 10). Keep one of them and import the file again.' }])
+    expect(await svc.call('omu:caseImport.commit', { kind: 'prisoners', text })).toEqual({ ok: true, data: { created: 0, updated: 0, skipped: 1 } })
+    expect(await prisonerCount()).toBe(0)
+  })
+
+  it('an unclosed quote is reported on its row and the rows after it are still read and counted', async () => {
+    await start()
+    const text = [
+      HEADER,
+      GOOD[0],
+      'A5555EE,"Jo,Demoford,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2', // quote never closed
+      GOOD[1],
+      'A6666FF,"Ren"e,Fictionby,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2', // closed in the wrong place
+      'A7777GG,"Kim ""KJ""","Mock, Ridge",1990-04-01,determinate,2025-01-10,2028-01-10,1,B2', // quoted properly
+    ].join('\r\n')
+    const r = await svc.call('omu:caseImport.preview', { kind: 'prisoners', text })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    // Five data rows in the file: five in the preview (three to import, two reported).
+    expect(r.data.totalRows).toBe(5)
+    expect(r.data.newRows).toBe(3)
+    expect(r.data.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, null],
+      [5, null],
+    ])
+    expect(r.data.problems[0]?.reason).toContain('a quote (") in it is not closed')
+    expect(await svc.call('omu:caseImport.commit', { kind: 'prisoners', text })).toEqual({ ok: true, data: { created: 3, updated: 0, skipped: 2 } })
+    const list = await svc.call('omu:caseload.list', { pomId: null })
+    expect(list.ok && list.data.rows.map((row) => row.name).sort()).toEqual(['MOCK, RIDGE, Kim "KJ"', 'SAMPLEWOOD, Sam', 'TESTWELL, Alex'])
+  })
+
+  it('every prisoner the import creates or changes has an audit row of its own, with before and after', async () => {
+    await start()
+    await svc.call('omu:caseImport.commit', { kind: 'prisoners', text: [HEADER, GOOD[0]].join('\n') })
+    const created = await auditOf('omu:caseImport.commit')
+    expect(created).toHaveLength(1)
+    expect(created[0]).toMatchObject({ entity: 'prisoner', before: null })
+    expect(JSON.parse(created[0]!.after!)).toMatchObject({ prisonNumber: 'A1111AA', firstName: 'Alex', conditionalReleaseDate: '2028-01-10' })
+    const changed = [HEADER, 'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-06-10,2,B2', GOOD[1]].join('\n')
+    expect(await svc.call('omu:caseImport.commit', { kind: 'prisoners', text: changed, applyUpdates: true })).toEqual({ ok: true, data: { created: 1, updated: 1, skipped: 0 } })
+    const rows = (await auditOf('omu:caseImport.commit')).slice(1)
+    expect(rows).toHaveLength(2)
+    const update = rows.find((a) => a.before !== null)!
+    expect(update.entityId).toBe(created[0]!.entityId)
+    expect(JSON.parse(update.before!)).toMatchObject({ prisonNumber: 'A1111AA', conditionalReleaseDate: '2028-01-10', mappaLevel: 1, version: 1 })
+    expect(JSON.parse(update.after!)).toMatchObject({ prisonNumber: 'A1111AA', conditionalReleaseDate: '2028-06-10', mappaLevel: 2, version: 2 })
+    const fresh = rows.find((a) => a.before === null)!
+    expect(JSON.parse(fresh.after!)).toMatchObject({ prisonNumber: 'A2222BB', dateOfBirth: '1985-03-02' })
+    // A session import files each session under its prisoner, as recording one does.
+    const sessions = ['prison_number,date,in_person,mode,duration_minutes', 'A1111AA,2026-11-02,yes,wing_interview_room,45', 'A2222BB,2026-11-03,no,video,30'].join('\n')
+    expect(await svc.call('omu:caseImport.commit', { kind: 'sessions', text: sessions })).toMatchObject({ ok: true, data: { created: 2 } })
+    const filed = await readStore(svc, (c) =>
+      c.db.select({ entityId: auditLog.entityId, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.channel, 'omu:caseImport.commit'), eq(auditLog.entity, 'prisoner'))).orderBy(auditLog.id).all(),
+    )
+    expect(filed.slice(3).map((a) => [a.entityId, (JSON.parse(a.after!) as { session: { date: string } }).session.date])).toEqual([
+      [created[0]!.entityId, '2026-11-02'],
+      [fresh.entityId, '2026-11-03'],
+    ])
+  })
+
+  it('a large file is parsed in a worker: the main thread keeps running timers while it is read', async () => {
+    await start()
+    // About 9 MB: near the 10 MB limit, so over the worker's threshold and long enough to parse to notice.
+    const rows: string[] = []
+    const letter = (n: number) => String.fromCharCode(65 + (n % 26))
+    const line = (i: number) => `A${String(i % 10000).padStart(4, '0')}${letter(Math.floor(i / 10000))}${letter(Math.floor(i / 260000))},Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2`
+    for (let i = 0; i < 110_000; i++) rows.push(line(i))
+    rows.splice(50_000, 0, 'A0000ZZ,"Jo,Demoford,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2')
+    const text = [HEADER, ...rows].join('\n')
+    expect(text.length).toBeGreaterThan(OFF_THREAD_FROM)
+    let ticks = 0
+    let longestGap = 0
+    let last = performance.now()
+    const timer = setInterval(() => {
+      const t = performance.now()
+      longestGap = Math.max(longestGap, t - last)
+      last = t
+      ticks++
+    }, 10)
+    let parsed: Awaited<ReturnType<typeof parseOffThread<{ task: 'csv'; kind: 'prisoners'; text: string }>>>
+    try {
+      parsed = await parseOffThread({ task: 'csv', kind: 'prisoners', text })
+    } finally {
+      clearInterval(timer)
+    }
+    expect(parsed.dataRows).toBe(110_001)
+    expect(parsed.problems.map((p) => p.row)).toEqual([50_002])
+    // The timer fired all along (an event loop blocked by the parse would show one long gap).
+    expect(ticks).toBeGreaterThan(5)
+    expect(longestGap).toBeLessThan(250)
+    // The same file through the channel: the preview counts every row.
+    const r = await svc.call('omu:caseImport.preview', { kind: 'prisoners', text })
+    expect(r.ok && r.data.totalRows).toBe(110_001)
+  }, 120_000)
 })

@@ -1,6 +1,8 @@
 import { usePostgres } from '../pg/workers'
 import { afterEach, describe, expect, it } from 'vitest'
-import { HMP_TESTSHIRE, startTestServices, type ServicesHandle } from './helpers'
+import { and, eq } from 'drizzle-orm'
+import { auditLog } from '../../db/schema'
+import { HMP_TESTSHIRE, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -147,6 +149,77 @@ describe('allocation and sessions drive the minima (seed 003 Annex B)', () => {
     const homd = await svc.call('omu:staff.save', { name: 'Nat Homd', role: 'homd' })
     const r = await svc.call('omu:allocations.allocate', { prisonerId, staffId: homd.ok ? homd.data.id : 0 })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'staffId' } })
+  })
+})
+
+describe('whose session it is (issue 15)', () => {
+  const SESSION = { date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 } as const
+  const signInAs = async (username: string, role: 'pom' | 'homd', staffId: number | null) => {
+    await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
+    const made = await svc.call('omu:users.save', { username, displayName: username, role, staffId, password: TEST_PASSWORD })
+    if (!made.ok) throw new Error(made.error.message)
+    const signed = await svc.call('omu:auth.signIn', { username, password: TEST_PASSWORD })
+    if (!signed.ok) throw new Error(signed.error.message)
+  }
+  const auditedSessions = () =>
+    readStore(svc, (c) =>
+      c.db.select({ username: auditLog.username, role: auditLog.role, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.channel, 'omu:sessions.record'), eq(auditLog.entity, 'prisoner'))).orderBy(auditLog.id).all(),
+    )
+
+  it('a POM records only as themselves: their own staff record, whatever the request names', async () => {
+    const { pom, pom2, prisonerId } = await setUp()
+    // The case is Kit's; Pat records a session they held (duty cover): it is filed under Pat.
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom2, startDate: '2026-09-10' })
+    await signInAs('pat.pom', 'pom', pom)
+    const own = await svc.call('omu:sessions.record', { ...SESSION, prisonerId })
+    expect(own.ok && own.data.staffName).toBe('Pat Pom')
+    const named = await svc.call('omu:sessions.record', { ...SESSION, prisonerId, date: '2026-11-19', staffId: pom })
+    expect(named.ok && named.data.staffName).toBe('Pat Pom')
+    const asKit = await svc.call('omu:sessions.record', { ...SESSION, prisonerId, date: '2026-11-18', staffId: pom2 })
+    expect(asKit).toEqual({ ok: false, error: { code: 'forbidden', message: 'As a POM you can record only your own sessions. Ask a HOMD to record a session on another POM’s behalf.', field: 'staffId' } })
+    const d = await svc.call('omu:prisoners.get', { prisonerId })
+    expect(d.ok && d.data.sessions.map((x) => [x.date, x.staffName])).toEqual([
+      ['2026-11-20', 'Pat Pom'],
+      ['2026-11-19', 'Pat Pom'],
+    ])
+    expect((await auditedSessions()).map((a) => [a.username, a.role, 'onBehalfOf' in (JSON.parse(a.after!) as object)])).toEqual([
+      ['pat.pom', 'pom', false],
+      ['pat.pom', 'pom', false],
+    ])
+  })
+
+  it('a POM whose sign-in has no staff record is told to have it linked; nothing is recorded', async () => {
+    const { prisonerId } = await setUp()
+    await signInAs('sam.pom', 'pom', null)
+    const r = await svc.call('omu:sessions.record', { ...SESSION, prisonerId })
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(r.ok ? '' : r.error.message).toContain('Ask a HOMS to link it in Settings › Users')
+    const d = await svc.call('omu:prisoners.get', { prisonerId })
+    expect(d.ok && d.data.sessions).toEqual([])
+  })
+
+  it('a HOMD records on a POM’s behalf: the session is the POM’s and the record shows the HOMD entered it', async () => {
+    const { pom, pom2, prisonerId } = await setUp()
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10' })
+    await signInAs('hil.homd', 'homd', null)
+    const forKit = await svc.call('omu:sessions.record', { ...SESSION, prisonerId, staffId: pom2 })
+    expect(forKit.ok && forKit.data.staffName).toBe('Kit Pom')
+    // Naming nobody: the case's allocated POM, as before.
+    const forAllocated = await svc.call('omu:sessions.record', { ...SESSION, prisonerId, date: '2026-11-19' })
+    expect(forAllocated.ok && forAllocated.data.staffName).toBe('Pat Pom')
+    expect(await svc.call('omu:sessions.record', { ...SESSION, prisonerId, date: '2026-11-18', staffId: 9999 })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'staffId' } })
+    const audited = await auditedSessions()
+    expect(audited.map((a) => [a.username, a.role, (JSON.parse(a.after!) as { onBehalfOf?: { name: string } }).onBehalfOf?.name])).toEqual([
+      ['hil.homd', 'homd', 'Kit Pom'],
+      ['hil.homd', 'homd', 'Pat Pom'],
+    ])
+    // The prisoner's Record history (audit.history) names who entered each session.
+    await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
+    const h = await svc.call('omu:audit.history', { entity: 'prisoner', entityId: String(prisonerId) })
+    expect(h.ok && h.data.filter((x) => x.channel === 'omu:sessions.record').map((x) => [x.username, x.role])).toEqual([
+      ['hil.homd', 'homd'],
+      ['hil.homd', 'homd'],
+    ])
   })
 })
 

@@ -123,7 +123,7 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       staff: `insert into staff (name, role, updated_at) values ('Probe', 'prison_pom', ${stamp})`,
       prisoner: `insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date, updated_at) values ('Z9999ZZ', 'P', 'Q', '1990-01-01', 'determinate', '2026-01-01', ${stamp})`,
       allocation: `insert into allocation (prisoner_id, staff_id, start_date, created_at) values (${ids.bare}, ${ids.pomStaff}, '2026-11-01', ${stamp})`,
-      supervision_session: `insert into supervision_session (prisoner_id, date, in_person, mode, recorded_on, created_at) values (${ids.theirs}, '2026-11-20', 1, 'wing_interview_room', '2026-11-20', ${stamp})`,
+      supervision_session: `insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, recorded_on, created_at) values (${ids.theirs}, ${ids.pomStaff}, '2026-11-20', 1, 'wing_interview_room', '2026-11-20', ${stamp})`,
       plan_version: `insert into plan_version (version, current_stage, target_stage, catalog_id, catalog_version, created_at, updated_at) values (99, 4, 3, 'x', '1', ${stamp}, ${stamp})`,
       plan_entry: `insert into plan_entry (plan_version_id, baseline_id, data, updated_at) values (${ids.plan}, 'probe', '{}', ${stamp})`,
       sign_off_step: `insert into sign_off_step (plan_version_id, seq, stage, by, role, date, decision) values (${ids.plan}, 100, 'governor', 'x', 'governor', ${stamp}, 'approved')`,
@@ -184,6 +184,12 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       { table: 'user_preference', op: 'insert', sql: "insert into user_preference (user_key, name, value) values ('user:9999', 'probe2', '{}')", scope: 'outside' },
       { table: 'user_preference', op: 'update', sql: "update user_preference set value = value where user_key = 'user:9999'", column: 'value', scope: 'outside' },
       { table: 'supervision_session', op: 'update', sql: `update supervision_session set recorded_on = recorded_on where id = ${ids.theirSession}`, column: 'recorded_on', scope: 'outside' },
+      {
+        table: 'supervision_session',
+        op: 'insert',
+        sql: `insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, recorded_on, created_at) values (${ids.theirs}, ${ids.otherStaff}, '2026-11-20', 1, 'wing_interview_room', '2026-11-20', ${stamp})`,
+        scope: 'outside',
+      },
       { table: 'audit_log', op: 'select', sql: `select count(*) as n from audit_log where after like '%"notesSensitive":true%'`, scope: 'outside' },
       // Columns outside a column limit: a session is otherwise as recorded, an allocation's history as it was.
       { table: 'supervision_session', op: 'update', sql: `update supervision_session set notes = notes where id = ${ids.mySession}`, column: 'notes' },

@@ -97,7 +97,7 @@ describe('users and sign-in', () => {
     const rows = await readStore(svc, (c) => c.db.select({ h: appUser.passwordHash }).from(appUser).orderBy(appUser.id).all())
     // Shared: the password is the user's PostgreSQL login's (SCRAM, held by the server), nothing of it here.
     if (usePostgres()) expect(rows[0]?.h).toBe('postgres-login')
-    else expect(rows[0]?.h).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/)
+    else expect(rows[0]?.h).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/)
     expect(JSON.stringify(rows)).not.toContain(TEST_PASSWORD)
     const wrong = await svc.call('omu:auth.signIn', { username: 'first.homs', password: 'not the password at all' })
     const unknown = await svc.call('omu:auth.signIn', { username: 'nobody.here', password: 'not the password at all' })

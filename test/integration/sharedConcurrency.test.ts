@@ -42,16 +42,18 @@ describe.skipIf(!usePostgres())('30 clients at once on the shared database (issu
     try {
       const demo = await homs.call('omu:demo.create', { prisoners: 200, seed: 13 })
       if (!demo.ok) throw new Error(demo.error.message)
+      const pomIds = (await adminSql(homs, "select id from staff where role in ('prison_pom', 'probation_pom') and active = 1 order by id")).map(([id]) => Number(id))
       const users: { username: string; password: string; role: 'pom' | 'homd' }[] = []
       for (let i = 0; i < PROCESSES * CLIENTS_PER_PROCESS; i++) {
         const role = i % 2 === 0 ? ('pom' as const) : ('homd' as const)
         const username = `conc.${role}${i}`
-        const made = await homs.call('omu:users.save', { username, displayName: `Concurrent ${role} ${i}`, role, password: PASSWORD })
+        // A POM records sessions only as themselves (issue 15): each POM's sign-in is linked to a staff record.
+        const staffId = role === 'pom' ? pomIds[i % pomIds.length] : null
+        const made = await homs.call('omu:users.save', { username, displayName: `Concurrent ${role} ${i}`, role, staffId, password: PASSWORD })
         if (!made.ok) throw new Error(made.error.message)
         users.push({ username, password: PASSWORD, role })
       }
       const prisonerIds = (await adminSql(homs, "select id from prisoner where status = 'in_custody' order by id")).map(([id]) => Number(id))
-      const pomIds = (await adminSql(homs, "select id from staff where role in ('prison_pom', 'probation_pom') and active = 1 order by id")).map(([id]) => Number(id))
       const [[sessionsBefore, allocationsBefore, auditBefore]] = (await adminSql(homs, 'select (select coalesce(max(id), 0) from supervision_session), (select coalesce(max(id), 0) from allocation), (select coalesce(max(id), 0) from audit_log)')).map((r) => r.map(Number)) as [[number, number, number]]
       const storage = homs.runtime.storage
       if (storage.kind !== 'shared') throw new Error('not shared')

@@ -128,7 +128,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     expect(await must(homs.call('omu:auth.status'))).toMatchObject({ needsFirstUser: false })
     expect(await homs.call('omu:auth.createFirstUser', { username: 'x.y', displayName: 'Xavier Young', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('db:provision') } })
     expect(await homs.call('omu:backup.backUpNow')).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('IT backs up on the server') } })
-    expect(await homs.call('omu:recovery.startNewFile')).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await homs.call('omu:recovery.startNewFile', { username: 'first.homs', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     expect(homs.runtime.storage.kind).toBe('shared')
   })
 

@@ -5,10 +5,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import { afterAll, describe, expect, it } from 'vitest'
 import { renderJson } from '../../electron/services/export/json'
 import { renderPdf } from '../../electron/services/export/pdf'
-import { neutralise, renderXlsx } from '../../electron/services/export/xlsx'
+import { looksLikeFormula, renderXlsx } from '../../electron/services/export/xlsx'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema, type ReadinessExport } from '../../shared/export/readinessExport'
 
@@ -93,17 +94,38 @@ describe('readiness export writers', () => {
     expect(text.match(/Page \d+ of \d+/g)?.length).toBe(pages)
   })
 
-  it('XLSX: the same content in sheets; text that looks like a formula is neutralised', async () => {
+  it('XLSX: text that looks like a formula is stored as text with the quote-prefix style, not with an apostrophe', async () => {
+    const file = await renderXlsx(fixture())
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await renderXlsx(fixture())) as unknown as ArrayBuffer)
-    const b = wb.getWorksheet('Baselines')
-    expect(b?.getRow(3).getCell(11).value).toBe('\'=HYPERLINK("http://example.invalid","click")')
-    expect(wb.getWorksheet('Action items')?.getRow(2).getCell(2).value).toBe("'+SUM(1,1) looks like a formula")
+    await wb.xlsx.load(file as unknown as ArrayBuffer)
+    const hyperlink = wb.getWorksheet('Baselines')!.getRow(3).getCell(11)
+    const sum = wb.getWorksheet('Action items')!.getRow(2).getCell(2)
+    // Read back as written: plain text, no apostrophe added.
+    expect(hyperlink.value).toBe('=HYPERLINK("http://example.invalid","click")')
+    expect(hyperlink.type).toBe(ExcelJS.ValueType.String)
+    expect(sum.value).toBe('+SUM(1,1) looks like a formula')
     let formulas = 0
     wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => (formulas += c.type === ExcelJS.ValueType.Formula ? 1 : 0))))
     expect(formulas).toBe(0)
-    expect(neutralise('-1')).toBe("'-1")
-    expect(neutralise('Ready')).toBe('Ready')
+    // The style: text format and quotePrefix="1" on the cell's own xf (exceljs reads the format,
+    // not quotePrefix, so the xf is read from styles.xml); ordinary text has neither.
+    expect(hyperlink.numFmt).toBe('@')
+    const zip = await JSZip.loadAsync(file)
+    const sheetXml = async (name: string) => {
+      const workbook = await zip.file('xl/workbook.xml')!.async('string')
+      const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string')
+      const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(workbook)![1]
+      const target = new RegExp(`Id="${rid}"[^>]*Target="/?(?:xl/)?([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="/?(?:xl/)?([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]
+      return zip.file(`xl/${target}`)!.async('string')
+    }
+    const xfs = [...(await zip.file('xl/styles.xml')!.async('string')).split('<cellXfs')[1]!.split('</cellXfs>')[0]!.matchAll(/<xf [^>]*>/g)].map((m) => m[0])
+    const styleOf = async (sheet: string, ref: string) => xfs[Number(new RegExp(`<c r="${ref}"[^>]* s="(\\d+)"`).exec(await sheetXml(sheet))?.[1] ?? 0)]!
+    expect(await styleOf('Baselines', 'K3')).toContain('quotePrefix="1"')
+    expect(await styleOf('Action items', 'B2')).toContain('quotePrefix="1"')
+    expect(await styleOf('Baselines', 'B3')).not.toContain('quotePrefix')
+    expect(looksLikeFormula('-1 week')).toBe(true)
+    expect(looksLikeFormula('@risk')).toBe(true)
+    expect(looksLikeFormula('Ready')).toBe(false)
   })
 
   it('JSON: the document itself, valid against schema version 1', () => {

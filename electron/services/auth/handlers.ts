@@ -9,7 +9,6 @@ import {
   insertUser,
   listUsers,
   otherActiveHomsCount,
-  recordFailedSignIn,
   setPasswordHash,
   toUser,
   updateUser,
@@ -21,7 +20,9 @@ import {
 import { SHARED_LOGIN_MARKER } from '../../../db/shared/provision'
 import { scramVerifier } from '../../../db/shared/scram'
 import { BAD_SIGN_IN } from '../storage/connect'
-import { hashPassword, verifyPassword } from './passwords'
+import { hashPassword } from './passwords'
+import { checkLocalPassword } from './localSignIn'
+import { passwordProblem } from './passwordRules'
 import { holdsSensitiveNote, mayReadSensitiveNotes } from '../sensitiveNotes'
 
 // Sign-in and users are system channels: they run outside the dispatcher's transaction, so each
@@ -40,6 +41,12 @@ function requireStore(ctx: SystemContext): Store {
 // is kept in app_user there (SHARED_LOGIN_MARKER), and no password on the laptop.
 const isShared = (ctx: SystemContext) => ctx.storage.current().kind === 'shared'
 
+/** A new password must pass the one rule (passwordRules.ts); said under the field it was typed in. */
+function requireGoodPassword(password: string, username: string, field: string): void {
+  const problem = passwordProblem(password, username)
+  if (problem) throw new UserFacingError('invalid_input', problem, field)
+}
+
 export const authHandlers: Handlers['auth'] = {
   status: async (_i, ctx) => ({
     // A shared database's first HOMS is made by IT (npm run db:provision), never by a first run.
@@ -51,6 +58,7 @@ export const authHandlers: Handlers['auth'] = {
   createFirstUser: async ({ username, displayName, password }, ctx) => {
     if (isShared(ctx)) throw new UserFacingError('conflict', 'In a shared OMU database the first HOMS is set up by IT (npm run db:provision). Sign in instead.')
     const store = requireStore(ctx)
+    requireGoodPassword(password, username, 'password')
     const passwordHash = await hashPassword(password)
     const user = await store.write(async (c) => {
       // Checked inside the write transaction: two windows racing on first run cannot both win.
@@ -67,16 +75,8 @@ export const authHandlers: Handlers['auth'] = {
   signIn: async ({ username, password }, ctx) => {
     if (isShared(ctx)) return signInShared(username, password, ctx)
     const store = requireStore(ctx)
-    const row = await store.read((c) => userRowByUsername(c.db, username))
-    // Hash even for an unknown user so the answer takes as long either way.
-    const ok = await verifyPassword(password, row?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')
-    if (!row || !ok) {
-      if (row) await store.write((c) => recordFailedSignIn(c.db, row.id))
-      throw new UserFacingError('invalid_input', BAD_SIGN_IN)
-    }
-    if (!row.active) throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
-    // Written only when there is something to reset: a sign-in is otherwise read-only.
-    if (row.failedAttempts > 0) await store.write((c) => clearFailedSignIns(c.db, row.id))
+    // Waits, locks, the audit of every attempt and the same time for unknown usernames: localSignIn.ts.
+    const row = await checkLocalPassword({ store, guard: ctx.signInGuard, at: ctx.now, channel: ctx.channel, username, password, wrong: () => new UserFacingError('invalid_input', BAD_SIGN_IN), auditAccepted: true })
     const user = toUser(row)
     ctx.session.signIn(user, ctx.now)
     return user
@@ -93,10 +93,12 @@ export const authHandlers: Handlers['auth'] = {
     const store = requireStore(ctx)
     const actor = ctx.actor
     if (!actor) throw new UserFacingError('signed_out', 'Sign in to continue.')
+    requireGoodPassword(newPassword, actor.username, 'newPassword')
+    const notCurrent = () => new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
     if (isShared(ctx)) {
       // Checked by the server: a connection with the current password opens or it does not.
       const ok = await ctx.storage.passwordAccepted(actor.username, currentPassword)
-      if (!ok) throw new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
+      if (!ok) throw notCurrent()
       const verifier = scramVerifier(newPassword)
       await store.write(async (c) => {
         await c.sql.exec('select omu_set_own_password(?)', [verifier])
@@ -104,10 +106,8 @@ export const authHandlers: Handlers['auth'] = {
       })
       return { changed: true }
     }
-    const row = await store.read((c) => userRowById(c.db, actor.id))
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw new UserFacingError('invalid_input', 'Current password: that is not your current password.', 'currentPassword')
-    }
+    // A guess at the current password counts as a wrong sign-in does (issue 15).
+    await checkLocalPassword({ store, guard: ctx.signInGuard, at: ctx.now, channel: ctx.channel, username: actor.username, password: currentPassword, wrong: notCurrent, auditAccepted: false })
     const passwordHash = await hashPassword(newPassword)
     await store.write(async (c) => {
       await setPasswordHash(c.db, actor.id, passwordHash, ctx.now)
@@ -119,6 +119,7 @@ export const authHandlers: Handlers['auth'] = {
 
 export const userHandlers: Handlers['users'] = {
   list: (_i, { store }) => listUsers(store.db),
+  unlock: (input, ctx) => unlockUser(input, ctx),
 
   save: async (input, ctx) => {
     const store = requireStore(ctx)
@@ -127,6 +128,7 @@ export const userHandlers: Handlers['users'] = {
     if (shared && (/^pg_/.test(input.username) || ['public', 'none', 'current_user', 'current_role', 'session_user'].includes(input.username))) {
       throw new UserFacingError('invalid_input', `Username: ${input.username} is kept by the database server for itself. Choose another.`, 'username')
     }
+    if (input.password) requireGoodPassword(input.password, input.username, 'password')
     const passwordHash = input.password ? (shared ? SHARED_LOGIN_MARKER : await hashPassword(input.password)) : null
     const verifier = shared && input.password ? scramVerifier(input.password) : null
     /** The user's login follows their profile in the same transaction (role, active, password). */
@@ -162,6 +164,18 @@ export const userHandlers: Handlers['users'] = {
   },
 }
 
+/**
+ * A HOMS lifts a lock (issue 15): the user's wrong passwords in a row are forgotten, so the next
+ * sign-in is checked at once. A mutation: the dispatcher writes the audit row it records.
+ */
+export const unlockUser: Handlers['users']['unlock'] = async ({ id }, ctx) => {
+  const row = await userRowById(ctx.store.db, id)
+  if (!row) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
+  if (row.failedAttempts > 0) await clearFailedSignIns(ctx.store.db, id)
+  ctx.audit({ entity: 'user', entityId: id, before: { failedAttempts: row.failedAttempts }, after: { failedAttempts: 0, unlocked: true } })
+  return { ...toUser(row), failedSignIns: 0 }
+}
+
 export const auditHandlers: Handlers['audit'] = {
   // A read-only reviewer is not shown rows that hold a sensitive note's text (the shared
   // database's row-level policy audit_read_no_sensitive_notes gives them the same).
@@ -192,6 +206,11 @@ async function signInShared(username: string, password: string, ctx: SystemConte
     throw new UserFacingError('forbidden', `Your database login is not set up for your role in OMU Desk (${ROLE_NAMES[row.role as UserRole] ?? row.role}). Ask your HOMS to save your user profile again in Settings › Users.`)
   }
   const user = toUser(row)
+  // Issue 15: in the shared database, sign-ins are the server's to record: every connection,
+  // accepted or refused, with the login and the client's address (log_connections,
+  // docs/SECURITY.md). A refused one opens no connection, so the app could not write it, and
+  // writing only the accepted ones to the trail would also put rows into a newly provisioned
+  // database that a copy of a data file must find empty.
   ctx.session.signIn(user, ctx.now)
   return user
 }

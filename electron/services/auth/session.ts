@@ -15,6 +15,11 @@ export class AuthSession {
     this.lastActivity = now.getTime()
   }
 
+  /** The same user with what the store now says of them (a changed role), keeping the idle clock. */
+  refresh(user: User): void {
+    if (this.user?.id === user.id) this.user = user
+  }
+
   signOut(): void {
     this.user = null
   }

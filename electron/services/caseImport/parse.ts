@@ -13,6 +13,8 @@ export interface ParsedRow {
 export interface ParseResult {
   rows: ParsedRow[]
   problems: ImportProblem[]
+  /** The file's data rows (after the header), whether or not they could be read. */
+  dataRows: number
 }
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')
@@ -48,35 +50,88 @@ function convert(col: Column, raw: string): { value: unknown } | { problem: stri
   }
 }
 
+/** One record of the file as read, before its cells are typed. */
+interface RawRow {
+  row: number
+  cells: string[]
+}
+
+/**
+ * The file's records, each with its spreadsheet row number. A quote that is opened and never
+ * closed (or closed in the wrong place) makes a CSV reader run the rest of the file into one
+ * value, so every row after it would vanish without a word; here that record is reported as
+ * unreadable (its physical line, where the quote opens) and reading starts again on the next
+ * line, so the other rows are still read and every row of the file is counted.
+ */
+function readRecords(text: string): { records: RawRow[]; unreadable: ImportProblem[] } {
+  const records: RawRow[] = []
+  const unreadable: ImportProblem[] = []
+  let offset = 0
+  let row = 1
+  // The first pass detects the separator from the header; later passes (after a bad row) reuse it.
+  let delimiter: string | undefined
+  while (offset < text.length) {
+    let recordEnd = 0
+    // Where the bad quote is (just after it), when a record could not be read.
+    const found: { brokenAt: number | null } = { brokenAt: null }
+    Papa.parse<string[]>(text.slice(offset), {
+      skipEmptyLines: 'greedy',
+      ...(delimiter ? { delimiter } : {}),
+      step: (r, parser) => {
+        delimiter ??= r.meta.delimiter
+        const quote = r.errors.find((e) => e.type === 'Quotes')
+        if (quote) {
+          found.brokenAt = offset + (typeof quote.index === 'number' ? quote.index : recordEnd)
+          parser.abort()
+          return
+        }
+        records.push({ row: row++, cells: r.data })
+        recordEnd = r.meta.cursor
+      },
+    })
+    if (found.brokenAt === null) break
+    const lineEnd = text.indexOf('\n', Math.max(found.brokenAt - 1, offset + recordEnd))
+    unreadable.push({
+      row: row++,
+      column: null,
+      reason: 'This row could not be read: a quote (") in it is not closed, or is closed in the wrong place. A value holding a comma or a quote goes in quotes, with each quote inside doubled: "like ""this"", here".',
+    })
+    offset = lineEnd === -1 ? text.length : lineEnd + 1
+  }
+  return { records, unreadable }
+}
+
 export function parseCsv(text: string, columns: readonly Column[]): ParseResult {
   const problems: ImportProblem[] = []
   if (text.includes('\uFFFD')) {
-    return { rows: [], problems: [{ row: 1, column: null, reason: 'The file is not UTF-8 text. In your spreadsheet choose "Save as CSV UTF-8" and import that file.' }] }
+    return { rows: [], problems: [{ row: 1, column: null, reason: 'The file is not UTF-8 text. In your spreadsheet choose "Save as CSV UTF-8" and import that file.' }], dataRows: 0 }
   }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' })
-  const [header, ...data] = parsed.data
-  if (!header || header.length === 0) return { rows: [], problems: [{ row: 1, column: null, reason: 'The file has no header row.' }] }
+  const { records, unreadable } = readRecords(text.replace(/^\uFEFF/, ''))
+  const [first, ...data] = records
+  const header = first?.row === 1 ? first.cells : undefined
+  if (!header || header.length === 0) return { rows: [], problems: [{ row: 1, column: null, reason: 'The file has no header row.' }], dataRows: 0 }
+  // Every data row, read or not: the preview's count is the file's.
+  const dataRows = data.length + unreadable.length
   const index = new Map<string, number>()
-  header.forEach((h, i) => index.set(norm(h), i))
+  header.forEach((h, i) => {
+    const at = index.get(norm(h))
+    // Two columns with one name: which one holds the value is a guess, so the file is refused.
+    if (at !== undefined) problems.push({ row: 1, column: h, reason: `The column "${norm(h)}" appears twice (columns ${at + 1} and ${i + 1}). Keep one of them and import the file again.` })
+    else index.set(norm(h), i)
+  })
   for (const h of header) {
     if (!columns.some((c) => c.header === norm(h))) problems.push({ row: 1, column: h, reason: `Unknown column "${h}": use the template's column names.` })
   }
   for (const c of columns) {
     if (c.required && !index.has(c.header)) problems.push({ row: 1, column: c.header, reason: `The required column "${c.header}" is missing.` })
   }
-  if (problems.length > 0) return { rows: [], problems }
-  for (const e of parsed.errors) {
-    // Papa reports quoting faults (e.g. a truncated file ending inside a quoted value).
-    problems.push({ row: (e.row ?? 0) + 2, column: null, reason: `This row could not be read (${e.message}). Check its quotes and commas.` })
-  }
-  const badRows = new Set(problems.map((p) => p.row))
+  if (problems.length > 0) return { rows: [], problems, dataRows }
+  problems.push(...unreadable)
   const rows: ParsedRow[] = []
-  data.forEach((cells, i) => {
-    const row = i + 2
-    if (badRows.has(row)) return
+  for (const { row, cells } of data) {
     if (cells.length !== header.length) {
       problems.push({ row, column: null, reason: `This row has ${cells.length} values but the header has ${header.length}.` })
-      return
+      continue
     }
     const values: Record<string, unknown> = {}
     let ok = true
@@ -97,6 +152,6 @@ export function parseCsv(text: string, columns: readonly Column[]): ParseResult 
       } else values[c.field] = r.value
     }
     if (ok) rows.push({ row, values })
-  })
-  return { rows, problems }
+  }
+  return { rows, problems: problems.sort((a, b) => a.row - b.row), dataRows }
 }

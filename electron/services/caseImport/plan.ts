@@ -7,7 +7,7 @@ import type { PrisonerRow } from '../caseload/load'
 import { checkPrisonerDates, checkSession } from '../caseload/rules'
 import { prisonersByNumber, sessionKey, sessionKeysOf } from '../caseload/store'
 import { columnsFor } from './columns'
-import { parseCsv } from './parse'
+import { parseOffThread } from '../parseOffThread'
 
 // What importing a file would do, computed the same way for the preview and for the commit, so
 // the commit writes exactly what the user was shown (re-validated against the store as it is then).
@@ -41,8 +41,8 @@ function show(v: unknown): string {
 export async function planImport(conn: StoreConn, kind: ImportKind, text: string, today: string): Promise<ImportPlan> {
   const columns = columnsFor(kind)
   const columnOf = (field: string) => columns.find((c) => c.field === field)?.header ?? field
-  const { rows, problems } = parseCsv(text, columns)
-  const totalRows = rows.length + new Set(problems.filter((p) => p.row > 1).map((p) => p.row)).size
+  // Read in a worker when large (parseOffThread.ts): the window keeps answering meanwhile.
+  const { rows, problems, dataRows: totalRows } = await parseOffThread({ task: 'csv', kind, text })
   const guard = (row: number, f: () => void): boolean => {
     try {
       f()

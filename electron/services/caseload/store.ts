@@ -97,9 +97,11 @@ export async function insertPrisoner(db: Db, values: PrisonerValues): Promise<Pr
   return db.insert(prisoner).values(values).returning().get()
 }
 
-/** Many new prisoners, a batch of rows per statement (the CSV import). */
-export async function insertPrisoners(db: Db, rows: readonly PrisonerValues[]): Promise<void> {
-  for (const batch of chunks(rows)) await db.insert(prisoner).values(batch).run()
+/** Many new prisoners, a batch of rows per statement (the CSV import); the rows as written. */
+export async function insertPrisoners(db: Db, rows: readonly PrisonerValues[]): Promise<PrisonerRecord[]> {
+  const out: PrisonerRecord[] = []
+  for (const batch of chunks(rows)) out.push(...(await db.insert(prisoner).values(batch).returning().all()))
+  return out
 }
 
 export async function updatePrisoner(db: Db, id: number, values: Partial<PrisonerValues>): Promise<PrisonerRecord | undefined> {
@@ -146,6 +148,10 @@ export async function activePoms(db: Db): Promise<StaffRecord[]> {
     .where(and(eq(staffTable.active, true), inArray(staffTable.role, [...POM_ROLES])))
     .orderBy(staffTable.id)
     .all()
+}
+
+export async function staffById(db: Db, id: number): Promise<StaffRecord | undefined> {
+  return db.select().from(staffTable).where(eq(staffTable.id, id)).get()
 }
 
 export async function insertStaff(db: Db, values: StaffValues): Promise<StaffRecord> {
@@ -225,8 +231,10 @@ export async function insertSession(db: Db, values: SessionValues): Promise<Sess
 }
 
 /** Many new sessions, a batch of rows per statement (the CSV import). */
-export async function insertSessions(db: Db, rows: readonly SessionValues[]): Promise<void> {
-  for (const batch of chunks(rows)) await db.insert(supervisionSession).values(batch).run()
+export async function insertSessions(db: Db, rows: readonly SessionValues[]): Promise<SessionRecord[]> {
+  const out: SessionRecord[] = []
+  for (const batch of chunks(rows)) out.push(...(await db.insert(supervisionSession).values(batch).returning().all()))
+  return out
 }
 
 export async function setSessionRecordedOn(db: Db, id: number, recordedOn: string, reason: string): Promise<SessionRecord | undefined> {

@@ -27,6 +27,19 @@ export async function readEstablishment(db: Db): Promise<Establishment | null> {
   return row ? toEstablishment(row) : null
 }
 
+type Values = typeof establishmentTable.$inferInsert
+
+/** The establishment's one row, written at setup. */
+export async function insertEstablishment(db: Db, values: Omit<Values, 'id'>): Promise<Establishment> {
+  return toEstablishment(await db.insert(establishmentTable).values({ ...values, id: 1 }).returning().get())
+}
+
+/** Changes the establishment's row; null when it has not been set up. */
+export async function updateEstablishment(db: Db, values: Partial<Omit<Values, 'id'>>): Promise<Establishment | null> {
+  const row = await db.update(establishmentTable).set(values).where(eq(establishmentTable.id, 1)).returning().get()
+  return row ? toEstablishment(row) : null
+}
+
 /** Default retention: 7 years after release (a local policy choice; set in Settings). */
 const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7 }
 

@@ -1,7 +1,10 @@
 // XLSX writer (exceljs): the readiness document in sheets, same content as the PDF. Calendar dates
 // are real spreadsheet dates shown dd/mm/yyyy; text stays text (never a formula), and text that a
-// spreadsheet could take for a formula is neutralised (issue 7, OWASP "CSV injection").
+// spreadsheet could take for a formula is neutralised (issue 7, OWASP "CSV injection"): stored as
+// text with Excel's quote-prefix style (issue 15), so the cell shows and holds exactly what was
+// written ("-1 week", "=x") and Excel will not evaluate it even when the cell is edited.
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
 import {
   POLICY_LABELS,
   actionStatusLabel,
@@ -196,17 +199,36 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   ws.getCell('B2').numFmt = 'dd/mm/yyyy'
 }
 
-/** Text starting with = + - @ or a tab / carriage return gets a leading apostrophe, so no spreadsheet (or a CSV saved from it) runs it as a formula. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+/** Text a spreadsheet could take for a formula: starting with = + - @, or a tab or carriage return. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text)
 }
+
+/**
+ * The text number format ('@', built-in format 49). Cells that look like formulas get it, and
+ * only they do, so their cell styles can be found again in styles.xml and given quotePrefix,
+ * which exceljs cannot write itself.
+ */
+const TEXT_FORMAT = '@'
 
 function neutraliseSheet(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) =>
     row.eachCell((cell) => {
-      if (typeof cell.value === 'string') cell.value = neutralise(cell.value)
+      // The cell's style is its own copy (exceljs merges row and column styles into each cell).
+      if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = TEXT_FORMAT
     }),
   )
+}
+
+/** Adds quotePrefix="1" to the cell styles of the text format (built-in 49) in the workbook's styles.xml. */
+async function quotePrefixTextCells(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx)
+  const file = zip.file('xl/styles.xml')
+  if (!file) throw new Error('The workbook has no styles part.')
+  const styles = await file.async('string')
+  const marked = styles.replace(/<xf numFmtId="49"(?![^>]*quotePrefix)/g, '<xf numFmtId="49" quotePrefix="1"')
+  zip.file('xl/styles.xml', marked)
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
 }
 
 export async function renderXlsx(doc: ReadinessExport): Promise<Buffer> {
@@ -222,5 +244,5 @@ export async function renderXlsx(doc: ReadinessExport): Promise<Buffer> {
   signOffSheet(wb, doc)
   caseloadSheet(wb, doc)
   wb.eachSheet(neutraliseSheet)
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  return quotePrefixTextCells(Buffer.from(await wb.xlsx.writeBuffer()))
 }

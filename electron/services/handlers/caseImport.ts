@@ -2,15 +2,19 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { templateCsv } from '../caseImport/columns'
 import { planImport, previewOf } from '../caseImport/plan'
-import { insertPrisoners, insertSessions, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
+import { insertPrisoners, insertSessions, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
+import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {
   preview: async ({ kind, text }, { store, today }) => previewOf(await planImport(store, kind, text, today)),
 
-  commit: async ({ kind, text, applyUpdates }, { store, today, now }) => {
+  commit: async ({ kind, text, applyUpdates }, { store, today, now, audit }) => {
     // Re-validated here against the store as it is now; the dispatcher runs this in one transaction.
+    // Each prisoner the file creates or changes gets an audit row of its own with before and after,
+    // as the same change made in the prisoner's form would (issue 15): a prisoner's history must
+    // not hide a change inside one row about "an import".
     const plan = await planImport(store, kind, text, today)
     const stamp = now.toISOString()
     let created = 0
@@ -24,17 +28,21 @@ export const caseImportHandlers: Handlers['caseImport'] = {
           fresh.push(values)
           created++
         } else if (applyUpdates && item.changes.length > 0) {
-          await updatePrisoner(store.db, item.existing.id, { ...values, version: item.existing.version + 1 })
+          const before = await requirePrisoner(store.db, item.existing.id)
+          const after = await updatePrisoner(store.db, item.existing.id, { ...values, version: item.existing.version + 1 })
+          if (after) audit({ entity: 'prisoner', entityId: after.id, before: toPrisoner(before), after: toPrisoner(after) })
           updated++
         }
       }
-      await insertPrisoners(store.db, fresh)
+      for (const row of await insertPrisoners(store.db, fresh)) audit({ entity: 'prisoner', entityId: row.id, before: null, after: toPrisoner(row) })
     } else {
       const fresh: SessionValues[] = plan.items.map((s) => {
         const { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive } = s.input
         return { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive, recordedOn: s.recordedOn, createdAt: stamp }
       })
-      await insertSessions(store.db, fresh)
+      // A session is filed under its prisoner, as sessions.record files it.
+      const { extraHolidays } = await readSettings(store.db)
+      for (const row of await insertSessions(store.db, fresh)) audit({ entity: 'prisoner', entityId: row.prisonerId, before: null, after: { session: toSession(row, null, extraHolidays) } })
       created += fresh.length
     }
     return { created, updated, skipped: plan.totalRows - created - updated }

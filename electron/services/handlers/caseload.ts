@@ -1,4 +1,6 @@
 import { mayReadSensitiveNotes } from '../sensitiveNotes'
+import type { Db } from '../../../db/store/types'
+import type { User } from '../../../shared/ipc/channels/auth'
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { evalSettings } from '../caseload/context'
@@ -20,6 +22,7 @@ import {
   sessionById,
   sessionsOf,
   setSessionRecordedOn,
+  staffById,
   staffName,
   staffNames,
   toPrisoner,
@@ -48,11 +51,18 @@ export const caseloadHandlers: Handlers['caseload'] = {
 
 export const staffHandlers: Handlers['staff'] = {
   list: (_i, { store }) => listStaff(store.db),
-  save: async (input, { store, now }) => {
+  save: async (input, { store, now, audit }) => {
     const values = { name: input.name, role: input.role, active: input.active, hoursPerWeek: input.hoursPerWeek, flags: JSON.stringify(input.flags), updatedAt: now.toISOString() }
-    if (input.id === undefined) return toStaff(await insertStaff(store.db, values))
-    const row = await updateStaff(store.db, input.id, values)
+    if (input.id === undefined) {
+      const created = toStaff(await insertStaff(store.db, values))
+      audit({ entity: 'staff', entityId: created.id, before: null, after: created })
+      return created
+    }
+    const current = await staffById(store.db, input.id)
+    const row = current && (await updateStaff(store.db, input.id, values))
     if (!row) throw new UserFacingError('not_found', 'That member of staff is not on record.', 'id')
+    // Before and after (issue 15): a renamed or deactivated POM is on record with what they were.
+    audit({ entity: 'staff', entityId: row.id, before: toStaff(current), after: toStaff(row) })
     return toStaff(row)
   },
 }
@@ -110,11 +120,38 @@ export const prisonerHandlers: Handlers['prisoners'] = {
   },
 }
 
+/**
+ * Whose session it was (the session's staffId), issue 15. The least surprising model:
+ * - A POM records only their own sessions: the staff record linked to their sign-in
+ *   (actor.staffId), never one named in the request. A request naming someone else is refused
+ *   rather than quietly changed, and a POM whose sign-in is not linked to a staff record is told
+ *   to have it linked (Settings › Users), so no session is filed under nobody or the wrong POM.
+ * - A HOMD or HOMS may record on a POM's behalf (a session written up from paper notes, a POM
+ *   away): the POM they name, or when they name nobody, the case's allocated POM as before.
+ *   The record shows who entered it: the audit row filed under the prisoner carries the
+ *   signed-in user and role (Record history's "Who") and names the POM (`onBehalfOf`).
+ * Other roles cannot call sessions.record (permissions.ts).
+ */
+async function sessionHeldBy(db: Db, requested: number | null | undefined, actor: User | null, prisonerId: number): Promise<number | null> {
+  if (actor?.role === 'pom') {
+    if (actor.staffId === null) {
+      throw new UserFacingError('forbidden', 'Your sign-in is not linked to your staff record, so a session cannot be filed under you. Ask a HOMS to link it in Settings › Users, then record the session.')
+    }
+    if (requested !== undefined && requested !== null && requested !== actor.staffId) {
+      throw new UserFacingError('forbidden', 'As a POM you can record only your own sessions. Ask a HOMD to record a session on another POM’s behalf.', 'staffId')
+    }
+    return actor.staffId
+  }
+  if (requested === undefined || requested === null) return latestAllocatedStaffId(db, prisonerId)
+  if (!(await staffById(db, requested))) throw new UserFacingError('not_found', 'That member of staff is not on record. Choose the POM who held the session.', 'staffId')
+  return requested
+}
+
 export const sessionHandlers: Handlers['sessions'] = {
-  record: async (input, { store, today, now, audit }) => {
+  record: async (input, { store, today, now, actor, audit }) => {
     const p = await requirePrisoner(store.db, input.prisonerId)
     checkSession(input, p, today)
-    const staffId = input.staffId ?? (await latestAllocatedStaffId(store.db, p.id))
+    const staffId = await sessionHeldBy(store.db, input.staffId, actor, p.id)
     const row = await insertSession(store.db, {
       prisonerId: p.id,
       staffId,
@@ -129,8 +166,10 @@ export const sessionHandlers: Handlers['sessions'] = {
     })
     const name = staffId === null ? null : await staffName(store.db, staffId)
     const session = toSession(row, name, (await readSettings(store.db)).extraHolidays)
-    // Filed under the prisoner, so the prisoner's history shows who recorded which session.
-    audit({ entity: 'prisoner', entityId: p.id, before: null, after: { session } })
+    // Filed under the prisoner, so the prisoner's history shows who recorded which session (the
+    // row's user and role); `onBehalfOf` names the POM when a manager entered it for them.
+    const onBehalfOf = actor?.role !== 'pom' && staffId !== null && staffId !== actor?.staffId ? { staffId, name } : undefined
+    audit({ entity: 'prisoner', entityId: p.id, before: null, after: onBehalfOf ? { session, onBehalfOf } : { session } })
     return session
   },
   correctRecordedOn: async (input, { store, today, actor, audit }) => {

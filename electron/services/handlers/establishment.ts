@@ -1,27 +1,22 @@
-import { eq } from 'drizzle-orm'
-import { establishment as establishmentTable } from '../../../db/schema'
 import { UserFacingError } from '../../../shared/ipc/result'
-import { readEstablishment, toEstablishment } from '../establishment/store'
+import { insertEstablishment, readEstablishment, updateEstablishment } from '../establishment/store'
 import type { Handlers } from './types'
 
 export const establishmentHandlers: Handlers['establishment'] = {
   get: (_input, { store }) => readEstablishment(store.db),
 
-  setup: async (input, { store, now }) => {
+  setup: async (input, { store, now, audit }) => {
     if (await readEstablishment(store.db)) {
       throw new UserFacingError('conflict', 'The establishment is already set up. Change its details in Settings.')
     }
     // A new establishment starts at stage 4 (Red/lockdown) with stage 3 as its first recovery target
     // (seed 002: recovery is planned one stage at a time from stage 4).
-    const row = await store.db
-      .insert(establishmentTable)
-      .values({ id: 1, name: input.name, code: input.code, category: input.category, policy: input.policy, currentStage: 4, targetStage: 3, updatedAt: now.toISOString() })
-      .returning()
-      .get()
-    return toEstablishment(row)
+    const created = await insertEstablishment(store.db, { name: input.name, code: input.code, category: input.category, policy: input.policy, currentStage: 4, targetStage: 3, updatedAt: now.toISOString() })
+    audit({ entity: 'establishment', entityId: 1, before: null, after: created })
+    return created
   },
 
-  update: async (input, { store, now }) => {
+  update: async (input, { store, now, audit }) => {
     const current = await readEstablishment(store.db)
     if (!current) throw new UserFacingError('not_found', 'Set up the establishment first.')
     const currentStage = input.currentStage ?? current.currentStage
@@ -30,13 +25,10 @@ export const establishmentHandlers: Handlers['establishment'] = {
     if (targetStage > currentStage) {
       throw new UserFacingError('invalid_input', 'Target stage: choose the current stage or a later recovery stage (a lower number).', 'targetStage')
     }
-    const row = await store.db
-      .update(establishmentTable)
-      .set({ ...input, currentStage, targetStage, updatedAt: now.toISOString() })
-      .where(eq(establishmentTable.id, 1))
-      .returning()
-      .get()
-    if (!row) throw new UserFacingError('not_found', 'Set up the establishment first.')
-    return toEstablishment(row)
+    const updated = await updateEstablishment(store.db, { ...input, currentStage, targetStage, updatedAt: now.toISOString() })
+    if (!updated) throw new UserFacingError('not_found', 'Set up the establishment first.')
+    // Before and after (issue 15): the trail says what a change replaced, not only what it set.
+    audit({ entity: 'establishment', entityId: 1, before: current, after: updated })
+    return updated
   },
 }

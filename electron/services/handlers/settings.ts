@@ -3,9 +3,13 @@ import type { Handlers } from './types'
 
 export const settingsHandlers: Handlers['settings'] = {
   get: (_input, { store }) => readSettings(store.db),
-  update: async (input, { store }) => {
+  update: async (input, { store, audit }) => {
+    const before = await readSettings(store.db)
     if (input.extraHolidays !== undefined) await writeSetting(store.db, 'extraHolidays', input.extraHolidays)
     if (input.retentionYears !== undefined) await writeSetting(store.db, 'retentionYears', input.retentionYears)
-    return readSettings(store.db)
+    const after = await readSettings(store.db)
+    // Before and after (issue 15): a shortened retention period or a removed closure day is on record with what it replaced.
+    audit({ entity: 'settings', entityId: null, before, after })
+    return after
   },
 }

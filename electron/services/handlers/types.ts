@@ -3,12 +3,13 @@ import type { Contract, DomainName } from '../../../shared/ipc/contract'
 import type { ChannelDef } from '../../../shared/ipc/define'
 import type { IsoDate } from '../../../shared/engine/types'
 import type { Store, StoreConn } from '../../../db/store/types'
-import type { AppStatus } from '../../../shared/ipc/channels/app'
+import type { AppStatus, RecoveryCredential } from '../../../shared/ipc/channels/app'
 import type { Host } from '../host'
 import type { BackupActions } from '../backupService'
 import type { StorageActions } from '../storage/actions'
 import type { AuditRecord } from '../audit'
 import type { AuthSession } from '../auth/session'
+import type { LocalSignInGuard } from '../auth/localSignIn'
 import type { User } from '../../../shared/ipc/channels/auth'
 
 /** What a store-backed handler receives besides its validated input. */
@@ -35,8 +36,8 @@ export interface HandlerContext {
 /** What a system handler (status, recovery) receives: the runtime, not a store. */
 export interface SystemContext {
   status(): Promise<AppStatus>
-  restoreLatestBackup(): Promise<AppStatus>
-  startNewFile(): Promise<AppStatus>
+  restoreLatestBackup(credential: RecoveryCredential): Promise<AppStatus>
+  startNewFile(credential: RecoveryCredential): Promise<AppStatus>
   /** The open store, or null on the recovery page. */
   store: Store | null
   session: AuthSession
@@ -49,6 +50,8 @@ export interface SystemContext {
   backups: BackupActions
   /** Where the data is kept: this computer or the shared OMU database (issue 13). */
   storage: StorageActions
+  /** This computer's file: password checks in progress and unknown usernames' refusals (issue 15). */
+  signInGuard: LocalSignInGuard
 }
 
 type HandlerFor<C> =

@@ -1,56 +1,15 @@
 // Readiness handlers (issue 6): sign-off decisions after submission, the caseload summary, the
 // document preview, exports, and other establishments' JSON exports imported read-only.
-import type { z } from 'zod'
 import { SIGN_OFF_ROUTE, applySignOffDecision, nextSignOffStep } from '../../../shared/engine/index'
 import { signOffStageLabel } from '../../../shared/export/labels'
-import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { readEstablishment, readSettings } from '../establishment/store'
 import { buildReadinessDocument } from '../export/document'
 import { caseloadSummary } from '../export/caseloadSummary'
 import { exportReadiness } from '../export/index'
+import { parseOffThread } from '../parseOffThread'
 import type { Handlers } from '../handlers/types'
 import { appendSignOff, comparisonRow, comparisonRows, deleteComparison, insertComparison, latestVersionRow, signOffHistory, toVersionView, touchVersion, versionRow } from './store'
-
-function reason(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return (issue as { input?: unknown }).input === undefined ? 'is missing' : `should be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a group of fields' : `a ${issue.expected}`}`
-    case 'invalid_value':
-      if ((issue as { input?: unknown }).input === undefined) return 'is missing'
-      return `should be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    default:
-      return 'is not valid'
-  }
-}
-
-/** Where and what, for the first problems: "baselines should be a list; readiness.overall is missing" (kept short). */
-function problemList(error: z.ZodError): string {
-  const shown = error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : 'the file'} ${reason(i)}`)
-  const more = error.issues.length > shown.length ? `; and ${error.issues.length - shown.length} more` : ''
-  const text = `${shown.join('; ')}${more}`
-  return text.length > 220 ? `${text.slice(0, 217)}…` : text
-}
-
-/** Validates a JSON readiness export from another installation; every problem is a sentence. */
-export function parseComparison(text: string): ReadinessExport {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    throw new UserFacingError('invalid_input', 'This file is not valid JSON. Choose the .json file exported from the Readiness and export screen.')
-  }
-  const head = raw as { format?: unknown; schemaVersion?: unknown } | null
-  if (head === null || typeof head !== 'object' || head.format !== READINESS_EXPORT_FORMAT) {
-    throw new UserFacingError('invalid_input', 'This file is not an OMU Desk readiness export. Choose the .json file exported from the Readiness and export screen.')
-  }
-  if (head.schemaVersion !== READINESS_EXPORT_SCHEMA_VERSION) {
-    throw new UserFacingError('invalid_input', `This export uses schema version ${String(head.schemaVersion)}; this version of OMU Desk reads version ${READINESS_EXPORT_SCHEMA_VERSION}. Ask for an export from a matching version of the app.`)
-  }
-  const parsed = readinessExportSchema.safeParse(raw, { reportInput: true })
-  if (!parsed.success) throw new UserFacingError('invalid_input', `This readiness export is damaged or incomplete, so it was not imported. Problems: ${problemList(parsed.error)}.`)
-  return parsed.data
-}
 
 export const readinessHandlers: Handlers['readiness'] = {
   decide: async (input, { store, now, today, actor, audit }) => {
@@ -97,7 +56,8 @@ export const readinessHandlers: Handlers['readiness'] = {
   export: (input, { store, host, today, now, endRead }) => exportReadiness({ store, host, versionId: input.versionId, format: input.format, today, now, endRead }),
 
   importComparison: async (input, { store, now, audit }) => {
-    const doc = parseComparison(input.text)
+    // Read in a worker: a large file would otherwise hold the window still while it is parsed.
+    const doc = await parseOffThread({ task: 'comparison', text: input.text })
     const own = await readEstablishment(store.db)
     if (own && own.code === doc.establishment.code) {
       throw new UserFacingError('invalid_input', `This export is from your own establishment (${own.code}). Import exports from other establishments to compare with yours.`)

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
 import { allocation, appUser, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
-import type { Db } from '../../../db/store/types'
-import type { AuditEntry, User } from '../../../shared/ipc/channels/auth'
+import type { Db, StoreConn } from '../../../db/store/types'
+import type { AuditEntry, User, UserEntry } from '../../../shared/ipc/channels/auth'
 
 // The trust domain's store functions (issue 13: data access in one layer per domain): users and
 // sign-in bookkeeping, the audit trail's reads, and what subject access and retention read and
@@ -28,9 +28,9 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 /** Every user profile, by name. */
-export async function listUsers(db: Db): Promise<User[]> {
+export async function listUsers(db: Db): Promise<UserEntry[]> {
   const rows = await db.select().from(appUser).orderBy(appUser.displayName).all()
-  return rows.map(toUser)
+  return rows.map((r) => ({ ...toUser(r), failedSignIns: r.failedAttempts }))
 }
 
 /** The whole row (password hash and failed attempts included): for sign-in and its bookkeeping only. */
@@ -75,24 +75,92 @@ export async function otherActiveHomsCount(db: Db, exceptId: number): Promise<nu
 }
 
 /**
- * One more failed sign-in. Incremented in the database, not from the value read at sign-in, so
- * two failures at once (two windows, or two computers on the shared database) both count.
+ * One more failed sign-in; the count after it. Incremented in the database, not from the value
+ * read at sign-in, so two failures at once (two windows, or two computers on the shared database)
+ * both count.
  */
-export async function recordFailedSignIn(db: Db, id: number): Promise<void> {
-  await db
+export async function recordFailedSignIn(db: Db, id: number): Promise<number> {
+  const row = await db
     .update(appUser)
     .set({ failedAttempts: sql`${appUser.failedAttempts} + 1` })
     .where(eq(appUser.id, id))
-    .run()
+    .returning({ n: appUser.failedAttempts })
+    .get()
+  return row?.n ?? 0
 }
 
-/** After a good sign-in (the caller writes only when there is something to reset). */
+/** After a good sign-in, or a HOMS's unlock (the caller writes only when there is something to reset). */
 export async function clearFailedSignIns(db: Db, id: number): Promise<void> {
   await db
     .update(appUser)
     .set({ failedAttempts: 0 })
     .where(eq(appUser.id, id))
     .run()
+}
+
+/**
+ * What each request checks again (issue 15): whether the user is still active and in which role,
+ * by primary key; undefined when the profile is gone. In the shared database the same statement
+ * also says the app role of the login this connection signed in with (migration 0005), which
+ * decides what the server lets it do.
+ */
+export async function userStanding(c: StoreConn, id: number): Promise<{ active: boolean; role: string; username: string; loginRole?: string | null } | undefined> {
+  const fields = { active: appUser.active, role: appUser.role, username: appUser.username }
+  if (c.dialect !== 'postgres') return c.db.select(fields).from(appUser).where(eq(appUser.id, id)).get()
+  const row = await c.db
+    .select({ ...fields, loginRole: sql<string | null>`omu_app_role(session_user)` })
+    .from(appUser)
+    .where(eq(appUser.id, id))
+    .get()
+  // The shared database's flags are integers (db/schema-pg); the SQLite schema's reads give booleans.
+  return row ? { ...row, active: Boolean(row.active) } : undefined
+}
+
+/**
+ * Replaces a user's password hash with a stronger one of the same password (issue 15: upgraded at
+ * sign-in), only if it is still the hash that was checked: a HOMS's new password set meanwhile wins.
+ */
+export async function upgradePasswordHash(db: Db, id: number, checked: string, stronger: string): Promise<void> {
+  await db
+    .update(appUser)
+    .set({ passwordHash: stronger })
+    .where(and(eq(appUser.id, id), eq(appUser.passwordHash, checked)))
+    .run()
+}
+
+// ---------------------------------------------------------------- sign-in events (audit rows)
+
+/**
+ * Sign-in events are audit rows of entity 'sign_in' whose entity id is what happened ('refused':
+ * a wrong password or an unknown username; 'not_allowed': refused for another reason; 'accepted';
+ * 'paused': the installation's limit reached). Keyed so, the audit trail's index (entity,
+ * entity_id, id) finds the latest refusals newest first without reading the rest of the trail.
+ */
+export const SIGN_IN_ENTITY = 'sign_in'
+
+/** When `userId`'s latest refused sign-in was (ISO time), if any. */
+export async function lastRefusalAt(db: Db, userId: number): Promise<string | undefined> {
+  const row = await db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, SIGN_IN_ENTITY), eq(auditLog.entityId, 'refused'), eq(auditLog.userId, userId)))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get()
+  return row?.at
+}
+
+/** When the `nth` latest refused sign-in on this installation was, whoever it was for (1: the latest). */
+export async function nthLatestRefusalAt(db: Db, nth: number): Promise<string | undefined> {
+  const row = await db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, SIGN_IN_ENTITY), eq(auditLog.entityId, 'refused')))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .offset(nth - 1)
+    .get()
+  return row?.at
 }
 
 export async function setPasswordHash(db: Db, id: number, passwordHash: string, at: Date): Promise<void> {

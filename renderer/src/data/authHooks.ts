@@ -40,6 +40,12 @@ export function useSaveUser() {
   return useMutation({ mutationFn: (input: ChannelInput<'users', 'save'>) => unwrap(omu().users.save(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.users() }) })
 }
 
+/** A HOMS lifts a user's lock after repeated wrong passwords (issue 15). */
+export function useUnlockUser() {
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (id: number) => unwrap(omu().users.unlock({ id })), onSuccess: () => qc.invalidateQueries({ queryKey: keys.users() }) })
+}
+
 export function useAuditHistory(entity: string, entityId: string) {
   return useQuery({ queryKey: keys.audit(entity, entityId), queryFn: () => unwrap(omu().audit.history({ entity, entityId })) })
 }

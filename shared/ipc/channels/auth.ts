@@ -9,6 +9,9 @@ import { USER_ROLES } from '../values'
 
 export { ROLE_NAMES, USER_ROLES, type UserRole } from '../values'
 
+/** Wrong passwords in a row after which an account on this computer's file is locked (issue 15; electron/services/auth/localSignIn.ts). */
+export const LOCK_AT = 10
+
 /** Minutes without use after which the app locks and asks for the password again. */
 export const LOCK_AFTER_MINUTES = 15
 
@@ -67,8 +70,21 @@ export const auth = {
   }),
 } satisfies Domain
 
+/** A user profile as the HOMS sees it in Settings › Users. */
+export const userEntrySchema = userSchema.extend({
+  /** Wrong passwords in a row on this computer's file (issue 15); locked from LOCK_AT. Always 0 in the shared database, whose server checks passwords. */
+  failedSignIns: z.number(),
+})
+export type UserEntry = z.infer<typeof userEntrySchema>
+
 export const users = {
-  list: channel({ doc: 'Every user profile (HOMS).', kind: 'query', input: empty, output: z.array(userSchema) }),
+  list: channel({ doc: 'Every user profile (HOMS), with their wrong passwords in a row.', kind: 'query', input: empty, output: z.array(userEntrySchema) }),
+  unlock: channel({
+    doc: 'A HOMS lifts the lock on a user after repeated wrong passwords: the count starts again (issue 15).',
+    kind: 'mutation',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: userEntrySchema,
+  }),
   save: channel({
     doc: 'Create a user (with a first password) or change one’s name, role, staff link or active state (HOMS).',
     kind: 'system',

@@ -200,6 +200,11 @@ export const recordSessionInput = z
     durationMinutes: z.number('Enter the duration in minutes.').int('Enter whole minutes.').min(1, 'Enter a duration of at least 1 minute.').max(600, 'Enter a duration of 600 minutes or fewer.'),
     notes: z.string().max(20_000, 'Keep notes to 20,000 characters or fewer.').default(''),
     notesSensitive: z.boolean().default(false),
+    /**
+     * The POM who held the session, when a HOMD or HOMS records it on their behalf (blank: the
+     * case's allocated POM). A POM's sessions are always their own: the main process files them
+     * under the POM's staff record and refuses any other staffId.
+     */
     staffId: id.nullable().optional(),
   })
   .strict()
@@ -244,7 +249,7 @@ export const prisoners = {
 
 export const sessions = {
   record: channel({
-    doc: 'Record a supervision session; recorded-on is set to today.',
+    doc: 'Record a supervision session; recorded-on is set to today. A POM records only their own; a HOMD or HOMS may record one on a POM’s behalf.',
     kind: 'mutation',
     input: recordSessionInput,
     output: sessionSchema,

@@ -2,10 +2,10 @@ import { Button, Group, NativeSelect, PasswordInput, Stack, Text, TextInput, Tit
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import { POM_ROLES, ROLE_NAMES, USER_ROLES, type UserRole } from '../../../../shared/ipc/values'
-import type { User } from '../../../../shared/ipc/channels/auth'
+import { LOCK_AT, type User } from '../../../../shared/ipc/channels/auth'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
-import { useSaveUser, useUsers } from '../../data/authHooks'
+import { useSaveUser, useUnlockUser, useUsers } from '../../data/authHooks'
 import { useStaff } from '../../data/caseloadHooks'
 import { OmuError } from '../../data/client'
 
@@ -14,6 +14,7 @@ export function UsersSection({ me }: { me: User }) {
   const users = useUsers(me.role === 'homs')
   const staff = useStaff()
   const save = useSaveUser()
+  const unlock = useUnlockUser()
   const [f, setF] = useState({ displayName: '', username: '', role: 'pom' as UserRole, staffId: '', password: '' })
   const err = save.error instanceof OmuError ? save.error : null
   const fieldError = (name: string) => (err?.field === name ? err.message : undefined)
@@ -46,8 +47,29 @@ export function UsersSection({ me }: { me: User }) {
           { header: 'Username', cell: (u) => u.username },
           { header: 'Role', cell: (u) => ROLE_NAMES[u.role] },
           { header: 'Status', cell: (u) => (u.active ? 'Active' : 'Inactive') },
+          {
+            header: 'Wrong passwords in a row',
+            cell: (u) =>
+              u.failedSignIns === 0 ? (
+                'None'
+              ) : (
+                <Group gap="xs">
+                  <Text size="sm">{u.failedSignIns >= LOCK_AT ? `${u.failedSignIns}: locked` : u.failedSignIns}</Text>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    aria-label={`Unlock ${u.displayName}`}
+                    loading={unlock.isPending && unlock.variables === u.id}
+                    onClick={() => unlock.mutate(u.id, { onSuccess: (v) => notifications.show({ color: 'teal', message: `${v.displayName} can sign in again.` }) })}
+                  >
+                    Unlock
+                  </Button>
+                </Group>
+              ),
+          },
         ]}
       />
+      {unlock.error ? <ErrorText error={unlock.error} title="Not unlocked" /> : null}
       <form onSubmit={submit} noValidate aria-label="Add a user">
         <Stack gap="sm">
           <Group grow align="flex-start">
