@@ -15,6 +15,7 @@ import { isFutureDated, isHealthy, listBackups, unexpectedSchema } from '../../d
 import type { AppStatus, RecoveryCredential } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { BackupService } from './backupService'
+import { keepFilesPrivate } from './filePrivacy'
 import { londonToday, type Clock } from './clock'
 import { readEstablishment } from './establishment/store'
 import { dummyHash, verifyPassword } from './auth/passwords'
@@ -66,6 +67,7 @@ export class StoreRuntime {
   }
 
   static async start(config: RuntimeConfig): Promise<StoreRuntime> {
+    keepFilesPrivate(path.dirname(config.dbPath), config.backupDir)
     const rt = new StoreRuntime(config)
     const choice = readStorageChoice(rt.storageFile)
     if (choice.kind === 'shared') {

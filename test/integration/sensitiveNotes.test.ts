@@ -53,3 +53,15 @@ describe('sensitive notes (issue 14)', () => {
     expect(text).toContain('Talked about work.')
   })
 })
+
+describe('a record’s history is shown to those who may read the record (issue 15)', () => {
+  it.each(USER_ROLES)('as %s: a case’s history yes; a user profile’s only as a HOMS', async (role) => {
+    const svc = await start({ as: role })
+    const me = await must(svc.call('omu:auth.status'))
+    const own = await svc.call('omu:audit.history', { entity: 'user', entityId: String(me.user?.id ?? 0) })
+    if (role === 'homs') expect(own).toMatchObject({ ok: true })
+    else expect(own).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^As a .+ you cannot read the history of that record\. Ask a HOMS\.$/) } })
+    expect(await svc.call('omu:audit.history', { entity: 'prisoner', entityId: '1' })).toMatchObject({ ok: true })
+    expect((await svc.call('omu:audit.history', { entity: 'sign_in', entityId: 'refused' })).ok).toBe(role === 'homs')
+  })
+})

@@ -4,7 +4,6 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { appUser, auditLog } from '../../db/schema'
 import { INSTALLATION_LIMIT, LOCK_AT } from '../../electron/services/auth/localSignIn'
-import { userStanding } from '../../electron/services/trust/store'
 import { usePostgres } from '../pg/workers'
 import { localStore, readStore, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
@@ -141,9 +140,10 @@ describe.skipIf(!local)('wrong passwords on this computer’s file', () => {
     }
     const ratio = unknown / known
     console.log(`refusal, median of 4 x ${rounds}: known username ${(known / rounds).toFixed(0)} ms, unknown ${(unknown / rounds).toFixed(0)} ms (ratio ${ratio.toFixed(2)})`)
-    // Earlier versions checked unknown usernames against an N = 2^14 hash, known ones N = 2^15: a ratio near 0.5.
-    expect(ratio).toBeGreaterThan(0.8)
-    expect(ratio).toBeLessThan(1.25)
+    // A dummy hash of older parameters (N = 2^14 against the current 2^17) gives a ratio near 0.125;
+    // the bounds are wide because both sides share a busy machine, and still far from that.
+    expect(ratio).toBeGreaterThan(0.6)
+    expect(ratio).toBeLessThan(1.6)
   }, 60_000)
 })
 
@@ -213,18 +213,6 @@ describe('every request follows the user’s current role and active flag', () =
     expect(await save({ role: 'read_only', active: false })).toMatchObject({ ok: true })
     expect(await pom.call('omu:caseload.list', {})).toMatchObject({ ok: false, error: { code: 'signed_out', message: 'This user profile has been made inactive. Ask your HOMS.' } })
     expect(await pom.call('omu:auth.status')).toMatchObject({ ok: true, data: { user: null } })
-  })
-
-  it('costs one small read by primary key per request (measured)', async () => {
-    const svc = await start()
-    const store = svc.runtime.store!
-    const me = (await store.read((c) => c.db.select({ id: appUser.id }).from(appUser).get()))!.id
-    const reads = 300
-    const t = performance.now()
-    for (let i = 0; i < reads; i++) await store.read((c) => userStanding(c, me))
-    const each = (performance.now() - t) / reads
-    console.log(`the per-request standing read on ${store.kind === 'shared' ? 'PostgreSQL' : 'SQLite'}: ${(each * 1000).toFixed(0)} µs each (${reads} reads)`)
-    expect(each).toBeLessThan(store.kind === 'shared' ? 20 : 2)
   })
 })
 

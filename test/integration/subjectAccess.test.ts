@@ -46,9 +46,12 @@ describe('subject access request export (issue 7)', () => {
   it('JSON: facts, allocations, sessions and audit rows; sensitive notes only in the held-back list', async () => {
     const prisonerId = await arrange()
     const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'json' })
-    expect(r.ok && r.data).toMatchObject({ saved: true, sensitiveNotesHeldBack: 2 })
-    const doc = JSON.parse(fs.readFileSync(r.ok && r.data.saved ? r.data.path : '', 'utf8')) as Record<string, unknown> & { heldBack: { note: string }[] }
-    const { heldBack, ...disclosure } = doc
+    expect(r.ok && r.data).toMatchObject({ saved: true, sensitiveNotesHeldBack: 2, reviewerPath: expect.stringMatching(/-REVIEWER-ONLY-held-back-notes\.json$/) })
+    const saved = r.ok && r.data.saved ? r.data : null
+    const disclosure = JSON.parse(fs.readFileSync(saved?.path ?? '', 'utf8')) as Record<string, unknown>
+    // Issue 15: the disclosure file holds no held-back note, not even in a list; the reviewer's is a file of its own.
+    expect(disclosure).not.toHaveProperty('heldBack')
+    const { heldBack } = JSON.parse(fs.readFileSync(saved?.reviewerPath ?? '', 'utf8')) as { heldBack: { note: string }[] }
     expect(JSON.stringify(disclosure)).toContain('Discussed sentence plan.')
     expect(JSON.stringify(disclosure)).not.toContain('third party')
     // The sensitive note is held back twice: in the session record and in the audit row that recorded it.
@@ -57,17 +60,18 @@ describe('subject access request export (issue 7)', () => {
     expect(disclosure.allocations).toEqual([{ staffName: 'Pat Pom', startDate: '2026-09-10', endDate: null, reason: '' }])
   })
 
-  it('PDF: the disclosure pages hold no sensitive note; a marked reviewer page lists it', async () => {
+  it('PDF: the disclosure holds no sensitive note; a separate file, named for the reviewer only, lists it (issue 15)', async () => {
     const prisonerId = await arrange()
     const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'pdf' })
-    const file = r.ok && r.data.saved ? r.data.path : ''
+    const saved = r.ok && r.data.saved ? r.data : null
+    const file = saved?.path ?? ''
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
-    const pages = execFileSync('pdfinfo', [file]).toString().match(/Pages:\s+(\d+)/)?.[1]
-    const last = Number(pages)
-    const body = execFileSync('pdftotext', ['-l', String(last - 1), '-layout', file, '-']).toString()
-    const reviewer = execFileSync('pdftotext', ['-f', String(last), '-layout', file, '-']).toString()
+    const body = execFileSync('pdftotext', ['-layout', file, '-']).toString()
     expect(body).toContain('Discussed sentence plan.')
     expect(body).not.toContain('third party')
+    expect(body).not.toContain('FOR THE REVIEWER ONLY')
+    expect(saved?.reviewerPath).toBe(file.replace(/\.pdf$/, '-REVIEWER-ONLY-held-back-notes.pdf'))
+    const reviewer = execFileSync('pdftotext', ['-layout', saved?.reviewerPath ?? '', '-']).toString()
     expect(reviewer).toContain('FOR THE REVIEWER ONLY')
     expect(reviewer).toContain('third party')
   })

@@ -176,10 +176,21 @@ export const unlockUser: Handlers['users']['unlock'] = async ({ id }, ctx) => {
   return { ...toUser(row), failedSignIns: 0 }
 }
 
+/**
+ * Issue 15: a record's history is shown to those who may read the record itself. Cases, staff,
+ * the establishment, its settings and plans are read by every signed-in role; user profiles and
+ * sign-ins are the HOMS's (users.list), as are the data file's restores and anything this list
+ * does not name (a new kind of record is kept close until someone decides otherwise).
+ */
+const HISTORY_FOR_EVERYONE = new Set(['prisoner', 'session', 'staff', 'establishment', 'settings', 'plan_version', 'plan_entry', 'catalog', 'comparison_import'])
+
 export const auditHandlers: Handlers['audit'] = {
   // A read-only reviewer is not shown rows that hold a sensitive note's text (the shared
   // database's row-level policy audit_read_no_sensitive_notes gives them the same).
   history: async ({ entity, entityId }, { store, actor }) => {
+    if (actor && actor.role !== 'homs' && !HISTORY_FOR_EVERYONE.has(entity)) {
+      throw new UserFacingError('forbidden', `As a ${ROLE_NAMES[actor.role]} you cannot read the history of that record. Ask a HOMS.`)
+    }
     const rows = await auditHistory(store.db, entity, entityId)
     return actor && mayReadSensitiveNotes(actor.role) ? rows : rows.filter((r) => !holdsSensitiveNote(r.before) && !holdsSensitiveNote(r.after))
   },

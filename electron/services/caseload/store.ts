@@ -59,6 +59,15 @@ export function toSession(r: SessionRecord, staffName: string | null, extraHolid
 }
 
 /** A prisoner form's fields as column values: every optional field written, blank as null. */
+/**
+ * The day the retention period runs from (issue 7): the day a record is first marked released,
+ * kept while it stays released, cleared when it is not. The one rule for every way a record
+ * changes: the prisoner form, and a CSV import creating or updating it (issue 15).
+ */
+export function releasedOnFor(status: string | undefined, current: string | null | undefined, today: string): string | null {
+  return status === 'released' ? (current ?? today) : null
+}
+
 export function prisonerValues(f: PrisonerInput) {
   return {
     ...f,

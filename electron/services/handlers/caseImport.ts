@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { templateCsv } from '../caseImport/columns'
 import { planImport, previewOf } from '../caseImport/plan'
-import { insertPrisoners, insertSessions, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
+import { insertPrisoners, insertSessions, releasedOnFor, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
 import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
 import type { Handlers } from './types'
@@ -25,11 +25,11 @@ export const caseImportHandlers: Handlers['caseImport'] = {
       for (const item of plan.items) {
         const values = { ...item.input, updatedAt: stamp }
         if (!item.existing) {
-          fresh.push(values)
+          fresh.push({ ...values, releasedOn: releasedOnFor(item.input.status, null, today) })
           created++
         } else if (applyUpdates && item.changes.length > 0) {
           const before = await requirePrisoner(store.db, item.existing.id)
-          const after = await updatePrisoner(store.db, item.existing.id, { ...values, version: item.existing.version + 1 })
+          const after = await updatePrisoner(store.db, item.existing.id, { ...values, releasedOn: releasedOnFor(item.input.status, before.releasedOn, today), version: item.existing.version + 1 })
           if (after) audit({ entity: 'prisoner', entityId: after.id, before: toPrisoner(before), after: toPrisoner(after) })
           updated++
         }

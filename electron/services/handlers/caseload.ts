@@ -18,6 +18,7 @@ import {
   openAllocation,
   prisonerIdByNumber,
   prisonerValues,
+  releasedOnFor,
   requirePrisoner,
   sessionById,
   sessionsOf,
@@ -92,7 +93,7 @@ export const prisonerHandlers: Handlers['prisoners'] = {
     if ((await prisonerIdByNumber(store.db, input.prisonNumber)) !== undefined) {
       throw new UserFacingError('conflict', `Prison number ${input.prisonNumber} is already on record: open that prisoner to change their details.`, 'prisonNumber')
     }
-    const created = toPrisoner(await insertPrisoner(store.db, { ...prisonerValues(input), updatedAt: now.toISOString() }))
+    const created = toPrisoner(await insertPrisoner(store.db, { ...prisonerValues(input), releasedOn: releasedOnFor(input.status, null, today), updatedAt: now.toISOString() }))
     audit({ entity: 'prisoner', entityId: created.id, before: null, after: created })
     return created
   },
@@ -109,8 +110,7 @@ export const prisonerHandlers: Handlers['prisoners'] = {
     }
     const row = await updatePrisoner(store.db, prisonerId, {
       ...prisonerValues(fields),
-      // The retention period (issue 7) runs from the day a record is marked released.
-      releasedOn: fields.status === 'released' ? (current.releasedOn ?? today) : null,
+      releasedOn: releasedOnFor(fields.status, current.releasedOn, today),
       version: current.version + 1,
       updatedAt: now.toISOString(),
     })

@@ -1,8 +1,9 @@
+import path from 'node:path'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { writeFileAtomic } from '../export/atomic'
 import { readSettings } from '../establishment/store'
 import { subjectAccessDocument } from '../subjectAccess/document'
-import { subjectAccessPdf } from '../subjectAccess/pdf'
+import { reviewerPdf, subjectAccessPdf } from '../subjectAccess/pdf'
 import { prisonersByIds, purgePrisoner, releasedBeforeCutoff } from '../trust/store'
 import { displayName } from '../caseload/verdict'
 import type { Handlers } from './types'
@@ -19,10 +20,23 @@ export const subjectAccessHandlers: Handlers['subjectAccess'] = {
       filters: [{ name: format.toUpperCase(), extensions: [format] }],
     })
     if (!target) return { saved: false as const }
-    const data = format === 'pdf' ? await subjectAccessPdf(doc) : JSON.stringify(doc, null, 2)
-    const bytes = writeFileAtomic(target, data)
-    return { saved: true as const, path: target, bytes, sensitiveNotesHeldBack: doc.heldBack.length }
+    // Issue 15: the disclosure holds only what may be disclosed; the notes held back go in a
+    // second file beside it, named so nobody sends it by mistake.
+    const { heldBack, ...disclosure } = doc
+    const bytes = writeFileAtomic(target, format === 'pdf' ? await subjectAccessPdf(doc) : JSON.stringify(disclosure, null, 2))
+    let reviewerPath: string | null = null
+    if (heldBack.length > 0) {
+      reviewerPath = reviewerFileBeside(target)
+      writeFileAtomic(reviewerPath, format === 'pdf' ? await reviewerPdf(doc) : JSON.stringify({ forTheReviewerOnly: true, prisonNumber: number, heldBack }, null, 2))
+    }
+    return { saved: true as const, path: target, bytes, sensitiveNotesHeldBack: heldBack.length, reviewerPath }
   },
+}
+
+/** `…/subject-access-A1234BC-2026-11-23.pdf` → `…/subject-access-A1234BC-2026-11-23-REVIEWER-ONLY-held-back-notes.pdf`. */
+export function reviewerFileBeside(disclosure: string): string {
+  const ext = path.extname(disclosure)
+  return path.join(path.dirname(disclosure), `${path.basename(disclosure, ext)}-REVIEWER-ONLY-held-back-notes${ext}`)
 }
 
 /** Released before this day: past the retention period (whole years; 29 February becomes 28 February). */

@@ -2,7 +2,7 @@ import { ukDate as formatIsoDate } from '../../../shared/export/labels'
 import { heading, keyValues, newA4, paragraph, table, toBuffer, footers } from '../export/pdfLayout'
 import type { SubjectAccessDocument } from './document'
 
-/** The disclosure as A4 PDF; held-back notes go on a separate, clearly marked reviewer page. */
+/** The disclosure as A4 PDF: only what may be disclosed (held-back notes are in reviewerPdf's file). */
 export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer> {
   const p = d.prisoner as Record<string, string | number | boolean | null>
   const doc = newA4({ title: `Subject access: ${String(p.prisonNumber)}`, subject: 'Subject access request', createdAt: new Date(d.generatedAt) })
@@ -25,12 +25,20 @@ export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer
   )
   heading(doc, 'Record history (audit trail)')
   table(doc, [{ header: 'When', width: 3 }, { header: 'Who', width: 2.5 }, { header: 'What', width: 3 }, { header: 'Record', width: 2 }], d.auditTrail.map((a) => [a.at.replace('T', ' ').slice(0, 16), `${a.username} (${a.role})`, a.channel.replace('omu:', ''), `${a.entity} ${a.entityId ?? ''}`]))
-  if (d.heldBack.length > 0) {
-    doc.addPage()
-    heading(doc, 'FOR THE REVIEWER ONLY: sensitive notes held back', 1)
-    paragraph(doc, 'Remove this page before anything is released. Each note below was marked sensitive and has been replaced in the disclosure.', { bold: true })
-    table(doc, [{ header: 'Session', width: 1.5 }, { header: 'Date', width: 2 }, { header: 'Where', width: 2.5 }, { header: 'Note', width: 8 }], d.heldBack.map((h) => [h.sessionId === null ? '' : String(h.sessionId), h.date ? formatIsoDate(h.date) : '', h.where, h.note]))
-  }
   footers(doc, `Subject access request · ${String(p.prisonNumber)} · OFFICIAL-SENSITIVE`)
+  return toBuffer(doc)
+}
+
+/**
+ * Issue 15: the notes held back, in a file of their own for the reviewer, never part of the
+ * disclosure (a page to remove before release could be forgotten; a separate file is not sent).
+ */
+export async function reviewerPdf(d: SubjectAccessDocument): Promise<Buffer> {
+  const p = d.prisoner as Record<string, string | number | boolean | null>
+  const doc = newA4({ title: `Held back for review: ${String(p.prisonNumber)}`, subject: 'Subject access request: for the reviewer only', createdAt: new Date(d.generatedAt) })
+  heading(doc, `FOR THE REVIEWER ONLY: sensitive notes held back (${String(p.prisonNumber)})`, 1)
+  paragraph(doc, 'Do not release this file. Each note below was marked sensitive and has been replaced in the disclosure file made with it.', { bold: true })
+  table(doc, [{ header: 'Session', width: 1.5 }, { header: 'Date', width: 2 }, { header: 'Where', width: 2.5 }, { header: 'Note', width: 8 }], d.heldBack.map((h) => [h.sessionId === null ? '' : String(h.sessionId), h.date ? formatIsoDate(h.date) : '', h.where, h.note]))
+  footers(doc, `FOR THE REVIEWER ONLY · not for release · ${String(p.prisonNumber)} · OFFICIAL-SENSITIVE`)
   return toBuffer(doc)
 }

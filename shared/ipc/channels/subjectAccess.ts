@@ -8,11 +8,18 @@ const id = z.number().int().positive()
 
 export const subjectAccess = {
   export: channel({
-    doc: 'Everything held about one prisoner (facts, allocations, sessions, audit rows) as PDF or JSON, with sensitive-marked notes listed separately for review before release.',
+    doc: 'Everything held about one prisoner (facts, allocations, sessions, audit rows) as PDF or JSON; sensitive-marked notes are left out of it and listed in a second file beside it, for the reviewer only.',
     kind: 'query',
     input: z.object({ prisonerId: id, format: z.enum(['pdf', 'json']) }).strict(),
     output: z.discriminatedUnion('saved', [
-      z.object({ saved: z.literal(true), path: z.string(), bytes: z.number(), sensitiveNotesHeldBack: z.number() }),
+      z.object({
+        saved: z.literal(true),
+        path: z.string(),
+        bytes: z.number(),
+        sensitiveNotesHeldBack: z.number(),
+        /** The reviewer's file of held-back notes (issue 15), beside the disclosure; null when none were held back. */
+        reviewerPath: z.string().nullable(),
+      }),
       z.object({ saved: z.literal(false) }),
     ]),
   }),

@@ -19,7 +19,12 @@ export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; c
   const exportAs = (format: 'pdf' | 'json') =>
     sar.mutate(format, {
       onSuccess: (r) => {
-        if (r.saved) notifications.show({ color: 'teal', message: `Saved to ${r.path}. ${r.sensitiveNotesHeldBack} sensitive note(s) held back for review.` })
+        if (r.saved) {
+          const held = r.reviewerPath
+            ? ` ${r.sensitiveNotesHeldBack === 1 ? 'One sensitive note was' : `${r.sensitiveNotesHeldBack} sensitive notes were`} left out and listed for the reviewer only in ${r.reviewerPath}: do not send that file.`
+            : ' No note was held back.'
+          notifications.show({ color: 'teal', message: `Saved the disclosure to ${r.path}.${held}` })
+        }
       },
     })
   return (
