@@ -56,7 +56,7 @@ async function build(size: number): Promise<{ dir: string; services: OmuServices
   const services = await start(dir)
   await call(services, 'omu:auth.createFirstUser', { username: 'bench.homs', displayName: 'Bench Homs', password: PASSWORD })
   await call(services, 'omu:establishment.setup', { name: 'HMP Benchmark', code: 'BEN', category: 'training' })
-  await call(services, 'omu:establishment.update', { currentStage: 3, targetStage: 2 })
+  await call(services, 'omu:establishment.update', { currentStage: 3, targetStage: 2, password: PASSWORD })
   const store = services.runtime.localStore!
   const sqlite = store.sqlite
   const counts = await store.write((c) => generateDemo(c, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))

@@ -131,7 +131,7 @@ async function run(): Promise<void> {
       const adminDb = { ...cluster.admin, database }
       const homs = await sharedDesk(location, 'bench.homs')
       await call(homs.svc, 'omu:establishment.setup', { name: 'HMP Benchmark', code: 'BEN', category: 'training' })
-      await call(homs.svc, 'omu:establishment.update', { currentStage: 3, targetStage: 2 })
+      await call(homs.svc, 'omu:establishment.update', { currentStage: 3, targetStage: 2, password: PASSWORD })
       const store = homs.svc.runtime.store!
       await store.write((c) => generateDemo(c, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))
       casesOf(store).invalidate(null)
@@ -146,7 +146,7 @@ async function run(): Promise<void> {
       for (let i = 0; i < CLIENTS; i++) {
         const pomId = poms[i % poms.length] as number
         const username = `bench.pom${i}`
-        await call(homs.svc, 'omu:users.save', { username, displayName: `Bench Pom ${i}`, role: 'pom', password: PASSWORD, staffId: pomId })
+        await call(homs.svc, 'omu:users.save', { username, displayName: `Bench Pom ${i}`, role: 'pom', password: PASSWORD, staffId: pomId, yourPassword: PASSWORD })
         users.push({ username, password: PASSWORD, pomId, prisonerIds: cases.get(pomId) ?? [] })
       }
 
@@ -155,7 +155,7 @@ async function run(): Promise<void> {
       const local = await services(localDir)
       await call(local, 'omu:auth.createFirstUser', { username: 'bench.homs', displayName: 'Bench Homs', password: PASSWORD })
       await call(local, 'omu:establishment.setup', { name: 'HMP Benchmark', code: 'BEN', category: 'training' })
-      await call(local, 'omu:establishment.update', { currentStage: 3, targetStage: 2 })
+      await call(local, 'omu:establishment.update', { currentStage: 3, targetStage: 2, password: PASSWORD })
       const localStore = local.runtime.localStore!
       await localStore.write((c) => generateDemo(c, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))
       casesOf(localStore).invalidate(null)

@@ -183,3 +183,9 @@ export function unexpectedSchema(file: string, migrationsFolder: string, nativeB
     probe?.close()
   }
 }
+
+/** When a backup file was taken, from its name; null for a file not named as the app names backups. */
+export function backupTakenAt(file: string): string | null {
+  const m = NAME.exec(path.basename(file))
+  return m?.[1] ? unstamp(m[1]) : null
+}

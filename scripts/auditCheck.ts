@@ -14,12 +14,14 @@ import { GROUP_ROLES, OWNER_ROLE } from '../db/shared/migrate'
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const
 const LETTER: Record<(typeof PRIVILEGES)[number], string> = { SELECT: 'S', INSERT: 'I', UPDATE: 'U', DELETE: 'D', TRUNCATE: 'T', REFERENCES: 'R', TRIGGER: 'G' }
 
-/** Triggers the audit trail depends on (migrations 0001 and 0005): present and enabled. */
+/** Triggers the audit trail depends on (migrations 0001, 0005 and 0006): present and enabled. */
 const AUDIT_TRIGGERS: [string, string][] = [
   ['audit_log', 'audit_log_no_update'],
+  ['audit_log', 'audit_log_no_delete'],
   ['audit_log', 'audit_log_no_truncate'],
   ['audit_log', 'audit_log_stamp'],
   ['row_change_log', 'row_change_log_no_update'],
+  ['row_change_log', 'row_change_log_no_delete'],
   ['row_change_log', 'row_change_log_no_truncate'],
   ...SHARED_TABLES.filter((t) => t !== 'audit_log').map((t): [string, string] => [t, `${t}_row_change`]),
 ]

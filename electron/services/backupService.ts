@@ -4,7 +4,7 @@ import type { SqliteStore } from '../../db/store/sqlite'
 import type { Store } from '../../db/store/types'
 import { isFutureDated, isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, unexpectedSchema, type BackupInfo } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
-import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreInput, type RestoreResult } from '../../shared/ipc/channels/backup'
+import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreResult, type RestoreTarget } from '../../shared/ipc/channels/backup'
 import { UserFacingError } from '../../shared/ipc/result'
 import { planRotation } from './backupRotation'
 import { londonToday } from './clock'
@@ -30,7 +30,7 @@ export interface BackupActions {
   list(): BackupList
   backUpNow(): Promise<BackupEntry>
   chooseFile(): Promise<{ path: string; name: string } | null>
-  restore(target: RestoreInput): Promise<RestoreResult>
+  restore(target: RestoreTarget): Promise<RestoreResult>
   /** The open store now (after a restore it is a new one), or null when it could not be opened. */
   store(): Store | null
 }
@@ -114,7 +114,7 @@ export class BackupService implements BackupActions {
    * Issue 7: "restore first checks the backup's integrity and takes a backup of the current file".
    * Nothing is changed until both have succeeded; then the file is swapped and reopened.
    */
-  async restore(target: RestoreInput): Promise<RestoreResult> {
+  async restore(target: RestoreTarget): Promise<RestoreResult> {
     this.refuseShared()
     return this.exclusive(async () => {
       const source = this.resolve(target)
@@ -148,7 +148,7 @@ export class BackupService implements BackupActions {
     for (const leftover of partialBackups(this.dir)) fs.rmSync(leftover, { force: true })
   }
 
-  private resolve(target: RestoreInput): string {
+  private resolve(target: RestoreTarget): string {
     if (target.id !== undefined) {
       // The id is a bare file name (checked by the contract), so it can only name a file in the backup folder.
       const file = path.join(this.dir, target.id)

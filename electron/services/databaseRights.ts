@@ -214,5 +214,7 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   omu_my_user_id: USER_ROLES,
   omu_is_my_case: ['pom'],
   omu_my_staff_id: ['pom'],
+  // retention.purge: the purged person's copies in the audit trail and the change log (issue 15).
+  omu_forget_prisoner: ['homs'],
   omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
 }

@@ -50,6 +50,23 @@ function touchedPrisoners(records: readonly AuditRecord[]): number[] | null {
   return ids
 }
 
+/** The one sentence for a password asked again that is wrong, empty or missing, under its field. */
+function reauthRefusal(rule: Extract<Rule, { kind: 'roles' }>): UserFacingError {
+  const field = rule.reauthField ?? 'password'
+  // "Your password" where the request also carries someone else's (users.save: the new user's `password`).
+  const label = field === 'password' ? 'Password' : 'Your password'
+  return new UserFacingError('invalid_input', `${label}: enter your own password to ${rule.reauthFor ?? 'sign this step'}.`, field)
+}
+
+/** Whether a request carries a non-empty password in the rule's field (read before validation). */
+function passwordGiven(rule: Extract<Rule, { kind: 'roles' }>, rawInput: unknown): boolean {
+  if (!rawInput || typeof rawInput !== 'object' || Array.isArray(rawInput)) return false
+  const field = rule.reauthField ?? 'password'
+  if (!Object.prototype.hasOwnProperty.call(rawInput, field)) return false
+  const value = (rawInput as Record<string, unknown>)[field]
+  return typeof value === 'string' && value !== ''
+}
+
 /**
  * The single path every IPC request takes in the main process: sender check, permission check
  * for the signed-in user's role (issue 7), zod validation of the request, the handler (mutations
@@ -101,6 +118,9 @@ export class Dispatcher {
       const refused = this.permit(rule, user, lockedForInactivity)
       if (refused) return fail(refused)
       if (user) this.session.touch(now)
+      // A password asked again that is missing or empty is refused in its own sentence first (issue 15),
+      // whatever else the request holds; it is not a guess, so it is not counted.
+      if (rule.kind === 'roles' && rule.reauth && user && !passwordGiven(rule, rawInput)) return fail(toIpcError(reauthRefusal(rule), this.opts.log))
       const parsed = entry.def.input.safeParse(rawInput ?? {})
       if (!parsed.success) return fail(toIpcError(parsed.error, this.opts.log))
       if (rule.kind === 'roles' && rule.reauth && user) await this.reauthenticate(user, rule, parsed.data, entry.channel, now)
@@ -167,14 +187,19 @@ export class Dispatcher {
     return changed
   }
 
-  /** Sign-off steps and other weighty changes ask for the password again (issues 7, 15). */
+  /**
+   * Sign-off steps and other weighty changes ask for the password again (issues 7, 15: sign-off,
+   * purge, user and role changes, restore, establishment details and settings). A wrong, empty or
+   * missing one is refused in one sentence under its field, before the handler runs: nothing is
+   * written but the wrong password's count (auth/localSignIn.ts).
+   */
   private async reauthenticate(user: User, rule: Extract<Rule, { kind: 'roles' }>, input: unknown, channel: string, now: Date): Promise<void> {
-    const field = rule.reauthField ?? 'password'
-    const password = (input as Record<string, unknown>)[field]
-    const wrong = () => new UserFacingError('invalid_input', `Password: enter your own password to ${rule.reauthFor ?? 'sign this step'}.`, field)
+    const password = (input as Record<string, unknown>)[rule.reauthField ?? 'password']
+    const wrong = () => reauthRefusal(rule)
     const rt = this.opts.runtime
     const store = rt.store
-    if (typeof password !== 'string' || !store) throw wrong()
+    // An empty field is not a guess: refused without counting it as a wrong password.
+    if (typeof password !== 'string' || password === '' || !store) throw wrong()
     if (store.kind === 'shared') {
       // Checked by the server, not against a copy: a connection with this password either opens or not.
       if (!(await storageActions(rt).passwordAccepted(user.username, password))) throw wrong()
@@ -215,12 +240,14 @@ export class Dispatcher {
       case 'mutation': {
         const store = this.openStore()
         let records: AuditRecord[] = []
+        let committed: (() => void)[] = []
         // The one mutation path: the change and its audit rows commit together or not at all.
         const cases = casesOf(store)
         const out = await store.write(async (conn) => {
           // A fresh list on every attempt: the shared database may run a transaction again.
           records = []
-          const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec), () => Promise.resolve()))
+          committed = []
+          const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec), () => Promise.resolve(), (fn) => committed.push(fn)))
           // Every mutation leaves at least one audit row, even when its handler names no entity.
           if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
           for (const rec of records) await writeAudit(conn.db, actor, entry.channel, now, rec)
@@ -228,6 +255,13 @@ export class Dispatcher {
         })
         // Committed: the in-memory cases read again what this change touched (the audit records say what).
         cases.invalidate(touchedPrisoners(records))
+        for (const fn of committed) {
+          try {
+            fn()
+          } catch (err) {
+            this.opts.log(err)
+          }
+        }
         return out
       }
       default: {
@@ -243,8 +277,8 @@ export class Dispatcher {
     return store
   }
 
-  private context(store: StoreConn, actor: User | null, now: Date, audit: (rec: AuditRecord) => void, endRead: () => Promise<void>): HandlerContext {
-    const config = this.opts.runtime.config
-    return { store, now, today: this.opts.runtime.today(), host: config.host, log: config.log, actor, audit, endRead }
+  private context(store: StoreConn, actor: User | null, now: Date, audit: (rec: AuditRecord) => void, endRead: () => Promise<void>, afterCommit: (fn: () => void) => void = () => undefined): HandlerContext {
+    const rt = this.opts.runtime
+    return { store, now, today: rt.today(), host: rt.config.host, log: rt.config.log, actor, audit, endRead, afterCommit, purges: rt.purges }
   }
 }

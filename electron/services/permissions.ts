@@ -26,6 +26,8 @@ export type Rule =
 const anyone: Rule = { kind: 'signed_in' }
 const open: Rule = { kind: 'public' }
 const roles = (action: string, ...r: UserRole[]): Rule => ({ kind: 'roles', roles: r, action })
+/** The HOMS only, with their own password asked again (issue 15); `reauthFor` completes "enter your own password to …". */
+const homsConfirming = (action: string, reauthFor: string, reauthField?: string): Rule => ({ kind: 'roles', roles: ['homs'], action, reauth: true, reauthFor, ...(reauthField ? { reauthField } : {}) })
 
 const MANAGERS: UserRole[] = ['homd', 'homs']
 
@@ -46,8 +48,13 @@ export const RULES: Record<ChannelKey, Rule> = {
   'auth.signOut': anyone,
   'auth.changePassword': anyone,
   'users.list': roles('manage users', 'homs'),
-  'users.save': roles('manage users', 'homs'),
-  // Not asked for the password again: an unlock grants nothing, it only lets the user try again.
+  // Issue 15: "re-authentication also for user and role changes". `password` is the new user's
+  // first password, so the HOMS's own is `yourPassword`.
+  'users.save': homsConfirming('manage users', 'change users and their roles', 'yourPassword'),
+  // Not asked for the password again: an unlock grants nothing (no role, no password, no record
+  // changed), it only lets the user try again. It cannot be used to speed up guessing: the
+  // installation-wide limit (20 wrong passwords in 15 minutes, counted from the audit trail) is
+  // not reset by it, and every unlock is on the audit trail.
   'users.unlock': roles('manage users', 'homs'),
   'audit.history': anyone,
   'subjectAccess.export': roles('export subject access disclosures', 'homd', 'homs', 'governor'),
@@ -55,12 +62,15 @@ export const RULES: Record<ChannelKey, Rule> = {
   'catalogs.check': roles('import EDM catalogues', 'homs'),
   'catalogs.import': roles('import EDM catalogues', 'homs'),
   'retention.review': roles('review records for retention', 'homs'),
-  'retention.purge': { kind: 'roles', roles: ['homs'], action: 'purge records', reauth: true },
+  'retention.purge': homsConfirming('purge records', 'purge records'),
   'establishment.get': anyone,
+  // Not asked for the password again: set-up is possible once only, right after first run made the
+  // HOMS and signed them in (refused once set up), so it creates and never changes anything.
   'establishment.setup': roles('set up the establishment', 'homs'),
-  'establishment.update': roles('change the establishment’s details or stage', 'homs'),
+  // Issue 15: "re-authentication also for ... changing establishment settings".
+  'establishment.update': homsConfirming('change the establishment’s details or stage', 'change the establishment’s details'),
   'settings.get': anyone,
-  'settings.update': roles('change settings', 'homs'),
+  'settings.update': homsConfirming('change settings', 'change settings'),
   'caseload.list': anyone,
   'staff.list': anyone,
   'staff.save': roles('change staff records', ...MANAGERS),
@@ -85,7 +95,7 @@ export const RULES: Record<ChannelKey, Rule> = {
   'rrmp.start': roles('edit the RRMP', 'homs'),
   'rrmp.setStages': roles('edit the RRMP', 'homs'),
   'rrmp.updateEntry': roles('edit the RRMP', 'homs'),
-  'rrmp.submit': { kind: 'roles', roles: ['homs'], action: 'submit the RRMP', reauth: true },
+  'rrmp.submit': { kind: 'roles', roles: ['homs'], action: 'submit the RRMP', reauth: true, reauthFor: 'sign this step' },
   'rrmp.newVersion': roles('edit the RRMP', 'homs'),
   // Only a Governor approves (issue 7); the later steps record the PGD's, Gold's and DIB's decisions.
   'readiness.decide': { kind: 'roles', roles: ['governor'], action: 'record sign-off decisions', reauth: true },
@@ -102,7 +112,8 @@ export const RULES: Record<ChannelKey, Rule> = {
   'backup.list': anyone,
   'backup.backUpNow': roles('take backups', 'pom', 'homd', 'homs', 'governor'),
   'backup.chooseFile': roles('restore backups', 'homs'),
-  'backup.restore': roles('restore backups', 'homs'),
+  // Issue 15: "restore asks the HOMS to re-enter their password".
+  'backup.restore': homsConfirming('restore backups', 'restore a backup'),
 }
 
 export function refusal(role: UserRole, rule: Extract<Rule, { kind: 'roles' }>): string {

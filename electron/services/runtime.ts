@@ -11,7 +11,7 @@ import { openShared } from './storage/connect'
 import { SignInBackoff } from './storage/signInBackoff'
 import { LocalSignInGuard } from './auth/localSignIn'
 import { sendsPlainTextOverNetwork } from '../../shared/transport'
-import { isFutureDated, isHealthy, listBackups, unexpectedSchema } from '../../db/backups'
+import { backupTakenAt, isFutureDated, isHealthy, listBackups, unexpectedSchema } from '../../db/backups'
 import type { AppStatus, RecoveryCredential } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { BackupService } from './backupService'
@@ -19,7 +19,8 @@ import { keepFilesPrivate } from './filePrivacy'
 import { londonToday, type Clock } from './clock'
 import { readEstablishment } from './establishment/store'
 import { dummyHash, verifyPassword } from './auth/passwords'
-import { userIdByUsername, writeAudit } from './trust/store'
+import { forgetPrisoner, prisonersByIds, purgePrisoner, userIdByUsername, writeAudit } from './trust/store'
+import { PurgeLedger } from './purgeLedger'
 import type { Host } from './host'
 
 export interface RuntimeConfig {
@@ -60,7 +61,11 @@ export class StoreRuntime {
   /** This computer's file: password checks in progress and unknown usernames' refusals (issue 15). */
   readonly localSignIns: LocalSignInGuard
 
+  /** Retention purges, kept outside the data file so a restore of an older backup purges again (issue 15). */
+  readonly purges: PurgeLedger
+
   private constructor(readonly config: RuntimeConfig) {
+    this.purges = new PurgeLedger(path.join(path.dirname(config.dbPath), 'omu-purge-ledger.json'), () => this.storage.kind === 'local')
     this.backups = new BackupService(this)
     this.signIns = new SignInBackoff(() => this.config.clock().getTime())
     this.localSignIns = new LocalSignInGuard(() => this.config.clock().getTime())
@@ -293,6 +298,30 @@ export class StoreRuntime {
     } finally {
       fs.rmSync(lock, { force: true })
     }
+    await this.purgeAgainSince(backupTakenAt(source))
+  }
+
+  /**
+   * Issue 15: a backup taken before a retention purge holds the people it forgot. Once restored,
+   * every record the purge ledger names since the backup was taken is purged again (and forgotten
+   * in the trail), and the restored file records that it was done.
+   */
+  private async purgeAgainSince(takenAt: string | null): Promise<void> {
+    const ids = this.purges.purgedSince(takenAt)
+    const store = this.localStore
+    if (ids.length === 0 || !store) return
+    await store.write(async (c) => {
+      const again: number[] = []
+      for (const id of ids) {
+        if ((await prisonersByIds(c.db, [id])).length === 0) continue
+        const { sessionIds } = await purgePrisoner(c.db, id)
+        await forgetPrisoner(c, id, sessionIds)
+        again.push(id)
+      }
+      if (again.length > 0) {
+        await writeAudit(c.db, null, 'omu:backup.restore', this.config.clock(), { entity: 'data_file', entityId: null, before: null, after: { purgedAgain: again.length, since: takenAt } })
+      }
+    })
   }
 
   async startNewFile(credential: RecoveryCredential): Promise<AppStatus> {

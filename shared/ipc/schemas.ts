@@ -22,3 +22,10 @@ export const policySchema = z.enum(['omic2021', 'omic2023'])
 export const stageSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])
 
 export const empty = z.object({}).strict()
+
+/**
+ * The signed-in user's own password, asked again before a weighty change (issues 7, 15): checked by
+ * the dispatcher (electron/services/permissions.ts `reauth`), never stored or written to the audit
+ * trail. An empty one reaches the dispatcher, which refuses it in the same sentence as a wrong one.
+ */
+export const confirmingPassword = z.string('Enter your own password, to confirm.').max(200, 'Enter your own password, to confirm (it is 200 characters or fewer).')

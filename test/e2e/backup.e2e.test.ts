@@ -21,7 +21,7 @@ describe('backups in Settings (issue 7)', () => {
     await table.getByRole('cell', { name: 'Taken by hand', exact: true }).waitFor()
 
     // A change after the backup, which the restore will take back.
-    expect(await app.call('omu:establishment.update', { name: 'HMP After Backup' })).toMatchObject({ ok: true })
+    expect(await app.call('omu:establishment.update', { name: 'HMP After Backup', password: TEST_USER.password })).toMatchObject({ ok: true })
 
     // Keyboard: the restore button opens the confirmation; Escape cancels it and nothing happens.
     const restoreButton = page.getByRole('button', { name: 'Restore the backup taken 23/11/2026, 10:00 (taken by hand)' })
@@ -36,7 +36,17 @@ describe('backups in Settings (issue 7)', () => {
     await dialog.waitFor({ state: 'hidden' })
     expect(await app.call('omu:backup.list')).toMatchObject({ ok: true, data: { backups: [{ kind: 'manual' }] } })
 
+    // Issue 15: the HOMS's password is asked again. A wrong one is refused in words under the field
+    // (Enter in the field submits); nothing is restored.
     await restoreButton.click()
+    const password = dialog.getByLabel('Your password, to confirm')
+    await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true)
+    await password.fill('not my password at all')
+    await password.press('Enter')
+    await dialog.getByText('Password: enter your own password to restore a backup.').waitFor()
+    expect(await password.getAttribute('aria-invalid')).toBe('true')
+    expect(await app.call('omu:backup.list')).toMatchObject({ ok: true, data: { backups: [{ kind: 'manual' }] } })
+    await password.fill(TEST_USER.password)
     await dialog.getByRole('button', { name: 'Restore this backup' }).click()
     // Everyone is signed out: the restored file has its own users.
     await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()

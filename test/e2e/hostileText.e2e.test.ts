@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeBrowser, openApp } from './harness'
+import { closeBrowser, openApp, TEST_USER } from './harness'
 
 afterAll(closeBrowser)
 
@@ -18,7 +18,7 @@ describe('hostile text in free-text fields shows as text, never runs', () => {
     }
     await ok(app.call('omu:establishment.setup', { name: `HMP ${PAYLOAD}`.slice(0, 100), code: 'TST', category: 'training' }))
     const pom = await ok<{ id: number }>(app.call('omu:staff.save', { name: `Pat ${PAYLOAD}`.slice(0, 60), role: 'prison_pom' }))
-    await ok(app.call('omu:users.save', { username: 'pat.pom', displayName: `Pat ${PAYLOAD}`.slice(0, 80), role: 'pom', password: 'a long enough password' }))
+    await ok(app.call('omu:users.save', { username: 'pat.pom', displayName: `Pat ${PAYLOAD}`.slice(0, 80), role: 'pom', password: 'a long enough password', yourPassword: TEST_USER.password }))
     const p = await ok<{ id: number }>(
       app.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: `Al ${PAYLOAD}`.slice(0, 60), lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-03-01' }),
     )

@@ -82,7 +82,7 @@ beforeAll(async () => {
   page = app.page
   await setUp(page)
   // The HOMS (the first user) adds the Governor who signs off (issue 7: only a Governor approves).
-  const made = await app.call('omu:users.save', { ...GOVERNOR, role: 'governor' })
+  const made = await app.call('omu:users.save', { ...GOVERNOR, role: 'governor', yourPassword: TEST_USER.password })
   if (!made.ok) throw new Error(made.error.message)
 }, 60_000)
 

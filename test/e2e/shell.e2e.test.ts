@@ -112,7 +112,12 @@ describe('foundation shell in Chromium against the real services', () => {
     await page.getByLabel('Establishment name').fill('HMP Renamed')
     await page.getByLabel('Target EDM stage', { exact: true }).selectOption('2')
     await page.getByLabel('Current EDM stage', { exact: true }).selectOption('3')
-    await page.getByRole('button', { name: 'Save establishment' }).click()
+    // Issue 15: changing the establishment asks for the HOMS's password again; without it nothing is saved.
+    const establishment = page.getByRole('form', { name: 'Establishment' })
+    await establishment.getByRole('button', { name: 'Save establishment' }).click()
+    await establishment.getByText('Password: enter your own password to change the establishment’s details.').waitFor()
+    await establishment.getByLabel('Your password, to confirm').fill(TEST_USER.password)
+    await establishment.getByRole('button', { name: 'Save establishment' }).click()
     await page.getByText('Establishment details saved.').waitFor()
     await app.restart()
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()

@@ -23,8 +23,8 @@ const ok = async <T,>(p: Promise<IpcResult<T>>): Promise<T> => {
 
 const STEPS: [ChannelKey, Step][] = [
   ['establishment.setup', (s) => s.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' })],
-  ['establishment.update', (s) => s.call('omu:establishment.update', { name: 'HMP Testshire Two' })],
-  ['settings.update', (s) => s.call('omu:settings.update', { retentionYears: 6 })],
+  ['establishment.update', (s) => s.call('omu:establishment.update', { name: 'HMP Testshire Two', password: TEST_PASSWORD })],
+  ['settings.update', (s) => s.call('omu:settings.update', { retentionYears: 6, password: TEST_PASSWORD })],
   ['staff.save', async (s, ids) => (ids.pom = (await ok(s.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id)],
   [
     'prisoners.create',
@@ -65,7 +65,7 @@ const STEPS: [ChannelKey, Step][] = [
     'readiness.decide',
     async (s, ids) => {
       // Only a Governor records decisions: sign in as one for this step, then back as the HOMS.
-      await ok(s.call('omu:users.save', { username: 'gov.ernor', displayName: 'Gov Ernor', role: 'governor', password: TEST_PASSWORD }))
+      await ok(s.call('omu:users.save', { username: 'gov.ernor', displayName: 'Gov Ernor', role: 'governor', password: TEST_PASSWORD, yourPassword: TEST_PASSWORD }))
       await ok(s.call('omu:auth.signIn', { username: 'gov.ernor', password: TEST_PASSWORD }))
       const r = await s.call('omu:readiness.decide', { versionId: ids.version, stage: 'governor', decision: 'returned', comments: 'Add the resourcing note.', password: TEST_PASSWORD })
       await ok(s.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD }))
@@ -162,15 +162,15 @@ describe('settings, staff and establishment changes record what they replaced (i
       }
       await ok(svc.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
       expect(await lastRow('omu:establishment.setup')).toMatchObject({ before: null, after: { name: 'HMP Testshire', code: 'TST', currentStage: 4, targetStage: 3 } })
-      await ok(svc.call('omu:establishment.update', { name: 'HMP Testshire Two', targetStage: 2 }))
+      await ok(svc.call('omu:establishment.update', { name: 'HMP Testshire Two', targetStage: 2, password: TEST_PASSWORD }))
       expect(await lastRow('omu:establishment.update')).toMatchObject({
         before: { name: 'HMP Testshire', targetStage: 3 },
         after: { name: 'HMP Testshire Two', targetStage: 2 },
       })
 
-      await ok(svc.call('omu:settings.update', { retentionYears: 6, extraHolidays: ['2026-12-29'] }))
+      await ok(svc.call('omu:settings.update', { retentionYears: 6, extraHolidays: ['2026-12-29'], password: TEST_PASSWORD }))
       expect(await lastRow('omu:settings.update')).toMatchObject({ before: { retentionYears: 7, extraHolidays: [] }, after: { retentionYears: 6, extraHolidays: ['2026-12-29'] } })
-      await ok(svc.call('omu:settings.update', { retentionYears: 8 }))
+      await ok(svc.call('omu:settings.update', { retentionYears: 8, password: TEST_PASSWORD }))
       expect(await lastRow('omu:settings.update')).toMatchObject({ before: { retentionYears: 6, extraHolidays: ['2026-12-29'] }, after: { retentionYears: 8, extraHolidays: ['2026-12-29'] } })
 
       const pat = await ok(svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))

@@ -131,13 +131,13 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     const svc = await start({ userData: await establishedUserData(), now: DAY1 })
     const b = await svc.call('omu:backup.backUpNow')
     if (!b.ok) throw new Error(b.error.message)
-    expect(await svc.call('omu:establishment.update', { name: 'HMP After Backup' })).toMatchObject({ ok: true })
+    expect(await svc.call('omu:establishment.update', { name: 'HMP After Backup', password: TEST_PASSWORD })).toMatchObject({ ok: true })
     return { svc, id: b.data.id }
   }
 
   it('checks the backup, backs up the current file, swaps it in and reopens; the user signs in again', async () => {
     const { svc, id } = await withBackupThenChange()
-    const r = await svc.call('omu:backup.restore', { id })
+    const r = await svc.call('omu:backup.restore', { id, password: TEST_PASSWORD })
     expect(r.ok && r.data).toMatchObject({ status: { state: 'ready' }, restoredFrom: id, safetyBackup: { kind: 'prerestore' } })
     // The restored file may have other users: nobody stays signed in.
     expect(await svc.call('omu:establishment.get')).toMatchObject({ ok: false, error: { code: 'signed_out' } })
@@ -158,7 +158,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     const { svc, id } = await withBackupThenChange()
     corrupt(path.join(backupDir(svc), id))
     const before = listBackups(backupDir(svc)).length
-    const r = await svc.call('omu:backup.restore', { id })
+    const r = await svc.call('omu:backup.restore', { id, password: TEST_PASSWORD })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(r.ok ? '' : r.error.message).toMatch(/^The backup omu-.*\.db is damaged \(it failed its integrity check\), so nothing was restored\./)
     expect(listBackups(backupDir(svc))).toHaveLength(before) // no pre-restore backup either
@@ -170,7 +170,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-usb-'))
     const file = path.join(elsewhere, 'copied backup.db')
     fs.copyFileSync(path.join(backupDir(svc), id), file)
-    const r = await svc.call('omu:backup.restore', { path: file })
+    const r = await svc.call('omu:backup.restore', { path: file, password: TEST_PASSWORD })
     expect(r.ok && r.data.restoredFrom).toBe('copied backup.db')
     await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
     expect(await name(svc)).toBe('HMP Testshire')
@@ -189,7 +189,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     const n = new Database(newer)
     n.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 9_999_999_999_999)
     n.close()
-    const cases: [unknown, string, RegExp][] = [
+    const cases: [Record<string, unknown>, string, RegExp][] = [
       [{ id: 'omu-20200101T000000Z-manual.db' }, 'not_found', /no longer exists/],
       [{ id: '../omu.db' }, 'invalid_input', /Choose a backup from the list/],
       [{ id: 'omu-20200101T000000Z-manual.db', path: other }, 'invalid_input', /Choose one backup/],
@@ -204,7 +204,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     ]
     const count = listBackups(backupDir(svc)).length
     for (const [input, code, message] of cases) {
-      const r = await svc.call('omu:backup.restore', input)
+      const r = await svc.call('omu:backup.restore', { ...input, password: TEST_PASSWORD })
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code } })
       expect(r.ok ? '' : r.error.message).toMatch(message)
     }
@@ -216,7 +216,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     const userData = await establishedUserData()
     const svc = await start({ userData, now: DAY1, as: 'pom' })
     const [b] = listBackups(path.join(userData, 'backups'))
-    const r = await svc.call('omu:backup.restore', { id: path.basename(b!.path) })
+    const r = await svc.call('omu:backup.restore', { id: path.basename(b!.path), password: TEST_PASSWORD })
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 

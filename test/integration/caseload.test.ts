@@ -156,7 +156,7 @@ describe('whose session it is (issue 15)', () => {
   const SESSION = { date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 } as const
   const signInAs = async (username: string, role: 'pom' | 'homd', staffId: number | null) => {
     await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
-    const made = await svc.call('omu:users.save', { username, displayName: username, role, staffId, password: TEST_PASSWORD })
+    const made = await svc.call('omu:users.save', { username, displayName: username, role, staffId, password: TEST_PASSWORD, yourPassword: TEST_PASSWORD })
     if (!made.ok) throw new Error(made.error.message)
     const signed = await svc.call('omu:auth.signIn', { username, password: TEST_PASSWORD })
     if (!signed.ok) throw new Error(signed.error.message)

@@ -8,7 +8,7 @@ import { loadCases, type CaseRecord, type Relevance } from '../../electron/servi
 import { UNUSUAL_SESSIONS, WINDOW_COUNTS } from '../../electron/services/caseload/relevant'
 import { evaluateRecord, nextMinimum, worstStatus } from '../../electron/services/caseload/verdict'
 import type { CaseEvaluation } from '../../shared/engine'
-import { adminSql, startTestServices, type ServicesHandle } from './helpers'
+import { adminSql, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
 let svc: ServicesHandle | null = null
@@ -78,7 +78,7 @@ describe('whole-establishment read: counts and unusual records only (issue 8)', 
     svc = await demo()
     const store = svc.runtime.store!
     for (const policy of ['omic2023', 'omic2021'] as const) {
-      const u = await svc.call('omu:establishment.update', { policy })
+      const u = await svc.call('omu:establishment.update', { policy, password: TEST_PASSWORD })
       expect(u.ok).toBe(true)
       const list = await svc.call('omu:caseload.list', { pomId: null })
       if (!list.ok) throw new Error(list.error.message)

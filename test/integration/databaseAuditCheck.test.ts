@@ -7,7 +7,7 @@ import { repoRoot } from '../../db/testing'
 import { auditCheck } from '../../scripts/auditCheck'
 import { workerCluster } from '../pg/testDatabase'
 import { usePostgres } from '../pg/workers'
-import { adminSql, startTestServices, type ServicesHandle } from './helpers'
+import { adminSql, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 14: `npm run db:audit-check` shows IT every role's rights on a live server and exits
 // non-zero on anything broader than the app's rules. Run against a provisioned database as it
@@ -42,7 +42,7 @@ describe.skipIf(!usePostgres())('npm run db:audit-check (issue 14)', () => {
   it('finds nothing on a database as the migrations leave it, and prints every table’s rights per role', async () => {
     const svc = await startTestServices()
     open.push(svc)
-    await svc.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password' })
+    await svc.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD })
     const report = await withAdmin(svc, auditCheck)
     expect(report.findings).toEqual([])
     expect(report.table.find((l) => l.startsWith('supervision_session'))).toMatch(/^supervision_session\s+SIu\s+SIu\s+SIuD\s+S\s+s\s+on$/)
@@ -52,7 +52,7 @@ describe.skipIf(!usePostgres())('npm run db:audit-check (issue 14)', () => {
   it('reports a broader grant, a column outside its limit, row security off, a disabled audit trigger, PUBLIC on a function and a login with two roles', async () => {
     const svc = await startTestServices()
     open.push(svc)
-    await svc.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password' })
+    await svc.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD })
     for (const sql of [
       'grant delete on audit_log to omu_pom',
       'grant update (notes) on supervision_session to omu_homd',

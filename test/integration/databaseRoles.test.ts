@@ -79,7 +79,7 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     ids.otherStaff = (await must(homs.call('omu:staff.save', { name: 'Oli Other', role: 'prison_pom' }))).id
     for (const role of USER_ROLES.filter((r) => r !== 'homs')) {
       const staffId = role === 'pom' ? ids.pomStaff : null
-      ids[`user_${role}`] = (await must(homs.call('omu:users.save', { username: LOGIN[role], displayName: `Role ${role}`, role, password: PASSWORD, staffId }))).id
+      ids[`user_${role}`] = (await must(homs.call('omu:users.save', { username: LOGIN[role], displayName: `Role ${role}`, role, password: PASSWORD, staffId, yourPassword: TEST_PASSWORD }))).id
     }
     ids.mine = (await must(homs.call('omu:prisoners.create', TEST_PRISONER))).id
     ids.theirs = (await must(homs.call('omu:prisoners.create', { ...TEST_PRISONER, prisonNumber: 'B2345CD', firstName: 'Bo' }))).id
@@ -346,18 +346,18 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     })
 
     it('re-authentication is the server’s check: a password changed on the server is the one a purge then needs', async () => {
-      await must(homs.call('omu:users.save', { username: 'reauth.homs', displayName: 'Reauth Homs', role: 'homs', password: PASSWORD }))
+      await must(homs.call('omu:users.save', { username: 'reauth.homs', displayName: 'Reauth Homs', role: 'homs', password: PASSWORD, yourPassword: TEST_PASSWORD }))
       const svc = await startTestServices({ userData: homs.userData, now: new Date('2026-11-23T10:00:00Z'), as: null })
       try {
         await must(svc.call('omu:auth.signIn', { username: 'reauth.homs', password: PASSWORD }))
         // IT resets the password on the server (the app keeps no copy to compare with).
         await adminSql(homs, `alter role "reauth.homs" password 'a password only the server knows'`)
         const purge = (password: string) => svc.call('omu:retention.purge', { prisonerIds: [ids.bare], confirm: true, password })
-        expect(await purge(PASSWORD)).toMatchObject({ ok: false, error: { message: 'Password: enter your own password to sign this step.' } })
+        expect(await purge(PASSWORD)).toMatchObject({ ok: false, error: { message: 'Password: enter your own password to purge records.' } })
         const withNew = await purge('a password only the server knows')
         // Past the password: the purge itself answers (the record is not past retention).
         expect(withNew).toMatchObject({ ok: false })
-        expect(withNew.ok ? '' : withNew.error.message).not.toBe('Password: enter your own password to sign this step.')
+        expect(withNew.ok ? '' : withNew.error.message).not.toBe('Password: enter your own password to purge records.')
       } finally {
         await svc.close()
       }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { warmedUp } from '../../electron/services/caseload/warm'
-import { adminSql, HMP_TESTSHIRE, localStore, startTestServices, type ServicesHandle } from './helpers'
+import { adminSql, HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 let svc: ServicesHandle
 afterEach(() => svc?.cleanup())
@@ -72,7 +72,7 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     // Sabotage the table so the handler's SQL fails (on the shared database, as its administrator could).
     if (svc.runtime.localStore) localStore(svc).sqlite.exec('drop table establishment')
     else await adminSql(svc, 'alter table establishment rename to establishment_gone')
-    const r = await svc.call('omu:establishment.update', { name: 'HMP New' })
+    const r = await svc.call('omu:establishment.update', { name: 'HMP New', password: TEST_PASSWORD })
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.error.code).toBe('internal')
@@ -84,7 +84,7 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
     // Moving the target stage before the current one is refused after validation, inside the transaction.
-    const r = await svc.call('omu:establishment.update', { name: 'HMP Changed', currentStage: 3, targetStage: 4 })
+    const r = await svc.call('omu:establishment.update', { name: 'HMP Changed', currentStage: 3, targetStage: 4, password: TEST_PASSWORD })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'targetStage' } })
     const after = await svc.call('omu:establishment.get')
     expect(after.ok && after.data).toMatchObject({ name: 'HMP Testshire', currentStage: 4 })
@@ -94,15 +94,15 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
     expect(await svc.call('omu:establishment.setup', HMP_TESTSHIRE)).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    const r = await svc.call('omu:establishment.update', { policy: 'omic2023', targetStage: 2, currentStage: 3 })
+    const r = await svc.call('omu:establishment.update', { policy: 'omic2023', targetStage: 2, currentStage: 3, password: TEST_PASSWORD })
     expect(r.ok && r.data).toMatchObject({ policy: 'omic2023', targetStage: 2, currentStage: 3 })
   })
 
   it('settings: extra holidays are validated as real dates, de-duplicated and sorted', async () => {
     svc = await startTestServices()
-    const bad = await svc.call('omu:settings.update', { extraHolidays: ['2026-02-30'] })
+    const bad = await svc.call('omu:settings.update', { extraHolidays: ['2026-02-30'], password: TEST_PASSWORD })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'extraHolidays › item 1' } })
-    const good = await svc.call('omu:settings.update', { extraHolidays: ['2026-12-29', '2026-12-24', '2026-12-29'] })
+    const good = await svc.call('omu:settings.update', { extraHolidays: ['2026-12-29', '2026-12-24', '2026-12-29'], password: TEST_PASSWORD })
     expect(good).toEqual({ ok: true, data: { extraHolidays: ['2026-12-24', '2026-12-29'], retentionYears: 7 } })
     expect(await svc.call('omu:settings.get')).toEqual(good)
   })

@@ -60,7 +60,7 @@ export async function startTestServices(opts: { userData?: string; now?: Date; a
     else await call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })
     if (role !== 'homs') {
       const username = `test.${role.replace('_', '')}`
-      const made = await call('omu:users.save', { username, displayName: `Test ${role}`, role, password: TEST_PASSWORD })
+      const made = await call('omu:users.save', { username, displayName: `Test ${role}`, role, password: TEST_PASSWORD, yourPassword: TEST_PASSWORD })
       if (!made.ok && made.error.code !== 'conflict') throw new Error(made.error.message)
       const signed = await call('omu:auth.signIn', { username, password: TEST_PASSWORD })
       if (!signed.ok) throw new Error(signed.error.message)

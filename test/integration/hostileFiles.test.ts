@@ -7,7 +7,7 @@ import { schemaMismatch } from '../../db/schemaCheck'
 import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { usePostgres } from '../pg/workers'
-import { HMP_TESTSHIRE, servicesPerTest } from './helpers'
+import { HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD } from './helpers'
 
 // Issue 15 ("hostile backups refused"): a restore, or a data file found at start, is accepted only
 // when its tables, indexes, triggers and views are exactly those OMU Desk's migrations make for the
@@ -43,7 +43,7 @@ describe.skipIf(usePostgres())('hostile data files (issue 15)', () => {
     ]
     for (const [name, tamper, says] of cases) {
       const file = await tamperedCopy(svc.userData, name, tamper)
-      const r = await svc.call('omu:backup.restore', { path: file })
+      const r = await svc.call('omu:backup.restore', { path: file, password: TEST_PASSWORD })
       expect(r, name).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(says) } })
       expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')} cannot be restored\\. Its structure is not what OMU Desk makes: .+\\. Nothing was restored; choose a backup made by OMU Desk\\.$`))
     }
@@ -51,7 +51,7 @@ describe.skipIf(usePostgres())('hostile data files (issue 15)', () => {
     expect(await svc.call('omu:establishment.get')).toMatchObject({ ok: true, data: { name: HMP_TESTSHIRE.name } })
     // An untouched copy restores.
     const clean = await tamperedCopy(svc.userData, 'clean.db', () => undefined)
-    expect(await svc.call('omu:backup.restore', { path: clean })).toMatchObject({ ok: true, data: { status: { state: 'ready' } } })
+    expect(await svc.call('omu:backup.restore', { path: clean, password: TEST_PASSWORD })).toMatchObject({ ok: true, data: { status: { state: 'ready' } } })
   })
 
   it('a data file changed at rest between two starts opens on the recovery page, saying what is wrong', async () => {

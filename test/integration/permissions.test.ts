@@ -108,11 +108,11 @@ describe('users and sign-in', () => {
 
   it('a short password is refused with advice; the last HOMS cannot be demoted', async () => {
     const svc = await startTestServices()
-    const short = await svc.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'short' })
+    const short = await svc.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'short', yourPassword: TEST_PASSWORD })
     expect(short).toMatchObject({ ok: false, error: { field: 'password' } })
     const me = await svc.call('omu:auth.status')
     const id = me.ok ? me.data.user?.id : 0
-    const demote = await svc.call('omu:users.save', { id, username: 'first.homs', displayName: 'First Homs', role: 'pom' })
+    const demote = await svc.call('omu:users.save', { id, username: 'first.homs', displayName: 'First Homs', role: 'pom', yourPassword: TEST_PASSWORD })
     expect(demote).toMatchObject({ ok: false, error: { field: 'role' } })
     await svc.cleanup()
   })
@@ -122,7 +122,7 @@ describe('audit trail', () => {
   it('a change writes an audit row in the same transaction with who, role, channel, before and after; rows cannot be changed or deleted', async () => {
     const svc = await startTestServices()
     await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
-    await svc.call('omu:establishment.update', { name: 'HMP Renamed' })
+    await svc.call('omu:establishment.update', { name: 'HMP Renamed', password: TEST_PASSWORD })
     const store = svc.runtime.store!
     const rows = await readStore(svc, (c) =>
       c.db
@@ -145,15 +145,20 @@ describe('audit trail', () => {
     await expect(store.write((c) => c.sql.exec('delete from audit_log'))).rejects.toThrow(refusedAs)
     // A refused change writes nothing, audit included.
     const before = await auditCount()
-    await svc.call('omu:establishment.update', { currentStage: 3, targetStage: 4 })
+    await svc.call('omu:establishment.update', { currentStage: 3, targetStage: 4, password: TEST_PASSWORD })
     expect(await auditCount()).toBe(before)
     await svc.cleanup()
   })
 
   it('audit rows never hold a password', async () => {
     const svc = await startTestServices()
-    await svc.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long enough password' })
+    await svc.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long enough password', yourPassword: TEST_PASSWORD })
+    // Nor the HOMS's own, asked again for user, establishment and settings changes (issue 15).
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    expect(await svc.call('omu:establishment.update', { name: 'HMP Renamed', password: TEST_PASSWORD })).toMatchObject({ ok: true })
+    expect(await svc.call('omu:settings.update', { retentionYears: 9, password: TEST_PASSWORD })).toMatchObject({ ok: true })
     const text = JSON.stringify(await readStore(svc, (c) => c.db.select().from(auditLog).all()))
+    expect(text).not.toContain(TEST_PASSWORD)
     expect(text).not.toContain('a long enough password')
     expect(text).not.toContain('scrypt$')
     await svc.cleanup()

@@ -38,7 +38,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
     await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
-    await first.call('omu:establishment.update', { name: 'HMP After Backup' })
+    await first.call('omu:establishment.update', { name: 'HMP After Backup', password: TEST_PASSWORD })
     await first.close()
     corrupt(path.join(first.userData, 'omu.db'))
     svc = await startTestServices({ userData: first.userData })
@@ -69,7 +69,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
   it('only a HOMS of the data file may restore or start again from the recovery page, and each choice is audited in the file now in use (issue 15)', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    await first.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long pom password' })
+    await first.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD })
     await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
     await first.close()
     // Damaged past its header: the file still says who its HOMS are.

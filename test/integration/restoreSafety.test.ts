@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { listBackups } from '../../db/backups'
 import { restoreLockOf } from '../../db/store/sqlite'
 import { usePostgres } from '../pg/workers'
-import { HMP_TESTSHIRE, servicesPerTest, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 15, "Backups and recovery": the latest backup is the one the app took last, not the one
 // with the latest date; a restore that fails after the swap puts the data file back; another
@@ -54,14 +54,14 @@ describe.skipIf(usePostgres())('restore safety (issue 15)', () => {
     const svc = await start()
     await must(svc.call('omu:establishment.setup', HMP_TESTSHIRE))
     const backup = await must(svc.call('omu:backup.backUpNow'))
-    await must(svc.call('omu:establishment.update', { name: 'HMP Changed Since' }))
+    await must(svc.call('omu:establishment.update', { name: 'HMP Changed Since', password: TEST_PASSWORD }))
     // The restored file fails to open (as a failed migration or a full disk would make it).
     const runtime = svc.runtime as unknown as { open(): Promise<void>; state: unknown }
     vi.spyOn(runtime, 'open').mockImplementationOnce(() => {
       runtime.state = { kind: 'recovery', problem: { kind: 'unreadable', message: 'The data file could not be opened (SQLITE_FULL).' } }
       return Promise.resolve()
     })
-    const r = await svc.call('omu:backup.restore', { id: backup.id })
+    const r = await svc.call('omu:backup.restore', { id: backup.id, password: TEST_PASSWORD })
     expect(r).toMatchObject({
       ok: false,
       error: { code: 'unavailable', message: 'The backup could not be opened once restored (The data file could not be opened (SQLITE_FULL)), so the data file as it was before is back in use and nothing was changed.' },
@@ -81,7 +81,7 @@ describe.skipIf(usePostgres())('restore safety (issue 15)', () => {
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'])
     try {
       fs.writeFileSync(restoreLockOf(dbFile(a)), String(other.pid))
-      expect(await b.call('omu:establishment.update', { name: 'HMP During' })).toMatchObject({
+      expect(await b.call('omu:establishment.update', { name: 'HMP During', password: TEST_PASSWORD })).toMatchObject({
         ok: false,
         error: { code: 'unavailable', message: 'A backup is being restored in another OMU Desk window, so nothing was read or saved here. Try again in a moment.' },
       })
@@ -95,9 +95,9 @@ describe.skipIf(usePostgres())('restore safety (issue 15)', () => {
     expect((await b.call('omu:establishment.get')).ok).toBe(true)
     fs.rmSync(restoreLockOf(dbFile(a)), { force: true })
     // After the restore in the first window, the second has the old file open: it says so.
-    await must(a.call('omu:backup.restore', { id: backup.id }))
+    await must(a.call('omu:backup.restore', { id: backup.id, password: TEST_PASSWORD }))
     const refused = { ok: false, error: { code: 'unavailable', message: 'The data file was replaced by a restore in another OMU Desk window, so nothing was read or saved here. Close this window and open OMU Desk again.' } }
-    expect(await b.call('omu:establishment.update', { name: 'HMP Lost Write' })).toMatchObject(refused)
+    expect(await b.call('omu:establishment.update', { name: 'HMP Lost Write', password: TEST_PASSWORD })).toMatchObject(refused)
     expect(await b.call('omu:establishment.get')).toMatchObject(refused)
   })
 

@@ -37,7 +37,7 @@ describe('sensitive notes (issue 14)', () => {
     const base = { prisonerId, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }
     await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-18', notes: 'Disclosed a risk to a named officer.', notesSensitive: true }))
     await must(homs.call('omu:sessions.record', { ...base, date: '2026-11-19', notes: 'Talked about work.', notesSensitive: false }))
-    if (role !== 'homs') await must(homs.call('omu:users.save', { username: `look.${role.replace('_', '')}`, displayName: 'Looker', role, password: TEST_PASSWORD }))
+    if (role !== 'homs') await must(homs.call('omu:users.save', { username: `look.${role.replace('_', '')}`, displayName: 'Looker', role, password: TEST_PASSWORD, yourPassword: TEST_PASSWORD }))
     const svc = await start({ userData: homs.userData, as: null })
     await must(svc.call('omu:auth.signIn', { username: role === 'homs' ? 'first.homs' : `look.${role.replace('_', '')}`, password: TEST_PASSWORD }))
     const reads = mayReadSensitiveNotes(role)

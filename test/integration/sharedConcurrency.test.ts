@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../../db/testing'
 import { usePostgres } from '../pg/workers'
-import { adminSql, startTestServices } from './helpers'
+import { adminSql, startTestServices, TEST_PASSWORD } from './helpers'
 
 // Issue 13: 30 clients (separate connections, in 4 separate processes) recording sessions and
 // allocating cases at once for 30 seconds on one shared database. Every write a client was told
@@ -49,7 +49,7 @@ describe.skipIf(!usePostgres())('30 clients at once on the shared database (issu
         const username = `conc.${role}${i}`
         // A POM records sessions only as themselves (issue 15): each POM's sign-in is linked to a staff record.
         const staffId = role === 'pom' ? pomIds[i % pomIds.length] : null
-        const made = await homs.call('omu:users.save', { username, displayName: `Concurrent ${role} ${i}`, role, staffId, password: PASSWORD })
+        const made = await homs.call('omu:users.save', { username, displayName: `Concurrent ${role} ${i}`, role, staffId, password: PASSWORD, yourPassword: TEST_PASSWORD })
         if (!made.ok) throw new Error(made.error.message)
         users.push({ username, password: PASSWORD, role })
       }

@@ -20,7 +20,7 @@ async function localWithData(): Promise<ServicesHandle> {
   const local = await startTestServices({ now: NOW, local: true })
   const demo = await local.call('omu:demo.create', { prisoners: 150, seed: 21 })
   if (!demo.ok) throw new Error(demo.error.message)
-  const pom = await local.call('omu:users.save', { username: 'kim.pom', displayName: 'Kim Pom', role: 'pom', password: 'a local password only' })
+  const pom = await local.call('omu:users.save', { username: 'kim.pom', displayName: 'Kim Pom', role: 'pom', password: 'a local password only', yourPassword: TEST_PASSWORD })
   if (!pom.ok) throw new Error(pom.error.message)
   return local
 }
@@ -60,7 +60,7 @@ describe.skipIf(!usePostgres())('copying this computer’s data into the shared 
       // The HOMS sets Kim's password; then Kim signs in with their own login.
       const kim = (await there.call('omu:users.list')).ok ? ((await there.call('omu:users.list')) as { data: { id: number; username: string }[] }).data.find((u) => u.username === 'kim.pom') : undefined
       expect(kim).toBeDefined()
-      expect((await there.call('omu:users.save', { id: kim!.id, username: 'kim.pom', displayName: 'Kim Pom', role: 'pom', password: 'a shared password now' })).ok).toBe(true)
+      expect((await there.call('omu:users.save', { id: kim!.id, username: 'kim.pom', displayName: 'Kim Pom', role: 'pom', password: 'a shared password now', yourPassword: TEST_PASSWORD })).ok).toBe(true)
       expect(await there.call('omu:auth.signIn', { username: 'kim.pom', password: 'a shared password now' })).toMatchObject({ ok: true, data: { username: 'kim.pom', role: 'pom' } })
 
       expect(await local.call('omu:storage.copyToShared', { location: storage.location, username: 'first.homs', password: TEST_PASSWORD })).toMatchObject({

@@ -36,7 +36,7 @@ async function must<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: { 
 describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
   it('a user added by the HOMS signs in with their own PostgreSQL login (SCRAM), a member of exactly one group role', async () => {
     const homs = await start()
-    await must(homs.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password' }))
+    await must(homs.call('omu:users.save', { username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD }))
     const [[method, groups]] = (await adminSql(
       homs,
       `select left(a.rolpassword, 14), array_to_string(array(select g.rolname from pg_auth_members m join pg_roles g on g.oid = m.roleid where m.member = a.oid order by 1), ',')
@@ -50,7 +50,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     expect((await direct.query('select current_user as u')).rows[0]).toEqual({ u: 'sam.pom' })
     await direct.end()
 
-    expect(await homs.call('omu:users.save', { username: 'public', displayName: 'Pub Lic', role: 'pom', password: 'a long pom password' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'username' } })
+    expect(await homs.call('omu:users.save', { username: 'public', displayName: 'Pub Lic', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'username' } })
     const pomDesk = await start({ userData: homs.userData, as: null })
     expect(await pomDesk.call('omu:auth.signIn', { username: 'sam.pom', password: 'not it at all' })).toEqual({ ok: false, error: { code: 'invalid_input', message: BAD_SIGN_IN } })
     expect(await pomDesk.call('omu:auth.signIn', { username: 'no.such.user', password: 'not it at all' })).toEqual({ ok: false, error: { code: 'invalid_input', message: BAD_SIGN_IN } })
@@ -63,7 +63,7 @@ describe.skipIf(!usePostgres())('the shared OMU database (issue 13)', () => {
     // Made inactive by the HOMS: the login can no longer connect at all.
     const users = await must(homs.call('omu:users.list'))
     const sam = users.find((u) => u.username === 'sam.pom')!
-    await must(homs.call('omu:users.save', { id: sam.id, username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', active: false }))
+    await must(homs.call('omu:users.save', { id: sam.id, username: 'sam.pom', displayName: 'Sam Pom', role: 'pom', active: false, yourPassword: TEST_PASSWORD }))
     expect(await pomDesk.call('omu:auth.signIn', { username: 'sam.pom', password: 'another long password' })).toMatchObject({ ok: false })
   })
 

@@ -184,7 +184,7 @@ describe('new passwords follow one rule', () => {
   ]
   it.each(cases)('users.save refuses %j in a sentence under the field', async (password, message) => {
     const svc = await start()
-    expect(await svc.call('omu:users.save', { username: 'pat.pom.newuser', displayName: 'Pat Pom', role: 'pom', password })).toMatchObject({ ok: false, error: { field: 'password', message: expect.stringContaining(message.slice(0, 30)) } })
+    expect(await svc.call('omu:users.save', { username: 'pat.pom.newuser', displayName: 'Pat Pom', role: 'pom', password, yourPassword: TEST_PASSWORD })).toMatchObject({ ok: false, error: { field: 'password', message: expect.stringContaining(message.slice(0, 30)) } })
   })
 
   it('the first user, and changing one’s own password, follow it too', async () => {
@@ -204,7 +204,7 @@ describe('every request follows the user’s current role and active flag', () =
     const homs = await start({ userData: pom.userData })
     const users = await homs.call('omu:users.list')
     const id = users.ok ? users.data.find((u) => u.username === 'test.pom')!.id : 0
-    const save = (fields: { role: string; active: boolean }) => homs.call('omu:users.save', { id, username: 'test.pom', displayName: 'Test pom', staffId: null, ...fields })
+    const save = (fields: { role: string; active: boolean }) => homs.call('omu:users.save', { id, username: 'test.pom', displayName: 'Test pom', staffId: null, ...fields, yourPassword: TEST_PASSWORD })
     // A POM may back up; a read-only reviewer may not.
     expect(await pom.call('omu:backup.backUpNow')).not.toMatchObject({ error: { code: 'forbidden' } })
     expect(await save({ role: 'read_only', active: true })).toMatchObject({ ok: true })

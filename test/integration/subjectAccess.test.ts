@@ -77,6 +77,32 @@ describe('subject access request export (issue 7)', () => {
   })
 })
 
+describe('subject access PDF: names in any script (issue 15)', () => {
+  it('a prisoner and a POM named in Polish, Vietnamese, with a diaeresis or in Arabic read back from the PDF exactly as entered', async () => {
+    svc = await startTestServices({ now: new Date('2026-11-23T10:00:00Z') })
+    await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const names = [
+      ['Łukasz', 'Wiśniewski'],
+      ['Thị', 'Nguyễn'],
+      ['Zoë', 'Brontë'],
+      ['محمد', 'الأحمد'],
+    ] as const
+    for (const [i, [firstName, lastName]] of names.entries()) {
+      const pom = await svc.call('omu:staff.save', { name: `${firstName} ${lastName}`, role: 'prison_pom' })
+      const p = await svc.call('omu:prisoners.create', { ...PRISONER, prisonNumber: `A123${i}BC`, firstName, lastName })
+      const prisonerId = p.ok ? p.data.id : 0
+      await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom.ok ? pom.data.id : 0, startDate: '2026-09-10' })
+      const r = await svc.call('omu:subjectAccess.export', { prisonerId, format: 'pdf' })
+      const saved = r.ok && r.data.saved ? r.data : null
+      const body = execFileSync('pdftotext', ['-layout', saved?.path ?? '', '-']).toString()
+      // The POM's full name in the allocations table, the first and last names as facts held.
+      expect(body, `${firstName} ${lastName}`).toContain(`${firstName} ${lastName}`)
+      expect(body).toMatch(new RegExp(`firstName\\s+\\S*${firstName}`))
+      expect(body).toMatch(new RegExp(`lastName\\s+\\S*${lastName}`))
+    }
+  })
+})
+
 describe('retention (issue 7)', () => {
   it('released records past the retention period are listed; purging asks for the password, deletes them and is audited', async () => {
     const prisonerId = await arrange(new Date('2026-11-23T10:00:00Z'))

@@ -58,7 +58,6 @@ export function toSession(r: SessionRecord, staffName: string | null, extraHolid
   }
 }
 
-/** A prisoner form's fields as column values: every optional field written, blank as null. */
 /**
  * The day the retention period runs from (issue 7): the day a record is first marked released,
  * kept while it stays released, cleared when it is not. The one rule for every way a record
@@ -68,6 +67,7 @@ export function releasedOnFor(status: string | undefined, current: string | null
   return status === 'released' ? (current ?? today) : null
 }
 
+/** A prisoner form's fields as column values: every optional field written, blank as null. */
 export function prisonerValues(f: PrisonerInput) {
   return {
     ...f,

@@ -1,7 +1,10 @@
 // Small layout helpers over pdfkit for the readiness PDF: A4 pages, headings, key-value lists,
 // tables with wrapped cells that break across pages (header row repeated), and a footer on every
-// page. Only the standard Helvetica fonts: nothing to embed, text extractable (pdftotext).
+// page. Text is drawn in embedded Noto Sans, with Noto Sans Arabic for Arabic runs (issue 15: any
+// name renders and extracts as entered; see pdfText.ts and pdfFonts.ts), subset to the glyphs used.
 import PDFDocument from 'pdfkit'
+import { registerFonts } from './pdfFonts'
+import { drawText, textHeight } from './pdfText'
 
 export const A4_MARGIN = { top: 50, bottom: 56, left: 48, right: 48 }
 const INK = '#111111'
@@ -12,7 +15,7 @@ const SHADE = '#eeeeee'
 export type Doc = PDFKit.PDFDocument
 
 export function newA4(info: { title: string; subject: string; createdAt: Date }): Doc {
-  return new PDFDocument({
+  const doc = new PDFDocument({
     size: 'A4',
     margins: A4_MARGIN,
     bufferPages: true,
@@ -20,6 +23,8 @@ export function newA4(info: { title: string; subject: string; createdAt: Date })
     displayTitle: true,
     info: { Title: info.title, Subject: info.subject, Author: 'OMU Desk', Creator: 'OMU Desk', CreationDate: info.createdAt, ModDate: info.createdAt },
   })
+  registerFonts(doc)
+  return doc
 }
 
 export function contentWidth(doc: Doc): number {
@@ -40,7 +45,8 @@ export function heading(doc: Doc, text: string, level: 1 | 2 | 3 = 2): void {
   // Keep a heading with at least a few lines of what follows it (no orphan heading at a page foot).
   ensureSpace(doc, size * 2 + 80)
   if (level !== 1) doc.moveDown(0.6)
-  doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) })
+  doc.fillColor(INK)
+  drawText(doc, text, doc.page.margins.left, doc.y, { size, bold: true, width: contentWidth(doc) })
   if (level === 2) {
     const y = doc.y + 2
     doc.moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.75).strokeColor(RULE).stroke()
@@ -52,9 +58,10 @@ export function heading(doc: Doc, text: string, level: 1 | 2 | 3 = 2): void {
 
 export function paragraph(doc: Doc, text: string, opts: { size?: number; bold?: boolean; muted?: boolean } = {}): void {
   const size = opts.size ?? 9.5
-  doc.font(opts.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size)
-  ensureSpace(doc, Math.min(doc.heightOfString(text, { width: contentWidth(doc) }), size * 4))
-  doc.fillColor(opts.muted ? MUTED : INK).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) })
+  const o = { size, bold: opts.bold ?? false, width: contentWidth(doc) }
+  ensureSpace(doc, Math.min(textHeight(doc, text, o), size * 4))
+  doc.fillColor(opts.muted ? MUTED : INK)
+  drawText(doc, text, doc.page.margins.left, doc.y, o)
   doc.moveDown(0.3)
 }
 
@@ -67,12 +74,14 @@ export function keyValues(doc: Doc, pairs: readonly [string, string][], labelWid
   const x = doc.page.margins.left
   const valueWidth = contentWidth(doc) - labelWidth
   for (const [k, v] of pairs) {
-    doc.font('Helvetica').fontSize(size)
-    const h = Math.max(doc.heightOfString(v || '—', { width: valueWidth }), doc.font('Helvetica-Bold').heightOfString(k, { width: labelWidth - 8 }))
+    const label = { size, bold: true, width: labelWidth - 8 }
+    const value = { size, width: valueWidth }
+    const h = Math.max(textHeight(doc, v || '—', value), textHeight(doc, k, label))
     ensureSpace(doc, h + 2)
     const y = doc.y
-    doc.font('Helvetica-Bold').fontSize(size).fillColor(INK).text(k, x, y, { width: labelWidth - 8 })
-    doc.font('Helvetica').fontSize(size).fillColor(INK).text(v || '—', x + labelWidth, y, { width: valueWidth })
+    doc.fillColor(INK)
+    drawText(doc, k, x, y, label)
+    drawText(doc, v || '—', x + labelWidth, y, value)
     doc.y = y + h + 3
   }
 }
@@ -84,8 +93,7 @@ export interface Column {
 }
 
 function rowHeight(doc: Doc, cells: readonly string[], widths: number[], size: number, bold: boolean): number {
-  doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size)
-  return Math.max(...cells.map((c, i) => doc.heightOfString(c || '—', { width: (widths[i] ?? 40) - 8 }))) + 6
+  return Math.max(...cells.map((c, i) => textHeight(doc, c || '—', { size, bold, width: (widths[i] ?? 40) - 8 }))) + 6
 }
 
 function drawRow(doc: Doc, cells: readonly string[], widths: number[], size: number, header: boolean): void {
@@ -97,7 +105,8 @@ function drawRow(doc: Doc, cells: readonly string[], widths: number[], size: num
   let x = x0
   cells.forEach((c, i) => {
     const w = widths[i] ?? 40
-    doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).fillColor(INK).text(c || '—', x + 4, y + 3, { width: w - 8 })
+    doc.fillColor(INK)
+    drawText(doc, c || '—', x + 4, y + 3, { size, bold: header, width: w - 8 })
     x += w
   })
   doc.moveTo(x0, y + h).lineTo(x0 + total, y + h).lineWidth(0.4).strokeColor(RULE).stroke()
@@ -127,20 +136,22 @@ export function signatureBlock(doc: Doc, title: string, description: string, fie
   const x = doc.page.margins.left
   const w = contentWidth(doc)
   const lineH = 20
-  doc.font('Helvetica-Bold').fontSize(10)
-  const titleH = doc.heightOfString(title, { width: w - 16 })
-  doc.font('Helvetica').fontSize(8.5)
-  const descH = doc.heightOfString(description, { width: w - 16 })
+  const titleH = textHeight(doc, title, { size: 10, bold: true, width: w - 16 })
+  const descH = textHeight(doc, description, { size: 8.5, width: w - 16 })
   const h = 8 + titleH + 2 + descH + 4 + (fields.length + 1) * lineH + 6
   ensureSpace(doc, h + 8)
   const y = doc.y
   doc.rect(x, y, w, h).lineWidth(0.75).strokeColor(RULE).stroke()
-  doc.font('Helvetica-Bold').fontSize(10).fillColor(INK).text(title, x + 8, y + 8, { width: w - 16 })
-  doc.font('Helvetica').fontSize(8.5).fillColor(MUTED).text(description, x + 8, y + 8 + titleH + 2, { width: w - 16 })
+  doc.fillColor(INK)
+  drawText(doc, title, x + 8, y + 8, { size: 10, bold: true, width: w - 16 })
+  doc.fillColor(MUTED)
+  drawText(doc, description, x + 8, y + 8 + titleH + 2, { size: 8.5, width: w - 16 })
   let ly = y + 8 + titleH + 2 + descH + 4
   for (const [label, value] of [...fields, ['Signature', ''] as [string, string]]) {
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(label, x + 8, ly + 5, { width: 90 })
-    doc.font('Helvetica').fontSize(9.5).fillColor(INK).text(value, x + 100, ly + 4, { width: w - 116, height: lineH - 4, ellipsis: true })
+    doc.fillColor(MUTED)
+    drawText(doc, label, x + 8, ly + 5, { size: 9, width: 90 })
+    doc.fillColor(INK)
+    drawText(doc, value, x + 100, ly + 4, { size: 9.5, width: w - 116, height: lineH - 4, ellipsis: true })
     doc.moveTo(x + 100, ly + lineH - 2).lineTo(x + w - 12, ly + lineH - 2).lineWidth(0.4).strokeColor(RULE).stroke()
     ly += lineH
   }
@@ -156,9 +167,9 @@ export function footers(doc: Doc, left: string): void {
     const savedBottom = doc.page.margins.bottom
     doc.page.margins.bottom = 0
     const y = doc.page.height - 36
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED)
-    doc.text(left, doc.page.margins.left, y, { width: contentWidth(doc) - 80, lineBreak: false, ellipsis: true })
-    doc.text(`Page ${i + 1} of ${range.count}`, doc.page.width - doc.page.margins.right - 80, y, { width: 80, align: 'right', lineBreak: false })
+    doc.fillColor(MUTED)
+    drawText(doc, left, doc.page.margins.left, y, { size: 8, width: contentWidth(doc) - 80, lineBreak: false, ellipsis: true })
+    drawText(doc, `Page ${i + 1} of ${range.count}`, doc.page.width - doc.page.margins.right - 80, y, { size: 8, width: 80, align: 'right', lineBreak: false })
     doc.page.margins.bottom = savedBottom
   }
 }

@@ -8,7 +8,8 @@ export const backupHandlers: Handlers['backup'] = {
   backUpNow: (_input, ctx) => ctx.backups.backUpNow(),
   chooseFile: (_input, ctx) => ctx.backups.chooseFile(),
   restore: async (input, ctx) => {
-    const result = await ctx.backups.restore(input)
+    // The password was checked by the dispatcher (permissions.ts); the backup service gets only the target.
+    const result = await ctx.backups.restore(input.id !== undefined ? { id: input.id } : { path: input.path })
     const store = ctx.backups.store()
     try {
       // The restored file records that it was restored, by whom and from what (issue 7: audit trail).

@@ -25,7 +25,9 @@ export const establishmentHandlers: Handlers['establishment'] = {
     if (targetStage > currentStage) {
       throw new UserFacingError('invalid_input', 'Target stage: choose the current stage or a later recovery stage (a lower number).', 'targetStage')
     }
-    const updated = await updateEstablishment(store.db, { ...input, currentStage, targetStage, updatedAt: now.toISOString() })
+    // The password asked again (checked by the dispatcher) is not a column: only the details go on.
+    const { password: _asked, ...details } = input
+    const updated = await updateEstablishment(store.db, { ...details, currentStage, targetStage, updatedAt: now.toISOString() })
     if (!updated) throw new UserFacingError('not_found', 'Set up the establishment first.')
     // Before and after (issue 15): the trail says what a change replaced, not only what it set.
     audit({ entity: 'establishment', entityId: 1, before: current, after: updated })

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../export/atomic'
 import { readSettings } from '../establishment/store'
 import { subjectAccessDocument } from '../subjectAccess/document'
 import { reviewerPdf, subjectAccessPdf } from '../subjectAccess/pdf'
-import { prisonersByIds, purgePrisoner, releasedBeforeCutoff } from '../trust/store'
+import { forgetPrisoner, prisonersByIds, purgePrisoner, releasedBeforeCutoff } from '../trust/store'
 import { displayName } from '../caseload/verdict'
 import type { Handlers } from './types'
 
@@ -55,7 +55,7 @@ export const retentionHandlers: Handlers['retention'] = {
     return { retentionYears, releasedBefore: cutoff, due }
   },
 
-  purge: async ({ prisonerIds }, { store, today, audit }) => {
+  purge: async ({ prisonerIds }, { store, today, now, audit, afterCommit, purges }) => {
     const { retentionYears } = await readSettings(store.db)
     const cutoff = releasedBefore(today, retentionYears)
     const rows = await prisonersByIds(store.db, prisonerIds)
@@ -67,10 +67,16 @@ export const retentionHandlers: Handlers['retention'] = {
       }
     }
     for (const r of rows) {
-      const { sessions, allocations } = await purgePrisoner(store.db, r.id)
-      // The purge is audited: what was removed, never the removed content itself.
-      audit({ entity: 'prisoner', entityId: r.id, before: { prisonNumber: r.prisonNumber, releasedOn: r.releasedOn, sessions, allocations }, after: { purged: true, retentionYears } })
+      const { sessions, allocations, sessionIds } = await purgePrisoner(store.db, r.id)
+      // Issue 15: the trail's copies of the person's records go too (what happened stays).
+      await forgetPrisoner(store, r.id, sessionIds)
+      // The purge is audited: what was removed and under which record id, never who it was (no
+      // prison number, no dates: they would be a copy of what the purge is there to forget).
+      audit({ entity: 'prisoner', entityId: r.id, before: { sessions, allocations }, after: { purged: true, retentionYears } })
     }
+    // Restoring a backup taken before today brings these records back: the ledger (record ids
+    // only) lets the restore purge them again (electron/services/purgeLedger.ts).
+    afterCommit(() => purges.record(now, rows.map((r) => r.id)))
     return { purged: rows.length }
   },
 }

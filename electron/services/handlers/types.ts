@@ -8,6 +8,7 @@ import type { Host } from '../host'
 import type { BackupActions } from '../backupService'
 import type { StorageActions } from '../storage/actions'
 import type { AuditRecord } from '../audit'
+import type { PurgeLedger } from '../purgeLedger'
 import type { AuthSession } from '../auth/session'
 import type { LocalSignInGuard } from '../auth/localSignIn'
 import type { User } from '../../../shared/ipc/channels/auth'
@@ -31,6 +32,10 @@ export interface HandlerContext {
    * here, so the store is not held meanwhile; `store` must not be used after it. A no-op in a mutation.
    */
   endRead(): Promise<void>
+  /** Work for after the mutation's transaction has committed (never if it rolls back); errors are logged. A no-op in a query. */
+  afterCommit(fn: () => void): void
+  /** Retention purges, recorded so a restore of an older backup purges again (issue 15). */
+  purges: PurgeLedger
 }
 
 /** What a system handler (status, recovery) receives: the runtime, not a store. */

@@ -241,9 +241,36 @@ export async function prisonersByIds(db: Db, ids: readonly number[]): Promise<Pr
 }
 
 /** Deletes a prisoner's record with their sessions and allocations; says how many of each went. */
-export async function purgePrisoner(db: Db, prisonerId: number): Promise<{ sessions: number; allocations: number }> {
+export async function purgePrisoner(db: Db, prisonerId: number): Promise<{ sessions: number; allocations: number; sessionIds: number[] }> {
   const sessions = await db.delete(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).returning({ id: supervisionSession.id }).all()
   const allocations = await db.delete(allocation).where(eq(allocation.prisonerId, prisonerId)).returning({ id: allocation.id }).all()
   await db.delete(prisoner).where(eq(prisoner.id, prisonerId)).run()
-  return { sessions: sessions.length, allocations: allocations.length }
+  return { sessions: sessions.length, allocations: allocations.length, sessionIds: sessions.map((r) => r.id) }
+}
+
+/** What a purged person's audit rows keep of their records' contents (issue 15). */
+export const PURGED = '{"purged":true}'
+
+/**
+ * Issue 15: after a purge, the audit trail keeps what happened, when, by whom and on which record
+ * id, and forgets its copies of the person's records: every row about the prisoner or one of
+ * their sessions has its before and after replaced by the marker (the file's append-only trigger
+ * allows exactly that, migration 0008). In the shared database the server's change log of their
+ * rows too, through omu_forget_prisoner (the HOMS's, SECURITY DEFINER, migration 0006), since no
+ * login may change either table itself.
+ */
+export async function forgetPrisoner(conn: StoreConn, prisonerId: number, sessionIds: readonly number[]): Promise<void> {
+  if (conn.dialect === 'postgres') {
+    await conn.sql.exec('select omu_forget_prisoner(?, ?::integer[])', [prisonerId, `{${sessionIds.join(',')}}`])
+    return
+  }
+  const about = or(
+    and(eq(auditLog.entity, 'prisoner'), eq(auditLog.entityId, String(prisonerId))),
+    sessionIds.length ? and(eq(auditLog.entity, 'session'), inArray(auditLog.entityId, sessionIds.map(String))) : undefined,
+  )
+  await conn.db
+    .update(auditLog)
+    .set({ before: sql`case when ${auditLog.before} is null then null else ${PURGED} end`, after: sql`case when ${auditLog.after} is null then null else ${PURGED} end` })
+    .where(about)
+    .run()
 }

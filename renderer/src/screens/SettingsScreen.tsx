@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
+import { ConfirmPasswordInput, isPasswordError } from '../app/ConfirmPasswordInput'
 import { ErrorText } from '../app/ErrorText'
 import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
 import { PageHeading } from '../app/PageHeading'
@@ -21,6 +22,8 @@ const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), lab
 function EstablishmentForm({ est }: { est: Establishment }) {
   const [draft, setDraft] = useState<EstablishmentDraft>({ name: est.name, code: est.code, category: est.category, policy: est.policy })
   const [stages, setStages] = useState({ current: String(est.currentStage), target: String(est.targetStage) })
+  // Changing the establishment's details asks for the HOMS's password again (issue 15).
+  const [password, setPassword] = useState('')
   const update = useUpdateEstablishment()
   const error = update.error instanceof OmuError ? update.error : null
   const submit = (e: FormEvent) => {
@@ -33,8 +36,12 @@ function EstablishmentForm({ est }: { est: Establishment }) {
         policy: draft.policy,
         currentStage: Number(stages.current) as Establishment['currentStage'],
         targetStage: Number(stages.target) as Establishment['targetStage'],
+        password,
       },
-      { onSuccess: () => notifications.show({ message: 'Establishment details saved.', color: 'teal' }) },
+      {
+        onSuccess: () => notifications.show({ message: 'Establishment details saved.', color: 'teal' }),
+        onError: (err) => (isPasswordError(err) ? setPassword('') : undefined),
+      },
     )
   }
   return (
@@ -48,7 +55,8 @@ function EstablishmentForm({ est }: { est: Establishment }) {
           <NativeSelect label="Current EDM stage" data={stageOptions} value={stages.current} onChange={(e) => setStages({ ...stages, current: e.currentTarget.value })} />
           <NativeSelect label="Target EDM stage" data={stageOptions} value={stages.target} onChange={(e) => setStages({ ...stages, target: e.currentTarget.value })} error={error?.field === 'targetStage' ? error.message : undefined} />
         </Group>
-        <ErrorText error={update.error} title="Not saved" />
+        <ConfirmPasswordInput value={password} onChange={setPassword} why="changing the establishment’s details" error={update.error} />
+        {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
         <Group>
           <Button type="submit" loading={update.isPending}>
             Save establishment
@@ -61,11 +69,22 @@ function EstablishmentForm({ est }: { est: Establishment }) {
 
 function HolidaysForm({ initial }: { initial: string[] }) {
   const [text, setText] = useState(initial.join('\n'))
+  // A settings change: the HOMS's password is asked again (issue 15).
+  const [password, setPassword] = useState('')
   const update = useUpdateSettings()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const days = text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
-    update.mutate({ extraHolidays: days }, { onSuccess: () => notifications.show({ message: 'Extra holidays saved.', color: 'teal' }) })
+    update.mutate(
+      { extraHolidays: days, password },
+      {
+        onSuccess: () => {
+          setPassword('')
+          notifications.show({ message: 'Extra holidays saved.', color: 'teal' })
+        },
+        onError: (err) => (isPasswordError(err) ? setPassword('') : undefined),
+      },
+    )
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="hol-title">
@@ -78,7 +97,8 @@ function HolidaysForm({ initial }: { initial: string[] }) {
           counting working days (the 14-working-day transfer session and the one-working-day record rule).
         </Text>
         <Textarea label="Extra non-working days" autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-        <ErrorText error={update.error} title="Not saved" />
+        <ConfirmPasswordInput value={password} onChange={setPassword} why="changing the non-working days" error={update.error} />
+        {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
         <Group>
           <Button type="submit" loading={update.isPending}>
             Save non-working days

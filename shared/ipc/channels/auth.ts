@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty } from '../schemas'
+import { confirmingPassword, empty } from '../schemas'
 
 // Users, roles and sign-in (issue 7). The main process enforces every permission; the renderer
 // only hides what a role cannot do.
@@ -86,7 +86,7 @@ export const users = {
     output: userEntrySchema,
   }),
   save: channel({
-    doc: 'Create a user (with a first password) or change one’s name, role, staff link or active state (HOMS).',
+    doc: 'Create a user (with a first password) or change one’s name, role, staff link or active state (HOMS, whose own password is asked again).',
     kind: 'system',
     input: z
       .object({
@@ -96,7 +96,10 @@ export const users = {
         role: z.enum(USER_ROLES, 'Choose the role.'),
         staffId: z.number().int().positive().nullable().default(null),
         active: z.boolean().default(true),
+        /** The new user's first password, or a new one set by the HOMS. */
         password: password.optional(),
+        /** The signed-in HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
+        yourPassword: confirmingPassword,
       })
       .strict(),
     output: userSchema,

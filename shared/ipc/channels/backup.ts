@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty } from '../schemas'
+import { confirmingPassword, empty } from '../schemas'
 import { appStatusSchema } from './app'
 
 // Backups and restore from Settings (issue 7: "manual back up now and restore in Settings; restore
@@ -37,10 +37,14 @@ export const restoreInput = z
   .object({
     id: z.string().regex(BACKUP_ID, 'Choose a backup from the list.').optional(),
     path: z.string().min(1, 'Choose the backup file to restore.').max(4096, 'That file path is too long. Move the backup to a shorter path.').optional(),
+    /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
+    password: confirmingPassword,
   })
   .strict()
   .refine((v) => (v.id === undefined) !== (v.path === undefined), 'Choose one backup to restore: one from the list, or one file.')
 export type RestoreInput = z.input<typeof restoreInput>
+/** Which backup to restore: what the backup service needs of a request (not the password). */
+export type RestoreTarget = Omit<RestoreInput, 'password'>
 
 export const restoreResultSchema = z.object({
   /** The app's state after the restore (normally ready). */
@@ -72,7 +76,7 @@ export const backup = {
     output: z.object({ path: z.string(), name: z.string() }).nullable(),
   }),
   restore: channel({
-    doc: 'Replace the data file with a backup (by id from the list, or a file path): integrity check first, then a backup of the current file, then the swap and reopen.',
+    doc: 'Replace the data file with a backup (by id from the list, or a file path; the HOMS’s password is asked again): integrity check first, then a backup of the current file, then the swap and reopen.',
     kind: 'system',
     input: restoreInput,
     output: restoreResultSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty, policySchema, stageSchema } from '../schemas'
+import { confirmingPassword, empty, policySchema, stageSchema } from '../schemas'
 
 import { establishmentCategories } from '../values'
 
@@ -46,6 +46,8 @@ export const establishmentUpdateInput = z
     currentStage: stageSchema.optional(),
     targetStage: stageSchema.optional(),
     policy: policySchema.optional(),
+    /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
+    password: confirmingPassword,
   })
   .strict()
 
@@ -63,7 +65,7 @@ export const establishment = {
     output: establishmentSchema,
   }),
   update: channel({
-    doc: 'Change establishment details, EDM stages or the handover policy.',
+    doc: 'Change establishment details, EDM stages or the handover policy (the HOMS’s password is asked again).',
     kind: 'mutation',
     input: establishmentUpdateInput,
     output: establishmentSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty, isoDate } from '../schemas'
+import { confirmingPassword, empty, isoDate } from '../schemas'
 
 export const settingsSchema = z.object({
   /** Local closure days added to the England and Wales bank holidays when counting working days (issue 3). */
@@ -18,10 +18,12 @@ export const settingsUpdateInput = z
       .transform((days) => [...new Set(days)].sort())
       .optional(),
     retentionYears: z.number('Enter the retention period in years.').int('Enter whole years.').min(1, 'Keep records at least 1 year after release.').max(100, 'Enter 100 years or fewer.').optional(),
+    /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
+    password: confirmingPassword,
   })
   .strict()
 
 export const settings = {
   get: channel({ doc: 'Installation-wide settings.', kind: 'query', input: empty, output: settingsSchema }),
-  update: channel({ doc: 'Change installation-wide settings.', kind: 'mutation', input: settingsUpdateInput, output: settingsSchema }),
+  update: channel({ doc: 'Change installation-wide settings (the HOMS’s password is asked again).', kind: 'mutation', input: settingsUpdateInput, output: settingsSchema }),
 } satisfies Domain

@@ -1,11 +1,12 @@
 // The sign-off route (seed 002, "Regime Recovery Management Plans- RRMP"): HOMS submits; the
 // Governor approves or returns with comments; then the PGD and Prison Gold; the OMU section to
 // Probation Gold via the DIB. Each step shows who, role, date and decision.
-import { Alert, Button, Group, Paper, PasswordInput, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { SIGN_OFF_ROUTE, type SignOffRouteStep } from '../../../../shared/engine/index'
 import { decisionLabel, signOffStageLabel } from '../../../../shared/export/labels'
 import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
+import { ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useDecide, useMe } from '../../data/rrmpHooks'
@@ -53,16 +54,7 @@ function DecisionForm({ plan, next, myName }: { plan: PlanView; next: SignOffRou
           error={error?.field === 'comments' ? error.message : undefined}
           classNames={{ error: classes.error }}
         />
-        <PasswordInput
-          label="Your password"
-          description="Recording a sign-off decision asks for your password again."
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          required
-          error={error?.field === 'password' ? error.message : undefined}
-          classNames={{ error: classes.error }}
-        />
+        <ConfirmPasswordInput value={password} onChange={setPassword} why="recording a sign-off decision" error={decide.error} />
         {error && !['comments', 'by', 'password'].includes(error.field ?? '') ? <ErrorText error={decide.error} title="Decision not recorded" /> : null}
         <Group>
           <Button type="submit" loading={decide.isPending}>

@@ -1,13 +1,13 @@
 // Which version is shown, its status, and the HOMS's actions on it: submit to the Governor (the
 // version is frozen from then on) or start a new version from a submitted one.
-import { Alert, Button, Group, Modal, NativeSelect, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { SIGN_OFF_ROUTE } from '../../../../shared/engine/index'
 import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
+import { ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
 import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useMe, useNewVersion, useSubmitPlan } from '../../data/rrmpHooks'
-import classes from './rrmp.module.css'
 import { formatDate } from '../../lib/format'
 
 const HOMS_ROLE = SIGN_OFF_ROUTE[0]?.role ?? 'HOMS'
@@ -35,17 +35,7 @@ function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boole
           )}
           <TextInput label="Your name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required />
           <TextInput label="Your role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
-          <PasswordInput
-            label="Your password"
-            description="Signing asks for your password again."
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            required
-            data-autofocus
-            error={error?.field === 'password' ? error.message : undefined}
-            classNames={{ error: classes.error }}
-          />
+          <ConfirmPasswordInput value={password} onChange={setPassword} why="signing" error={submit.error} autoFocus />
           {error && error.field !== 'password' ? <ErrorText error={submit.error} title="Not submitted" /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -1,7 +1,8 @@
 import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { BackupEntry, BackupKind } from '../../../../shared/ipc/channels/backup'
+import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { useAuthStatus } from '../../data/authHooks'
@@ -40,32 +41,43 @@ function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => vo
         : `Backup restored: the data is now as it was in ${r.restoredFrom}. Sign in again to continue.`,
     }),
   )
+  // Restoring replaces everyone's data: the HOMS's password is asked again (issue 15).
+  const [password, setPassword] = useState('')
   const when = target.kind === 'listed' ? formatDateTime(target.backup.takenAt) : null
   const what = target.kind === 'listed' ? `the backup taken ${when}` : `the file ${target.name}`
-  const confirm = () => restore.mutate(target.kind === 'listed' ? { id: target.backup.id } : { path: target.path }, { onSuccess: onClose })
+  const confirm = (e: FormEvent) => {
+    e.preventDefault()
+    restore.mutate(target.kind === 'listed' ? { id: target.backup.id, password } : { path: target.path, password }, {
+      onSuccess: onClose,
+      onError: (err) => (isPasswordError(err) ? setPassword('') : undefined),
+    })
+  }
   return (
     <Modal opened onClose={restore.isPending ? () => undefined : onClose} title="Restore this backup?" size="lg" closeOnClickOutside={!restore.isPending} closeButtonProps={{ 'aria-label': 'Close without restoring' }}>
-      <Stack>
-        <Text>All the data in OMU Desk will be replaced by the data in {what}. This is what happens:</Text>
-        <List type="ordered" spacing="xs">
-          <List.Item>The backup is checked for damage. If it is damaged, nothing changes.</List.Item>
-          <List.Item>A backup of the data as it is now is taken, so you can go back to it by restoring that one.</List.Item>
-          <List.Item>The data file is replaced and opened again.</List.Item>
-        </List>
-        <Text>
-          Anything entered after {when ? `${when}` : 'that backup was taken'} will not be in the restored data. Everyone is signed out and signs in again with the
-          accounts held in the backup.
-        </Text>
-        <ErrorText error={restore.error} title="Not restored" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={restore.isPending}>
-            Cancel
-          </Button>
-          <Button color="red" onClick={confirm} loading={restore.isPending}>
-            Restore this backup
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={confirm} noValidate>
+        <Stack>
+          <Text>All the data in OMU Desk will be replaced by the data in {what}. This is what happens:</Text>
+          <List type="ordered" spacing="xs">
+            <List.Item>The backup is checked for damage. If it is damaged, nothing changes.</List.Item>
+            <List.Item>A backup of the data as it is now is taken, so you can go back to it by restoring that one.</List.Item>
+            <List.Item>The data file is replaced and opened again.</List.Item>
+          </List>
+          <Text>
+            Anything entered after {when ? `${when}` : 'that backup was taken'} will not be in the restored data. Everyone is signed out and signs in again with the
+            accounts held in the backup.
+          </Text>
+          <ConfirmPasswordInput value={password} onChange={setPassword} why="restoring a backup" error={restore.error} autoFocus />
+          {isPasswordError(restore.error) ? null : <ErrorText error={restore.error} title="Not restored" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose} disabled={restore.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={restore.isPending}>
+              Restore this backup
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   )
 }

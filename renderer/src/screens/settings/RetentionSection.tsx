@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, NumberInput, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useState, type FormEvent } from 'react'
+import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { usePurge, useRetentionReview } from '../../data/authHooks'
@@ -17,19 +18,41 @@ export function RetentionSection() {
   const [chosen, setChosen] = useState<number[]>([])
   const [confirming, setConfirming] = useState(false)
   const [password, setPassword] = useState('')
+  // Changing the period is a settings change: the HOMS's password is asked again (issue 15).
+  const [periodPassword, setPeriodPassword] = useState('')
   const due = review.data?.due ?? []
+  const savePeriod = (e: FormEvent) => {
+    e.preventDefault()
+    update.mutate(
+      { retentionYears: Number(years || settings.data?.retentionYears), password: periodPassword },
+      {
+        onSuccess: () => {
+          setPeriodPassword('')
+          notifications.show({ message: 'Retention period saved.', color: 'teal' })
+        },
+        onError: (err) => (isPasswordError(err) ? setPeriodPassword('') : undefined),
+      },
+    )
+  }
   return (
     <Stack>
       <Title order={2} size="h3">
         Retention
       </Title>
-      <Group align="flex-end">
-        <NumberInput label="Keep records of released prisoners for (years)" min={1} max={100} allowDecimal={false} value={years === '' ? (settings.data?.retentionYears ?? '') : years} onChange={setYears} w={320} />
-        <Button variant="default" loading={update.isPending} onClick={() => update.mutate({ retentionYears: Number(years || settings.data?.retentionYears) }, { onSuccess: () => notifications.show({ message: 'Retention period saved.', color: 'teal' }) })}>
-          Save retention period
-        </Button>
-      </Group>
-      <ErrorText error={update.error} title="Not saved" />
+      <form onSubmit={savePeriod} noValidate aria-label="Retention period">
+        <Stack gap="sm">
+          <Group align="flex-start" grow>
+            <NumberInput label="Keep records of released prisoners for (years)" min={1} max={100} allowDecimal={false} value={years === '' ? (settings.data?.retentionYears ?? '') : years} onChange={setYears} />
+            <ConfirmPasswordInput value={periodPassword} onChange={setPeriodPassword} why="changing the retention period" error={update.error} />
+          </Group>
+          {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
+          <Group>
+            <Button type="submit" variant="default" loading={update.isPending}>
+              Save retention period
+            </Button>
+          </Group>
+        </Stack>
+      </form>
       <Text size="sm">{review.data ? `Released before ${formatDate(review.data.releasedBefore)}: ${due.length} record(s) past the retention period.` : null}</Text>
       <DataTable
         caption="Records past the retention period"
@@ -53,10 +76,10 @@ export function RetentionSection() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Purge records permanently?">
         <Stack>
           <Text>
-            The facts, allocations and sessions of {chosen.length} released prisoner(s) will be deleted and cannot be restored except from a backup. The purge is recorded in the audit trail.
+            The facts, allocations and sessions of {chosen.length} released prisoner(s) will be deleted, and the audit trail’s copies of their records replaced by “purged” (the trail keeps that the records existed and what happened to them, not who they were). Backups taken before today still hold them until the rotation removes those backups (within about a month); restoring one of them purges these records again. The purge is recorded in the audit trail.
           </Text>
-          <PasswordInput label="Your password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          <ErrorText error={purge.error} title="Nothing was purged" />
+          <ConfirmPasswordInput value={password} onChange={setPassword} why="purging records" error={purge.error} autoFocus />
+          {isPasswordError(purge.error) ? null : <ErrorText error={purge.error} title="Nothing was purged" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
               Cancel

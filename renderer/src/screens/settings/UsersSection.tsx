@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import { POM_ROLES, ROLE_NAMES, USER_ROLES, type UserRole } from '../../../../shared/ipc/values'
 import { LOCK_AT, type User } from '../../../../shared/ipc/channels/auth'
+import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { useSaveUser, useUnlockUser, useUsers } from '../../data/authHooks'
@@ -16,6 +17,8 @@ export function UsersSection({ me }: { me: User }) {
   const save = useSaveUser()
   const unlock = useUnlockUser()
   const [f, setF] = useState({ displayName: '', username: '', role: 'pom' as UserRole, staffId: '', password: '' })
+  // User and role changes ask for the HOMS's own password again (issue 15); `password` is the new user's.
+  const [yourPassword, setYourPassword] = useState('')
   const err = save.error instanceof OmuError ? save.error : null
   const fieldError = (name: string) => (err?.field === name ? err.message : undefined)
   if (me.role !== 'homs') return <Text size="sm">Only a HOMS can add users or change their roles.</Text>
@@ -23,12 +26,14 @@ export function UsersSection({ me }: { me: User }) {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     save.mutate(
-      { displayName: f.displayName, username: f.username, role: f.role, staffId: f.staffId ? Number(f.staffId) : null, password: f.password },
+      { displayName: f.displayName, username: f.username, role: f.role, staffId: f.staffId ? Number(f.staffId) : null, password: f.password, yourPassword },
       {
         onSuccess: (u) => {
           notifications.show({ color: 'teal', message: `${u.displayName} can now sign in as ${u.username}.` })
           setF({ displayName: '', username: '', role: f.role, staffId: '', password: '' })
+          setYourPassword('')
         },
+        onError: (error) => (isPasswordError(error, 'yourPassword') ? setYourPassword('') : undefined),
       },
     )
   }
@@ -85,8 +90,9 @@ export function UsersSection({ me }: { me: User }) {
               onChange={(e) => setF({ ...f, staffId: e.currentTarget.value })}
               data={[{ value: '', label: 'None' }, ...poms.map((s) => ({ value: String(s.id), label: s.name }))]}
             />
-            <PasswordInput label="First password" description="At least 12 characters; tell them in person" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} error={fieldError('password')} />
+            <PasswordInput label="First password" description="At least 12 characters; tell them in person" autoComplete="new-password" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} error={fieldError('password')} />
           </Group>
+          <ConfirmPasswordInput value={yourPassword} onChange={setYourPassword} why="adding a user or changing a role" error={save.error} field="yourPassword" />
           {err && !err.field ? <ErrorText error={save.error} title="Not saved" /> : null}
           <Group>
             <Button type="submit" loading={save.isPending}>
