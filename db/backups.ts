@@ -98,7 +98,7 @@ export async function takeBackup(sqlite: Database.Database, dir: string, label: 
     }
     fs.renameSync(partial, file)
   } catch (err) {
-    removeBackupFile(partial)
+    removeDatabaseFile(partial)
     throw err
   }
   return { path: file, takenAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), label, seq }
@@ -117,8 +117,8 @@ export function listBackups(dir: string, nativeBinding?: string): BackupInfo[] {
   return out.sort(newestFirst)
 }
 
-/** Deletes a backup file and any journal files SQLite left beside it. */
-export function removeBackupFile(file: string): void {
+/** Deletes an SQLite file (a backup, a restore's staging copy) and any WAL or journal files beside it. */
+export function removeDatabaseFile(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true })
 }
 

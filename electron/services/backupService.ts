@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { SqliteStore } from '../../db/store/sqlite'
 import type { Store } from '../../db/store/types'
-import { isFutureDated, isHealthy, listBackups, partialBackups, removeBackupFile, storeFileProblem, takeBackup, unexpectedSchema, type BackupInfo } from '../../db/backups'
+import { isFutureDated, isHealthy, listBackups, partialBackups, removeDatabaseFile, storeFileProblem, takeBackup, unexpectedSchema, type BackupInfo } from '../../db/backups'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreResult, type RestoreTarget } from '../../shared/ipc/channels/backup'
 import { UserFacingError } from '../../shared/ipc/result'
@@ -144,7 +144,7 @@ export class BackupService implements BackupActions {
 
   /** Applies the rotation (backupRotation.ts) and clears leftovers of interrupted backups. */
   prune(): void {
-    for (const b of planRotation(listBackups(this.dir, this.rt.config.nativeBinding), this.now(), londonToday).remove) removeBackupFile(b.path)
+    for (const b of planRotation(listBackups(this.dir, this.rt.config.nativeBinding), this.now(), londonToday).remove) removeDatabaseFile(b.path)
     for (const leftover of partialBackups(this.dir)) fs.rmSync(leftover, { force: true })
   }
 

@@ -113,8 +113,9 @@ export class Dispatcher {
       // Locked for inactivity: the shared database's connections were the user's own login, with
       // their password held for reconnecting; both go now, not at the next person's sign-in.
       if (lockedForInactivity) await this.opts.runtime.closeShared()
-      const user = held && rule.kind !== 'public' ? await this.standing(held) : held
-      if (held && !user) return fail({ code: 'signed_out', message: this.signedOutBecause })
+      const standing = held && rule.kind !== 'public' ? await this.standing(held) : { user: held }
+      if ('signedOut' in standing) return fail({ code: 'signed_out', message: standing.signedOut })
+      const user = standing.user
       const refused = this.permit(rule, user, lockedForInactivity)
       if (refused) return fail(refused)
       if (user) this.session.touch(now)
@@ -155,18 +156,16 @@ export class Dispatcher {
     }
   }
 
-  private signedOutBecause = 'Sign in to continue.'
-
   /**
    * The signed-in user as the store has them now (issue 15): a HOMS on any computer may have made
    * them inactive, changed their role or removed them since they signed in, and each request must
    * follow. One read by primary key (in the shared database with the login's group role in the
-   * same statement's transaction); null, and signed out, when they may no longer act.
+   * same statement's transaction); when they may no longer act, signed out, with the sentence saying why.
    */
-  private async standing(user: User): Promise<User | null> {
+  private async standing(user: User): Promise<{ user: User } | { signedOut: string }> {
     const rt = this.opts.runtime
     const store = rt.store
-    if (!store) return user
+    if (!store) return { user }
     const row = await store.read((c) => userStanding(c, user.id))
     const login = row?.loginRole
     let why: string | null = null
@@ -178,13 +177,12 @@ export class Dispatcher {
     if (why) {
       this.session.signOut()
       await rt.closeShared()
-      this.signedOutBecause = why
-      return null
+      return { signedOut: why }
     }
-    if (row!.role === user.role) return user
+    if (row!.role === user.role) return { user }
     const changed: User = { ...user, role: row!.role as User['role'] }
     this.session.refresh(changed)
-    return changed
+    return { user: changed }
   }
 
   /**

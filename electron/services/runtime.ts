@@ -11,7 +11,7 @@ import { openShared } from './storage/connect'
 import { SignInBackoff } from './storage/signInBackoff'
 import { LocalSignInGuard } from './auth/localSignIn'
 import { sendsPlainTextOverNetwork } from '../../shared/transport'
-import { backupTakenAt, isFutureDated, isHealthy, listBackups, unexpectedSchema } from '../../db/backups'
+import { backupTakenAt, isFutureDated, isHealthy, listBackups, removeDatabaseFile, unexpectedSchema } from '../../db/backups'
 import type { AppStatus, RecoveryCredential } from '../../shared/ipc/channels/app'
 import { UserFacingError } from '../../shared/ipc/result'
 import { BackupService } from './backupService'
@@ -98,9 +98,7 @@ export class StoreRuntime {
     const lock = restoreLockOf(dbPath)
     if (restoreInProgress(dbPath)) return
     if (!fs.existsSync(dbPath) && fs.existsSync(previous)) fs.renameSync(previous, dbPath)
-    for (const f of [`${dbPath}.restoring`, previous]) {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(f + suffix, { force: true })
-    }
+    for (const f of [`${dbPath}.restoring`, previous]) removeDatabaseFile(f)
     fs.rmSync(lock, { force: true })
   }
 
@@ -259,10 +257,7 @@ export class StoreRuntime {
     const dbPath = this.config.dbPath
     const staging = `${dbPath}.restoring`
     const previous = `${dbPath}.replaced`
-    const rmFile = (f: string) => {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(f + suffix, { force: true })
-    }
-    rmFile(staging)
+    removeDatabaseFile(staging)
     const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: this.config.nativeBinding })
     try {
       await from.backup(staging)
@@ -281,7 +276,7 @@ export class StoreRuntime {
       // A WAL left by the replaced file must never be applied to the restored one.
       for (const suffix of ['-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true })
       // The file replaced stays beside it until the restored one has opened (issue 15).
-      rmFile(previous)
+      removeDatabaseFile(previous)
       if (wasOpen && fs.existsSync(dbPath)) fs.renameSync(dbPath, previous)
       fs.renameSync(staging, dbPath)
       await this.open()
@@ -289,12 +284,12 @@ export class StoreRuntime {
         // The restored file would not open (a migration failed, the disk is full...): the data
         // file as it was goes back into use, so the app never ends on the recovery page by a restore.
         const problem = this.state.problem
-        rmFile(dbPath)
+        removeDatabaseFile(dbPath)
         fs.renameSync(previous, dbPath)
         await this.open()
         throw new UserFacingError('unavailable', `The backup could not be opened once restored (${problem.message.replace(/\.$/, '')}), so the data file as it was before is back in use and nothing was changed.`)
       }
-      rmFile(previous)
+      removeDatabaseFile(previous)
     } finally {
       fs.rmSync(lock, { force: true })
     }

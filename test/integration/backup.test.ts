@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { isHealthy, listBackups, removeBackupFile, takeBackup } from '../../db/backups'
+import { isHealthy, listBackups, removeDatabaseFile, takeBackup } from '../../db/backups'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '../../db/schema'
 import { HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
@@ -99,7 +99,7 @@ describe.skipIf(usePostgres())('back up now (issue 7)', () => {
     const sqlite = localStore(svc).sqlite
     // Taken in the order the days came (the newest is the one the app took last: issue 15), so
     // the start's own daily backup (taken first) makes way for today's, taken last.
-    for (const b of listBackups(backupDir(svc))) removeBackupFile(b.path)
+    for (const b of listBackups(backupDir(svc))) removeDatabaseFile(b.path)
     const taken: [string, Date][] = [
       ['daily', DAY1],
       ...Array.from({ length: 60 }, (_, i): [string, Date] => ['daily', new Date(DAY1.getTime() - (60 - i) * 86_400_000)]),
