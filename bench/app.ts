@@ -21,6 +21,7 @@ import type { RrmpPlanEntry } from '../shared/engine'
 import { measure, table, type Row } from './lib'
 import { measureRenderer, type RendererFigures } from './renderer'
 import { ORIGIN } from '../test/e2e/browser'
+import { TEST_ACCOUNT } from '../test/testKeys'
 
 const ROOT = repoRoot()
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '2000,20000').split(',').map(Number)
@@ -45,6 +46,7 @@ async function start(dir: string): Promise<OmuServices> {
     clock: () => NOW,
     appVersion: 'bench',
     host: folderHost(path.join(dir, 'exports')),
+    keys: TEST_ACCOUNT,
     trustedOrigin: ORIGIN,
     log: (e) => console.error(e),
   })
@@ -172,10 +174,11 @@ async function run(): Promise<void> {
     if (size === 2000) renderer = await measureRenderer(services)
 
     // 5. Cold open of the store with migrations already applied; file size.
+    const access = services.runtime.access
     services.close()
     const file = path.join(dir, 'omu.db')
     const openMs = await measure(async () => {
-      const o = await openStore(file, { migrationsFolder: migrationsFolderFrom(ROOT), backupDir: path.join(dir, 'backups') })
+      const o = await openStore(file, { migrationsFolder: migrationsFolderFrom(ROOT), backupDir: path.join(dir, 'backups'), access })
       o.store.closeNow()
     }, 7, 1)
     const bytes = fs.statSync(file).size

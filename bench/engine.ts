@@ -1,9 +1,13 @@
 // Case engine benchmark (issue 3): evaluateCase over a generated establishment of 2,000 cases with
 // 150,000 sessions, against a plain loop that only reads the same session dates.
 // Target: under 50 ms and within 3x of that loop. Run: npm run bench:engine (not part of npm test).
+// Then the resourcing projection (issue 19) over the same 2,000 cases: under 100 ms, with its ratio to
+// evaluating the same cases with the case engine alone, measured in the same run.
 // The establishment is deterministic from SEED (the demo generator’s seeded PRNG, db/demo/random.ts), so runs are comparable.
 import type { CaseInput, CaseSession, IsoDate } from '../shared/engine/case/index'
 import { evaluateCase } from '../shared/engine/case/index'
+import type { PomCapacity, ResourcingInput } from '../shared/engine/resourcing/index'
+import { projectResourcing } from '../shared/engine/resourcing/index'
 import { seededRandom } from '../db/demo/random'
 
 const SEED = 20210401
@@ -155,11 +159,59 @@ for (let k = 1; k <= COLD_SETS; k++) {
   coldTimes.push(performance.now() - t0)
 }
 
+// Resourcing projection (issue 19): the same 2,000 cases allocated across 30 POMs (20 prison, 10
+// probation; some part-time, away, returning or leaving), 15 receptions a week, stage 4 to 3, over
+// 12 weeks. Target: under 100 ms. Its floor is the case engine alone over the same cases (the
+// engine() loop above), which the projection must at least do: the ratio is what the projection
+// adds to evaluating the caseload.
+const RESOURCING_TARGET_MS = 100
+const RESOURCING_POMS = 30
+function resourcingInput(): ResourcingInput {
+  const rnd = seededRandom(SEED + 100)
+  const todayDay = dayOf(TODAY)
+  const poms: PomCapacity[] = Array.from({ length: RESOURCING_POMS }, (_, i): PomCapacity => {
+    const away = rnd() < 0.2
+    return {
+      id: `pom-${i}`,
+      name: `POM ${i}`,
+      type: i < 20 ? 'prison' : 'probation',
+      band: 4,
+      hoursPerWeek: rnd() < 0.25 ? 22.2 : 37,
+      workingPattern: rnd() < 0.25 ? { daysPerWeek: 3 } : { daysPerWeek: 5 },
+      availability: away ? { status: 'unavailable', from: iso(todayDay - 10), to: null } : { status: 'active' },
+      plannedChanges: away ? [{ kind: 'returning', date: iso(todayDay + Math.floor(rnd() * 60) + 1) }] : rnd() < 0.1 ? [{ kind: 'leaving', date: iso(todayDay + 40) }] : [],
+    }
+  })
+  return {
+    poms,
+    caseload: cases.map((c, i) => ({ id: `case-${i}`, pomId: i % 50 === 0 ? null : `pom-${i % RESOURCING_POMS}`, case: c })),
+    receptionsPerWeek: 15,
+    currentStage: '4',
+    targetStage: '3',
+  }
+}
+const resInput = resourcingInput()
+const resourcing = (): number => projectResourcing(resInput, TODAY).atRisk.length
+for (let i = 0; i < WARMUP; i++) sink += resourcing()
+const resourcingTimes: number[] = []
+const resourcingFloorTimes: number[] = []
+for (let i = 0; i < RUNS; i++) {
+  const r = time(resourcing)
+  const e = time(engine)
+  resourcingTimes.push(r.ms)
+  resourcingFloorTimes.push(e.ms)
+  sink += r.check + e.check
+}
+const resourcingMs = median(resourcingTimes)
+const resourcingFloorMs = median(resourcingFloorTimes)
+const resourcingPass = resourcingMs < RESOURCING_TARGET_MS
+const projection = projectResourcing(resInput, TODAY)
+
 const engineMs = median(engineTimes)
 const floorMs = median(floorTimes)
 const floorDateMs = median(floorDateTimes)
 const ratio = engineMs / floorMs
-const pass = engineMs < TARGET_MS && ratio <= TARGET_RATIO
+const pass = engineMs < TARGET_MS && ratio <= TARGET_RATIO && resourcingPass
 
 console.log(`case engine benchmark: ${cases.length} cases, ${total} sessions, seed ${SEED}, today ${TODAY}, median of ${RUNS} runs after ${WARMUP} warm-up`)
 console.log(`  evaluateCase (omic2021):            ${engineMs.toFixed(2)} ms   (target < ${TARGET_MS} ms)`)
@@ -168,5 +220,10 @@ console.log(`  ratio engine / floor:               ${ratio.toFixed(2)}x   (targe
 console.log(`  for reference: floor reading only session.date ${floorDateMs.toFixed(2)} ms, ratio ${(engineMs / floorDateMs).toFixed(2)}x;`)
 console.log(`  first evaluation of ${COLD_SETS} unseen establishments: median ${median(coldTimes).toFixed(2)} ms`)
 console.log(`  late records found: ${engine()}   (checksum ${sink})`)
+console.log(`resourcing projection: ${cases.length} cases, ${RESOURCING_POMS} POMs, 12 weeks, stage 4 to 3, median of ${RUNS} runs after ${WARMUP} warm-up`)
+console.log(`  projectResourcing:                  ${resourcingMs.toFixed(2)} ms   (target < ${RESOURCING_TARGET_MS} ms)`)
+console.log(`  floor: evaluateCase of every case:  ${resourcingFloorMs.toFixed(2)} ms`)
+console.log(`  ratio projection / floor:           ${(resourcingMs / resourcingFloorMs).toFixed(2)}x`)
+console.log(`  weeks flagged ${projection.summary.weeksFlagged}, shortfall ${projection.summary.shortfallHours.total.toFixed(1)} h, minima at risk ${projection.atRisk.length}, case-week lines ${projection.caseDemand.length}`)
 console.log(pass ? 'PASS' : 'FAIL')
 if (!pass) process.exitCode = 1

@@ -24,6 +24,7 @@ import { folderHost } from '../electron/services/host'
 import { startCluster } from '../test/pg/cluster'
 import { startDesk } from '../test/pg/desk'
 import type { ClientPlan, ClientTimes } from './sharedClient'
+import { TEST_ACCOUNT } from '../test/testKeys'
 
 const ROOT = repoRoot()
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '2000,20000').split(',').map(Number)
@@ -57,6 +58,7 @@ async function services(dir: string, storageFile?: string): Promise<OmuServices>
     clock: () => NOW,
     appVersion: 'bench',
     host: folderHost(path.join(dir, 'exports')),
+    keys: TEST_ACCOUNT,
     trustedOrigin: 'app://omu',
     log: (e) => console.error(e),
   })

@@ -1,11 +1,14 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import path from 'node:path'
 import { schemaMismatch } from './schemaCheck'
+import { openSqliteFile, type SqliteAccess } from './sqliteFile'
 
-// Backups are always taken with SQLite's online backup API (a consistent copy even while the
-// store is open and in WAL mode), never by copying a live file (issue 7).
+// Backups are always taken by SQLite itself (VACUUM INTO: a consistent copy of one read
+// transaction, even while the store is open and in WAL mode), never by copying a live file
+// (issue 7). The copy is encrypted with the data file's own key (issue 15); the online backup API
+// cannot write to a file it opens without a key, so it is not used.
 
 export interface BackupInfo {
   path: string
@@ -39,7 +42,7 @@ export function newestFirst(a: BackupInfo, b: BackupInfo): number {
 /** Each backup's sequence, read once per version of its file. */
 const sequences = new Map<string, { stamp: string; seq: number }>()
 
-function sequenceOf(file: string, nativeBinding?: string): number {
+function sequenceOf(file: string, access: SqliteAccess): number {
   let stamp: string
   try {
     const st = fs.statSync(file)
@@ -52,7 +55,7 @@ function sequenceOf(file: string, nativeBinding?: string): number {
   let seq = 0
   let probe: Database.Database | undefined
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    probe = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
     seq = Number(probe.pragma('user_version', { simple: true })) || 0
   } catch {
     seq = 0
@@ -80,16 +83,16 @@ function unstamp(s: string): string {
  * backup. The copy is switched to a rollback journal so it is one self-contained file that can be
  * checked read-only without SQLite creating -wal/-shm files beside it.
  */
-export async function takeBackup(sqlite: Database.Database, dir: string, label: string, now: Date, nativeBinding?: string): Promise<BackupInfo> {
+export function takeBackup(sqlite: Database.Database, dir: string, label: string, now: Date, access: SqliteAccess): BackupInfo {
   fs.mkdirSync(dir, { recursive: true })
   let file = path.join(dir, `omu-${stamp(now)}-${label}.db`)
   // Two backups in one second (e.g. a migration straight after a manual backup) must not overwrite each other.
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `omu-${stamp(now)}-${label}-${n}.db`)
   const partial = file + PARTIAL
-  const seq = listBackups(dir, nativeBinding).reduce((m, b) => Math.max(m, b.seq), 0) + 1
+  const seq = listBackups(dir, access).reduce((m, b) => Math.max(m, b.seq), 0) + 1
   try {
-    await sqlite.backup(partial)
-    const copy = new Database(partial, { nativeBinding })
+    sqlite.prepare('vacuum into ?').run(partial)
+    const copy = openSqliteFile(partial, access, { fileMustExist: true })
     try {
       copy.pragma('journal_mode = DELETE')
       copy.pragma(`user_version = ${seq}`)
@@ -105,14 +108,14 @@ export async function takeBackup(sqlite: Database.Database, dir: string, label: 
 }
 
 /** Backups in `dir`, newest first (`newestFirst`: by the app's sequence, not the clock). */
-export function listBackups(dir: string, nativeBinding?: string): BackupInfo[] {
+export function listBackups(dir: string, access: SqliteAccess): BackupInfo[] {
   if (!fs.existsSync(dir)) return []
   const out: BackupInfo[] = []
   for (const name of fs.readdirSync(dir)) {
     const m = NAME.exec(name)
     if (!m?.[1] || !m[2]) continue
     const file = path.join(dir, name)
-    out.push({ path: file, takenAt: unstamp(m[1]), label: m[2].replace(/-\d+$/, ''), seq: sequenceOf(file, nativeBinding) })
+    out.push({ path: file, takenAt: unstamp(m[1]), label: m[2].replace(/-\d+$/, ''), seq: sequenceOf(file, access) })
   }
   return out.sort(newestFirst)
 }
@@ -132,10 +135,10 @@ export function partialBackups(dir: string): string[] {
 }
 
 /** True when the file opens as SQLite and passes `PRAGMA integrity_check`. */
-export function isHealthy(file: string, nativeBinding?: string): boolean {
+export function isHealthy(file: string, access: SqliteAccess): boolean {
   let probe: Database.Database | undefined
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    probe = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
     const rows = probe.pragma('integrity_check') as { integrity_check: string }[]
     return rows.length === 1 && rows[0]?.integrity_check === 'ok'
   } catch {
@@ -151,10 +154,10 @@ export type StoreFileProblem = 'not_a_store' | 'newer_version'
  * Whether a (healthy) SQLite file is an OMU Desk data file this version can open: it records its
  * migrations, and none of them is newer than the ones this app ships. Null when it can be used.
  */
-export function storeFileProblem(file: string, migrationsFolder: string, nativeBinding?: string): StoreFileProblem | null {
+export function storeFileProblem(file: string, migrationsFolder: string, access: SqliteAccess): StoreFileProblem | null {
   let probe: Database.Database | undefined
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    probe = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
     const tables = probe.prepare("select name from sqlite_master where type = 'table' and name in ('__drizzle_migrations', 'establishment')").all()
     if (tables.length !== 2) return 'not_a_store'
     const row = probe.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null }
@@ -172,11 +175,11 @@ export function storeFileProblem(file: string, migrationsFolder: string, nativeB
  * exactly those OMU Desk makes for the version it records (db/schemaCheck.ts); otherwise the
  * sentence saying what differs.
  */
-export function unexpectedSchema(file: string, migrationsFolder: string, nativeBinding?: string): string | null {
+export function unexpectedSchema(file: string, migrationsFolder: string, access: SqliteAccess): string | null {
   let probe: Database.Database | undefined
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
-    return schemaMismatch(probe, migrationsFolder, nativeBinding)
+    probe = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
+    return schemaMismatch(probe, migrationsFolder, access.nativeBinding)
   } catch {
     return 'It cannot be read as an OMU Desk data file.'
   } finally {

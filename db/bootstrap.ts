@@ -1,12 +1,13 @@
-import Database from 'better-sqlite3'
-import { drizzle } from 'drizzle-orm/better-sqlite3'
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import type Database from 'better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
-import * as schema from './schema'
+import path from 'node:path'
 import { takeBackup, type BackupInfo } from './backups'
+import { MigrationForeignKeyError, migrateSqlite } from './migrateSqlite'
+import { chainLegacyAuditRows } from './auditChain'
 import { schemaMismatch } from './schemaCheck'
 import { SqliteStore } from './store/sqlite'
+import { openSqliteFile, WrongKeyError, type SqliteAccess } from './sqliteFile'
 
 // The one place the SQLite store is opened: pragmas, health check, backup-before-migrate,
 // migrations, close. Everything else receives an open Store.
@@ -16,12 +17,17 @@ export type { Db } from './store/types'
 export interface OpenStoreOptions {
   migrationsFolder: string
   backupDir: string
-  /** A better-sqlite3 build for the running ABI (Electron's differs from Node's); default: the package's own. */
-  nativeBinding?: string
+  /** The driver build and the data key (issue 15: the app's files are encrypted; null only for a plain file). */
+  access: SqliteAccess
   now?: () => Date
 }
 
-export type StoreProblemKind = 'corrupt' | 'unreadable' | 'newer_version' | 'unexpected_schema' | 'busy'
+/**
+ * key_unavailable: the file is encrypted with a key this computer's account does not hold (a file
+ * or laptop moved, a new Windows profile): the recovery key opens it. no_key_protection: the
+ * operating system offers no protected store for the key, so the app will not create one (issue 15).
+ */
+export type StoreProblemKind = 'corrupt' | 'unreadable' | 'newer_version' | 'unexpected_schema' | 'busy' | 'key_unavailable' | 'no_key_protection'
 
 /** The store cannot be used as it is; the app shows the recovery page instead of continuing. */
 export class StoreOpenError extends Error {
@@ -101,8 +107,15 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
   const now = opts.now ?? (() => new Date())
   let sqlite: Database.Database
   try {
-    sqlite = new Database(file, { nativeBinding: opts.nativeBinding })
+    sqlite = openSqliteFile(file, opts.access)
   } catch (err) {
+    if (err instanceof WrongKeyError) {
+      // With this account's own key (its fingerprint checked), an unreadable first page is most often damage; a file copied in from another computer reads the same.
+      throw new StoreOpenError('corrupt', `The data file at ${file} cannot be read: it is damaged, or it was encrypted on another computer. Restore a backup, or enter that file's recovery key.`)
+    }
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new StoreOpenError('busy', `The data file at ${file} is in use by another program (it stayed locked for ${BUSY_TIMEOUT_MS / 1000} seconds). Close other copies of OMU Desk or any program that has it open, then try again.`)
+    }
     const code = (err as { code?: string }).code ?? 'unknown error'
     throw new StoreOpenError('unreadable', `The data file at ${file} could not be opened (${code}).`)
   }
@@ -119,14 +132,25 @@ export async function openStore(file: string, opts: OpenStoreOptions): Promise<O
       )
     }
     // Issue 15: only a file whose tables, indexes, triggers and views are exactly this app's.
-    const mismatch = schemaMismatch(sqlite, opts.migrationsFolder, opts.nativeBinding)
+    const mismatch = schemaMismatch(sqlite, opts.migrationsFolder, opts.access.nativeBinding)
     if (mismatch) throw new StoreOpenError('unexpected_schema', `The data file at ${file} cannot be used. ${mismatch} Restore a backup, or ask IT to look at the file.`)
     let preMigrationBackup: BackupInfo | null = null
     if (state.pending > 0 && state.hasUserTables) {
-      preMigrationBackup = await takeBackup(sqlite, opts.backupDir, 'premigration', now(), opts.nativeBinding)
+      preMigrationBackup = takeBackup(sqlite, opts.backupDir, 'premigration', now(), opts.access)
     }
-    // drizzle's SQLite migrator applies every pending migration inside one BEGIN ... COMMIT.
-    if (state.pending > 0) migrate(drizzle(sqlite, { schema }), { migrationsFolder: opts.migrationsFolder })
+    // drizzle's SQLite migrator applies every pending migration inside one BEGIN ... COMMIT, with
+    // foreign keys off around it and every foreign key checked after it (issue 18, db/migrateSqlite.ts).
+    if (state.pending > 0) {
+      try {
+        migrateSqlite(sqlite, opts.migrationsFolder)
+      } catch (err) {
+        if (!(err instanceof MigrationForeignKeyError)) throw err
+        const restore = preMigrationBackup ? `Restore the backup taken before the upgrade (${path.basename(preMigrationBackup.path)})` : 'Restore a backup'
+        throw new StoreOpenError('unexpected_schema', `The data file at ${file} cannot be used. ${err.message} ${restore}, or ask IT to look at the file.`)
+      }
+    }
+    // Issue 15: a trail written before migration 0009 is chained at this open (db/auditChain.ts).
+    chainLegacyAuditRows(sqlite)
     return { store: new SqliteStore(file, sqlite), migrationsApplied: state.pending, preMigrationBackup }
   } catch (err) {
     sqlite.close()

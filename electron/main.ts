@@ -2,10 +2,14 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import path from 'node:path'
 import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../db/paths'
 import { registerIpc } from './ipc/register'
+import { osKeyProtector } from './keyProtector'
 import { resolveNativeBinding } from './native'
 import { serveRendererFile } from './protocol'
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, buildWindowOptions, denyAllPermissions, hardenWebContents } from './security'
 import { startServices, type OmuServices } from './services'
+import { attachWindowBehaviour, installAppMenu, startCrashReporter } from './desktop/wire'
+import { createAppLog, type AppLog } from './services/log/appLog'
+import { formatRedacted, redactError } from './services/log/redact'
 
 // en-GB everywhere, including native date fields (dd/mm/yyyy), whatever the machine's own locale.
 app.commandLine.appendSwitch('lang', 'en-GB')
@@ -21,21 +25,36 @@ protocol.registerSchemesAsPrivileged([
 // first-run set-up (the store itself is still safe with several: WAL and a busy timeout).
 if (!app.requestSingleInstanceLock()) app.quit()
 
+// Issue 18: crash dumps stay on this computer (desktop/wire.ts says where).
+startCrashReporter()
+
 let services: OmuServices | null = null
+/** The log file in the OS log folder (issue 18), from `ready` on; redacted, as every log line is. */
+let appLog: AppLog | null = null
 
 function log(err: unknown): void {
-  console.error('[omu]', err)
+  if (appLog) appLog.error(err)
+  else console.error(formatRedacted(redactError(err)))
 }
+process.on('uncaughtExceptionMonitor', (err) => log(err))
+process.on('unhandledRejection', (reason) => log(reason))
 
 async function createWindow(): Promise<void> {
-  const win = new BrowserWindow(buildWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs')))
+  const win = new BrowserWindow(buildWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs'), app.isPackaged))
   hardenWebContents(win.webContents)
+  // Crash and freeze dialogs, the text fields' context menu, and the window's place per user (issue 18).
+  if (appLog && services) {
+    const memory = attachWindowBehaviour(win, appLog)
+    const stop = services.dispatcher.session.onUserChange((userId) => memory.userChanged(userId))
+    win.on('closed', stop)
+  }
   win.once('ready-to-show', () => win.show())
   await win.loadURL(APP_ENTRY)
 }
 
 async function main(): Promise<void> {
   await app.whenReady()
+  appLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged })
   const appRoot = app.getAppPath()
   const rendererDir = path.join(appRoot, 'dist', 'renderer')
   protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request.url))
@@ -50,6 +69,7 @@ async function main(): Promise<void> {
     migrationsFolder: migrationsFolderFrom(appRoot),
     pgMigrationsFolder: pgMigrationsFolderFrom(appRoot),
     nativeBinding: resolveNativeBinding(appRoot, process.versions.electron, app.isPackaged),
+    keys: osKeyProtector(),
     clock: () => new Date(),
     appVersion: app.getVersion(),
     host: {
@@ -71,6 +91,14 @@ async function main(): Promise<void> {
     log,
   })
   registerIpc(ipcMain, services.dispatcher)
+  const started = services
+  installAppMenu({
+    log: appLog,
+    dataLocation: async () => {
+      const status = await started.runtime.status()
+      return status.storage.kind === 'shared' ? `the shared OMU database ${status.dbPath}` : status.dbPath
+    },
+  })
   await createWindow()
 
   app.on('second-instance', () => {
@@ -105,7 +133,8 @@ app.on('will-quit', (event) => {
     timer = setTimeout(() => {
       // A request that never finishes must not keep the app from quitting: what it had not
       // committed is rolled back by SQLite, as after a crash.
-      log(new Error(`The data file was still in use ${CLOSE_WAIT_MS / 1000} s after quitting began; closed regardless.`))
+      // The data file was still in use this long after quitting began; closed regardless.
+      appLog?.event('quit-timeout', { seconds: CLOSE_WAIT_MS / 1000 })
       try {
         store?.closeNow()
       } catch (err) {

@@ -22,8 +22,12 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ')
 
-/** The BrowserWindow options, all security settings explicit (a test asserts each). */
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The BrowserWindow options, all security settings explicit (a test asserts each). `packaged` is
+ * `app.isPackaged`: an installed build has no developer tools (issue 18, "Hardened build"), so a
+ * user cannot open a console in the renderer; a development run keeps them.
+ */
+export function buildWindowOptions(preloadPath: string, packaged: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -46,6 +50,7 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       navigateOnDragDrop: false,
       spellcheck: true,
       safeDialogs: true,
+      devTools: !packaged,
     },
   }
 }

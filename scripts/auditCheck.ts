@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { USER_ROLES, type UserRole } from '../shared/ipc/channels/auth'
 import { FUNCTION_GRANTS, LIMITS, limitsOf, rightsOf, SHARED_TABLES, TABLE_OPS } from '../electron/services/databaseRights'
 import { GROUP_ROLES, OWNER_ROLE } from '../db/shared/migrate'
+import { ChainVerifier, type ChainCheck, type ChainedRow } from '../db/auditChain'
 
 // `npm run db:audit-check` (issue 14): for the estate's IT, what a live shared OMU database lets
 // each role do, compared with what the app lets it do (electron/services/databaseRights.ts, from
@@ -20,6 +21,7 @@ const AUDIT_TRIGGERS: [string, string][] = [
   ['audit_log', 'audit_log_no_delete'],
   ['audit_log', 'audit_log_no_truncate'],
   ['audit_log', 'audit_log_stamp'],
+  ['audit_log', 'audit_log_stamp_chain'],
   ['row_change_log', 'row_change_log_no_update'],
   ['row_change_log', 'row_change_log_no_delete'],
   ['row_change_log', 'row_change_log_no_truncate'],
@@ -40,7 +42,7 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
 
   const present = new Set((await q<{ t: string }>("select tablename as t from pg_tables where schemaname = 'public'")).map((r) => r.t))
   for (const t of SHARED_TABLES) if (!present.has(t)) findings.push(`Table ${t} is missing: run npm run db:migrate.`)
-  for (const t of present) if (!(SHARED_TABLES as readonly string[]).includes(t) && t !== 'row_change_log') findings.push(`Table ${t} is not one of the app's: no role may use it, and this check does not know it.`)
+  for (const t of present) if (!(SHARED_TABLES as readonly string[]).includes(t) && t !== 'row_change_log' && t !== 'audit_chain_head') findings.push(`Table ${t} is not one of the app's: no role may use it, and this check does not know it.`)
 
   const rls = new Map((await q<{ t: string; on: boolean }>("select relname as t, relrowsecurity as on from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'")).map((r) => [r.t, r.on]))
   const table: string[] = [`${'table'.padEnd(20)} ${USER_ROLES.map((r) => r.padEnd(9)).join(' ')} row-level security`]
@@ -93,6 +95,22 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
     }
   } else findings.push('The server’s change log (row_change_log) is missing: run npm run db:migrate.')
 
+  // The audit trail's chain head (issue 15, migration 0007): no role has any right on it (the trigger writes it).
+  if (present.has('audit_chain_head')) {
+    for (const role of USER_ROLES) {
+      for (const priv of PRIVILEGES) {
+        const ok = (await q<{ ok: boolean }>('select has_table_privilege($1, $2, $3) as ok', [groupOf(role), 'public.audit_chain_head', priv]))[0]?.ok === true
+        if (ok) findings.push(`${groupOf(role)} has ${priv} on audit_chain_head; only the audit trail's trigger may touch it.`)
+      }
+    }
+    // The chain itself: every entry in order, none changed or removed (issue 15).
+    const chain = await auditChainCheck(db)
+    if (!chain.ok) {
+      const b = chain.firstBrokenRow
+      findings.push(`The audit trail's hash chain is broken at ${b?.id != null ? `entry ${b.id} (${b.at ?? 'no time'})` : 'its start'}: ${b?.problem ?? 'unknown'} (${chain.checkedRows} entries before it are intact).`)
+    }
+  } else findings.push('The audit trail’s chain head (audit_chain_head) is missing: run npm run db:migrate.')
+
   // Triggers of the audit trail: present and enabled ('D' is disabled).
   const triggers = new Map((await q<{ k: string; e: string }>("select c.relname || '.' || t.tgname as k, t.tgenabled as e from pg_trigger t join pg_class c on c.oid = t.tgrelid where not t.tgisinternal")).map((r) => [r.k, r.e]))
   for (const [t, name] of AUDIT_TRIGGERS) {
@@ -138,6 +156,27 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
   for (const { g } of groupsCanLogIn) findings.push(`The group role ${g} can log in or has powers; it must be a plain NOLOGIN role.`)
 
   return { table, findings }
+}
+
+/**
+ * The audit trail's hash chain checked with the administrator's connection (db/auditChain.ts; the
+ * app's audit.checkChain does the same as the HOMS or Governor): the head first, then every row up
+ * to it in chain order, a page at a time.
+ */
+export async function auditChainCheck(db: pg.ClientBase): Promise<ChainCheck> {
+  const head = (await db.query<{ seq: number; hash: string }>('select chain_seq as seq, chain_hash as hash from audit_chain_head where id = 1')).rows[0]
+  const verifier = new ChainVerifier()
+  const outside = (await db.query<{ id: number; at: string }>('select id, at from audit_log where chain_seq is null order by id limit 1')).rows[0]
+  if (outside) verifier.unchained(outside)
+  const columns = 'id, at, user_id as "userId", username, role, channel, entity, entity_id as "entityId", before, after, chain_seq as "chainSeq", salt, payload_digest as "payloadDigest", chain_hash as "chainHash"'
+  let after = 0
+  for (;;) {
+    const rows = (await db.query<ChainedRow>(`select ${columns} from audit_log where chain_seq > $1 and chain_seq <= $2 order by chain_seq limit 2000`, [after, head?.seq ?? 0])).rows
+    for (const r of rows) if (!verifier.add(r)) return verifier.finish()
+    if (rows.length < 2000) break
+    after = rows[rows.length - 1]?.chainSeq ?? after
+  }
+  return verifier.finish(head ? { chainSeq: head.seq, chainHash: head.hash } : null)
 }
 
 /** Server settings the README asks IT for; advice, not findings (a server may be run otherwise for good reason). */

@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { pgMigrationsFolderFrom } from '../db/paths'
 import { migrateShared } from '../db/shared/migrate'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { isPlainSqliteFile, openSqliteFile, parseRecoveryKey, WrongKeyError } from '../db/sqliteFile'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import { migrationsFolderFrom } from '../db/paths'
@@ -128,7 +129,21 @@ async function main(): Promise<void> {
     case 'copy-to-shared': {
       const from = required(args, 'from', 'the data file to copy (omu.db)')
       if (!fs.existsSync(from)) fail(`There is no file at ${from}.`)
-      const file = new Database(from, { readonly: true, fileMustExist: true })
+      // Issue 15: the data file is encrypted; the tool has no access to the app's sealed key, so it takes the recovery key a HOMS exported.
+      let key: Buffer | null = null
+      if (!isPlainSqliteFile(from)) {
+        const keyFile = required(args, 'recovery-key-file', 'the recovery key file a HOMS exported from Settings (the data file is encrypted)')
+        const found = /Key: ([0-9A-Fa-f-]{64,79})/.exec(fs.readFileSync(keyFile, 'utf8'))
+        key = found?.[1] ? parseRecoveryKey(found[1]) : null
+        if (!key) fail(`${keyFile} is not an OMU Desk recovery key file (no line "Key: ..." with 64 characters).`)
+      }
+      let file: Database.Database
+      try {
+        file = openSqliteFile(from, { key }, { readonly: true, fileMustExist: true })
+      } catch (err) {
+        if (err instanceof WrongKeyError) fail(`That recovery key does not open ${from}. Use the recovery key exported from the computer this data file came from.`)
+        throw err
+      }
       const client = new pg.Client(clientConfig(url))
       try {
         // Only a file at this version's schema: the copy's columns are this version's.

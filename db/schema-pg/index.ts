@@ -253,6 +253,11 @@ export const auditLog = pgTable(
     entityId: text('entity_id'),
     before: text('before'),
     after: text('after'),
+    // Issue 15: the tamper-evident chain, worked out by the server (migration 0007, db/auditChain.ts).
+    chainSeq: integer('chain_seq'),
+    salt: text('salt'),
+    payloadDigest: text('payload_digest'),
+    chainHash: text('chain_hash'),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id)],
+  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), uniqueIndex('audit_chain').on(t.chainSeq)],
 )

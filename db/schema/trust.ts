@@ -24,7 +24,8 @@ export const appUser = sqliteTable(
 
 /**
  * Append-only audit trail: one row per change, written in the same transaction as the change.
- * Triggers (migration 0004, custom) refuse any UPDATE or DELETE of these rows.
+ * Triggers (migration 0004, custom) refuse any UPDATE or DELETE of these rows (0008: except a
+ * purge's marker; 0009: the chain columns never change once set).
  */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -39,6 +40,16 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     before: text('before'),
     after: text('after'),
+    // Issue 15: the tamper-evident chain (db/auditChain.ts says how each is worked out). Empty only
+    // on rows written before migration 0009, until the next open chains them (db/bootstrap.ts).
+    /** The row's place in the chain: 1, 2, 3 ... with no gap. */
+    chainSeq: integer('chain_seq'),
+    /** Random per row, so a short payload (a date of birth) cannot be guessed from its digest. */
+    salt: text('salt'),
+    /** SHA-256 of the salt with before and after; kept when a purge replaces them with the marker. */
+    payloadDigest: text('payload_digest'),
+    /** SHA-256 of the previous row's chain_hash and this row's digest. */
+    chainHash: text('chain_hash'),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id)],
+  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), uniqueIndex('audit_chain').on(t.chainSeq)],
 )

@@ -1,5 +1,7 @@
-import type { Db } from '../../db/store/types'
+import { desc } from 'drizzle-orm'
+import type { StoreConn } from '../../db/store/types'
 import { auditLog } from '../../db/schema'
+import { linkAfter, type ChainFields } from '../../db/auditChain'
 import type { User } from '../../shared/ipc/channels/auth'
 
 // The audit trail (issue 7): who, role, when, channel, entity, before and after. Rows are only
@@ -25,19 +27,40 @@ function json(value: unknown): string | null {
 /** Who made a change: a signed-in user, or one known only by username (the recovery page's HOMS, whose profile a new file does not hold). */
 export type AuditActor = Pick<User, 'username' | 'role'> & { id: number | null }
 
-export async function writeAudit(db: Db, actor: AuditActor | null, channel: string, at: Date, rec: AuditRecord): Promise<void> {
-  await db
-    .insert(auditLog)
-    .values({
-      at: at.toISOString(),
-      userId: actor?.id ?? null,
-      username: actor?.username ?? 'system',
-      role: actor?.role ?? 'system',
-      channel,
-      entity: rec.entity,
-      entityId: rec.entityId === null ? null : String(rec.entityId),
-      before: json(rec.before),
-      after: json(rec.after),
-    })
-    .run()
+/** The connection the audit row goes through: the request's write transaction. */
+export type AuditConn = Pick<StoreConn, 'dialect' | 'db' | 'sql'>
+
+export async function writeAudit(conn: AuditConn, actor: AuditActor | null, channel: string, at: Date, rec: AuditRecord): Promise<void> {
+  const row = {
+    at: at.toISOString(),
+    userId: actor?.id ?? null,
+    username: actor?.username ?? 'system',
+    role: actor?.role ?? 'system',
+    channel,
+    entity: rec.entity,
+    entityId: rec.entityId === null ? null : String(rec.entityId),
+    before: json(rec.before),
+    after: json(rec.after),
+  }
+  // Issue 15: every row is a link of the trail's hash chain (db/auditChain.ts). The shared
+  // database works it out itself (migration 0007), from the row as its server stamps it.
+  if (conn.dialect === 'postgres') {
+    await conn.db.insert(auditLog).values(row).run()
+    return
+  }
+  await conn.db.insert(auditLog).values(await chainedOnFile(conn, row)).run()
+}
+
+/**
+ * This computer's file: the new row's id and link, after the last row of the chain. Safe because
+ * the file has one writer at a time (the store's write transaction, BEGIN IMMEDIATE), so nothing
+ * can come between this read and the insert. The id is taken as AUTOINCREMENT would take it
+ * (never one used before) because the row digest covers it.
+ */
+async function chainedOnFile(conn: AuditConn, row: Omit<ChainFields, 'id'>): Promise<typeof auditLog.$inferInsert> {
+  const last = await conn.db.select({ chainSeq: auditLog.chainSeq, chainHash: auditLog.chainHash }).from(auditLog).orderBy(desc(auditLog.chainSeq)).limit(1).get()
+  const next = await conn.sql.value<number>("select max(coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0), coalesce((select max(id) from audit_log), 0)) + 1")
+  const fields: ChainFields = { ...row, id: Number(next ?? 1) }
+  const previous = last?.chainSeq != null && last.chainHash != null ? { chainSeq: last.chainSeq, chainHash: last.chainHash } : null
+  return { ...fields, ...linkAfter(previous, fields) }
 }

@@ -1,4 +1,5 @@
 import { isFutureDated, newestFirst as newest, type BackupInfo } from '../../db/backups'
+import { isoWeekIso } from '../../shared/dates'
 
 // Which backups to keep (issue 7: "kept in rotation (e.g. last 7 daily + 4 weekly)"). Pure, so
 // the rules are tested without files. Days and weeks are England and Wales calendar days.
@@ -20,13 +21,7 @@ const KNOWN_LABELS = new Set(['daily', ...EVENT_LABELS])
 
 /** ISO 8601 week of a 'YYYY-MM-DD' date, as 'YYYY-Www' (the week's Thursday decides the year). */
 export function isoWeek(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number)
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
-  const weekday = date.getUTCDay() || 7
-  date.setUTCDate(date.getUTCDate() + 4 - weekday)
-  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1)
-  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7)
-  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
+  return isoWeekIso(isoDate)
 }
 
 /**

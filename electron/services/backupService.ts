@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { SqliteStore } from '../../db/store/sqlite'
 import type { Store } from '../../db/store/types'
 import { isFutureDated, isHealthy, listBackups, partialBackups, removeDatabaseFile, storeFileProblem, takeBackup, unexpectedSchema, type BackupInfo } from '../../db/backups'
+import type { DataKey, SqliteAccess } from '../../db/sqliteFile'
 import type { AppStatus } from '../../shared/ipc/channels/app'
 import { BACKUP_KINDS, type BackupEntry, type BackupKind, type BackupList, type RestoreResult, type RestoreTarget } from '../../shared/ipc/channels/backup'
 import { UserFacingError } from '../../shared/ipc/result'
@@ -17,12 +18,16 @@ export interface BackupRuntime {
   readonly localStore: SqliteStore | null
   /** Where the data is kept: in shared mode there is no file here to back up or restore. */
   readonly storage: { kind: 'local' | 'shared' }
+  /** How the app's SQLite files are opened: the driver build and this computer's data key (issue 15). */
+  readonly access: SqliteAccess
   status(): Promise<AppStatus>
+  /** The key `file` is encrypted with (null: plain), or a refusal naming the recovery key field. */
+  keyForBackup(file: string, recoveryKey: string | undefined, inBackupFolder: boolean): DataKey | null
   /**
    * Makes `source` the data file: the open store is closed (an unreadable one is renamed aside),
-   * the file replaced and the store opened again through the bootstrap.
+   * the file replaced (re-encrypted with this computer's key) and the store opened again through the bootstrap.
    */
-  replaceStoreFile(source: string): Promise<void>
+  replaceStoreFile(source: string, sourceKey: DataKey | null): Promise<void>
 }
 
 /** The backup actions system channels receive (SystemContext.backups). */
@@ -59,18 +64,17 @@ export class BackupService implements BackupActions {
   }
 
   /**
-   * The online backup API copies the file page by page between turns of the event loop. It is
-   * run as a reader of the store, so no write transaction is open on the connection meanwhile
-   * (SQLite refuses a backup step while its own connection is writing, and the copy must hold
-   * only committed work); writes wait until the copy is complete.
+   * VACUUM INTO copies one read transaction. It is run as a reader of the store, so no write
+   * transaction is open on the connection meanwhile (the copy must hold only committed work);
+   * writes wait until the copy is complete.
    */
   private backUp(store: SqliteStore, label: string, now: Date): Promise<BackupInfo> {
-    return store.read(() => takeBackup(store.sqlite, this.dir, label, now, this.rt.config.nativeBinding))
+    return store.read(() => Promise.resolve(takeBackup(store.sqlite, this.dir, label, now, this.rt.access)))
   }
 
   list(): BackupList {
     this.refuseShared()
-    return { folder: this.dir, backups: listBackups(this.dir, this.rt.config.nativeBinding).map((b) => this.entry(b)) }
+    return { folder: this.dir, backups: listBackups(this.dir, this.rt.access).map((b) => this.entry(b)) }
   }
 
   /**
@@ -84,7 +88,7 @@ export class BackupService implements BackupActions {
     if (this.busy) return null
     const now = this.now()
     const today = londonToday(now)
-    if (listBackups(this.dir, this.rt.config.nativeBinding).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
+    if (listBackups(this.dir, this.rt.access).some((b) => b.label === 'daily' && londonToday(new Date(b.takenAt)) === today)) return null
     return this.exclusive(async () => {
       const info = await this.backUp(store, 'daily', now)
       this.prune()
@@ -119,11 +123,13 @@ export class BackupService implements BackupActions {
     return this.exclusive(async () => {
       const source = this.resolve(target)
       const name = path.basename(source)
-      const nativeBinding = this.rt.config.nativeBinding
-      if (!isHealthy(source, nativeBinding)) {
+      // Issue 15: a backup made on another computer needs that data file's recovery key.
+      const sourceKey = this.rt.keyForBackup(source, target.recoveryKey, target.id !== undefined)
+      const access = { nativeBinding: this.rt.config.nativeBinding, key: sourceKey }
+      if (!isHealthy(source, access)) {
         throw new UserFacingError('invalid_input', `The backup ${name} is damaged (it failed its integrity check), so nothing was restored. Choose another backup.`)
       }
-      const problem = storeFileProblem(source, this.rt.config.migrationsFolder, nativeBinding)
+      const problem = storeFileProblem(source, this.rt.config.migrationsFolder, access)
       if (problem === 'not_a_store') {
         throw new UserFacingError('invalid_input', `${name} is not an OMU Desk data file, so nothing was restored. Choose a backup made by OMU Desk.`)
       }
@@ -131,12 +137,12 @@ export class BackupService implements BackupActions {
         throw new UserFacingError('conflict', `${name} was made by a newer version of OMU Desk, so nothing was restored. Install the newer version first.`)
       }
       // Issue 15: a file whose tables, indexes, triggers or views are not exactly OMU Desk's is refused.
-      const unexpected = unexpectedSchema(source, this.rt.config.migrationsFolder, nativeBinding)
+      const unexpected = unexpectedSchema(source, this.rt.config.migrationsFolder, access)
       if (unexpected) throw new UserFacingError('invalid_input', `${name} cannot be restored. ${unexpected} Nothing was restored; choose a backup made by OMU Desk.`)
       const store = this.rt.localStore
       // An open store is backed up first; an unreadable one cannot be, so the runtime renames it aside.
       const safety = store ? await this.backUp(store, 'prerestore', this.now()) : null
-      await this.rt.replaceStoreFile(source)
+      await this.rt.replaceStoreFile(source, sourceKey)
       this.prune()
       return { status: await this.rt.status(), safetyBackup: safety ? this.entry(safety) : null, restoredFrom: name }
     })
@@ -144,7 +150,7 @@ export class BackupService implements BackupActions {
 
   /** Applies the rotation (backupRotation.ts) and clears leftovers of interrupted backups. */
   prune(): void {
-    for (const b of planRotation(listBackups(this.dir, this.rt.config.nativeBinding), this.now(), londonToday).remove) removeDatabaseFile(b.path)
+    for (const b of planRotation(listBackups(this.dir, this.rt.access), this.now(), londonToday).remove) removeDatabaseFile(b.path)
     for (const leftover of partialBackups(this.dir)) fs.rmSync(leftover, { force: true })
   }
 

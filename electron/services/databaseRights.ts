@@ -67,8 +67,11 @@ const INSERTS_EVERYWHERE: Uses = Object.fromEntries(SHARED_TABLES.map((t) => [t,
  */
 export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'app.status': NONE,
+  // Issue 18: a renderer error goes to the log file, never to a table.
+  'app.reportError': NONE,
   'recovery.restoreLatestBackup': NONE,
   'recovery.startNewFile': NONE,
+  'recovery.enterRecoveryKey': NONE,
   'auth.status': NONE,
   'storage.get': NONE,
   'storage.test': OWN_PROFILE,
@@ -84,6 +87,8 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'users.save': { app_user: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'users.unlock': { app_user: ['select', 'update'], ...AUDIT_ROW },
   'audit.history': { audit_log: ['select'] },
+  // The chain's head is read through omu_audit_chain_head (FUNCTION_GRANTS).
+  'audit.checkChain': { audit_log: ['select'] },
   'subjectAccess.export': { ...READS_EVERYTHING, audit_log: ['select'] },
   'catalogs.list': READS_EVERYTHING,
   'catalogs.check': READS_EVERYTHING,
@@ -107,6 +112,8 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'allocations.overview': READS_EVERYTHING,
   'allocations.allocate': { ...READS_EVERYTHING, allocation: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'due.overview': READS_EVERYTHING,
+  // Issue 16: cases, staff, settings and the RRMP's latest version, entries and sign-off record.
+  'home.get': READS_EVERYTHING,
   'prefs.getCaseloadView': { user_preference: ['select'] },
   'prefs.setCaseloadView': { user_preference: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'caseImport.preview': READS_EVERYTHING,
@@ -133,6 +140,7 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'backup.backUpNow': NONE,
   'backup.chooseFile': NONE,
   'backup.restore': NONE,
+  'backup.exportRecoveryKey': NONE,
 }
 
 /**
@@ -216,5 +224,7 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   omu_my_staff_id: ['pom'],
   // retention.purge: the purged person's copies in the audit trail and the change log (issue 15).
   omu_forget_prisoner: ['homs'],
+  // audit.checkChain: the end of the audit trail's hash chain (issue 15, migration 0007).
+  omu_audit_chain_head: ['homs', 'governor'],
   omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
 }

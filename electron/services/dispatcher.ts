@@ -215,6 +215,9 @@ export class Dispatcher {
           status: () => rt.status(),
           restoreLatestBackup: (credential) => rt.restoreLatestBackup(credential),
           startNewFile: (credential) => rt.startNewFile(credential),
+          enterRecoveryKey: (recoveryKey) => rt.enterRecoveryKey(recoveryKey),
+          exportRecoveryKey: (by, save) => rt.exportRecoveryKey(by, save),
+          host: rt.config.host,
           store: rt.store,
           session: this.session,
           actor,
@@ -248,7 +251,7 @@ export class Dispatcher {
           const result = await handler(input, this.context(conn, actor, now, (rec) => records.push(rec), () => Promise.resolve(), (fn) => committed.push(fn)))
           // Every mutation leaves at least one audit row, even when its handler names no entity.
           if (records.length === 0) records.push({ entity: entry.domain, entityId: null, before: null, after: result })
-          for (const rec of records) await writeAudit(conn.db, actor, entry.channel, now, rec)
+          for (const rec of records) await writeAudit(conn, actor, entry.channel, now, rec)
           return result
         })
         // Committed: the in-memory cases read again what this change touched (the audit records say what).

@@ -33,8 +33,12 @@ const MANAGERS: UserRole[] = ['homd', 'homs']
 
 export const RULES: Record<ChannelKey, Rule> = {
   'app.status': open,
+  // A renderer error for the log (issue 18): before sign-in too; it reads and changes nothing.
+  'app.reportError': open,
   'recovery.restoreLatestBackup': open,
   'recovery.startNewFile': open,
+  // The recovery key itself is the credential: whoever holds it can already read the file with SQLCipher's tools.
+  'recovery.enterRecoveryKey': open,
   'auth.status': open,
   // Where the data is kept (issue 13). Choosing is checked in the handler: a HOMS, or anyone on a
   // computer with no user yet (first run); going back to this computer's file is always allowed
@@ -57,10 +61,15 @@ export const RULES: Record<ChannelKey, Rule> = {
   // not reset by it, and every unlock is on the audit trail.
   'users.unlock': roles('manage users', 'homs'),
   'audit.history': anyone,
+  // Issue 15: the audit trail's check reads every entry, so it is for those who answer for the
+  // trail: the HOMS (administers the installation) and the Governor (signs off). A read-only
+  // reviewer cannot see every entry in the shared database (sensitive notes), so could not check it.
+  'audit.checkChain': roles('check the audit trail', 'homs', 'governor'),
   'subjectAccess.export': roles('export subject access disclosures', 'homd', 'homs', 'governor'),
   'catalogs.list': anyone,
   'catalogs.check': roles('import EDM catalogues', 'homs'),
-  'catalogs.import': roles('import EDM catalogues', 'homs'),
+  // Issue 15: a catalogue sets the baselines every later plan is built and judged on, so the password is asked again.
+  'catalogs.import': homsConfirming('import EDM catalogues', 'import an EDM catalogue'),
   'retention.review': roles('review records for retention', 'homs'),
   'retention.purge': homsConfirming('purge records', 'purge records'),
   'establishment.get': anyone,
@@ -84,6 +93,8 @@ export const RULES: Record<ChannelKey, Rule> = {
   'allocations.overview': anyone,
   'allocations.allocate': roles('allocate cases', ...MANAGERS),
   'due.overview': anyone,
+  // Issue 16: every role has a home; each section is chosen by the role in the handler (reads only).
+  'home.get': anyone,
   'prefs.getCaseloadView': anyone,
   'prefs.setCaseloadView': anyone,
   'caseImport.preview': roles('import files', ...MANAGERS),
@@ -114,6 +125,7 @@ export const RULES: Record<ChannelKey, Rule> = {
   'backup.chooseFile': roles('restore backups', 'homs'),
   // Issue 15: "restore asks the HOMS to re-enter their password".
   'backup.restore': homsConfirming('restore backups', 'restore a backup'),
+  'backup.exportRecoveryKey': homsConfirming('export the recovery key', 'export the recovery key'),
 }
 
 export function refusal(role: UserRole, rule: Extract<Rule, { kind: 'roles' }>): string {

@@ -1,7 +1,9 @@
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { openStore, StoreOpenError, type StoreProblemKind } from '../../db/bootstrap'
+import { openStore, storeFileExists, StoreOpenError, type StoreProblemKind } from '../../db/bootstrap'
+import { formatRecoveryKey, isPlainSqliteFile, keyFingerprint, openSqliteFile, parseRecoveryKey, rekeyFile, type DataKey, type SqliteAccess } from '../../db/sqliteFile'
+import { DataKeyFile, type KeyProtector } from './storage/dataKey'
 import { ServerUnavailableError, type PostgresStore, type SharedLocation } from '../../db/store/postgres'
 import type { Store } from '../../db/store/types'
 import { restoreInProgress, restoreLockOf, type SqliteStore } from '../../db/store/sqlite'
@@ -36,6 +38,8 @@ export interface RuntimeConfig {
   pgMigrationsFolder?: string
   /** Where the choice of store is kept (default: storage.json beside the data file). Never a password. */
   storageFile?: string
+  /** The operating system's protection for the signed-in account, which holds the data file's key (issue 15). */
+  keys: KeyProtector
 }
 
 type StoreState =
@@ -64,7 +68,14 @@ export class StoreRuntime {
   /** Retention purges, kept outside the data file so a restore of an older backup purges again (issue 15). */
   readonly purges: PurgeLedger
 
+  /** The data file's key sealed for this account, beside the data file (issue 15). */
+  private readonly keyFile: DataKeyFile
+
+  /** The data key in use; a recovery key entered where the OS cannot hold one is kept here only, for this run. */
+  private dataKey: DataKey | null = null
+
   private constructor(readonly config: RuntimeConfig) {
+    this.keyFile = DataKeyFile.beside(config.dbPath, config.keys)
     this.purges = new PurgeLedger(path.join(path.dirname(config.dbPath), 'omu-purge-ledger.json'), () => this.storage.kind === 'local')
     this.backups = new BackupService(this)
     this.signIns = new SignInBackoff(() => this.config.clock().getTime())
@@ -102,13 +113,73 @@ export class StoreRuntime {
     fs.rmSync(lock, { force: true })
   }
 
+  /** How the app's own SQLite files are opened: this ABI's driver and the data key. */
+  get access(): SqliteAccess {
+    return { nativeBinding: this.config.nativeBinding, key: this.dataKey }
+  }
+
+  /**
+   * Issue 15: the data key, from the sealed key file; created (and sealed before any use) at first
+   * run. A data file that is already encrypted but has no key this account can unseal needs the
+   * recovery key; where the operating system has no protection to seal a key with, the app will
+   * not make an unprotected one.
+   */
+  private unlock(): DataKey {
+    if (this.dataKey) return this.dataKey
+    const dbPath = this.config.dbPath
+    const notProtected = this.keyFile.unavailableReason()
+    if (notProtected) {
+      throw new StoreOpenError('no_key_protection', `${notProtected} OMU Desk keeps its data file encrypted with a key that only your account can unlock, so it cannot keep the key here.${storeFileExists(dbPath) && !isPlainSqliteFile(dbPath) ? ' A HOMS can enter the recovery key to open the data file for this session.' : ' Ask IT to set up the account’s key store, then start OMU Desk again.'}`)
+    }
+    const state = this.keyFile.read()
+    if (state.kind === 'ready') return (this.dataKey = state.key)
+    // A plain copy left by an interrupted upgrade means the data file was plain: encryptPlainFiles finishes it.
+    const encrypted = storeFileExists(dbPath) && !isPlainSqliteFile(dbPath) && !fs.existsSync(beforeEncryption(dbPath))
+    if (state.kind === 'sealed_elsewhere' || encrypted) {
+      throw new StoreOpenError('key_unavailable', `The data file at ${dbPath} is encrypted with a key this computer's account does not hold (it was made on another computer or under another account). Enter the recovery key a HOMS exported to open it.`)
+    }
+    return (this.dataKey = this.keyFile.create())
+  }
+
+  /**
+   * Issue 15: files written before encryption (the data file and the backups) are encrypted in
+   * place at the first start of this version. The data file is copied first (the copy is the
+   * "backup first"): if the encryption stops part-way, the next start puts the copy back and
+   * encrypts again; once the encrypted file opens, the plain copy is deleted, so no plain-text
+   * copy outlives the upgrade.
+   */
+  private encryptPlainFiles(key: DataKey): void {
+    const dbPath = this.config.dbPath
+    const nativeBinding = this.config.nativeBinding
+    const before = beforeEncryption(dbPath)
+    if (fs.existsSync(before)) {
+      if (isPlainSqliteFile(dbPath) || !opensWith(dbPath, { key, nativeBinding })) {
+        removeDatabaseFile(dbPath)
+        fs.renameSync(before, dbPath)
+      } else removeDatabaseFile(before)
+    }
+    if (isPlainSqliteFile(dbPath)) {
+      // Closing the last connection checkpoints the WAL into the file, so the copy is complete.
+      openSqliteFile(dbPath, { key: null, nativeBinding }, { fileMustExist: true }).close()
+      fs.copyFileSync(dbPath, before)
+      rekeyFile(dbPath, null, key, nativeBinding)
+      if (!opensWith(dbPath, { key, nativeBinding })) throw new StoreOpenError('unreadable', `The data file at ${dbPath} could not be encrypted; it is unchanged. Restart OMU Desk to try again.`)
+      removeDatabaseFile(before)
+    }
+    for (const b of listBackupFiles(this.config.backupDir)) {
+      if (isPlainSqliteFile(b)) rekeyFile(b, null, key, nativeBinding)
+    }
+  }
+
   private async open(): Promise<void> {
     fs.mkdirSync(path.dirname(this.config.dbPath), { recursive: true })
     try {
+      const key = this.unlock()
+      this.encryptPlainFiles(key)
       const { store } = await openStore(this.config.dbPath, {
         migrationsFolder: this.config.migrationsFolder,
         backupDir: this.config.backupDir,
-        nativeBinding: this.config.nativeBinding,
+        access: { nativeBinding: this.config.nativeBinding, key },
         now: this.config.clock,
       })
       this.state = { kind: 'open', store }
@@ -188,7 +259,7 @@ export class StoreRuntime {
     const storage = this.storage
     const shared = storage.kind === 'shared'
     // The latest by the app's own sequence; one dated in the future is never it (issue 15).
-    const latest = shared ? null : (listBackups(this.config.backupDir, this.config.nativeBinding).find((b) => !isFutureDated(b, this.config.clock())) ?? null)
+    const latest = shared ? null : (listBackups(this.config.backupDir, this.access).find((b) => !isFutureDated(b, this.config.clock())) ?? null)
     const base = {
       dbPath: shared ? `${storage.location.host}:${storage.location.port}/${storage.location.database}` : this.config.dbPath,
       appVersion: this.config.appVersion,
@@ -232,8 +303,9 @@ export class StoreRuntime {
     this.requireRecovery()
     // Issue 15: the latest by sequence that is not dated in the future, is healthy, and is exactly OMU Desk's.
     const now = this.config.clock()
-    const healthy = listBackups(this.config.backupDir, this.config.nativeBinding).find(
-      (b) => !isFutureDated(b, now) && isHealthy(b.path, this.config.nativeBinding) && unexpectedSchema(b.path, this.config.migrationsFolder, this.config.nativeBinding) === null,
+    const access = this.access
+    const healthy = listBackups(this.config.backupDir, access).find(
+      (b) => !isFutureDated(b, now) && isHealthy(b.path, access) && unexpectedSchema(b.path, this.config.migrationsFolder, access) === null,
     )
     await this.requireRecoveryHoms(credential, healthy?.path ?? null)
     if (!healthy) {
@@ -241,29 +313,34 @@ export class StoreRuntime {
     }
     const problem = this.state.kind === 'recovery' ? this.state.problem : null
     // The same path as a restore from Settings: the damaged file is set aside, the backup kept.
-    await this.replaceStoreFile(healthy.path)
+    await this.replaceStoreFile(healthy.path, access.key)
     await this.auditRecovery('omu:recovery.restoreLatestBackup', credential.username, { problem }, { restoredFrom: path.basename(healthy.path) })
     return this.status()
   }
 
 
   /**
-   * Makes `source` (a checked backup) the data file: it is first copied beside the store with the
-   * online backup API (so a WAL beside it is included), then the store is closed (an unreadable
-   * one is renamed aside instead), the copy renamed into place and the store opened again through
-   * the bootstrap (health check, migrations). Until the rename, the current file is untouched.
+   * Makes `source` (a checked backup) the data file: it is first copied beside the store by SQLite
+   * (VACUUM INTO, so a WAL beside it is included), then the store is closed (an unreadable one is
+   * renamed aside instead), the copy renamed into place and the store opened again through the
+   * bootstrap (health check, migrations). Until the rename, the current file is untouched.
+   * `sourceKey` is the key the backup is encrypted with (null: a plain file from before issue 15);
+   * the copy is re-encrypted with this computer's data key before it takes the data file's place.
    */
-  async replaceStoreFile(source: string): Promise<void> {
+  async replaceStoreFile(source: string, sourceKey: DataKey | null): Promise<void> {
     const dbPath = this.config.dbPath
     const staging = `${dbPath}.restoring`
     const previous = `${dbPath}.replaced`
     removeDatabaseFile(staging)
-    const from = new Database(source, { readonly: true, fileMustExist: true, nativeBinding: this.config.nativeBinding })
+    const nativeBinding = this.config.nativeBinding
+    const from = openSqliteFile(source, { key: sourceKey, nativeBinding }, { readonly: true, fileMustExist: true })
     try {
-      await from.backup(staging)
+      from.prepare('vacuum into ?').run(staging)
     } finally {
       from.close()
     }
+    const key = this.unlock()
+    if (!sourceKey || !sourceKey.equals(key)) rekeyFile(staging, sourceKey, key, nativeBinding)
     // Issue 15: other windows of the app with this file open refuse requests while the file is
     // swapped (the lock), and afterwards (the file they have open is no longer the data file).
     const lock = restoreLockOf(dbPath)
@@ -314,7 +391,7 @@ export class StoreRuntime {
         again.push(id)
       }
       if (again.length > 0) {
-        await writeAudit(c.db, null, 'omu:backup.restore', this.config.clock(), { entity: 'data_file', entityId: null, before: null, after: { purgedAgain: again.length, since: takenAt } })
+        await writeAudit(c, null, 'omu:backup.restore', this.config.clock(), { entity: 'data_file', entityId: null, before: null, after: { purgedAgain: again.length, since: takenAt } })
       }
     })
   }
@@ -322,13 +399,98 @@ export class StoreRuntime {
   async startNewFile(credential: RecoveryCredential): Promise<AppStatus> {
     this.requireRecovery()
     const now = this.config.clock()
-    const backup = listBackups(this.config.backupDir, this.config.nativeBinding).find((b) => !isFutureDated(b, now) && isHealthy(b.path, this.config.nativeBinding))
+    const access = this.access
+    const backup = listBackups(this.config.backupDir, access).find((b) => !isFutureDated(b, now) && isHealthy(b.path, access))
     await this.requireRecoveryHoms(credential, backup?.path ?? null)
     const problem = this.state.kind === 'recovery' ? this.state.problem : null
     const aside = this.setAside()
+    // A file whose key this account does not hold: its sealed key goes aside with it, and the new file gets a new key.
+    if (aside && problem?.kind === 'key_unavailable' && fs.existsSync(this.keyFile.file)) fs.renameSync(this.keyFile.file, `${aside}.key.json`)
     await this.open()
     await this.auditRecovery('omu:recovery.startNewFile', credential.username, { problem, keptAs: aside ? path.basename(aside) : null }, { newFile: true })
     return this.status()
+  }
+
+  /**
+   * Issue 15, recovery page: the data file is encrypted with a key this account does not hold (a
+   * laptop replaced, a new Windows profile), or the OS cannot hold a key. The recovery key a HOMS
+   * exported opens it: possession of it is the credential. It is then sealed for this account
+   * (or, where the OS cannot hold it, kept in memory for this run only) and the file opens.
+   */
+  async enterRecoveryKey(text: string): Promise<AppStatus> {
+    this.requireRecovery()
+    const problem = this.state.kind === 'recovery' ? this.state.problem : null
+    if (problem?.kind !== 'key_unavailable' && problem?.kind !== 'no_key_protection' && problem?.kind !== 'corrupt') {
+      throw new UserFacingError('conflict', 'The data file does not need its recovery key: use the choices on this page instead.')
+    }
+    const key = parseRecoveryKey(text)
+    if (!key) throw new UserFacingError('invalid_input', 'A recovery key is 64 characters, the digits 0 to 9 and the letters A to F, usually written in groups of four. Check it and enter it again.', 'recoveryKey')
+    const dbPath = this.config.dbPath
+    if (!storeFileExists(dbPath) || !decryptsWith(dbPath, { key, nativeBinding: this.config.nativeBinding })) {
+      throw new UserFacingError('invalid_input', 'That recovery key does not open this data file. Check it against the saved recovery key file, or ask the HOMS who exported it.', 'recoveryKey')
+    }
+    if (this.keyFile.unavailableReason() === null) {
+      // The key is known outside the app already (it was just typed in): it counts as exported.
+      this.keyFile.adopt(key, { at: this.config.clock().toISOString(), by: 'entered as a recovery key on this computer' })
+    }
+    this.dataKey = key
+    await this.open()
+    const store = this.localStore
+    if (store) {
+      await store
+        .write((c) => writeAudit(c, null, 'omu:recovery.enterRecoveryKey', this.config.clock(), { entity: 'data_file', entityId: null, before: { problem: problem.kind }, after: { opened: true } }))
+        .catch((err: unknown) => this.config.log(err))
+    }
+    return this.status()
+  }
+
+  /**
+   * Issue 15: the recovery key, for a HOMS to keep off this computer, so a backup can be restored
+   * on a new laptop. It can be exported once: afterwards the answer says when and by whom.
+   * `save` writes it where the HOMS chose (returning where, or null when they cancelled: the key is
+   * still shown); only once it has succeeded is the export recorded, so a failed save loses nothing.
+   */
+  async exportRecoveryKey(by: string, save: (recoveryKey: string, fingerprint: string) => Promise<string | null>): Promise<{ recoveryKey: string; fingerprint: string; savedTo: string | null }> {
+    const store = this.localStore
+    if (!store || !this.dataKey) throw new UserFacingError('unavailable', 'The data file is not open here, so there is no recovery key to export.')
+    const done = this.keyFile.recoveryExported()
+    if (done) {
+      throw new UserFacingError('conflict', `The recovery key was already exported (${done.at.slice(0, 10).split('-').reverse().join('/')}, ${done.by}); it can be exported only once. Use the copy kept then.`)
+    }
+    if (this.keyFile.unavailableReason() !== null) {
+      throw new UserFacingError('unavailable', 'This data file was opened with its recovery key for this session only; the key is already outside the app.')
+    }
+    const recoveryKey = formatRecoveryKey(this.dataKey)
+    const fingerprint = keyFingerprint(this.dataKey)
+    const savedTo = await save(recoveryKey, fingerprint)
+    this.keyFile.markRecoveryExported(this.config.clock().toISOString(), by)
+    return { recoveryKey, fingerprint, savedTo }
+  }
+
+  /**
+   * The key a backup file is encrypted with, for a restore: null for a plain file (from before
+   * issue 15), this computer's key when it opens with it, else the recovery key given with the
+   * request. Refused, naming the field, when none of these opens it.
+   */
+  keyForBackup(file: string, recoveryKey: string | undefined, inBackupFolder: boolean): DataKey | null {
+    if (isPlainSqliteFile(file)) return null
+    const nativeBinding = this.config.nativeBinding
+    const own = this.dataKey
+    if (own && decryptsWith(file, { key: own, nativeBinding })) return own
+    const name = path.basename(file)
+    if (recoveryKey === undefined || recoveryKey.trim() === '') {
+      // SQLCipher cannot tell a damaged first page from another key. The app's own backups are made with this key, so damage is likelier there.
+      if (inBackupFolder) {
+        throw new UserFacingError('invalid_input', `The backup ${name} is damaged (it cannot be read with this data file's key), so nothing was restored. Choose another backup, or, if it was made before this data file was started again, enter its recovery key.`, 'recoveryKey')
+      }
+      throw new UserFacingError('invalid_input', `${name} cannot be read with this computer's key: it was made on another computer or under another account (enter that data file's recovery key to restore it), or it is damaged.`, 'recoveryKey')
+    }
+    const key = parseRecoveryKey(recoveryKey)
+    if (!key) throw new UserFacingError('invalid_input', 'A recovery key is 64 characters, the digits 0 to 9 and the letters A to F, usually written in groups of four. Check it and enter it again.', 'recoveryKey')
+    if (!decryptsWith(file, { key, nativeBinding })) {
+      throw new UserFacingError('invalid_input', `That recovery key does not open ${name}: it is damaged, or it was encrypted with another key. Check the recovery key, or choose another backup.`, 'recoveryKey')
+    }
+    return key
   }
 
   /**
@@ -341,7 +503,7 @@ export class StoreRuntime {
     if (this.state.kind === 'recovery' && this.state.problem.kind === 'busy') {
       throw new UserFacingError('conflict', 'The data file is only in use by another program; it does not need restoring or replacing. Close that program, then reload OMU Desk.')
     }
-    const profiles = [this.config.dbPath, backup].map((f) => (f ? activeHomsIn(f, this.config.nativeBinding) : null)).find((p) => p !== null && p.length > 0)
+    const profiles = [this.config.dbPath, backup].map((f) => (f ? activeHomsIn(f, this.access) : null)).find((p) => p !== null && p.length > 0)
     if (!profiles) return
     const row = profiles.find((p) => p.username === credential.username)
     // Hashed even for an unknown username, so the answer takes as long either way.
@@ -356,7 +518,7 @@ export class StoreRuntime {
     try {
       await store.write(async (c) => {
         const id = await userIdByUsername(c.db, username)
-        await writeAudit(c.db, { id: id ?? null, username, role: 'homs' }, channel, this.config.clock(), { entity: 'data_file', entityId: null, before, after })
+        await writeAudit(c, { id: id ?? null, username, role: 'homs' }, channel, this.config.clock(), { entity: 'data_file', entityId: null, before, after })
       })
     } catch (err) {
       // The file is replaced already; a missing audit row is logged, not reported as a failed recovery.
@@ -391,14 +553,50 @@ export class StoreRuntime {
 }
 
 /** The active HOMS profiles of a data file, read-only; null when the file cannot be read. */
-function activeHomsIn(file: string, nativeBinding?: string): { username: string; passwordHash: string }[] | null {
+function activeHomsIn(file: string, access: SqliteAccess): { username: string; passwordHash: string }[] | null {
   let db: Database.Database | undefined
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    db = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
     return db.prepare("select username, password_hash as passwordHash from app_user where role = 'homs' and active = 1").all() as { username: string; passwordHash: string }[]
   } catch {
     return null
   } finally {
     db?.close()
+  }
+}
+
+/** True when the file opens with the key and passes SQLite's quick check. */
+function opensWith(file: string, access: SqliteAccess): boolean {
+  let db: Database.Database | undefined
+  try {
+    db = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
+    const rows = db.pragma('quick_check') as { quick_check: string }[]
+    return rows.length === 1 && rows[0]?.quick_check === 'ok'
+  } catch {
+    return false
+  } finally {
+    db?.close()
+  }
+}
+
+/** The plain copy an upgrade takes before encrypting the data file in place (issue 15). */
+const beforeEncryption = (dbPath: string): string => `${dbPath}.before-encryption`
+
+/** True when the key decrypts the file (its first page reads); damage elsewhere shows later, in the health check. */
+function decryptsWith(file: string, access: SqliteAccess): boolean {
+  try {
+    openSqliteFile(file, access, { readonly: true, fileMustExist: true }).close()
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Every file in the backup folder named as the app names backups (complete ones, not partial copies). */
+function listBackupFiles(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((n) => /^omu-.*\.db$/.test(n)).map((n) => path.join(dir, n))
+  } catch {
+    return []
   }
 }

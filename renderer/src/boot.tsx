@@ -2,9 +2,12 @@ import { Alert, Badge, Notification, createTheme, localStorageColorSchemeManager
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { OmuError } from './data/client'
 import { keys } from './data/keys'
+import { QUERY_DEFAULTS } from './data/queryDefaults'
 import { lazy, StrictMode, Suspense, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
+import { ScreenErrorBoundary } from './app/ScreenErrorBoundary'
+import { reportRendererError, reportUncaughtErrors } from './data/errorReport'
 import type { FirstReads } from './data/firstReads'
 import { adoptFirstReads } from './data/startup'
 
@@ -16,11 +19,7 @@ const onError = (err: unknown) => {
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError }),
   mutationCache: new MutationCache({ onError }),
-  defaultOptions: {
-    // Local IPC, not a network: no retries that would hide a real error, no refetch on focus churn.
-    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
-    mutations: { retry: false },
-  },
+  defaultOptions: QUERY_DEFAULTS,
 })
 
 // Darker primary shades so text on filled buttons meets WCAG AA contrast in both themes.
@@ -71,12 +70,19 @@ export function boot(reads: FirstReads): void {
   adoptFirstReads(queryClient, reads)
   const root = document.getElementById('root')
   if (!root) throw new Error('No #root element')
-  createRoot(root).render(
+  reportUncaughtErrors()
+  // Issue 18: render errors go to the main process's log (data/errorReport.ts). A caught one is
+  // reported by the ScreenErrorBoundary that caught it, with its screen; React's default would also
+  // print it to a console nobody reads in an installed app.
+  createRoot(root, { onCaughtError: () => undefined, onUncaughtError: (error) => reportRendererError('window', error) }).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'omu-colour-scheme' })}>
         <LaterNotifications />
         <QueryClientProvider client={queryClient}>
-          <App />
+          {/* Outside any screen (sign-in, set-up, the shell itself): reloading means the whole page. */}
+          <ScreenErrorBoundary screen="app" onReload={() => window.location.reload()}>
+            <App />
+          </ScreenErrorBoundary>
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>,

@@ -3,3 +3,5 @@
 export * from './case/index'
 // OMU task engine: EDM stages 4-1, baselines, RRMP readiness and sequencing (seed 002, seed 000).
 export * from './omu/index'
+// Resourcing projection: POM hours needed versus available over 12 weeks at a target stage (issue 19, seed 002).
+export * from './resourcing/index'

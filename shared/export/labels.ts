@@ -3,6 +3,7 @@
 // sign-off steps follow SIGN_OFF_ROUTE (shared/engine/omu/signOff.ts, seed 002 "Regime Recovery
 // Management Plans- RRMP").
 import type { RrmpActionStatus, RrmpDeliveryChoice, RrmpStatus, SignOffDecision, SignOffStage, EdmBaseline } from '../engine/index'
+import { ukDateOrNull } from '../dates'
 
 export const STAGE_LABELS: Record<1 | 2 | 3 | 4, string> = {
   4: 'Stage 4 – Red / lockdown',
@@ -152,11 +153,13 @@ export function deliveryText(baseline: EdmBaseline, d: RrmpDeliveryChoice | null
   }
 }
 
-/** '2026-03-29' -> '29/03/2026' (en-GB); the string is only re-ordered, never passed through a Date. */
+/**
+ * '2026-03-29' -> '29/03/2026' (en-GB), with date-fns through shared/dates.ts (issue 18), which no
+ * time zone can shift; text that is not a calendar date is shown as it is.
+ */
 export function ukDate(iso: string | null | undefined): string {
   if (!iso) return '—'
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso
+  return ukDateOrNull(iso.slice(0, 10)) ?? iso
 }
 
 export function readinessLabel(state: 'ready' | 'not_ready' | 'not_applicable'): string {

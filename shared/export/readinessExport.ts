@@ -77,10 +77,16 @@ const minimumSummary = z.object({
   applicable: z.number().int().min(0),
   met: z.number().int().min(0),
   due: z.number().int().min(0),
+  /** Unmet, past the due date by at most the establishment's missedAfterDays (issue 16): still to act on. */
   overdue: z.number().int().min(0),
   /**
-   * Cases meeting the minimum: met, or still within its window (due); an overdue case is not
-   * meeting it. (met + due) / applicable as a whole percentage rounded down; null when none applies.
+   * Unmet, past the due date by more than missedAfterDays (issue 16): history, not met. Added within
+   * version 1, so absent from files made before it (where overdue held both).
+   */
+  missed: z.number().int().min(0).optional(),
+  /**
+   * Cases meeting the minimum: met, or still within its window (due); an overdue or missed case is
+   * not meeting it. (met + due) / applicable as a whole percentage rounded down; null when none applies.
    */
   percentMeeting: percent.nullable(),
 })
@@ -101,7 +107,7 @@ export const caseloadSummarySchema = z.object({
     startOfCustody: z.number().int().min(0),
     preHandover: z.number().int().min(0),
     transferArrival: z.number().int().min(0),
-    /** Cases with at least one overdue minimum. */
+    /** Cases with at least one overdue minimum (missed ones, issue 16, are not counted here). */
     cases: z.number().int().min(0),
   }),
   lateRecords: z.number().int().min(0),

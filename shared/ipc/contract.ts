@@ -15,12 +15,13 @@ import { retention, subjectAccess } from './channels/subjectAccess'
 import { catalogs } from './channels/catalogs'
 import { backup } from './channels/backup'
 import { storage } from './channels/storage'
+import { home } from './channels/home'
 
 /**
  * The one IPC contract: every channel the renderer may call, grouped by domain.
  * The wire name of `contract.domain.method` is `omu:domain.method`.
  */
-export const contract = { app, recovery, auth, users, audit, subjectAccess, retention, catalogs, establishment, settings, caseload, staff, prisoners, sessions, allocations, due, prefs, caseImport, demo, rrmp, readiness, backup, storage }
+export const contract = { app, recovery, auth, users, audit, subjectAccess, retention, catalogs, establishment, settings, caseload, staff, prisoners, sessions, allocations, due, home, prefs, caseImport, demo, rrmp, readiness, backup, storage }
 export type Contract = typeof contract
 export type DomainName = keyof Contract
 /** 'domain.method' of every channel, e.g. 'sessions.record'. */

@@ -7,9 +7,11 @@ import { expect } from 'vitest'
 import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../../db/paths'
 import { folderHost } from '../../electron/services/host'
 import { startServices, type OmuServices } from '../../electron/services'
+import { createAppLog, type AppLog } from '../../electron/services/log/appLog'
 import type { IpcResult } from '../../shared/ipc/result'
 import type { WireOutput } from '../../shared/ipc/contract'
 import { attachApp, launchBrowser, ORIGIN, ROOT, SCREENSHOT_DIR } from './browser'
+import { TEST_ACCOUNT } from '../testKeys'
 
 export { closeBrowser, launchBrowser, ORIGIN, SCREENSHOT_DIR } from './browser'
 
@@ -29,6 +31,8 @@ export interface AppHandle {
   page: Page
   services: OmuServices
   userData: string
+  /** The main process's log file for this run (issue 18). */
+  logFile: string
   /** Calls the real services directly (to arrange data a test is not about), as the app's own page would. */
   call<C extends string>(channel: C, input?: unknown): Promise<IpcResult<WireOutput<C>>>
   /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
@@ -36,7 +40,15 @@ export interface AppHandle {
   close(): Promise<void>
 }
 
-async function start(userData: string, now: () => Date): Promise<OmuServices> {
+/**
+ * The app's real log (issue 18), written where the app would write it but inside the test's
+ * folder, so a test can read back what a run logged (test/e2e/desktop.e2e.test.ts).
+ */
+function logIn(userData: string): AppLog {
+  return createAppLog({ dir: path.join(userData, 'logs') })
+}
+
+async function start(userData: string, now: () => Date, log: AppLog = logIn(userData)): Promise<OmuServices> {
   return startServices({
     dbPath: dbPathIn(userData),
     backupDir: path.join(userData, 'backups'),
@@ -45,8 +57,9 @@ async function start(userData: string, now: () => Date): Promise<OmuServices> {
     clock: now,
     appVersion: '0.0.0-e2e',
     host: folderHost(path.join(userData, 'exports')),
+    keys: TEST_ACCOUNT,
     trustedOrigin: ORIGIN,
-    log: (err) => console.error('[services]', err),
+    log: (err) => log.error(err),
   })
 }
 
@@ -59,7 +72,8 @@ export const TEST_USER = { username: 'hanna.homs', displayName: 'Hanna Homs', pa
 export async function openApp(opts: { userData?: string; now?: () => Date; colorScheme?: 'light' | 'dark'; signIn?: 'auto' | 'none' } = {}): Promise<AppHandle> {
   const userData = opts.userData ?? newUserDataDir()
   const now = opts.now ?? (() => new Date('2026-11-23T10:00:00Z'))
-  let services = await start(userData, now)
+  const log = logIn(userData)
+  let services = await start(userData, now, log)
   const asApp = { url: `${ORIGIN}/index.html`, isMainFrame: true }
   const appState = await services.dispatcher.invoke('omu:app.status', {}, asApp)
   const recovering = appState.ok && (appState.data as { state: string }).state === 'recovery'
@@ -87,11 +101,12 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
       return services
     },
     userData,
+    logFile: log.file,
     call: <C extends string>(channel: C, input?: unknown) =>
       services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }) as Promise<IpcResult<WireOutput<C>>>,
     async restart() {
       await services.close()
-      services = await start(userData, now)
+      services = await start(userData, now, log)
       // A restarted app starts signed out: sign in again as the test user.
       const r = await services.dispatcher.invoke('omu:auth.signIn', { username: TEST_USER.username, password: TEST_USER.password }, asApp)
       if (!r.ok && (opts.signIn ?? 'auto') === 'auto') throw new Error(`test sign-in failed: ${r.error.message}`)

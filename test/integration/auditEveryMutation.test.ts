@@ -37,7 +37,7 @@ const STEPS: [ChannelKey, Step][] = [
   ['sessions.correctRecordedOn', (s, ids) => s.call('omu:sessions.correctRecordedOn', { sessionId: ids.session, recordedOn: '2026-11-19', reason: 'Entered on paper first' })],
   ['prefs.setCaseloadView', (s) => s.call('omu:prefs.setCaseloadView', { pomId: null, status: [], responsibility: [], cohorts: [], dueWithinDays: null, search: '', sort: { column: 'name', direction: 'asc' } })],
   ['caseImport.commit', (s) => s.call('omu:caseImport.commit', { kind: 'prisoners', text: 'prison_number,first_name,last_name,date_of_birth,sentence_type,sentence_start_date\nB2345CD,Sam,Samplewood,1988-01-01,determinate,2026-10-20' })],
-  ['catalogs.import', (s) => s.call('omu:catalogs.import', { text: JSON.stringify({ ...OMU_EDM, version: '9.9' }) })],
+  ['catalogs.import', (s) => s.call('omu:catalogs.import', { text: JSON.stringify({ ...OMU_EDM, version: '9.9' }), password: TEST_PASSWORD })],
   ['rrmp.start', async (s, ids) => (ids.version = (await ok(s.call('omu:rrmp.start'))).id)],
   [
     'rrmp.setStages',

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { isHealthy, listBackups, removeDatabaseFile, takeBackup } from '../../db/backups'
 import { eq } from 'drizzle-orm'
 import { auditLog } from '../../db/schema'
-import { HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { fileAccess, HMP_TESTSHIRE, localStore, readStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { openSqliteFile } from '../../db/sqliteFile'
 import { usePostgres } from '../pg/workers'
 
 // Backups and restore (issue 7), on real SQLite files in temp dirs.
@@ -33,7 +34,7 @@ async function establishedUserData(): Promise<string> {
 }
 
 const backupDir = (svc: ServicesHandle) => path.join(svc.userData, 'backups')
-const labels = (svc: ServicesHandle) => listBackups(backupDir(svc)).map((b) => b.label)
+const labels = (svc: ServicesHandle) => listBackups(backupDir(svc), fileAccess(svc)).map((b) => b.label)
 
 function corrupt(file: string): void {
   const fd = fs.openSync(file, 'r+')
@@ -65,7 +66,7 @@ describe.skipIf(usePostgres())('automatic daily backup on start (issue 7)', () =
     // 00:30 on 24 November in London is still a new day there (GMT in November).
     const c = await start({ userData, now: new Date('2026-11-24T00:30:00Z') })
     expect(labels(c)).toEqual(['daily', 'daily'])
-    for (const bk of listBackups(backupDir(c))) expect(isHealthy(bk.path)).toBe(true)
+    for (const bk of listBackups(backupDir(c), fileAccess(c))) expect(isHealthy(bk.path, fileAccess(c))).toBe(true)
   })
 })
 
@@ -79,10 +80,10 @@ describe.skipIf(usePostgres())('back up now (issue 7)', () => {
     expect(list.ok && list.data.folder).toBe(backupDir(svc))
     const file = path.join(backupDir(svc), r.ok ? r.data.id : '')
     expect(r.ok && r.data.sizeBytes).toBe(fs.statSync(file).size)
-    expect(isHealthy(file)).toBe(true)
+    expect(isHealthy(file, fileAccess(svc))).toBe(true)
     // A rollback-journal file: checking it read-only leaves no -wal/-shm beside it.
     expect(fs.readdirSync(backupDir(svc)).filter((n) => !n.endsWith('.db'))).toEqual([])
-    const copy = new Database(file, { readonly: true })
+    const copy = openSqliteFile(file, fileAccess(svc), { readonly: true })
     expect(copy.prepare('select name from establishment').get()).toEqual({ name: 'HMP Testshire' })
     copy.close()
   })
@@ -99,16 +100,16 @@ describe.skipIf(usePostgres())('back up now (issue 7)', () => {
     const sqlite = localStore(svc).sqlite
     // Taken in the order the days came (the newest is the one the app took last: issue 15), so
     // the start's own daily backup (taken first) makes way for today's, taken last.
-    for (const b of listBackups(backupDir(svc))) removeDatabaseFile(b.path)
+    for (const b of listBackups(backupDir(svc), fileAccess(svc))) removeDatabaseFile(b.path)
     const taken: [string, Date][] = [
       ['daily', DAY1],
       ...Array.from({ length: 60 }, (_, i): [string, Date] => ['daily', new Date(DAY1.getTime() - (60 - i) * 86_400_000)]),
       ['premigration', new Date('2026-11-01T09:00:00Z')],
       ['premigration', new Date('2026-10-01T09:00:00Z')],
     ]
-    for (const [label, at] of taken.sort((a, b) => a[1].getTime() - b[1].getTime())) await takeBackup(sqlite, backupDir(svc), label, at)
+    for (const [label, at] of taken.sort((a, b) => a[1].getTime() - b[1].getTime())) takeBackup(sqlite, backupDir(svc), label, at, fileAccess(svc))
     await svc.call('omu:backup.backUpNow')
-    const kept = listBackups(backupDir(svc))
+    const kept = listBackups(backupDir(svc), fileAccess(svc))
     expect(kept.filter((b) => b.label === 'daily').map((b) => b.takenAt.slice(0, 10))).toEqual([
       '2026-11-23', '2026-11-22', '2026-11-21', '2026-11-20', '2026-11-19', '2026-11-18', '2026-11-17',
       // weekly: the newest of ISO weeks 46 and 45 (week 48 and 47 are covered by newer ones)
@@ -144,7 +145,7 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     expect(await svc.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD })).toMatchObject({ ok: true })
     expect(await name(svc)).toBe('HMP Testshire')
     // The replaced data is kept in the pre-restore backup.
-    const safety = new Database(path.join(backupDir(svc), r.ok ? (r.data.safetyBackup?.id ?? '') : ''), { readonly: true })
+    const safety = openSqliteFile(path.join(backupDir(svc), r.ok ? (r.data.safetyBackup?.id ?? '') : ''), fileAccess(svc), { readonly: true })
     expect(safety.prepare('select name from establishment').get()).toEqual({ name: 'HMP After Backup' })
     safety.close()
     // The restored file records the restore in its audit trail.
@@ -157,11 +158,11 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
   it('a damaged backup is refused with a sentence and nothing changes', async () => {
     const { svc, id } = await withBackupThenChange()
     corrupt(path.join(backupDir(svc), id))
-    const before = listBackups(backupDir(svc)).length
+    const before = listBackups(backupDir(svc), fileAccess(svc)).length
     const r = await svc.call('omu:backup.restore', { id, password: TEST_PASSWORD })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
-    expect(r.ok ? '' : r.error.message).toMatch(/^The backup omu-.*\.db is damaged \(it failed its integrity check\), so nothing was restored\./)
-    expect(listBackups(backupDir(svc))).toHaveLength(before) // no pre-restore backup either
+    expect(r.ok ? '' : r.error.message).toMatch(/^The backup omu-.*\.db is damaged \((it failed its integrity check|it cannot be read with this data file's key)\), so nothing was restored\./)
+    expect(listBackups(backupDir(svc), fileAccess(svc))).toHaveLength(before) // no pre-restore backup either
     expect(await name(svc)).toBe('HMP After Backup')
   })
 
@@ -185,8 +186,8 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
     db.exec('create table notes (id integer primary key, text text)')
     db.close()
     const newer = path.join(svc.userData, 'newer.db')
-    await takeBackup(localStore(svc).sqlite, svc.userData, 'x', DAY1).then((b) => fs.renameSync(b.path, newer))
-    const n = new Database(newer)
+    fs.renameSync(takeBackup(localStore(svc).sqlite, svc.userData, 'x', DAY1, fileAccess(svc)).path, newer)
+    const n = openSqliteFile(newer, fileAccess(svc))
     n.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 9_999_999_999_999)
     n.close()
     const cases: [Record<string, unknown>, string, RegExp][] = [
@@ -202,20 +203,20 @@ describe.skipIf(usePostgres())('restore a backup while the app is open (issue 7)
       [{ path: other }, 'invalid_input', /not an OMU Desk data file/],
       [{ path: newer }, 'conflict', /newer version of OMU Desk/],
     ]
-    const count = listBackups(backupDir(svc)).length
+    const count = listBackups(backupDir(svc), fileAccess(svc)).length
     for (const [input, code, message] of cases) {
       const r = await svc.call('omu:backup.restore', { ...input, password: TEST_PASSWORD })
       expect(r, JSON.stringify(input)).toMatchObject({ ok: false, error: { code } })
       expect(r.ok ? '' : r.error.message).toMatch(message)
     }
-    expect(listBackups(backupDir(svc))).toHaveLength(count)
+    expect(listBackups(backupDir(svc), fileAccess(svc))).toHaveLength(count)
     expect(await name(svc)).toBe('HMP After Backup')
   })
 
   it('only the HOMS may restore', async () => {
     const userData = await establishedUserData()
     const svc = await start({ userData, now: DAY1, as: 'pom' })
-    const [b] = listBackups(path.join(userData, 'backups'))
+    const [b] = listBackups(path.join(userData, 'backups'), fileAccess(svc))
     const r = await svc.call('omu:backup.restore', { id: path.basename(b!.path), password: TEST_PASSWORD })
     expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -6,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, StoreOpenError } from '../../db/bootstrap'
 import { listBackups } from '../../db/backups'
 import { migrationsFolderFrom } from '../../db/paths'
-import { openTestStore, repoRoot } from '../../db/testing'
+import { openTestStore, repoRoot, TEST_ACCESS } from '../../db/testing'
+import { openSqliteFile } from '../../db/sqliteFile'
 
 const MIGRATIONS = migrationsFolderFrom(repoRoot())
 const dirs: string[] = []
@@ -54,10 +54,10 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
-    const again = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })
+    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir, access: TEST_ACCESS })).store.close()
+    const again = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir, access: TEST_ACCESS })
     expect(again.migrationsApplied).toBe(0)
-    expect(listBackups(backupDir)).toEqual([])
+    expect(listBackups(backupDir, TEST_ACCESS)).toEqual([])
     await again.store.close()
   })
 
@@ -65,13 +65,13 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    const first = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })
+    const first = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir, access: TEST_ACCESS })
     first.store.sqlite.prepare("insert into establishment (id, name, code, category, updated_at) values (1, 'HMP Old', 'OLD', 'training', 'x')").run()
     await first.store.close()
-    const next = await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE later_thing (id integer primary key);'), backupDir, now: () => new Date('2026-11-23T09:00:00Z') })
+    const next = await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE later_thing (id integer primary key);'), backupDir, now: () => new Date('2026-11-23T09:00:00Z'), access: TEST_ACCESS })
     expect(next.migrationsApplied).toBe(1)
     expect(next.preMigrationBackup?.label).toBe('premigration')
-    const backup = new Database(next.preMigrationBackup!.path, { readonly: true })
+    const backup = openSqliteFile(next.preMigrationBackup!.path, TEST_ACCESS, { readonly: true })
     expect(backup.prepare('select name from establishment').get()).toEqual({ name: 'HMP Old' })
     expect(backup.prepare("select 1 from sqlite_master where name = 'later_thing'").get()).toBeUndefined()
     backup.close()
@@ -82,10 +82,10 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir })).store.close()
+    await (await openStore(file, { migrationsFolder: MIGRATIONS, backupDir, access: TEST_ACCESS })).store.close()
     const broken = migrationsPlus('CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;')
-    await expect(openStore(file, { migrationsFolder: broken, backupDir })).rejects.toThrow()
-    const check = new Database(file, { readonly: true })
+    await expect(openStore(file, { migrationsFolder: broken, backupDir, access: TEST_ACCESS })).rejects.toThrow()
+    const check = openSqliteFile(file, TEST_ACCESS, { readonly: true })
     expect(check.prepare("select 1 from sqlite_master where name = 'half_done'").get()).toBeUndefined()
     check.close()
   })
@@ -99,7 +99,7 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     fs.writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 0)
     fs.closeSync(fd)
     const before = fs.readFileSync(file)
-    const err = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir: path.join(t.dir, 'backups') }).catch((e: unknown) => e)
+    const err = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir: path.join(t.dir, 'backups'), access: TEST_ACCESS }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(StoreOpenError)
     expect((err as StoreOpenError).kind).toBe('corrupt')
     expect((err as StoreOpenError).message).toContain(file)
@@ -111,8 +111,8 @@ describe('store bootstrap (db/bootstrap.ts)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'omu.db')
     const backupDir = path.join(dir, 'backups')
-    await (await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE future (id integer);'), backupDir })).store.close()
-    const err = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir }).catch((e: unknown) => e)
+    await (await openStore(file, { migrationsFolder: migrationsPlus('CREATE TABLE future (id integer);'), backupDir, access: TEST_ACCESS })).store.close()
+    const err = await openStore(file, { migrationsFolder: MIGRATIONS, backupDir, access: TEST_ACCESS }).catch((e: unknown) => e)
     expect((err as StoreOpenError).kind).toBe('newer_version')
   })
 })

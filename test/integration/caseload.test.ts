@@ -258,7 +258,9 @@ describe('demo establishment', () => {
     const statuses = new Set<string>(list.data.rows.flatMap((row) => row.status))
     for (const s of ['overdue', 'due', 'met', 'not_applicable']) expect(statuses, s).toContain(s)
     const rules = new Set(list.data.rows.flatMap((row) => (row.next ? [`${row.next.rule}:${row.next.status}`] : [])))
-    for (const r of ['start_of_custody:due', 'start_of_custody:overdue', 'pre_handover:due', 'transfer_arrival:overdue']) expect(rules, r).toContain(r)
+    // issue 16: the demo's transfers mostly arrived long ago, so an unseen one is missed (history),
+    // not overdue; an open transfer minimum is still listed.
+    for (const r of ['start_of_custody:due', 'start_of_custody:overdue', 'pre_handover:due', 'transfer_arrival:due']) expect(rules, r).toContain(r)
     expect(new Set(list.data.rows.map((row) => row.responsibility))).toEqual(new Set(['pom', 'pom_with_com', 'com']))
     const reasons = new Set(list.data.rows.map((row) => row.handover.reason))
     for (const reason of ['recall', 'indeterminate', 'determinate_parole', 'determinate_mappa_1_n', 'determinate_mappa_2_3', 'early_allocation']) expect(reasons, reason).toContain(reason)

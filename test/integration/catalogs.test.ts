@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine'
-import { startTestServices } from './helpers'
+import { startTestServices, TEST_PASSWORD } from './helpers'
 
 describe('EDM catalogue import through Settings (issue 4)', () => {
   it('a good file (a new OMU EDM version) imports and is listed after the shipped catalogues', async () => {
@@ -8,7 +8,7 @@ describe('EDM catalogue import through Settings (issue 4)', () => {
     const text = JSON.stringify({ ...OMU_EDM, version: '1.1' })
     const check = await svc.call('omu:catalogs.check', { text })
     expect(check.ok && check.data).toMatchObject({ problems: [], summary: { id: OMU_EDM.id, version: '1.1', baselines: 22 } })
-    expect(await svc.call('omu:catalogs.import', { text })).toMatchObject({ ok: true, data: { version: '1.1', shipped: false } })
+    expect(await svc.call('omu:catalogs.import', { text, password: TEST_PASSWORD })).toMatchObject({ ok: true, data: { version: '1.1', shipped: false } })
     const list = await svc.call('omu:catalogs.list')
     expect(list.ok && list.data.map((c) => [c.id, c.version, c.shipped])).toEqual([
       [OMU_EDM.id, OMU_EDM.version, true],
@@ -16,7 +16,7 @@ describe('EDM catalogue import through Settings (issue 4)', () => {
       [OMU_EDM.id, '1.1', false],
     ])
     // The same id and version again is refused.
-    expect(await svc.call('omu:catalogs.import', { text })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await svc.call('omu:catalogs.import', { text, password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     svc.cleanup()
   })
 
@@ -30,7 +30,7 @@ describe('EDM catalogue import through Settings (issue 4)', () => {
     const check = await svc.call('omu:catalogs.check', { text: JSON.stringify(bad) })
     const paths = check.ok ? check.data.problems.map((p) => p.path) : []
     expect(paths).toEqual(expect.arrayContaining(['title', 'baselines[0].weighting', 'baselines[1].autonomy']))
-    const imp = await svc.call('omu:catalogs.import', { text: JSON.stringify(bad) })
+    const imp = await svc.call('omu:catalogs.import', { text: JSON.stringify(bad), password: TEST_PASSWORD })
     expect(imp).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     const list = await svc.call('omu:catalogs.list')
     expect(list.ok && list.data.length).toBe(2)

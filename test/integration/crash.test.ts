@@ -9,6 +9,8 @@ import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { seededRandom } from '../../db/demo/random'
 import { usePostgres } from '../pg/workers'
+import { DataKeyFile } from '../../electron/services/storage/dataKey'
+import { TEST_ACCOUNT } from '../testKeys'
 
 // Crash safety (issue 7): "a child process writes sessions in a loop and is killed with SIGKILL at
 // random moments, 50 or more times; after each, the DB opens, integrity_check is ok, and every
@@ -113,7 +115,10 @@ async function lane(index: number, kills: number): Promise<{ killedWhileWriting:
     run.ids.forEach((id) => seen.add(id))
     if (run.ids.length > 0) killedWhileWriting++
 
-    const { store } = await openStore(path.join(userData, 'omu.db'), { migrationsFolder: MIGRATIONS, backupDir: path.join(userData, 'backups') })
+    // The writer's runtime sealed its data key for the test account (issue 15): unsealed the same way here.
+    const sealed = DataKeyFile.beside(path.join(userData, 'omu.db'), TEST_ACCOUNT).read()
+    const key = sealed.kind === 'ready' ? sealed.key : null
+    const { store } = await openStore(path.join(userData, 'omu.db'), { migrationsFolder: MIGRATIONS, backupDir: path.join(userData, 'backups'), access: { key } })
     try {
       expect(store.sqlite.pragma('integrity_check', { simple: true }), context).toBe('ok')
       const present = new Set(store.sqlite.prepare('select id from supervision_session').pluck().all() as number[])

@@ -14,6 +14,9 @@ import type { IpcResult } from '../../shared/ipc/result'
 import type { UserRole } from '../../shared/ipc/channels/auth'
 import { adminQuery, dropTestDatabase, useTestDatabase } from '../pg/testDatabase'
 import { usePostgres } from '../pg/workers'
+import { TEST_ACCOUNT } from '../testKeys'
+import type { SqliteAccess } from '../../db/sqliteFile'
+import type { KeyProtector } from '../../electron/services/storage/dataKey'
 
 export const TEST_ORIGIN = 'app://omu'
 export const APP_SENDER: SenderInfo = { url: `${TEST_ORIGIN}/index.html`, isMainFrame: true }
@@ -35,7 +38,7 @@ export const TEST_PASSWORD = 'correct horse battery staple'
  * user (a HOMS, as first run creates); `as` signs in a user of another role instead; `as: null`
  * leaves nobody signed in.
  */
-export async function startTestServices(opts: { userData?: string; now?: Date; as?: UserRole | null; local?: boolean } = {}): Promise<ServicesHandle> {
+export async function startTestServices(opts: { userData?: string; now?: Date; as?: UserRole | null; local?: boolean; keys?: KeyProtector } = {}): Promise<ServicesHandle> {
   const userData = opts.userData ?? fs.mkdtempSync(path.join(os.tmpdir(), 'omu-svc-'))
   const logged: unknown[] = []
   // `local`: this computer's own file even under test:pg (a file to copy into the shared database).
@@ -49,6 +52,7 @@ export async function startTestServices(opts: { userData?: string; now?: Date; a
     clock: () => opts.now ?? new Date('2026-11-23T10:00:00Z'),
     appVersion: '0.0.0-test',
     host: folderHost(path.join(userData, 'exports')),
+    keys: opts.keys ?? TEST_ACCOUNT,
     trustedOrigin: TEST_ORIGIN,
     log: (e) => logged.push(e),
   })
@@ -137,3 +141,8 @@ export async function oneAllocatedCase(svc: ServicesHandle): Promise<number> {
 }
 
 export const HMP_TESTSHIRE = { name: 'HMP Testshire', code: 'TST', category: 'training' } as const
+
+/** How a test opens the files the services wrote: with this data file's own key (issue 15). */
+export function fileAccess(svc: OmuServices): SqliteAccess {
+  return svc.runtime.access
+}

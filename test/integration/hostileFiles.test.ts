@@ -7,7 +7,8 @@ import { schemaMismatch } from '../../db/schemaCheck'
 import { migrationsFolderFrom } from '../../db/paths'
 import { repoRoot } from '../../db/testing'
 import { usePostgres } from '../pg/workers'
-import { HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD } from './helpers'
+import { fileAccess, HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { openSqliteFile } from '../../db/sqliteFile'
 
 // Issue 15 ("hostile backups refused"): a restore, or a data file found at start, is accepted only
 // when its tables, indexes, triggers and views are exactly those OMU Desk's migrations make for the
@@ -19,12 +20,12 @@ const start = servicesPerTest({ now: new Date('2026-11-23T10:00:00Z') })
 const migrations = migrationsFolderFrom(repoRoot())
 
 /** A copy of the test's data file (a valid OMU Desk backup), changed by `tamper`. */
-async function tamperedCopy(userData: string, name: string, tamper: (db: Database.Database) => void): Promise<string> {
-  const file = path.join(userData, name)
-  const live = new Database(path.join(userData, 'omu.db'), { readonly: true })
-  await live.backup(file)
+function tamperedCopy(svc: ServicesHandle, name: string, tamper: (db: Database.Database) => void): string {
+  const file = path.join(svc.userData, name)
+  const live = openSqliteFile(path.join(svc.userData, 'omu.db'), fileAccess(svc), { readonly: true })
+  live.prepare('vacuum into ?').run(file)
   live.close()
-  const db = new Database(file)
+  const db = openSqliteFile(file, fileAccess(svc))
   tamper(db)
   db.pragma('journal_mode = DELETE')
   db.close()
@@ -42,7 +43,7 @@ describe.skipIf(usePostgres())('hostile data files (issue 15)', () => {
       ['changed-index.db', (db) => db.exec('drop index audit_entity; create index audit_entity on audit_log (entity)'), /its index audit_entity has been changed/],
     ]
     for (const [name, tamper, says] of cases) {
-      const file = await tamperedCopy(svc.userData, name, tamper)
+      const file = tamperedCopy(svc, name, tamper)
       const r = await svc.call('omu:backup.restore', { path: file, password: TEST_PASSWORD })
       expect(r, name).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(says) } })
       expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`^${name.replace('.', '\\.')} cannot be restored\\. Its structure is not what OMU Desk makes: .+\\. Nothing was restored; choose a backup made by OMU Desk\\.$`))
@@ -50,15 +51,16 @@ describe.skipIf(usePostgres())('hostile data files (issue 15)', () => {
     // The data file in use is untouched.
     expect(await svc.call('omu:establishment.get')).toMatchObject({ ok: true, data: { name: HMP_TESTSHIRE.name } })
     // An untouched copy restores.
-    const clean = await tamperedCopy(svc.userData, 'clean.db', () => undefined)
+    const clean = tamperedCopy(svc, 'clean.db', () => undefined)
     expect(await svc.call('omu:backup.restore', { path: clean, password: TEST_PASSWORD })).toMatchObject({ ok: true, data: { status: { state: 'ready' } } })
   })
 
   it('a data file changed at rest between two starts opens on the recovery page, saying what is wrong', async () => {
     const first = await start()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
+    const access = fileAccess(first)
     await first.close()
-    const db = new Database(path.join(first.userData, 'omu.db'))
+    const db = openSqliteFile(path.join(first.userData, 'omu.db'), access)
     db.exec('create trigger quiet before insert on audit_log begin select raise(ignore); end')
     db.close()
     const again = await start({ userData: first.userData })

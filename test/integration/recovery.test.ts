@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { takeBackup } from '../../db/backups'
-import { HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { fileAccess, HMP_TESTSHIRE, localStore, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 import { usePostgres } from '../pg/workers'
 
 let svc: ServicesHandle | undefined
@@ -37,7 +37,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
   it('restore the latest backup: the damaged file is kept aside and the backup’s data is back', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'), fileAccess(first))
     await first.call('omu:establishment.update', { name: 'HMP After Backup', password: TEST_PASSWORD })
     await first.close()
     corrupt(path.join(first.userData, 'omu.db'))
@@ -54,7 +54,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
   it('a damaged backup is skipped; with no usable backup the user is told to start a new file', async () => {
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
-    const b = await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    const b = takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'), fileAccess(first))
     await first.close()
     corrupt(b.path)
     corrupt(path.join(first.userData, 'omu.db'))
@@ -70,7 +70,7 @@ describe.skipIf(usePostgres())('recovery from an unreadable data file (issue 2)'
     const first = await startTestServices()
     await first.call('omu:establishment.setup', HMP_TESTSHIRE)
     await first.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: 'a long pom password', yourPassword: TEST_PASSWORD })
-    await takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'))
+    takeBackup(localStore(first).sqlite, path.join(first.userData, 'backups'), 'manual', new Date('2026-11-22T08:00:00Z'), fileAccess(first))
     await first.close()
     // Damaged past its header: the file still says who its HOMS are.
     const fd = fs.openSync(path.join(first.userData, 'omu.db'), 'r+')

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -6,7 +5,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { listBackups } from '../../db/backups'
 import { restoreLockOf } from '../../db/store/sqlite'
 import { usePostgres } from '../pg/workers'
-import { HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { fileAccess, HMP_TESTSHIRE, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { openSqliteFile } from '../../db/sqliteFile'
 
 // Issue 15, "Backups and recovery": the latest backup is the one the app took last, not the one
 // with the latest date; a restore that fails after the swap puts the data file back; another
@@ -34,11 +34,11 @@ describe.skipIf(usePostgres())('restore safety (issue 15)', () => {
     const taken = await must(early.call('omu:backup.backUpNow'))
     const list = await must(early.call('omu:backup.list'))
     expect(list.backups[0]?.id).toBe(taken.id)
-    expect(listBackups(backupDir(early)).map((b) => b.seq)).toEqual([...listBackups(backupDir(early)).map((b) => b.seq)].sort((a, b) => b - a))
+    expect(listBackups(backupDir(early), fileAccess(early)).map((b) => b.seq)).toEqual([...listBackups(backupDir(early), fileAccess(early)).map((b) => b.seq)].sort((a, b) => b - a))
     // A file dated years ahead, claiming the highest sequence, is flagged and not preferred.
     const forged = path.join(backupDir(early), 'omu-20310101T000000Z-manual.db')
     fs.copyFileSync(path.join(backupDir(early), taken.id), forged)
-    const db = new Database(forged)
+    const db = openSqliteFile(forged, fileAccess(early))
     db.pragma('user_version = 9999')
     db.close()
     const again = await must(early.call('omu:backup.list'))

@@ -88,11 +88,12 @@ describe('caseload summary', () => {
     const r = await svc.call('omu:readiness.caseload', {})
     if (!r.ok) throw new Error(r.error.message)
     expect(r.data).toMatchObject({ asOf: '2026-11-23', policy: 'omic2021', cases: 4, notEvaluated: 0, byResponsibility: { pom: 3, pomWithCom: 0, com: 1 }, pomResponsible: 3 })
+    // issue 16: the unmet one is more than 28 days past its due date, so missed (not met, not overdue).
     // 3 in-person sessions within 12 weeks of allocation (seed 003 Annex B): one met, one due, one
     // overdue; meeting = met or still within the window, so 2 of 3.
-    expect(r.data.startOfCustody).toEqual({ applicable: 3, met: 1, due: 1, overdue: 1, percentMeeting: 66 })
-    expect(r.data.overdue.startOfCustody).toBe(1)
-    expect(r.data.overdue.cases).toBe(1)
+    expect(r.data.startOfCustody).toEqual({ applicable: 3, met: 1, due: 1, overdue: 0, missed: 1, percentMeeting: 66 })
+    expect(r.data.overdue.startOfCustody).toBe(0)
+    expect(r.data.overdue.cases).toBe(0)
   })
 })
 

@@ -88,15 +88,20 @@ describe.skipIf(!usePostgres())('copying this computer’s data into the shared 
       expect(provisioned.stdout).toContain(`Created database ${database}`)
       const added = await run(process.execPath, [...tsx, 'user', '--url', url(database), 'add', '--role', 'reader', '--username', 'pgd.reviewer'], { env, cwd: repoRoot() })
       expect(added.stdout).toContain('Added pgd.reviewer (read_only)')
+      // Issue 15: the file is encrypted; the tool opens it with the recovery key a HOMS exported, and refuses without it.
+      const exported = await local.call('omu:backup.exportRecoveryKey', { password: TEST_PASSWORD })
+      const keyFile = exported.ok ? (exported.data.savedTo ?? '') : ''
       await local.close()
-      const copiedOut = await run(process.execPath, [...tsx, 'copy-to-shared', '--from', path.join(local.userData, 'omu.db'), '--url', url(database)], { cwd: repoRoot() })
+      const noKey = await run(process.execPath, [...tsx, 'copy-to-shared', '--from', path.join(local.userData, 'omu.db'), '--url', url(database)], { cwd: repoRoot() }).catch((e: { stderr: string }) => e)
+      expect((noKey as { stderr: string }).stderr).toContain('--recovery-key-file')
+      const copiedOut = await run(process.execPath, [...tsx, 'copy-to-shared', '--from', path.join(local.userData, 'omu.db'), '--recovery-key-file', keyFile, '--url', url(database)], { cwd: repoRoot() })
       expect(copiedOut.stdout).toContain('every table’s count matches')
       const client = new pg.Client({ host: '127.0.0.1', port: cluster.port, database, user: 'pgd.reviewer', password: 'an it provisioned password' })
       await client.connect()
       const n = (await client.query<{ n: number }>('select count(*)::int as n from prisoner')).rows[0]?.n
       await client.end()
       expect(n).toBe(150)
-      const refused = await run(process.execPath, [...tsx, 'copy-to-shared', '--from', path.join(local.userData, 'omu.db'), '--url', url(database)], { cwd: repoRoot() }).catch((e: { stderr: string }) => e)
+      const refused = await run(process.execPath, [...tsx, 'copy-to-shared', '--from', path.join(local.userData, 'omu.db'), '--recovery-key-file', keyFile, '--url', url(database)], { cwd: repoRoot() }).catch((e: { stderr: string }) => e)
       expect((refused as { stderr: string }).stderr).toContain('already holds data')
     } finally {
       const c = new pg.Client({ ...admin, database: 'postgres' })

@@ -8,6 +8,7 @@ import { startServices, type OmuServices } from '../../electron/services'
 import { folderHost } from '../../electron/services/host'
 import { writeStorageChoice } from '../../electron/services/storage/choice'
 import type { IpcResult } from '../../shared/ipc/result'
+import { TEST_ACCOUNT } from '../testKeys'
 
 // One more desk on a shared database, for the concurrency test and the shared-database benchmark:
 // the real services in a temp folder of their own, pointed at `location`, as a computer in the
@@ -34,6 +35,7 @@ export async function startDesk(location: SharedLocation, opts: { clock?: () => 
     clock: opts.clock ?? (() => new Date()),
     appVersion: '0.0.0-test',
     host: folderHost(path.join(userData, 'exports')),
+    keys: TEST_ACCOUNT,
     trustedOrigin: 'app://omu',
     log: opts.log ?? ((err) => console.error(err)),
   })

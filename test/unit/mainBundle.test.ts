@@ -12,5 +12,7 @@ describe('the built main-process bundle', () => {
     const calls = JSON.parse(out) as unknown[][]
     expect(calls).toContainEqual(['appendSwitch', 'lang', 'en-GB'])
     expect(calls).toContainEqual(['registerSchemesAsPrivileged', 'app'])
+    // Issue 18: crash dumps are kept on this computer, never uploaded.
+    expect(calls).toContainEqual(['crashReporter.start', false])
   }, 60_000)
 })

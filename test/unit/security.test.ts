@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { APP_ENTRY, buildWindowOptions, CONTENT_SECURITY_POLICY, denyAllPermissions, hardenWebContents, isAllowedNavigation } from '../../electron/security'
 
 describe('Electron security settings (issue 2: all of it)', () => {
-  const options = buildWindowOptions('/app/dist/preload/preload.cjs')
+  const options = buildWindowOptions('/app/dist/preload/preload.cjs', true)
   const web = options.webPreferences ?? {}
 
   it('the BrowserWindow isolates and sandboxes the renderer', () => {
@@ -17,6 +17,11 @@ describe('Electron security settings (issue 2: all of it)', () => {
     expect(web.webviewTag).toBe(false)
     expect(web.experimentalFeatures).toBe(false)
     expect(web.preload).toBe('/app/dist/preload/preload.cjs')
+  })
+
+  it('a packaged build has no developer tools; a development run keeps them (issue 18, hardened build)', () => {
+    expect(web.devTools).toBe(false)
+    expect(buildWindowOptions('/dev/preload.cjs', false).webPreferences?.devTools).toBe(true)
   })
 
   it('the Content-Security-Policy allows no remote origin, no eval and no plugins', () => {

@@ -4,6 +4,7 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import type { Handlers, SystemContext } from '../handlers/types'
 import {
   auditHistory,
+  checkAuditChain,
   clearFailedSignIns,
   countUsers,
   insertUser,
@@ -65,7 +66,7 @@ export const authHandlers: Handlers['auth'] = {
       if ((await countUsers(c.db)) > 0) throw new UserFacingError('conflict', 'The first user already exists. Sign in instead.')
       const stamp = ctx.now.toISOString()
       const created = await insertUser(c.db, { username, displayName, role: 'homs', staffId: null, active: true, passwordHash, createdAt: stamp, updatedAt: stamp })
-      await writeAudit(c.db, created, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
+      await writeAudit(c, created, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
       return created
     })
     ctx.session.signIn(user, ctx.now)
@@ -102,7 +103,7 @@ export const authHandlers: Handlers['auth'] = {
       const verifier = scramVerifier(newPassword)
       await store.write(async (c) => {
         await c.sql.exec('select omu_set_own_password(?)', [verifier])
-        await writeAudit(c.db, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
+        await writeAudit(c, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
       })
       return { changed: true }
     }
@@ -111,7 +112,7 @@ export const authHandlers: Handlers['auth'] = {
     const passwordHash = await hashPassword(newPassword)
     await store.write(async (c) => {
       await setPasswordHash(c.db, actor.id, passwordHash, ctx.now)
-      await writeAudit(c.db, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
+      await writeAudit(c, actor, ctx.channel, ctx.now, { entity: 'user', entityId: actor.id, before: null, after: { passwordChanged: true } })
     })
     return { changed: true }
   },
@@ -144,7 +145,7 @@ export const userHandlers: Handlers['users'] = {
         if (!passwordHash) throw new UserFacingError('invalid_input', 'Password: give the new user a first password (at least 12 characters).', 'password')
         const created = await insertUser(c.db, { ...fields, passwordHash, createdAt: stamp })
         await setLogin(c)
-        await writeAudit(c.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
+        await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
         return created
       }
       const before = await userRowById(c.db, input.id)
@@ -158,7 +159,7 @@ export const userHandlers: Handlers['users'] = {
       const after = await updateUser(c.db, input.id, passwordHash ? { ...fields, passwordHash } : fields)
       if (!after) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
       await setLogin(c)
-      await writeAudit(c.db, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after })
+      await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after })
       return after
     })
   },
@@ -194,6 +195,8 @@ export const auditHandlers: Handlers['audit'] = {
     const rows = await auditHistory(store.db, entity, entityId)
     return actor && mayReadSensitiveNotes(actor.role) ? rows : rows.filter((r) => !holdsSensitiveNote(r.before) && !holdsSensitiveNote(r.after))
   },
+  // Issue 15: the hash chain checked (db/auditChain.ts), shown in Settings and after sign-in.
+  checkChain: async (_input, { store }) => checkAuditChain(store),
 }
 
 /**

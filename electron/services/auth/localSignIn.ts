@@ -146,7 +146,7 @@ export async function checkLocalPassword(check: PasswordCheck): Promise<UserRow>
     const actor = row ? { id: row.id, username: row.username, role: row.role as User['role'] } : null
 
     if (row && standing === 'refused') {
-      await store.write((c) => writeAudit(c.db, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'not_allowed', before: null, after: { reason: 'stored password hash weaker than this app accepts' } }))
+      await store.write((c) => writeAudit(c, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'not_allowed', before: null, after: { reason: 'stored password hash weaker than this app accepts' } }))
       throw new UserFacingError('forbidden', `The password of ${username} is stored in a form this app no longer accepts. Ask a HOMS to set a new password in Settings › Users.`)
     }
     if (!row || !ok) {
@@ -154,25 +154,25 @@ export async function checkLocalPassword(check: PasswordCheck): Promise<UserRow>
       await store.write(async (c) => {
         const n = row ? await recordFailedSignIn(c.db, row.id) : (failures ?? 0)
         const wait = waitAfter(n)
-        await writeAudit(c.db, actor, channel, at, {
+        await writeAudit(c, actor, channel, at, {
           entity: SIGN_IN_ENTITY,
           entityId: 'refused',
           before: null,
           after: row ? { reason: 'wrong password', failedAttempts: n, waitSeconds: wait / 1000 } : { reason: 'unknown username' },
         })
         if (row && n >= LOCK_AT) {
-          await writeAudit(c.db, null, channel, at, { entity: 'user', entityId: row.id, before: { failedAttempts: n - 1 }, after: { failedAttempts: n, lockedUntil: new Date(now + LOCK_MS).toISOString() } })
+          await writeAudit(c, null, channel, at, { entity: 'user', entityId: row.id, before: { failedAttempts: n - 1 }, after: { failedAttempts: n, lockedUntil: new Date(now + LOCK_MS).toISOString() } })
         }
         // The refusal that reaches the installation's limit starts its pause: recorded once, here.
         const nth = await nthLatestRefusalAt(c.db, INSTALLATION_LIMIT)
         if (nth && remaining(INSTALLATION_WINDOW_MS, Date.parse(nth), now) > 0) {
-          await writeAudit(c.db, null, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'paused', before: null, after: { pausedUntil: new Date(Date.parse(nth) + INSTALLATION_WINDOW_MS).toISOString() } })
+          await writeAudit(c, null, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'paused', before: null, after: { pausedUntil: new Date(Date.parse(nth) + INSTALLATION_WINDOW_MS).toISOString() } })
         }
       })
       throw check.wrong()
     }
     if (!row.active) {
-      await store.write((c) => writeAudit(c.db, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'not_allowed', before: null, after: { reason: 'user profile inactive' } }))
+      await store.write((c) => writeAudit(c, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'not_allowed', before: null, after: { reason: 'user profile inactive' } }))
       throw new UserFacingError('forbidden', 'This user profile has been made inactive. Ask your HOMS.')
     }
     // A hash made by an earlier version is replaced now, while the password is at hand.
@@ -181,7 +181,7 @@ export async function checkLocalPassword(check: PasswordCheck): Promise<UserRow>
       await store.write(async (c) => {
         if (row.failedAttempts > 0) await clearFailedSignIns(c.db, row.id)
         if (stronger) await upgradePasswordHash(c.db, row.id, row.passwordHash, stronger)
-        if (check.auditAccepted) await writeAudit(c.db, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'accepted', before: null, after: stronger ? { passwordHashUpgraded: true } : null })
+        if (check.auditAccepted) await writeAudit(c, actor, channel, at, { entity: SIGN_IN_ENTITY, entityId: 'accepted', before: null, after: stronger ? { passwordHashUpgraded: true } : null })
       })
     }
     return row

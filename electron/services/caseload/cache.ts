@@ -110,7 +110,7 @@ export class CaseCache {
   }
 
   verdict(rec: CaseRecord, s: EvalSettings): Verdict {
-    const key = `${s.today}|${s.policy}|${s.stage}|${s.extraHolidays.join(',')}`
+    const key = `${s.today}|${s.policy}|${s.stage}|${s.extraHolidays.join(',')}|${s.missedAfterDays ?? ''}`
     const hit = this.verdicts.get(rec.prisoner.id)
     // A record read again (after a write) is a new object: its old verdict no longer applies.
     if (hit && hit.key === key && hit.record === rec) return hit.verdict

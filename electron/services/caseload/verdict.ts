@@ -13,11 +13,18 @@ export interface EvalSettings {
   extraHolidays: readonly string[]
   /** EDM stage 4..1 (seed 002). */
   stage: 1 | 2 | 3 | 4
+  /** Settings: days after dueBy when an unmet minimum is missed, not overdue (issue 16; default 28). */
+  missedAfterDays?: number
 }
 
-const STATUS_RANK = { overdue: 3, due: 2, met: 1, not_applicable: 0 } as const
+/**
+ * A missed minimum (issue 16, "Actionable versus history") is history, not work: it ranks below
+ * met, so it leads the headline only when no minimum of the case is met, due or overdue (a case
+ * whose one minimum was missed years ago reads "Missed", never "Overdue").
+ */
+const STATUS_RANK = { overdue: 4, due: 3, met: 2, missed: 1, not_applicable: 0 } as const satisfies Record<MinimumResult['status'], number>
 
-/** The worst status across the minima: what a caseload row is coloured and labelled by. */
+/** The headline status: what a caseload row is coloured and labelled by (overdue > due > met > missed > not applicable). */
 export function worstStatus(minima: readonly MinimumResult[]): MinimumResult['status'] {
   let worst: MinimumResult['status'] = 'not_applicable'
   for (const m of minima) if (STATUS_RANK[m.status] > STATUS_RANK[worst]) worst = m.status
@@ -56,7 +63,7 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
 export function evaluateRecord(rec: CaseRecord, s: EvalSettings): CaseEvaluation {
   // The counts were made for the day, policy and holidays the record was read for (CaseCache reads
   // again when any of them changes).
-  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays, windowCounts: rec.windowCounts })
+  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays, windowCounts: rec.windowCounts, missedAfterDays: s.missedAfterDays })
 }
 
 export function displayName(p: { firstName: string; lastName: string }): string {

@@ -71,7 +71,7 @@ export async function buildReadinessDocument(store: StoreConn, versionId: number
   })
   const settings = await readSettings(db)
   const signOffSteps = await signOffHistory(db, row.id)
-  const caseload = await caseloadSummary(store, { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays })
+  const caseload = await caseloadSummary(store, { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays, missedAfterDays: settings.missedAfterDays })
   return {
     format: READINESS_EXPORT_FORMAT,
     schemaVersion: READINESS_EXPORT_SCHEMA_VERSION,

@@ -163,7 +163,7 @@ function actionItems(doc: Doc, d: ReadinessExport): void {
 
 function minimumText(m: ReadinessExport['caseload']['startOfCustody']): string {
   if (m.percentMeeting === null) return 'Applies to no POM-responsible case.'
-  return `${m.percentMeeting}% of the ${m.applicable} POM-responsible case${m.applicable === 1 ? '' : 's'} it applies to ${m.applicable === 1 ? 'is' : 'are'} meeting it (met, or still within the window): ${m.met} met, ${m.due} due, ${m.overdue} overdue`
+  return `${m.percentMeeting}% of the ${m.applicable} POM-responsible case${m.applicable === 1 ? '' : 's'} it applies to ${m.applicable === 1 ? 'is' : 'are'} meeting it (met, or still within the window): ${m.met} met, ${m.due} due, ${m.overdue} overdue${m.missed === undefined ? '' : `, ${m.missed} missed (more than a few weeks past the due date)`}`
 }
 
 function caseload(doc: Doc, d: ReadinessExport): void {

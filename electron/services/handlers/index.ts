@@ -3,6 +3,7 @@ import { settingsHandlers } from './settings'
 import { rrmpHandlers } from '../rrmp/handlers'
 import { readinessHandlers } from '../rrmp/readinessHandlers'
 import { allocationHandlers, dueHandlers } from './allocation'
+import { homeHandlers } from './home'
 import { caseImportHandlers } from './caseImport'
 import { caseloadHandlers, prisonerHandlers, sessionHandlers, staffHandlers } from './caseload'
 import { demoHandlers } from './demo'
@@ -13,12 +14,21 @@ import { retentionHandlers, subjectAccessHandlers } from './subjectAccess'
 import { catalogHandlers } from '../rrmp/catalogHandlers'
 import { storageHandlers } from '../storage/handlers'
 import type { Handlers } from './types'
+import { ReportedRendererError } from '../log/redact'
 
 export const handlers: Handlers = {
-  app: { status: (_input, ctx) => ctx.status() },
+  app: {
+    status: (_input, ctx) => ctx.status(),
+    // Issue 18: through the one log path, which redacts it (electron/services/log/redact.ts).
+    reportError: (report, ctx) => {
+      ctx.log(new ReportedRendererError(report))
+      return {}
+    },
+  },
   recovery: {
     restoreLatestBackup: (credential, ctx) => ctx.restoreLatestBackup(credential),
     startNewFile: (credential, ctx) => ctx.startNewFile(credential),
+    enterRecoveryKey: (input, ctx) => ctx.enterRecoveryKey(input.recoveryKey),
   },
   auth: authHandlers,
   users: userHandlers,
@@ -36,6 +46,7 @@ export const handlers: Handlers = {
   sessions: sessionHandlers,
   allocations: allocationHandlers,
   due: dueHandlers,
+  home: homeHandlers,
   prefs: prefsHandlers,
   caseImport: caseImportHandlers,
   demo: demoHandlers,

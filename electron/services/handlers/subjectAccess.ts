@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { addMonthsIso } from '../../../shared/dates'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { writeFileAtomic } from '../export/atomic'
 import { readSettings } from '../establishment/store'
@@ -41,9 +42,7 @@ export function reviewerFileBeside(disclosure: string): string {
 
 /** Released before this day: past the retention period (whole years; 29 February becomes 28 February). */
 export function releasedBefore(today: string, years: number): string {
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
-  const daysInMonth = new Date(Date.UTC(y - years, m, 0)).getUTCDate()
-  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, daysInMonth)).padStart(2, '0')}`
+  return addMonthsIso(today, -12 * years)
 }
 
 export const retentionHandlers: Handlers['retention'] = {

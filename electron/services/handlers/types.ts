@@ -43,6 +43,12 @@ export interface SystemContext {
   status(): Promise<AppStatus>
   restoreLatestBackup(credential: RecoveryCredential): Promise<AppStatus>
   startNewFile(credential: RecoveryCredential): Promise<AppStatus>
+  /** Recovery page (issue 15): the recovery key opens a data file whose key this account does not hold. */
+  enterRecoveryKey(recoveryKey: string): Promise<AppStatus>
+  /** The data file's recovery key, once (issue 15); `by` is who exported it. */
+  exportRecoveryKey(by: string, save: (recoveryKey: string, fingerprint: string) => Promise<string | null>): Promise<{ recoveryKey: string; fingerprint: string; savedTo: string | null }>
+  /** Desktop integration (save dialogs). */
+  host: Host
   /** The open store, or null on the recovery page. */
   store: Store | null
   session: AuthSession

@@ -48,7 +48,7 @@ export const readinessHandlers: Handlers['readiness'] = {
   caseload: async (_input, { store, today }) => {
     const est = await readEstablishment(store.db)
     const settings = await readSettings(store.db)
-    return caseloadSummary(store, { today, policy: est?.policy ?? 'omic2021', stage: est?.currentStage ?? 4, extraHolidays: settings.extraHolidays })
+    return caseloadSummary(store, { today, policy: est?.policy ?? 'omic2021', stage: est?.currentStage ?? 4, extraHolidays: settings.extraHolidays, missedAfterDays: settings.missedAfterDays })
   },
 
   document: (input, { store, today, now }) => buildReadinessDocument(store, input.versionId, today, now),

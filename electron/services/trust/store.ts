@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { ChainVerifier, type ChainCheck } from '../../../db/auditChain'
 import { allocation, appUser, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
 import type { Db, StoreConn } from '../../../db/store/types'
 import type { AuditEntry, User, UserEntry } from '../../../shared/ipc/channels/auth'
@@ -273,4 +274,35 @@ export async function forgetPrisoner(conn: StoreConn, prisonerId: number, sessio
     .set({ before: sql`case when ${auditLog.before} is null then null else ${PURGED} end`, after: sql`case when ${auditLog.after} is null then null else ${PURGED} end` })
     .where(about)
     .run()
+}
+
+// ---------------------------------------------------------------- the audit trail's chain (issue 15)
+
+const CHAIN_PAGE = 2000
+
+/**
+ * Whether the audit trail is whole: every row in its chain, in order, none changed or removed
+ * (db/auditChain.ts). Read a page at a time in chain order. In the shared database the chain's
+ * head (omu_audit_chain_head, migration 0007) is read first, and only the rows up to it are
+ * checked, so rows other desks add meanwhile are left for the next check; the head also shows the
+ * latest rows removed, which the file (no such record) cannot.
+ */
+export async function checkAuditChain(conn: StoreConn): Promise<ChainCheck> {
+  const verifier = new ChainVerifier()
+  let head: { chainSeq: number; chainHash: string } | null = null
+  if (conn.dialect === 'postgres') {
+    const row = (await conn.sql.rows<[number, string]>('select seq, hash from omu_audit_chain_head()'))[0]
+    head = row ? { chainSeq: Number(row[0]), chainHash: row[1] } : { chainSeq: 0, chainHash: '' }
+  }
+  const outside = await conn.db.select({ id: auditLog.id, at: auditLog.at }).from(auditLog).where(isNull(auditLog.chainSeq)).orderBy(auditLog.id).limit(1).get()
+  if (outside) verifier.unchained(outside)
+  let after = 0
+  for (;;) {
+    const upTo = head ? lte(auditLog.chainSeq, head.chainSeq) : undefined
+    const rows = await conn.db.select().from(auditLog).where(and(gt(auditLog.chainSeq, after), upTo)).orderBy(auditLog.chainSeq).limit(CHAIN_PAGE).all()
+    for (const r of rows) if (!verifier.add(r)) return verifier.finish()
+    if (rows.length < CHAIN_PAGE) break
+    after = rows[rows.length - 1]?.chainSeq ?? after
+  }
+  return verifier.finish(head)
 }

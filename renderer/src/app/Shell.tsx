@@ -1,5 +1,6 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useIdle } from '@mantine/hooks'
+import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import { ROLE_NAMES } from '../../../shared/ipc/values'
@@ -8,7 +9,9 @@ import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
 import { NavItem } from './NavItem'
+import { ScreenErrorBoundary } from './ScreenErrorBoundary'
 import { OfflineBanner } from './OfflineBanner'
+import { AuditChainBanner } from './AuditChainBanner'
 import { ThemeToggle } from './ThemeToggle'
 import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
 
@@ -25,6 +28,11 @@ const PrisonerScreen = lazy(() => import('../screens/prisoner/PrisonerScreen').t
 function Screen({ route }: { route: Route }) {
   if (route.kind === 'prisoner') return <PrisonerScreen key={route.prisonerId} prisonerId={route.prisonerId} />
   return <NavScreen path={route.path} />
+}
+
+/** The route's name for the error log: code, never data (a prisoner's page is `prisoner`, not its id). */
+function screenName(route: Route): string {
+  return route.kind === 'prisoner' ? 'prisoner' : route.path
 }
 
 function NavScreen({ path }: { path: RoutePath }) {
@@ -54,6 +62,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
   const [opened, { toggle, close }] = useDisclosure()
   const route = useRoute()
   const signOut = useSignOut()
+  const queryClient = useQueryClient()
   // Lock after inactivity (issue 7): the main process also refuses requests from an idle session.
   const idle = useIdle(lockAfterMinutes * 60_000, { initialState: false })
   useEffect(() => {
@@ -97,6 +106,11 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
               {user.displayName} ({ROLE_NAMES[user.role]})
             </Text>
             <ThemeToggle />
+            {/* Issue 18, printing: the current screen through the print stylesheet (styles.css,
+                @media print); the menu's File › Print (Ctrl+P) does the same from the main process. */}
+            <Button size="xs" variant="default" onClick={() => window.print()} aria-label="Print this screen">
+              Print
+            </Button>
             <Button size="xs" variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
               Sign out
             </Button>
@@ -115,6 +129,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <OfflineBanner />
+        <AuditChainBanner enabled={user.role === 'homs' || user.role === 'governor'} />
         <Suspense
           fallback={
             <Center py="xl">
@@ -122,7 +137,12 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
             </Center>
           }
         >
-          <Screen route={route} />
+          {/* Issue 18: a screen that fails shows a sentence and "Reload this screen", not a blank
+              window; a new route starts afresh. Reloading forgets the failed screen's cached reads
+              (inactive now that it is not shown), so they are read again. */}
+          <ScreenErrorBoundary key={route.kind === 'prisoner' ? `prisoner/${route.prisonerId}` : route.path} screen={screenName(route)} onReload={() => void queryClient.resetQueries({ type: 'inactive' })}>
+            <Screen route={route} />
+          </ScreenErrorBoundary>
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -50,6 +50,14 @@ export function useAuditHistory(entity: string, entityId: string) {
   return useQuery({ queryKey: keys.audit(entity, entityId), queryFn: () => unwrap(omu().audit.history({ entity, entityId })) })
 }
 
+/**
+ * Issue 15: the audit trail's hash chain checked (HOMS and Governor). Once per sign-in unless asked
+ * again ("Check again" in Settings): it reads the whole trail.
+ */
+export function useAuditChainCheck(enabled: boolean) {
+  return useQuery({ queryKey: keys.auditChain(), queryFn: () => unwrap(omu().audit.checkChain({})), enabled, staleTime: Infinity })
+}
+
 export function useSubjectAccessExport(prisonerId: number) {
   return useMutation({ mutationFn: (format: 'pdf' | 'json') => unwrap(omu().subjectAccess.export({ prisonerId, format })) })
 }
@@ -73,5 +81,5 @@ export function useCheckCatalog() {
 
 export function useImportCatalog() {
   const qc = useQueryClient()
-  return useMutation({ mutationFn: (text: string) => unwrap(omu().catalogs.import({ text })), onSuccess: () => qc.invalidateQueries({ queryKey: keys.catalogs() }) })
+  return useMutation({ mutationFn: (input: { text: string; password: string }) => unwrap(omu().catalogs.import(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.catalogs() }) })
 }

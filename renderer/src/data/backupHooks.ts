@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { RestoreInput, RestoreResult } from '../../../shared/ipc/channels/backup'
+import type { ExportRecoveryKeyInput, RestoreInput, RestoreResult } from '../../../shared/ipc/channels/backup'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
 
@@ -33,4 +33,9 @@ export function useRestoreBackup(onRestored: (result: RestoreResult) => void) {
       return qc.resetQueries({ queryKey: keys.all })
     },
   })
+}
+
+/** Issue 15: the recovery key, once, for a HOMS (their password asked again). */
+export function useExportRecoveryKey() {
+  return useMutation({ mutationFn: (input: ExportRecoveryKeyInput) => unwrap(omu().backup.exportRecoveryKey(input)) })
 }

@@ -39,7 +39,11 @@ export function useUpdateSettings() {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (input: ChannelInput<'settings', 'update'>) => unwrap(omu().settings.update(input)),
-    onSuccess: (data) => qc.setQueryData(keys.settings(), data),
+    onSuccess: (data) => {
+      qc.setQueryData(keys.settings(), data)
+      // Non-working days and the overdue period (issue 16) change every case's statuses.
+      void qc.invalidateQueries({ queryKey: keys.cases() })
+    },
   })
 }
 
@@ -49,5 +53,6 @@ export function useRecoveryActions() {
   return {
     restore: useMutation({ mutationFn: (credential: RecoveryCredential) => unwrap(omu().recovery.restoreLatestBackup(credential)), ...after }),
     startNew: useMutation({ mutationFn: (credential: RecoveryCredential) => unwrap(omu().recovery.startNewFile(credential)), ...after }),
+    enterKey: useMutation({ mutationFn: (recoveryKey: string) => unwrap(omu().recovery.enterRecoveryKey({ recoveryKey })), ...after }),
   }
 }

@@ -9,6 +9,8 @@ export const keys = {
   retention: () => [...keys.all, 'retention'] as const,
   catalogs: () => [...keys.all, 'catalogs'] as const,
   audit: (entity: string, entityId: string) => [...keys.all, 'audit', entity, entityId] as const,
+  /** The audit trail's hash chain checked (issue 15): once per sign-in, and when Settings asks again. */
+  auditChain: () => [...keys.all, 'auditChain'] as const,
   staff: () => [...keys.all, 'staff'] as const,
   caseloadView: () => [...keys.all, 'prefs', 'caseloadView'] as const,
   /** Everything derived from cases (statuses change with every session or allocation). */
@@ -17,6 +19,8 @@ export const keys = {
   prisoner: (prisonerId: number) => [...keys.cases(), 'prisoner', prisonerId] as const,
   allocations: () => [...keys.cases(), 'allocations'] as const,
   due: () => [...keys.cases(), 'due'] as const,
+  /** The signed-in user's home screen figures (issue 16), worked out from cases and the RRMP. */
+  home: () => [...keys.cases(), 'home'] as const,
   /** The RRMP: versions, entries, readiness, sign-off and the export document all change together. */
   rrmp: () => [...keys.all, 'rrmp'] as const,
   rrmpPlan: (versionId: number | 'latest') => [...keys.rrmp(), 'plan', versionId] as const,

@@ -1,5 +1,5 @@
-// en-GB display formats. Calendar dates stay 'YYYY-MM-DD' strings; they are only re-ordered for
-// display, never passed through a Date, so no time zone can shift them.
+// en-GB display formats. Calendar dates stay 'YYYY-MM-DD' strings; they are formatted for display
+// by date-fns through shared/dates.ts, which no time zone can shift.
 
 /** '2026-03-29' -> '29/03/2026' (the same function the exports use). */
 export { ukDate as formatDate } from '../../../shared/export/labels'

@@ -1,9 +1,12 @@
 // Words shown for the engine's codes. Status is always shown as text (with colour only as a second cue).
+import type { HandoverReason } from '../../../shared/engine/index'
 
 export const RESPONSIBILITY_LABELS = { pom: 'POM', pom_with_com: 'POM with COM', com: 'COM' } as const
 
-export const STATUS_LABELS = { overdue: 'Overdue', due: 'Due', met: 'Met', not_applicable: 'Not applicable' } as const
-export const STATUS_COLOURS = { overdue: 'red', due: 'yellow', met: 'teal', not_applicable: 'gray' } as const
+// issue 16: "missed" is history (unmet, past the due date by more than the overdue period): shown
+// muted, never in the worklists' red.
+export const STATUS_LABELS = { overdue: 'Overdue', due: 'Due', met: 'Met', missed: 'Missed', not_applicable: 'Not applicable' } as const
+export const STATUS_COLOURS = { overdue: 'red', due: 'yellow', met: 'teal', missed: 'gray', not_applicable: 'gray' } as const
 
 export const RULE_LABELS = {
   start_of_custody: 'Start of custody: 3 in-person sessions within 12 weeks of allocation',
@@ -23,7 +26,8 @@ export const COHORT_LABELS: Record<string, string> = {
   key_worker_priority: 'Key worker priority',
 }
 
-export const HANDOVER_REASONS: Record<string, string> = {
+/** Every handover reason code, in words (exhaustive, so a new engine reason cannot go unlabelled). */
+export const HANDOVER_REASONS: Record<HandoverReason, string> = {
   recall: 'Recall: COM responsible from the start',
   less_than_10_months_to_serve: '10 months or less to serve: COM responsible from the start',
   release_date_unknown: 'No release date yet: POM responsible',
@@ -33,6 +37,13 @@ export const HANDOVER_REASONS: Record<string, string> = {
   determinate_mappa_2_3: 'Determinate, MAPPA level 2 or 3',
   determinate_mappa_1_n: 'Determinate, MAPPA level 0, 1 or not known',
   determinate: 'Determinate sentence',
+  // omic2023, ../shared/specs/handover-2023.md section 2 (labels as the spec gives them).
+  additional_isp: 'Additional ISP: POM responsible',
+  recall_thd_over_12_months: 'Recall, next parole hearing more than 12 months away',
+  thd_over_12_months: 'Next parole hearing more than 12 months away',
+  parole_mappa_2_3: 'Parole not granted and MAPPA 2/3',
+  immigration_case: 'Immigration case',
+  indeterminate_open: 'Indeterminate, open conditions',
 }
 
 export const MODE_LABELS = {

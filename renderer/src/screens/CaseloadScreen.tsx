@@ -63,7 +63,7 @@ function CaseloadBody({ initial }: { initial: CaseloadView }) {
           Handover dates by {POLICY_SHORT[data.policy]}
         </Text>
       </Group>
-      <CaseTable rows={rows} sort={view.sort} onSort={(sort) => change({ ...view, sort })} policyName={POLICY_SHORT[data.policy]} />
+      <CaseTable rows={rows} sort={view.sort} onSort={(sort) => change({ ...view, sort })} policyName={POLICY_SHORT[data.policy]} today={data.today} />
     </>
   )
 }

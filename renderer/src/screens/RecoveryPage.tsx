@@ -11,8 +11,12 @@ import { formatDateTime } from '../lib/format'
  * until the user chooses (the damaged file is kept aside either way).
  */
 export function RecoveryPage({ status }: { status: AppStatus }) {
-  const { restore, startNew } = useRecoveryActions()
-  const busy = restore.isPending || startNew.isPending
+  const { restore, startNew, enterKey } = useRecoveryActions()
+  const busy = restore.isPending || startNew.isPending || enterKey.isPending
+  // Issue 15: a file encrypted with a key this account does not hold opens with its recovery key.
+  const kind = status.problem?.kind
+  const keyCanHelp = kind === 'key_unavailable' || kind === 'no_key_protection' || kind === 'corrupt'
+  const [recoveryKey, setRecoveryKey] = useState('')
   // Issue 15: only a HOMS of this data file chooses what happens to it.
   const [credential, setCredential] = useState<RecoveryCredential>({ username: '', password: '' })
   const [missing, setMissing] = useState(false)
@@ -34,6 +38,38 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
             <Text>
               The file is at <Code>{status.dbPath}</Code>. Nothing has been changed or deleted.
             </Text>
+            {keyCanHelp ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  enterKey.mutate(recoveryKey)
+                }}
+                noValidate
+              >
+                <Stack gap="xs">
+                  <Title order={2} size="h3">
+                    Open it with the recovery key
+                  </Title>
+                  <Text size="sm">
+                    The data file is encrypted. If it was made on another computer or under another account, the recovery key a HOMS exported opens it here.
+                  </Text>
+                  <TextInput
+                    label="Recovery key"
+                    description="64 letters and digits in groups of four, as in the saved recovery key file"
+                    value={recoveryKey}
+                    onChange={(e) => setRecoveryKey(e.currentTarget.value)}
+                    error={enterKey.error?.message}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                  <Group>
+                    <Button type="submit" loading={enterKey.isPending} disabled={busy}>
+                      Open with the recovery key
+                    </Button>
+                  </Group>
+                </Stack>
+              </form>
+            ) : null}
             <Title order={2} size="h3">
               What you can do
             </Title>

@@ -12,9 +12,12 @@ import { STAGE_NAMES } from '../lib/format'
 import { StaffSection } from './settings/StaffSection'
 import { UsersSection } from './settings/UsersSection'
 import { RetentionSection } from './settings/RetentionSection'
+import { MissedSection } from './settings/MissedSection'
 import { CatalogSection } from './settings/CatalogSection'
 import { useAuthStatus } from '../data/authHooks'
 import { BackupSection } from './settings/BackupSection'
+import { RecoveryKeySection } from './settings/RecoveryKeySection'
+import { AuditTrailSection } from './settings/AuditTrailSection'
 import { StorageSection } from './storage/StorageSection'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
@@ -135,9 +138,17 @@ export function SettingsScreen() {
             <Paper withBorder p="lg">
               <RetentionSection />
             </Paper>
+            <Paper withBorder p="lg">
+              <MissedSection />
+            </Paper>
           </>
         ) : null}
         <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
+        {auth?.user?.role === 'homs' || auth?.user?.role === 'governor' ? (
+          <Paper withBorder p="lg">
+            <AuditTrailSection />
+          </Paper>
+        ) : null}
         {auth?.user?.role === 'homs' ? (
           <Paper withBorder p="lg">
             <StorageSection appVersion={status?.appVersion} />
@@ -163,7 +174,10 @@ export function SettingsScreen() {
               </Text>
             </>
           ) : (
-            <BackupSection />
+            <Stack gap="xl">
+              <BackupSection />
+              {auth?.user?.role === 'homs' ? <RecoveryKeySection /> : null}
+            </Stack>
           )}
         </Paper>
       </Stack>

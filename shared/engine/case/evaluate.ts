@@ -6,7 +6,7 @@ import { CaseInputError, describe } from './errors'
 import { formatHandover, handoverDays } from './handover'
 import { responsibilityOnDay } from './handoverDays'
 import { parseCase, parsePolicy } from './input'
-import { applyWindowCounts, buildWindows, parseWindowCounts, scanSessions, toResults } from './minima'
+import { applyWindowCounts, buildWindows, parseMissedAfterDays, parseWindowCounts, scanSessions, toResults } from './minima'
 import type { CaseEvaluation, CaseInput, EvaluateOptions, Policy } from './types'
 import { resolveExtraHolidays } from './workingDays'
 
@@ -19,6 +19,7 @@ export function evaluateCase(input: CaseInput, today: IsoDate, policy?: Policy, 
   }
   const extra = resolveExtraHolidays(options?.extraHolidays)
   const counts = parseWindowCounts(options?.windowCounts)
+  const missedAfterDays = parseMissedAfterDays(options?.missedAfterDays)
   const h = handoverDays(c, t, p)
   const windows = buildWindows(c, h, extra)
   const lateRecords = scanSessions(input.sessions, t, windows, extra, counts === null)
@@ -26,7 +27,7 @@ export function evaluateCase(input: CaseInput, today: IsoDate, policy?: Policy, 
   return {
     handover: formatHandover(h),
     responsibility: responsibilityOnDay(h.reason, h.alloc, h.resp, t),
-    minima: toResults(windows, t),
+    minima: toResults(windows, t, missedAfterDays),
     lateRecords,
   }
 }

@@ -13,6 +13,7 @@ export type {
   MinimumResult,
   MinimumRule,
   MinimumStatus,
+  ParoleOutcome,
   Policy,
   Responsibility,
   WindowCounts,
@@ -21,5 +22,6 @@ export { POLICIES } from './types'
 export { CaseInputError } from './errors'
 export { calculateHandover, responsibilityOn } from './handover'
 export { evaluateCase } from './evaluate'
+export { DEFAULT_MISSED_AFTER_DAYS } from './minima'
 export { countingWindows, isOrdinaryRecord, type SessionWindow } from './relevance'
 export { addWorkingDays } from './workingDays'

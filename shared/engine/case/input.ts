@@ -3,7 +3,7 @@
 // impossible dates, release before sentence start, negative values) throws a typed error".
 import { optionalDay, requireDay } from './dates'
 import { CaseInputError, describe } from './errors'
-import type { CaseInput, Policy } from './types'
+import type { CaseInput, ParoleOutcome, Policy } from './types'
 
 /** A validated case (sessions are validated separately, in the evaluation pass over them). */
 export interface ParsedCase {
@@ -21,6 +21,12 @@ export interface ParsedCase {
   recall: boolean
   pomAllocated: number | null
   arrival: number | null
+  // Handover spec (../shared/specs/handover-2023.md) section 1; read by omic2023 only.
+  openConditions: boolean
+  openArrival: number | null
+  immigration: boolean
+  additionalIsp: boolean
+  paroleOutcome: ParoleOutcome | null
 }
 
 function optionalBoolean(value: unknown, field: string): boolean {
@@ -33,6 +39,14 @@ function releaseDay(value: unknown, start: number, field: string): number | null
   const day = optionalDay(value, field)
   if (day !== null && day < start) throw new CaseInputError(field, `${describe(value)} is before sentenceStartDate`, value)
   return day
+}
+
+function optionalParoleOutcome(value: unknown): ParoleOutcome | null {
+  if (value === undefined || value === null) return null
+  if (value !== 'release' && value !== 'not_release') {
+    throw new CaseInputError('paroleOutcome', `expected 'release', 'not_release' or null, got ${describe(value)}`, value)
+  }
+  return value
 }
 
 export function parsePolicy(policy: unknown): Policy {
@@ -73,6 +87,12 @@ export function parseCase(input: CaseInput): ParsedCase {
     // Allocation and arrival may precede the sentence (e.g. a remand transfer), so no order check.
     pomAllocated: optionalDay(input.pomAllocatedDate, 'pomAllocatedDate'),
     arrival: optionalDay(input.arrivalDate, 'arrivalDate'),
+    openConditions: optionalBoolean(input.openConditions, 'openConditions'),
+    // Handover spec section 1: no order check against sentenceStartDate.
+    openArrival: optionalDay(input.openConditionsArrivalDate, 'openConditionsArrivalDate'),
+    immigration: optionalBoolean(input.immigrationCase, 'immigrationCase'),
+    additionalIsp: optionalBoolean(input.additionalIsp, 'additionalIsp'),
+    paroleOutcome: optionalParoleOutcome(input.paroleOutcome),
   }
 }
 

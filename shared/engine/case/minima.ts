@@ -192,17 +192,33 @@ export function applyWindowCounts(w: Windows, counts: WindowCounts): void {
   w.trAchieved = counts.transfer_arrival ?? 0
 }
 
-/** issue 3: 'met' when achieved >= required; else 'due' when today <= dueBy; else 'overdue'. */
-export function toResult(rule: MinimumRule, required: number, achieved: number, from: number, to: number, today: number): MinimumResult {
+/** issue 16: unmet more than this many days after dueBy is `missed` rather than `overdue`. */
+export const DEFAULT_MISSED_AFTER_DAYS = 28
+
+/**
+ * issue 3: 'met' when achieved >= required; else 'due' when today <= dueBy; else 'overdue'.
+ * issue 16 ("Actionable versus history"): an unmet minimum past dueBy by 1 to `missedAfterDays`
+ * days is 'overdue' (still worth holding the sessions now); by more, 'missed' (history only).
+ */
+export function toResult(rule: MinimumRule, required: number, achieved: number, from: number, to: number, today: number, missedAfterDays = DEFAULT_MISSED_AFTER_DAYS): MinimumResult {
   if (required === 0) return { rule, required: 0, achieved: 0, windowStart: null, dueBy: null, status: 'not_applicable' }
-  const status = achieved >= required ? 'met' : today <= to ? 'due' : 'overdue'
+  const status = achieved >= required ? 'met' : today <= to ? 'due' : today - to <= missedAfterDays ? 'overdue' : 'missed'
   return { rule, required, achieved, windowStart: formatDay(from), dueBy: formatDay(to), status }
 }
 
-export function toResults(w: Windows, today: number): MinimumResult[] {
+/** Checks EvaluateOptions.missedAfterDays: a whole number of days, 0 or more (default 28). */
+export function parseMissedAfterDays(days: unknown): number {
+  if (days === undefined || days === null) return DEFAULT_MISSED_AFTER_DAYS
+  if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 0) {
+    throw new CaseInputError('options.missedAfterDays', `expected a whole number of days, 0 or more, got ${describe(days)}`, days)
+  }
+  return days
+}
+
+export function toResults(w: Windows, today: number, missedAfterDays = DEFAULT_MISSED_AFTER_DAYS): MinimumResult[] {
   return [
-    toResult('start_of_custody', w.socRequired, w.socAchieved, w.socFrom, w.socTo, today),
-    toResult('pre_handover', w.preRequired, w.preAchieved, w.preFrom, w.preTo, today),
-    toResult('transfer_arrival', w.trRequired, w.trAchieved, w.trFrom, w.trTo, today),
+    toResult('start_of_custody', w.socRequired, w.socAchieved, w.socFrom, w.socTo, today, missedAfterDays),
+    toResult('pre_handover', w.preRequired, w.preAchieved, w.preFrom, w.preTo, today, missedAfterDays),
+    toResult('transfer_arrival', w.trRequired, w.trAchieved, w.trFrom, w.trTo, today, missedAfterDays),
   ]
 }

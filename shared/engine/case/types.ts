@@ -28,8 +28,17 @@ export interface CaseInput {
   recall?: boolean
   pomAllocatedDate?: IsoDate | null // first allocation to a POM for this sentence
   arrivalDate?: IsoDate | null // arrival here on transfer from another establishment
+  // Handover spec (../shared/specs/handover-2023.md) section 1: read under 'omic2023' only.
+  openConditions?: boolean // held in open conditions (men: open prison; women: category T)
+  openConditionsArrivalDate?: IsoDate | null // the day the open-conditions handover start counts from
+  immigrationCase?: boolean // held under immigration powers (NOMIS status DET)
+  additionalIsp?: boolean // a further ISP, starting after the earliest, still to serve
+  paroleOutcome?: ParoleOutcome | null // most recent parole review of this sentence with an outcome
   sessions?: CaseSession[]
 }
+
+/** Handover spec section 1: 'release' = the Parole Board directed release; 'not_release' = any other recorded outcome. */
+export type ParoleOutcome = 'release' | 'not_release'
 
 /** Stable machine-readable reason codes of a handover calculation. */
 export type HandoverReason =
@@ -42,9 +51,19 @@ export type HandoverReason =
   | 'determinate_mappa_2_3' // omic2021 only
   | 'determinate_mappa_1_n' // omic2021 only: MAPPA level 0, 1 or unknown
   | 'determinate' // omic2023: other determinate
+  // omic2023 only, handover spec section 2:
+  | 'additional_isp' // R1: POM responsible, no dates
+  | 'recall_thd_over_12_months' // R2a: POM responsible with the COM supporting, no dates
+  | 'thd_over_12_months' // R2c: POM responsible with the COM supporting, no dates
+  | 'parole_mappa_2_3' // R2b: COM responsible, no dates
+  | 'immigration_case' // R3: COM responsible, no dates
+  | 'indeterminate_open' // R4: ISP in open conditions, handover starts on arrival
 
-/** Reasons under which the COM is responsible from the start (no dates). */
-export const COM_FROM_START: ReadonlySet<string> = new Set<HandoverReason>(['recall', 'less_than_10_months_to_serve'])
+/** Reasons under which the COM is responsible from the start (no dates); handover spec R5. */
+export const COM_FROM_START: ReadonlySet<string> = new Set<HandoverReason>(['recall', 'less_than_10_months_to_serve', 'parole_mappa_2_3', 'immigration_case'])
+
+/** Reasons under which the POM is responsible with the COM supporting, with no dates; handover spec R5. */
+export const POM_WITH_COM_FROM_START: ReadonlySet<string> = new Set<HandoverReason>(['recall_thd_over_12_months', 'thd_over_12_months'])
 
 export interface Handover {
   comAllocatedDate: IsoDate | null // handover starts: COM allocated and supporting
@@ -64,7 +83,12 @@ export type Responsibility = 'pom' | 'pom_with_com' | 'com'
 
 export type MinimumRule = 'start_of_custody' | 'pre_handover' | 'transfer_arrival'
 
-export type MinimumStatus = 'met' | 'due' | 'overdue' | 'not_applicable'
+/**
+ * issue 16: `overdue` is unmet and past dueBy by at most EvaluateOptions.missedAfterDays days
+ * (still actionable); `missed` is unmet and past it by more (history: out of worklists and the
+ * case's headline status, still not met in compliance figures).
+ */
+export type MinimumStatus = 'met' | 'due' | 'overdue' | 'missed' | 'not_applicable'
 
 export interface MinimumResult {
   rule: MinimumRule
@@ -99,4 +123,9 @@ export interface EvaluateOptions {
    * dated inside the window, ordinary or not (relevance.ts).
    */
   windowCounts?: WindowCounts
+  /**
+   * issue 16: days after dueBy when an unmet minimum stops being `overdue` (act now) and becomes
+   * `missed` (history). Default 28 (DEFAULT_MISSED_AFTER_DAYS); an establishment setting.
+   */
+  missedAfterDays?: number
 }

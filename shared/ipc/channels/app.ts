@@ -3,7 +3,7 @@ import { channel, type Domain } from '../define'
 import { empty } from '../schemas'
 
 export const storeProblemSchema = z.object({
-  kind: z.enum(['corrupt', 'unreadable', 'newer_version', 'unexpected_schema', 'busy']),
+  kind: z.enum(['corrupt', 'unreadable', 'newer_version', 'unexpected_schema', 'busy', 'key_unavailable', 'no_key_protection']),
   /** What happened, in a sentence the user can act on. */
   message: z.string(),
 })
@@ -25,12 +25,34 @@ export const appStatusSchema = z.object({
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 
+/**
+ * A renderer error for the main process's log (issue 18, "Logs and crashes"): the error's kind and
+ * stack frames, never its message (which may quote what is on screen). The main process redacts it
+ * again before writing (electron/services/log/redact.ts).
+ */
+export const rendererErrorReportSchema = z
+  .object({
+    /** screen: caught by a screen's error boundary; window: an uncaught error; promise: an unhandled rejection. */
+    source: z.enum(['screen', 'window', 'promise']),
+    kind: z.string().max(100),
+    stack: z.string().max(20_000),
+    screen: z.string().max(100).optional(),
+  })
+  .strict()
+export type RendererErrorReportInput = z.infer<typeof rendererErrorReportSchema>
+
 export const app = {
   status: channel({
     doc: 'Where the store is and whether it opened; the renderer decides between the app, first-run set-up and the recovery page.',
     kind: 'system',
     input: empty,
     output: appStatusSchema,
+  }),
+  reportError: channel({
+    doc: 'Writes a renderer error (kind, stack frames, screen; never a message) to the main process log. Works before sign-in and on the recovery page.',
+    kind: 'system',
+    input: rendererErrorReportSchema,
+    output: empty,
   }),
 } satisfies Domain
 
@@ -51,6 +73,12 @@ export const recovery = {
     doc: 'Recovery page, for a HOMS of the data file: the unreadable file is kept aside (renamed, never deleted) and the newest usable backup (by the order backups were taken, integrity and structure checked) becomes the store.',
     kind: 'system',
     input: recoveryCredential,
+    output: appStatusSchema,
+  }),
+  enterRecoveryKey: channel({
+    doc: 'Recovery page (issue 15): the data file is encrypted with a key this account does not hold, or the OS cannot hold one; the recovery key a HOMS exported opens it (and is sealed for this account where the OS can).',
+    kind: 'system',
+    input: z.object({ recoveryKey: z.string().trim().min(1, 'Enter the recovery key.').max(200, 'A recovery key is 64 characters with dashes between groups of four.') }).strict(),
     output: appStatusSchema,
   }),
   startNewFile: channel({

@@ -119,11 +119,27 @@ export const auditEntrySchema = z.object({
 })
 export type AuditEntry = z.infer<typeof auditEntrySchema>
 
+/** Issue 15: the audit trail's hash chain checked (db/auditChain.ts). */
+export const auditChainCheckSchema = z.object({
+  ok: z.boolean(),
+  /** Entries checked in chain order before the first break (all of them when intact). */
+  checkedRows: z.number().int().nonnegative(),
+  /** The first entry that does not fit the chain: its id and time, and what is wrong, as the end of a sentence. */
+  firstBrokenRow: z.object({ id: z.number().nullable(), at: z.string().nullable(), problem: z.string() }).optional(),
+})
+export type AuditChainCheck = z.infer<typeof auditChainCheckSchema>
+
 export const audit = {
   history: channel({
     doc: 'The audit history of one record (who changed what, when), newest first.',
     kind: 'query',
     input: z.object({ entity: z.string().min(1).max(40), entityId: z.string().min(1).max(40) }).strict(),
     output: z.array(auditEntrySchema),
+  }),
+  checkChain: channel({
+    doc: 'Checks that the audit trail is whole: every entry in its hash chain, in order, none changed or removed since it was written (issue 15).',
+    kind: 'query',
+    input: z.object({}).strict(),
+    output: auditChainCheckSchema,
   }),
 } satisfies Domain

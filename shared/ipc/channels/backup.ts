@@ -39,10 +39,25 @@ export const restoreInput = z
     path: z.string().min(1, 'Choose the backup file to restore.').max(4096, 'That file path is too long. Move the backup to a shorter path.').optional(),
     /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
     password: confirmingPassword,
+    /** Issue 15: for a backup made on another computer, that data file's recovery key; never stored. */
+    recoveryKey: z.string().max(200, 'A recovery key is 64 characters with dashes between groups of four.').optional(),
   })
   .strict()
   .refine((v) => (v.id === undefined) !== (v.path === undefined), 'Choose one backup to restore: one from the list, or one file.')
 export type RestoreInput = z.input<typeof restoreInput>
+export const exportRecoveryKeyInput = z.object({ password: confirmingPassword }).strict()
+export type ExportRecoveryKeyInput = z.input<typeof exportRecoveryKeyInput>
+
+export const recoveryKeySchema = z.object({
+  /** The data key in 16 groups of 4 hex digits: shown once, saved by the HOMS. */
+  recoveryKey: z.string(),
+  /** A short, non-secret name for the key, printed with it. */
+  fingerprint: z.string(),
+  /** Where the recovery key file was saved; null when the HOMS cancelled the save (the key is still shown). */
+  savedTo: z.string().nullable(),
+})
+export type RecoveryKeyExport = z.infer<typeof recoveryKeySchema>
+
 /** Which backup to restore: what the backup service needs of a request (not the password). */
 export type RestoreTarget = Omit<RestoreInput, 'password'>
 
@@ -80,5 +95,11 @@ export const backup = {
     kind: 'system',
     input: restoreInput,
     output: restoreResultSchema,
+  }),
+  exportRecoveryKey: channel({
+    doc: 'Issue 15: the data file’s recovery key, for a HOMS to keep off this computer (the HOMS’s password is asked again); shown once and saved as a file. It opens the data file and its backups on another computer.',
+    kind: 'system',
+    input: exportRecoveryKeyInput,
+    output: recoveryKeySchema,
   }),
 } satisfies Domain

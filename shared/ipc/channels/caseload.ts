@@ -18,7 +18,7 @@ import {
 // Caseload (issue 5): staff, prisoners, allocations, sessions and what the case engine says of them.
 
 const responsibility = z.enum(['pom', 'pom_with_com', 'com'])
-const minimumStatus = z.enum(['met', 'due', 'overdue', 'not_applicable'])
+const minimumStatus = z.enum(['met', 'due', 'overdue', 'missed', 'not_applicable'])
 const minimumRule = z.enum(['start_of_custody', 'pre_handover', 'transfer_arrival'])
 
 export const handoverSchema = z.object({
@@ -130,7 +130,7 @@ export const caseRowSchema = z.object({
   handover: handoverSchema,
   /** The minimum to act on next (the earliest open one), or null when none is open. */
   next: minimumSchema.nullable(),
-  /** The worst status across the three minima (overdue > due > met > not applicable). */
+  /** The headline across the three minima: overdue > due > met > missed > not applicable (issue 16: missed is history, not work). */
   status: minimumStatus,
   cohorts: z.array(z.string()),
   /** In a priority cohort (seed 002): listed first under stages 4 and 3. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty } from '../schemas'
+import { confirmingPassword, empty } from '../schemas'
 
 // EDM catalogues (issue 4): the shipped OMU and Probation Supervision EDMs, and further catalogues
 // (a new EDM version or another regime element) imported through Settings after validation.
@@ -28,9 +28,9 @@ export const catalogs = {
     output: z.object({ problems: z.array(z.object({ path: z.string(), reason: z.string() })), summary: catalogSummarySchema.nullable() }),
   }),
   import: channel({
-    doc: 'Imports a catalogue file after validating it again; a file with any problem is refused whole, never half-loaded.',
+    doc: 'Imports a catalogue file after validating it again (the HOMS’s password is asked again: every later RRMP plan may use it); a file with any problem is refused whole, never half-loaded.',
     kind: 'mutation',
-    input: z.object({ text: fileText }).strict(),
+    input: z.object({ text: fileText, password: confirmingPassword }).strict(),
     output: catalogSummarySchema,
   }),
 } satisfies Domain

@@ -7,7 +7,7 @@ export const caseloadViewSchema = z
   .object({
     /** Whose caseload: a POM's staff id, or null for every case. */
     pomId: z.number().int().positive().nullable(),
-    status: z.array(z.enum(['overdue', 'due', 'met', 'not_applicable'])).max(4),
+    status: z.array(z.enum(['overdue', 'due', 'met', 'missed', 'not_applicable'])).max(5),
     responsibility: z.array(z.enum(['pom', 'pom_with_com', 'com'])).max(3),
     cohorts: z.array(z.string().max(60)).max(10),
     /** Only cases whose next minimum is due within this many days (null: any). */

@@ -7,6 +7,11 @@ export const settingsSchema = z.object({
   extraHolidays: z.array(z.string()),
   /** Years after release before a prisoner's records are due for review and purge (issue 7). */
   retentionYears: z.number(),
+  /**
+   * Days after a minimum's due date when an unmet one stops being "overdue" (still to act on) and
+   * is "missed" (history): EvaluateOptions.missedAfterDays (issue 16, default 28).
+   */
+  missedAfterDays: z.number(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -18,6 +23,7 @@ export const settingsUpdateInput = z
       .transform((days) => [...new Set(days)].sort())
       .optional(),
     retentionYears: z.number('Enter the retention period in years.').int('Enter whole years.').min(1, 'Keep records at least 1 year after release.').max(100, 'Enter 100 years or fewer.').optional(),
+    missedAfterDays: z.number('Enter the number of days.').int('Enter whole days.').min(1, 'Enter at least 1 day.').max(365, 'Enter 365 days or fewer.').optional(),
     /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
     password: confirmingPassword,
   })

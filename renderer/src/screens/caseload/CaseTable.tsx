@@ -5,6 +5,8 @@ import type { CaseRow } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { prisonerHref } from '../../app/routes'
 import { formatDate } from '../../lib/format'
+import { noHandoverDatesText } from '../../lib/handoverText'
+import { howSoon } from '../../lib/howSoon'
 import { COHORT_LABELS, RESPONSIBILITY_LABELS, RULE_SHORT, STATUS_LABELS } from '../../lib/labels'
 import classes from './CaseTable.module.css'
 
@@ -30,14 +32,14 @@ const ROW_HEIGHT = 76
  */
 const expectedBodyRect = () => ({ width: 0, height: Math.max(320, window.innerHeight - 380) })
 
-const STATUS_CLASS = { overdue: classes.overdue, due: classes.due, met: classes.met, not_applicable: classes.na } as const
+const STATUS_CLASS = { overdue: classes.overdue, due: classes.due, met: classes.met, missed: classes.na, not_applicable: classes.na } as const
 
 /**
  * One case row, memoised and built from plain elements: scrolling mounts only the rows coming into
  * view, and each costs a few DOM nodes rather than a tree of themed components (issue 8: no scroll
  * frame over 50 ms with 2,000 cases).
  */
-const CaseRowView = memo(function CaseRowView({ r, index, top }: { r: CaseRow; index: number; top: number }) {
+const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: CaseRow; index: number; top: number; today: string }) {
   return (
     <div role="row" aria-rowindex={index + 2} className={classes.row} data-testid="case-row" style={{ transform: `translateY(${top}px)` }}>
       <div role="cell" className={classes.cell}>
@@ -64,6 +66,8 @@ const CaseRowView = memo(function CaseRowView({ r, index, top }: { r: CaseRow; i
             <div>{RULE_SHORT[r.next.rule]}</div>
             <div className={classes.sub}>
               {r.next.achieved} of {r.next.required} by {formatDate(r.next.dueBy)}
+              {/* issue 16: how soon, in words ("in 3 days", "4 days late"), not only a date */}
+              {r.next.dueBy ? <strong className={classes.soon}>, {howSoon(r.next.dueBy, today).text}</strong> : null}
             </div>
           </>
         ) : (
@@ -71,8 +75,15 @@ const CaseRowView = memo(function CaseRowView({ r, index, top }: { r: CaseRow; i
         )}
       </div>
       <div role="cell" className={`${classes.cell} ${classes.small}`}>
-        <div>COM allocated {formatDate(r.handover.comAllocatedDate)}</div>
-        <div>COM responsible {formatDate(r.handover.comResponsibleDate)}</div>
+        {r.handover.comAllocatedDate === null && r.handover.comResponsibleDate === null ? (
+          // issue 20: a result with no dates says why, in plain words, instead of two empty dates.
+          <div>{noHandoverDatesText(r.responsibility, r.handover.reason)}</div>
+        ) : (
+          <>
+            <div>COM allocated {formatDate(r.handover.comAllocatedDate)}</div>
+            <div>COM responsible {formatDate(r.handover.comResponsibleDate)}</div>
+          </>
+        )}
       </div>
       <div role="cell" className={classes.cell}>
         {r.cohorts.map((c) => (
@@ -86,7 +97,7 @@ const CaseRowView = memo(function CaseRowView({ r, index, top }: { r: CaseRow; i
 })
 
 /** A virtualised table: only the rows in view are in the DOM, so 2,000 cases scroll smoothly. */
-export function CaseTable({ rows, sort, onSort, policyName }: { rows: CaseRow[]; sort: CaseloadView['sort']; onSort: (s: CaseloadView['sort']) => void; policyName: string }) {
+export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: CaseRow[]; sort: CaseloadView['sort']; onSort: (s: CaseloadView['sort']) => void; policyName: string; today: string }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed to be used this way.
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: expectedBodyRect() })
@@ -117,7 +128,7 @@ export function CaseTable({ rows, sort, onSort, policyName }: { rows: CaseRow[];
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const r = rows[v.index] as CaseRow
-            return <CaseRowView key={r.prisonerId} r={r} index={v.index} top={v.start} />
+            return <CaseRowView key={r.prisonerId} r={r} index={v.index} top={v.start} today={today} />
           })}
         </div>
       </div>

@@ -5,7 +5,8 @@ import { addDaysIso as addDays } from '../../../../shared/dates'
 // Filtering and sorting of rows the main process has already evaluated. No rule is decided here:
 // status, responsibility, due dates and cohorts all come from the case engine.
 
-const STATUS_ORDER = { overdue: 0, due: 1, met: 2, not_applicable: 3 } as const
+// issue 16: missed (history) sorts after met, before not applicable.
+const STATUS_ORDER = { overdue: 0, due: 1, met: 2, missed: 3, not_applicable: 4 } as const
 // One collator for names, made once: String.localeCompare looks one up on every call, which made
 // sorting 2,000 rows slower than a frame (issue 8). ISO dates sort as plain strings.
 const names = new Intl.Collator('en-GB')

@@ -7,6 +7,7 @@ import { prisonerHref } from '../../app/routes'
 import { StatusBadge } from '../../app/StatusBadge'
 import { useDueOverview } from '../../data/caseloadHooks'
 import { formatDate, POLICY_SHORT } from '../../lib/format'
+import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
 
 function Count({ label, value }: { label: string; value: number }) {
@@ -44,7 +45,10 @@ export function DueScreen() {
   const d = q.data
   return (
     <>
-      <PageHeading title="Due and overdue" lead="Across the establishment: supervision minima overdue or falling due, per POM, and handovers to the COM." />
+      <PageHeading
+        title="Due and overdue"
+        lead="Across the establishment: supervision minima overdue or falling due, per POM, and handovers to the COM. A minimum more than a few weeks past its due date is missed: it is not listed here and stays in the case’s history."
+      />
       {q.error ? <ErrorText error={q.error} /> : null}
       {!d ? (
         <Loader aria-label="Loading" />
@@ -87,6 +91,8 @@ export function DueScreen() {
                 { header: 'Minimum', cell: (r) => RULE_SHORT[r.rule] },
                 { header: 'Achieved', cell: (r) => `${r.achieved} of ${r.required}` },
                 { header: 'Due by', cell: (r) => formatDate(r.dueBy) },
+                // issue 16: how soon, in words: "in 3 days" or "4 days late".
+                { header: 'When', cell: (r) => howSoon(r.dueBy, d.today).text },
                 { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
               ]}
             />

@@ -14,8 +14,11 @@ function stillNeeded(m: Minimum): string {
     case 'overdue': {
       const n = m.required - m.achieved
       const s = `${n} more in-person session${n === 1 ? '' : 's'}`
-      return m.status === 'due' ? `${s} needed by ${formatDate(m.dueBy)}.` : `${s} should have been held by ${formatDate(m.dueBy)}.`
+      return m.status === 'due' ? `${s} needed by ${formatDate(m.dueBy)}.` : `${s} should have been held by ${formatDate(m.dueBy)}: hold ${n === 1 ? 'it' : 'them'} now.`
     }
+    case 'missed':
+      // issue 16: past the due date by more than the overdue period: history, not work to do.
+      return `Not met: ${m.achieved} of ${m.required} held by ${formatDate(m.dueBy)}. Kept as history; nothing can now be done to meet it.`
     default: {
       const never: never = m.status
       return String(never)

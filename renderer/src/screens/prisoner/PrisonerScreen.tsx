@@ -7,7 +7,8 @@ import { PageHeading } from '../../app/PageHeading'
 import { hrefFor } from '../../app/routes'
 import { usePrisoner } from '../../data/caseloadHooks'
 import { formatDate, POLICY_SHORT } from '../../lib/format'
-import { COHORT_LABELS, HANDOVER_REASONS, RESPONSIBILITY_LABELS } from '../../lib/labels'
+import { handoverReasonLabel } from '../../lib/handoverText'
+import { COHORT_LABELS, RESPONSIBILITY_LABELS } from '../../lib/labels'
 import { AllocateControl } from './AllocateControl'
 import { Minima } from './Minima'
 import { RecordSessionForm } from './RecordSessionForm'
@@ -80,7 +81,7 @@ function Handover({ d }: { d: PrisonerDetail }) {
         <Fact label="Release date used" value={formatDate(e.handover.releaseDate)} />
       </SimpleGrid>
       <Text size="sm" mt="xs">
-        {HANDOVER_REASONS[e.handover.reason] ?? e.handover.reason}. Dates calculated under the {POLICY_SHORT[d.policy]} handover policy.
+        {handoverReasonLabel(e.handover.reason)}. Dates calculated under the {POLICY_SHORT[d.policy]} handover policy.
       </Text>
       {e.lateRecords > 0 ? (
         <Text size="sm" mt={4}>

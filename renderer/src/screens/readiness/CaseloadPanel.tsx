@@ -9,7 +9,7 @@ function Minimum({ label, m }: { label: string; m: CaseloadSummary['startOfCusto
       <Table.Th scope="row">{label}</Table.Th>
       <Table.Td>{m.percentMeeting === null ? 'Applies to no case' : `${m.percentMeeting}% meeting it`}</Table.Td>
       <Table.Td>
-        {m.met} met, {m.due} due, {m.overdue} overdue (of {m.applicable})
+        {m.met} met, {m.due} due, {m.overdue} overdue{m.missed === undefined ? '' : `, ${m.missed} missed`} (of {m.applicable})
       </Table.Td>
     </Table.Tr>
   )
@@ -27,7 +27,7 @@ export function CaseloadPanel({ summary }: { summary: CaseloadSummary }) {
           From the case engine on {formatDate(s.asOf)}: {s.cases} case{s.cases === 1 ? '' : 's'} in custody{s.notEvaluated > 0 ? ` (${s.notEvaluated} could not be evaluated: dates missing or inconsistent)` : ''}. Counts only; no session notes go into the export.
         </Text>
         <Table withTableBorder>
-          <Table.Caption>Meeting a minimum: met, or still within its window; an overdue case is not meeting it.</Table.Caption>
+          <Table.Caption>Meeting a minimum: met, or still within its window; an overdue or missed case is not meeting it. Missed: not met and past the due date by more than the overdue period.</Table.Caption>
           <Table.Tbody>
             <Table.Tr>
               <Table.Th scope="row">By responsibility</Table.Th>

@@ -1,4 +1,4 @@
-import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
 import type { BackupEntry, BackupKind } from '../../../../shared/ipc/channels/backup'
@@ -43,13 +43,21 @@ function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => vo
   )
   // Restoring replaces everyone's data: the HOMS's password is asked again (issue 15).
   const [password, setPassword] = useState('')
+  // Issue 15: a backup made on another computer is opened with that data file's recovery key, asked for when needed.
+  const [recoveryKey, setRecoveryKey] = useState('')
+  const keyAsked = isPasswordError(restore.error, 'recoveryKey')
+  const [askKey, setAskKey] = useState(false)
   const when = target.kind === 'listed' ? formatDateTime(target.backup.takenAt) : null
   const what = target.kind === 'listed' ? `the backup taken ${when}` : `the file ${target.name}`
   const confirm = (e: FormEvent) => {
     e.preventDefault()
-    restore.mutate(target.kind === 'listed' ? { id: target.backup.id, password } : { path: target.path, password }, {
+    const withKey = askKey && recoveryKey.trim() !== '' ? { recoveryKey } : {}
+    restore.mutate(target.kind === 'listed' ? { id: target.backup.id, password, ...withKey } : { path: target.path, password, ...withKey }, {
       onSuccess: onClose,
-      onError: (err) => (isPasswordError(err) ? setPassword('') : undefined),
+      onError: (err) => {
+        if (isPasswordError(err)) setPassword('')
+        if (isPasswordError(err, 'recoveryKey')) setAskKey(true)
+      },
     })
   }
   return (
@@ -67,7 +75,18 @@ function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => vo
             accounts held in the backup.
           </Text>
           <ConfirmPasswordInput value={password} onChange={setPassword} why="restoring a backup" error={restore.error} autoFocus />
-          {isPasswordError(restore.error) ? null : <ErrorText error={restore.error} title="Not restored" />}
+          {askKey ? (
+            <TextInput
+              label="Recovery key of the computer the backup was made on"
+              description="64 letters and digits in groups of four, as in the saved recovery key file"
+              value={recoveryKey}
+              onChange={(e) => setRecoveryKey(e.currentTarget.value)}
+              error={keyAsked ? restore.error?.message : undefined}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          ) : null}
+          {isPasswordError(restore.error) || keyAsked ? null : <ErrorText error={restore.error} title="Not restored" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={restore.isPending}>
               Cancel

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/co
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { DataTable } from '../../app/DataTable'
+import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { ErrorText } from '../../app/ErrorText'
 import { useCatalogs, useCheckCatalog, useImportCatalog } from '../../data/authHooks'
 import { formatDateTime } from '../../lib/format'
@@ -13,6 +14,7 @@ export function CatalogSection() {
   const imp = useImportCatalog()
   const [file, setFile] = useState<File | null>(null)
   const [text, setText] = useState<string | null>(null)
+  const [password, setPassword] = useState('')
   const choose = async (f: File | null) => {
     setFile(f)
     setText(null)
@@ -56,16 +58,27 @@ export function CatalogSection() {
         </Alert>
       ) : null}
       {check.data?.summary ? (
-        <Group>
-          <Text size="sm">
-            {check.data.summary.title}, version {check.data.summary.version}: {check.data.summary.baselines} baselines, no problems found.
-          </Text>
-          <Button loading={imp.isPending} disabled={!text || Boolean(imp.data)} onClick={() => text && imp.mutate(text, { onSuccess: (c) => notifications.show({ color: 'teal', message: `${c.title} version ${c.version} imported.` }) })}>
-            Import this catalogue
-          </Button>
-        </Group>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (text) imp.mutate({ text, password }, { onSuccess: (c) => notifications.show({ color: 'teal', message: `${c.title} version ${c.version} imported.` }), onError: (err) => (isPasswordError(err) ? setPassword('') : undefined) })
+          }}
+          noValidate
+        >
+          <Stack gap="xs">
+            <Text size="sm">
+              {check.data.summary.title}, version {check.data.summary.version}: {check.data.summary.baselines} baselines, no problems found.
+            </Text>
+            <ConfirmPasswordInput value={password} onChange={setPassword} why="importing a catalogue" error={imp.error} />
+            <Group>
+              <Button type="submit" loading={imp.isPending} disabled={!text || Boolean(imp.data)}>
+                Import this catalogue
+              </Button>
+            </Group>
+          </Stack>
+        </form>
       ) : null}
-      <ErrorText error={check.error ?? imp.error} title="Not imported" />
+      <ErrorText error={check.error ?? (isPasswordError(imp.error) ? null : imp.error)} title="Not imported" />
     </Stack>
   )
 }

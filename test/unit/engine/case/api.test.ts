@@ -30,7 +30,7 @@ describe('shared/engine/case public API (issue 3)', () => {
     expectTypeOf(caseEngine.responsibilityOn).returns.toEqualTypeOf<'pom' | 'pom_with_com' | 'com'>()
     expectTypeOf(caseEngine.addWorkingDays).returns.toEqualTypeOf<IsoDate>()
     expectTypeOf<ReturnType<typeof caseEngine.calculateHandover>>().toEqualTypeOf<Handover>()
-    expectTypeOf<ReturnType<typeof caseEngine.evaluateCase>['minima'][number]['status']>().toEqualTypeOf<'met' | 'due' | 'overdue' | 'not_applicable'>()
+    expectTypeOf<ReturnType<typeof caseEngine.evaluateCase>['minima'][number]['status']>().toEqualTypeOf<'met' | 'due' | 'overdue' | 'missed' | 'not_applicable'>() // issue 16 adds missed
   })
 
   it('returns plain data with exactly the documented keys', () => {

@@ -54,8 +54,10 @@ describe('omic2023 (issue 3): indeterminate release date', () => {
   ])('%s', (_name, input, today, handover, release, reason) => check(input, today, handover, release, reason))
 })
 
-describe("omic2023 never yields 'pom_with_com' (issue 3: allocation and responsibility coincide)", () => {
-  it('comAllocatedDate always equals comResponsibleDate', () => {
+// Handover spec (../shared/specs/handover-2023.md) section 5: this no longer holds for an ISP in
+// open conditions (R4) or a hearing over 12 months away (R2); handover2023Spec.test.ts covers those.
+describe("omic2023 outside open conditions never yields 'pom_with_com' from dates (issue 3: allocation and responsibility coincide)", () => {
+  it('comAllocatedDate equals comResponsibleDate when the new fields are at their defaults', () => {
     for (const input of [
       determinate({ conditionalReleaseDate: '2025-03-31', homeDetentionCurfewEligibilityDate: '2024-09-01' }),
       determinate({ conditionalReleaseDate: '2025-03-31', mappaLevel: 2 }),

@@ -25,6 +25,8 @@ function sessionArb(start: number): fc.Arbitrary<CaseSession> {
   }))
 }
 
+const rarely: fc.Arbitrary<boolean> = fc.integer({ min: 0, max: 3 }).map((n) => n === 0)
+
 const caseArb: fc.Arbitrary<CaseInput> = fc
   .record({
     start: fc.integer({ min: FIRST, max: parseDay('2030-12-31') }),
@@ -41,6 +43,13 @@ const caseArb: fc.Arbitrary<CaseInput> = fc
     recall: fc.boolean(),
     alloc: fc.option(fc.integer({ min: -30, max: 1500 }), { nil: null }),
     arrival: fc.option(fc.integer({ min: -30, max: 2000 }), { nil: null }),
+    // Handover spec (../shared/specs/handover-2023.md) section 1; the booleans true one time in four,
+    // so that the cases they override (R1, R3) do not crowd out the rest.
+    open: rarely,
+    openArrival: fc.option(fc.integer({ min: -100, max: 8000 }), { nil: null }),
+    immigration: rarely,
+    additionalIsp: rarely,
+    paroleOutcome: fc.constantFrom<CaseInput['paroleOutcome']>(null, 'release', 'not_release'),
   })
   .chain((r) =>
     fc.array(sessionArb(r.start), { maxLength: 12 }).map((sessions): CaseInput => {
@@ -60,6 +69,11 @@ const caseArb: fc.Arbitrary<CaseInput> = fc
         recall: r.recall,
         pomAllocatedDate: d(r.alloc),
         arrivalDate: d(r.arrival),
+        openConditions: r.open,
+        openConditionsArrivalDate: d(r.openArrival),
+        immigrationCase: r.immigration,
+        additionalIsp: r.additionalIsp,
+        paroleOutcome: r.paroleOutcome,
         sessions,
       }
     }),
@@ -88,7 +102,7 @@ describe('case engine properties (issue 3)', () => {
     )
   })
 
-  it('comAllocatedDate <= comResponsibleDate, both set or both null; omic2023 has one date', () => {
+  it('comAllocatedDate <= comResponsibleDate, both set or both null; omic2023 has one date except for an open ISP (handover spec R4)', () => {
     fc.assert(
       fc.property(caseArb, todayArb, policyArb, (input, today, policy) => {
         const h = calculateHandover(input, today, policy)
@@ -96,11 +110,34 @@ describe('case engine properties (issue 3)', () => {
         if (h.comAllocatedDate !== null && h.comResponsibleDate !== null) {
           expect(h.comAllocatedDate <= h.comResponsibleDate).toBe(true)
           expect(h.releaseDate).not.toBeNull()
-          if (policy === 'omic2023') expect(h.comResponsibleDate).toBe(h.comAllocatedDate)
+          // Handover spec section 5: under omic2023 the two dates differ only for an ISP in open
+          // conditions that arrived before the handover date, and then the COM is allocated on arrival.
+          if (policy === 'omic2023' && h.comResponsibleDate !== h.comAllocatedDate) {
+            expect(input.sentenceType).toBe('indeterminate')
+            expect(input.openConditions).toBe(true)
+            expect(h.comAllocatedDate).toBe(input.openConditionsArrivalDate)
+            expect(['indeterminate_open', 'early_allocation']).toContain(h.reason)
+          }
         }
       }),
       { numRuns: 500 },
     )
+  })
+
+  it("handover spec section 5: 'omic2021' ignores every new field; under 'omic2023' they only change ISP results or add immigration_case", () => {
+    const defaults: Partial<CaseInput> = { openConditions: false, openConditionsArrivalDate: null, immigrationCase: false, additionalIsp: false, paroleOutcome: null }
+    let split = 0
+    fc.assert(
+      fc.property(caseArb, todayArb, (input, today) => {
+        const plain = { ...input, ...defaults }
+        expect(evaluateCase(input, today, 'omic2021')).toEqual(evaluateCase(plain, today, 'omic2021'))
+        const h = calculateHandover(input, today, 'omic2023')
+        if (input.sentenceType === 'determinate' && !input.immigrationCase) expect(h).toEqual(calculateHandover(plain, today, 'omic2023'))
+        if (h.comAllocatedDate !== h.comResponsibleDate) split++
+      }),
+      { numRuns: 1000 },
+    )
+    expect(split).toBeGreaterThan(0) // not vacuous: open ISPs with an earlier handover start were generated
   })
 
   it("responsibility never goes back (com -> pom, or com -> pom_with_com) as the date advances", () => {

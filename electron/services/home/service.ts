@@ -1,0 +1,203 @@
+// The home screen's figures (issue 16, "Home screen per role"), worked out from the same engines
+// and the same in-memory cases as the caseload, due list and exports, so the figures agree with
+// them on both backends. No rule is decided here: statuses come from evaluateCase (seed 003
+// Annex B, with issue 16's overdue/missed boundary), readiness from assessReadiness (seed 002),
+// the sign-off route's state from nextSignOffStep. This module only counts and orders.
+import { addWorkingDays, assessReadiness, nextSignOffStep, type MinimumResult } from '../../../shared/engine/index'
+import { addDaysIso, daysBetweenIso } from '../../../shared/dates'
+import type { StoreConn } from '../../../db/store/types'
+import type { User, UserRole } from '../../../shared/ipc/channels/auth'
+import type { AllocationWork, Compliance, Home, HomeCase, MyWork, PlanGlance } from '../../../shared/ipc/channels/home'
+import { evalSettings } from '../caseload/context'
+import { casesOf } from '../caseload/cache'
+import type { CaseRecord } from '../caseload/load'
+import { displayName, type EvalSettings, type Verdict } from '../caseload/verdict'
+import { activePoms } from '../caseload/store'
+import { catalogFor, entriesOf, entryRows, latestVersionRow, signOffHistory, toVersionView } from '../rrmp/store'
+import { readEstablishment } from '../establishment/store'
+
+/** Look-aheads of the POM's counts (issue 16: "due in the next 7 days", "the next 28 days"). */
+const DUE_SOON_DAYS = 7
+const DUE_LATER_DAYS = 28
+/** "Handovers starting in the next 8 weeks" (issue 16; the due list's horizon, issue 5). */
+const HANDOVER_HORIZON_DAYS = 56
+/** How many of the POM's cases and of the unallocated cases the home lists (the full lists are a click away). */
+const LIST_AT_MOST = 50
+
+/** Which sections each role's home holds (issue 16): a POM their own work; managers the establishment's. */
+const SECTIONS: Record<UserRole, { myWork: boolean; allocation: boolean; compliance: boolean; plan: boolean }> = {
+  pom: { myWork: true, allocation: false, compliance: false, plan: false },
+  homd: { myWork: false, allocation: true, compliance: true, plan: false },
+  homs: { myWork: false, allocation: true, compliance: true, plan: true },
+  governor: { myWork: false, allocation: false, compliance: true, plan: true },
+  read_only: { myWork: false, allocation: false, compliance: true, plan: true },
+}
+
+type Evaluated = { rec: CaseRecord; v: Extract<Verdict, { ok: true }> }
+
+function openCase(e: Evaluated, m: MinimumResult, today: string): HomeCase | null {
+  if ((m.status !== 'due' && m.status !== 'overdue') || m.dueBy === null) return null
+  const r = e.v.row
+  return { prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, pomName: r.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, daysLeft: daysBetweenIso(today, m.dueBy), status: m.status }
+}
+
+/** Sessions recorded in [from, today] more than one working day after they took place (seed 003 Annex B 1.1). */
+function lateRecordsSince(rec: CaseRecord, from: string, today: string, extraHolidays: readonly string[]): number {
+  let n = 0
+  // A late record is never ordinary, so the whole-establishment read always holds it (relevance.ts).
+  for (const s of rec.sessions) {
+    const on = s.recordedOn
+    if (!on || on < from || on > today) continue
+    if (on > addWorkingDays(s.date, 1, extraHolidays)) n++
+  }
+  return n
+}
+
+export function myWork(cases: readonly Evaluated[], pomId: number | null, s: EvalSettings): MyWork {
+  const today = s.today
+  const in7 = addDaysIso(today, DUE_SOON_DAYS)
+  const in28 = addDaysIso(today, DUE_LATER_DAYS)
+  const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
+  const monthStart = `${today.slice(0, 7)}-01`
+  const counts = { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0 }
+  const open: HomeCase[] = []
+  let caseCount = 0
+  for (const e of cases) {
+    if (pomId === null || e.rec.current?.staffId !== pomId) continue
+    caseCount++
+    for (const m of e.v.evaluation.minima) {
+      const c = openCase(e, m, today)
+      if (!c) continue
+      open.push(c)
+      if (c.status === 'overdue') counts.overdue++
+      else if (c.dueBy <= in28) {
+        counts.due28++
+        if (c.dueBy <= in7) counts.due7++
+      }
+      if (m.rule === 'transfer_arrival') counts.transfersAwaiting++
+    }
+    const h = e.v.evaluation.handover
+    if (h.comAllocatedDate !== null && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) counts.handovers8Weeks++
+    counts.lateThisMonth += lateRecordsSince(e.rec, monthStart, today, s.extraHolidays)
+  }
+  open.sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name))
+  return { pomId, counts, cases: open.slice(0, LIST_AT_MOST), caseCount }
+}
+
+export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[], s: EvalSettings): Promise<AllocationWork> {
+  const today = s.today
+  const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
+  const poms = new Map((await activePoms(conn.db)).map((p) => [p.id, { staffId: p.id, name: p.name, caseCount: 0, hoursPerWeek: p.hoursPerWeek, overdue: 0 }]))
+  const unallocated: AllocationWork['unallocated'] = []
+  const handoversComing: AllocationWork['handoversComing'] = []
+  let overdueTotal = 0
+  for (const e of cases) {
+    const p = e.rec.prisoner
+    const overdue = e.v.evaluation.minima.filter((m) => m.status === 'overdue').length
+    overdueTotal += overdue
+    const pom = e.rec.current ? poms.get(e.rec.current.staffId) : undefined
+    if (pom) {
+      pom.caseCount++
+      pom.overdue += overdue
+    }
+    if (!e.rec.current) {
+      // Waiting since arrival on transfer, else since the sentence started (the allocation overview's reading).
+      const since = p.arrivalDate ?? p.sentenceStartDate
+      unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), waitingSince: since, daysWaiting: Math.max(0, daysBetweenIso(since, today)) })
+    }
+    const h = e.v.evaluation.handover
+    if (h.comAllocatedDate !== null && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) {
+      handoversComing.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: e.v.row.name, pomName: e.v.row.pomName, comAllocatedDate: h.comAllocatedDate })
+    }
+  }
+  unallocated.sort((a, b) => b.daysWaiting - a.daysWaiting || a.name.localeCompare(b.name))
+  handoversComing.sort((a, b) => a.comAllocatedDate.localeCompare(b.comAllocatedDate) || a.name.localeCompare(b.name))
+  const load = (p: { caseCount: number; hoursPerWeek: number }) => p.caseCount / Math.max(p.hoursPerWeek, 1)
+  return {
+    unallocated: unallocated.slice(0, LIST_AT_MOST),
+    handoversComing: handoversComing.slice(0, LIST_AT_MOST),
+    poms: [...poms.values()].sort((a, b) => load(b) - load(a) || a.name.localeCompare(b.name)),
+    overdueTotal,
+  }
+}
+
+/**
+ * Minima whose due date fell in the period and is not after today, and how many of them were met
+ * (a missed or overdue one is not met: issue 16). Start of custody and transfers count whoever is
+ * responsible; pre-handover as evaluated. A minimum still due (its date ahead) is not yet decided.
+ */
+export function compliance(cases: readonly Evaluated[], today: string): Compliance {
+  const monthStart = `${today.slice(0, 7)}-01`
+  const [y, m] = today.split('-').map(Number) as [number, number]
+  // The first day of the month two months back: this month and the two before it.
+  const threeMonthsStart = new Date(Date.UTC(y, m - 3, 1)).toISOString().slice(0, 10)
+  const rules = ['start_of_custody', 'pre_handover', 'transfer_arrival'] as const
+  const tally = () => ({ decided: 0, met: 0 })
+  const t = Object.fromEntries(rules.map((r) => [r, { thisMonth: tally(), lastThreeMonths: tally() }])) as Record<(typeof rules)[number], { thisMonth: { decided: number; met: number }; lastThreeMonths: { decided: number; met: number } }>
+  for (const e of cases) {
+    for (const min of e.v.evaluation.minima) {
+      if (min.status === 'not_applicable' || min.status === 'due' || min.dueBy === null || min.dueBy > today) continue
+      const met = min.status === 'met' ? 1 : 0
+      if (min.dueBy >= threeMonthsStart) {
+        t[min.rule].lastThreeMonths.decided++
+        t[min.rule].lastThreeMonths.met += met
+      }
+      if (min.dueBy >= monthStart) {
+        t[min.rule].thisMonth.decided++
+        t[min.rule].thisMonth.met += met
+      }
+    }
+  }
+  const figures = (x: { decided: number; met: number }) => ({ ...x, percentMet: x.decided === 0 ? null : Math.floor((x.met / x.decided) * 100 + 1e-9) })
+  return { monthStart, threeMonthsStart, byRule: rules.map((rule) => ({ rule, thisMonth: figures(t[rule].thisMonth), lastThreeMonths: figures(t[rule].lastThreeMonths) })) }
+}
+
+export async function planGlance(conn: StoreConn): Promise<PlanGlance | null> {
+  const db = conn.db
+  const row = await latestVersionRow(db)
+  if (!row) return null
+  const catalog = await catalogFor(db, row.catalogId, row.catalogVersion)
+  const readiness = assessReadiness(catalog, entriesOf(await entryRows(db, row.id)), row.targetStage)
+  const view = await toVersionView(db, row, row.id)
+  const state = nextSignOffStep(await signOffHistory(db, row.id))
+  const text = new Map(catalog.baselines.map((b) => [b.id, b.text]))
+  return {
+    versionId: row.id,
+    version: row.version,
+    currentStage: row.currentStage,
+    targetStage: row.targetStage,
+    status: view.status,
+    statusText: view.statusText,
+    overall: readiness.overall,
+    percent: readiness.score.percent,
+    blockers: readiness.blockers.map((b) => ({ baselineId: b.baselineId, text: text.get(b.baselineId) ?? '', weighting: b.weighting ?? 0 })),
+    awaitingGovernor: state.kind === 'awaiting' && state.next.stage === 'governor',
+    awaitingHoms: view.status === 'draft' || view.status === 'returned',
+  }
+}
+
+/** The home of `actor` on `today`. */
+export async function homeFor(conn: StoreConn, actor: User, today: string): Promise<Home> {
+  const want = SECTIONS[actor.role]
+  const empty: Home = { today, role: actor.role, myWork: null, allocation: null, compliance: null, plan: null, notEvaluated: 0 }
+  // Before the establishment is set up there are no cases to count (evalSettings would refuse).
+  if (!(await readEstablishment(conn.db))) return empty
+  const s = await evalSettings(conn.db, today)
+  const cache = casesOf(conn)
+  const evaluated: Evaluated[] = []
+  let notEvaluated = 0
+  const records = want.myWork && actor.staffId !== null ? await cache.forPom(actor.staffId, s) : want.myWork ? [] : await cache.all(s)
+  for (const rec of records) {
+    const v = cache.verdict(rec, s)
+    if (v.ok) evaluated.push({ rec, v })
+    else notEvaluated++
+  }
+  return {
+    ...empty,
+    myWork: want.myWork ? myWork(evaluated, actor.staffId, s) : null,
+    allocation: want.allocation ? await allocationWork(conn, evaluated, s) : null,
+    compliance: want.compliance ? compliance(evaluated, today) : null,
+    plan: want.plan ? await planGlance(conn) : null,
+    notEvaluated,
+  }
+}

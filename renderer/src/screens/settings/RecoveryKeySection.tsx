@@ -1,0 +1,77 @@
+import { Alert, Button, Code, Group, Modal, Stack, Text, Title } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import type { RecoveryKeyExport } from '../../../../shared/ipc/channels/backup'
+import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
+import { ErrorText } from '../../app/ErrorText'
+import { useExportRecoveryKey } from '../../data/backupHooks'
+
+// Issue 15: the data file and its backups are encrypted with a key only this Windows account can
+// unlock. The recovery key is that key written out, for a HOMS to keep away from this computer so a
+// backup can be restored on a new laptop. It is shown once; the main process refuses a second export.
+
+function ExportDialog({ onClose }: { onClose: () => void }) {
+  const exportKey = useExportRecoveryKey()
+  const [password, setPassword] = useState('')
+  const [shown, setShown] = useState<RecoveryKeyExport | null>(null)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    exportKey.mutate({ password }, { onSuccess: setShown, onError: (err) => (isPasswordError(err) ? setPassword('') : undefined) })
+  }
+  return (
+    <Modal opened onClose={exportKey.isPending ? () => undefined : onClose} title={shown ? 'The recovery key' : 'Export the recovery key?'} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+      {shown ? (
+        <Stack>
+          <Alert color="yellow" title="Keep it safe, away from this computer" role="status">
+            Anyone with this key and a copy of the data file can read everything in it. It is shown only this once.
+          </Alert>
+          <Text>Recovery key ({shown.fingerprint}):</Text>
+          <Code block style={{ fontSize: '1.1rem', letterSpacing: '0.05em', wordBreak: 'break-all' }}>
+            {shown.recoveryKey}
+          </Code>
+          <Text size="sm">{shown.savedTo ? `It was saved to ${shown.savedTo}. Move that file off this computer (to the establishment safe, printed, or the password manager IT approves).` : 'It was not saved to a file: write it down or print this screen now.'}</Text>
+          <Group justify="flex-end">
+            <Button onClick={onClose}>I have kept it safe</Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text>
+              The data file and its backups are encrypted with a key that only this computer’s account can unlock. If this computer is replaced or its account is
+              lost, a backup can be opened only with the recovery key.
+            </Text>
+            <Text>The key is shown once and saved as a file you choose. It can be exported only once: keep it where the establishment keeps its other secrets.</Text>
+            <ConfirmPasswordInput value={password} onChange={setPassword} why="exporting the recovery key" error={exportKey.error} autoFocus />
+            {isPasswordError(exportKey.error) ? null : <ErrorText error={exportKey.error} title="Not exported" />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose} disabled={exportKey.isPending}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={exportKey.isPending}>
+                Show and save the recovery key
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  )
+}
+
+export function RecoveryKeySection() {
+  const [open, setOpen] = useState(false)
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        Recovery key
+      </Title>
+      <Text size="sm">The data on this computer is encrypted. A HOMS exports the recovery key once, so the data can be restored on another computer.</Text>
+      <Group>
+        <Button variant="default" onClick={() => setOpen(true)}>
+          Export the recovery key…
+        </Button>
+      </Group>
+      {open ? <ExportDialog onClose={() => setOpen(false)} /> : null}
+    </Stack>
+  )
+}

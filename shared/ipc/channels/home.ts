@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import { channel, type Domain } from '../define'
+import { empty } from '../schemas'
+import { USER_ROLES } from '../values'
+import { PLAN_STATUSES } from './rrmp'
+
+// The home screen (issue 16, "Home screen per role"): what the signed-in person must do today,
+// worked out in the main process from the same case engine and RRMP engine as every other screen.
+// Each section is present for the roles that use it and null otherwise.
+
+const rule = z.enum(['start_of_custody', 'pre_handover', 'transfer_arrival'])
+
+/** One open minimum of one case, with how many days are left (negative: days late). */
+export const homeCaseSchema = z.object({
+  prisonerId: z.number(),
+  prisonNumber: z.string(),
+  name: z.string(),
+  pomName: z.string().nullable(),
+  rule,
+  required: z.number(),
+  achieved: z.number(),
+  dueBy: z.string(),
+  daysLeft: z.number(),
+  /** Only actionable statuses: a missed minimum (issue 16) is history and never listed. */
+  status: z.enum(['due', 'overdue']),
+})
+export type HomeCase = z.infer<typeof homeCaseSchema>
+
+/** POM "My work": counts that link to filtered lists, and the POM's cases by days left. */
+export const myWorkSchema = z.object({
+  /** The staff record the user is linked to; null when the user has none (then counts are 0). */
+  pomId: z.number().nullable(),
+  counts: z.object({
+    /** Minima overdue and still actionable (past due by at most the overdue period). */
+    overdue: z.number(),
+    due7: z.number(),
+    due28: z.number(),
+    /** Handovers starting (COM allocated) in the next 8 weeks. */
+    handovers8Weeks: z.number(),
+    /** Transfers whose first in-person session is still to be held (transfer minimum due or overdue). */
+    transfersAwaiting: z.number(),
+    /** Sessions recorded this month more than one working day after they took place (seed 003 Annex B 1.1). */
+    lateThisMonth: z.number(),
+  }),
+  /** The POM's open minima, fewest days left first (late ones first). */
+  cases: z.array(homeCaseSchema),
+  /** Cases the POM holds in custody. */
+  caseCount: z.number(),
+})
+export type MyWork = z.infer<typeof myWorkSchema>
+
+/** HOMD (and HOMS): allocation and overdue work across the establishment. */
+export const allocationWorkSchema = z.object({
+  /** Cases without a POM, longest waiting first. */
+  unallocated: z.array(z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), waitingSince: z.string(), daysWaiting: z.number() })),
+  /** Handovers whose COM is to be allocated in the next 8 weeks (the COM allocation date from the case engine). */
+  handoversComing: z.array(z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), pomName: z.string().nullable(), comAllocatedDate: z.string() })),
+  /** Active POMs by load per contracted hour, heaviest first. */
+  poms: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), hoursPerWeek: z.number(), overdue: z.number() })),
+  /** Actionable overdue minima across the establishment. */
+  overdueTotal: z.number(),
+})
+export type AllocationWork = z.infer<typeof allocationWorkSchema>
+
+const complianceFigures = z.object({
+  /** Minima whose due date fell in the period, up to today. */
+  decided: z.number(),
+  met: z.number(),
+  /** met / decided as a whole percentage rounded down; null when none fell due. */
+  percentMet: z.number().nullable(),
+})
+
+/** Establishment compliance by minimum: minima that fell due this month and in the last 3 months. */
+export const complianceSchema = z.object({
+  monthStart: z.string(),
+  threeMonthsStart: z.string(),
+  byRule: z.array(z.object({ rule, thisMonth: complianceFigures, lastThreeMonths: complianceFigures })),
+})
+export type Compliance = z.infer<typeof complianceSchema>
+
+/** The RRMP at a glance: its status, what blocks the target stage, and whether it waits for a Governor. */
+export const planGlanceSchema = z.object({
+  versionId: z.number(),
+  version: z.number(),
+  currentStage: z.number(),
+  targetStage: z.number(),
+  status: z.enum(PLAN_STATUSES),
+  statusText: z.string(),
+  overall: z.enum(['ready', 'not_ready']),
+  percent: z.number(),
+  blockers: z.array(z.object({ baselineId: z.string(), text: z.string(), weighting: z.number() })),
+  /** Submitted and the route's next step is the Governor's. */
+  awaitingGovernor: z.boolean(),
+  /** Returned with comments, or still a draft: the HOMS's move. */
+  awaitingHoms: z.boolean(),
+})
+export type PlanGlance = z.infer<typeof planGlanceSchema>
+
+export const homeSchema = z.object({
+  today: z.string(),
+  role: z.enum(USER_ROLES),
+  myWork: myWorkSchema.nullable(),
+  allocation: allocationWorkSchema.nullable(),
+  compliance: complianceSchema.nullable(),
+  /** Null before an RRMP is started, and for a POM. */
+  plan: planGlanceSchema.nullable(),
+  /** Cases the engine could not evaluate (a date missing or inconsistent): left out of every figure. */
+  notEvaluated: z.number(),
+})
+export type Home = z.infer<typeof homeSchema>
+
+export const home = {
+  get: channel({
+    doc: 'The signed-in user’s home screen: a POM’s work today, the HOMD’s allocation work, the HOMS’s plan and compliance, the Governor’s decisions waiting; read-only reviewers get the summaries.',
+    kind: 'query',
+    input: empty,
+    output: homeSchema,
+  }),
+} satisfies Domain
