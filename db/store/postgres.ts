@@ -44,6 +44,9 @@ const WRITE_ATTEMPTS = 10
 // then sees the committed row and says so in its own words ("already on record").
 const RETRYABLE = new Set(['40001', '40P01', '23505'])
 
+/** The advisory lock key writers take turns on for the audit chain's head (issue 15). */
+const AUDIT_CHAIN_TURN = 7_302_015
+
 /** The app refuses to connect to this location unencrypted (issue 14); the message says what to change. */
 export class PlainTextRefusedError extends Error {
   constructor(message: string) {
@@ -294,7 +297,16 @@ export class PostgresStore implements Store {
       let broken = false
       let txid: string | null = null
       let result: { value: T } | null = null
+      let locked = false
       try {
+        // Issue 15: every write adds to the one audit chain (its head row, migration 0007). The
+        // desks take turns for it before their transaction's snapshot is taken (a session lock,
+        // released below or by the server if the connection goes), so a write never starts from a
+        // chain head another desk is about to move: without it, 32 desks writing at once clashed
+        // on the head (40001) five times over the limit in sharedConcurrency.test.ts.
+        // Its own round trip: in one query string with BEGIN it would join the transaction and take its snapshot.
+        await client.query(`SELECT pg_advisory_lock(${AUDIT_CHAIN_TURN})`)
+        locked = true
         // One round trip: the transaction begun and its id, by which a lost COMMIT is looked up.
         const begun = (await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE; SELECT txid_current()::text AS t')) as unknown as pg.QueryResult<{ t: string }>[]
         txid = begun[1]?.rows[0]?.t ?? null
@@ -313,6 +325,7 @@ export class PostgresStore implements Store {
         }
         throw this.translate(err)
       } finally {
+        if (locked && !broken) await client.query(`SELECT pg_advisory_unlock(${AUDIT_CHAIN_TURN})`).catch(() => undefined)
         client.release(broken)
       }
     }

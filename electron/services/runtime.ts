@@ -403,6 +403,10 @@ export class StoreRuntime {
     const backup = listBackups(this.config.backupDir, access).find((b) => !isFutureDated(b, now) && isHealthy(b.path, access))
     await this.requireRecoveryHoms(credential, backup?.path ?? null)
     const problem = this.state.kind === 'recovery' ? this.state.problem : null
+    if (problem?.kind === 'no_key_protection') {
+      // A new file would need a key this computer cannot keep either: nothing is moved aside for nothing.
+      throw new UserFacingError('unavailable', 'A new data file would need a key this computer’s account cannot keep either. Ask IT to set up the account’s key store, then start OMU Desk again.')
+    }
     const aside = this.setAside()
     // A file whose key this account does not hold: its sealed key goes aside with it, and the new file gets a new key.
     if (aside && problem?.kind === 'key_unavailable' && fs.existsSync(this.keyFile.file)) fs.renameSync(this.keyFile.file, `${aside}.key.json`)

@@ -27,7 +27,7 @@ describe('desktop behaviour in Chromium (issue 18)', () => {
     await ok(app.call('omu:sessions.record', { prisonerId: first.prisonerId, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 40, notes: NOTE }))
     const record = await ok(app.call('omu:prisoners.get', { prisonerId: first.prisonerId }))
     await page.reload()
-    await page.getByTestId('case-row').first().waitFor()
+    await page.getByRole('link', { name: /^Caseload/ }).waitFor()
 
     // The readiness screen is given a plan that is not one (only here, by intercepting the
     // transport): rendering it throws, as a bug would.
@@ -36,7 +36,9 @@ describe('desktop behaviour in Chromium (issue 18)', () => {
       if (body.channel === 'omu:rrmp.plan') await route.fulfill({ json: { ok: true, data: {} } })
       else await route.fallback()
     })
-    await page.getByRole('link', { name: /^Readiness and export/ }).click()
+    await page.evaluate(() => {
+      window.location.hash = '#/readiness'
+    })
     await page.getByRole('heading', { level: 1, name: 'This screen could not be shown' }).waitFor()
     expect(await page.getByRole('alert').filter({ hasText: 'Nothing you saved before has been lost.' }).count()).toBe(1)
     // The rest of the app is still there: the header and the navigation.
@@ -76,6 +78,9 @@ describe('desktop behaviour in Chromium (issue 18)', () => {
     const { page } = app
     await ok(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
     await page.reload()
+    await page.evaluate(() => {
+      window.location.hash = '#/caseload'
+    })
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
     await page.evaluate(() => {
       window.print = () => document.body.setAttribute('data-printed', 'yes')
@@ -86,7 +91,7 @@ describe('desktop behaviour in Chromium (issue 18)', () => {
     await expect.poll(() => page.locator('body').getAttribute('data-printed')).toBe('yes')
     await page.emulateMedia({ media: 'print' })
     expect(await page.getByRole('heading', { level: 1, name: 'Caseload' }).isVisible()).toBe(true)
-    expect(await page.getByRole('link', { name: /^Settings/ }).isVisible()).toBe(false)
+    expect(await page.getByRole('link', { name: /^Caseload/ }).isVisible()).toBe(false)
     expect(await print.isVisible()).toBe(false)
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(false)
     // No button of any kind (nor a link drawn as one) is on paper.

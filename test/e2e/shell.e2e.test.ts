@@ -42,7 +42,8 @@ describe('foundation shell in Chromium against the real services', () => {
     await screenshot(page, '02-setup-error')
     await page.getByLabel('Establishment code').fill('TST')
     await page.getByRole('button', { name: 'Save and continue' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+    // issue 16: signing in lands on the user's home.
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor()
     expect(await page.getByText('HMP Testshire (TST)').isVisible()).toBe(true)
     await app.close()
   })
@@ -100,7 +101,8 @@ describe('foundation shell in Chromium against the real services', () => {
     await screenshot(page, '03-sign-in-error')
     await page.locator('input[type=password]').fill('correct horse battery staple')
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+    // issue 16: signing in lands on the user's home.
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor()
     await app.close()
   })
 

@@ -97,7 +97,7 @@ describe('home screen per role (issue 16)', () => {
     expect(due.totals.overdue).toBe(1)
     expect(due.items.filter((i) => i.rule === 'start_of_custody').map((i) => i.prisonerId)).toEqual([ids.Overdue, ids.Due])
     const list = await must(svc.call('omu:caseload.list', { pomId: null }))
-    const status = new Map(list.rows.map((r) => [r.prisonerId, r.status]))
+    const status = new Map<number | undefined, string>(list.rows.map((r) => [r.prisonerId, r.status]))
     expect(status.get(ids.Overdue)).toBe('overdue')
     // The missed case's other minimum (pre-handover, in 2028) is still due: that leads its headline.
     expect(status.get(ids.Missed)).toBe('due')

@@ -54,6 +54,8 @@ export function createAppLog(opts: { dir: string; console?: boolean; maxBytes?: 
   // Its own instance (electron-log keeps instances by id): two logs in one process (the e2e
   // suite's apps) never share settings.
   const logger = nodeLog.create({ logId: `omu-${process.pid}-${++loggers}` })
+  // Named, so electron-log never looks for a package.json to name the app (it throws if none is found).
+  logger.transports.file.setAppName('OMU Desk')
   logger.transports.file.resolvePathFn = () => file
   logger.transports.file.maxSize = opts.maxBytes ?? LOG_MAX_BYTES
   logger.transports.file.level = 'info'

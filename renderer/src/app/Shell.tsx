@@ -13,7 +13,7 @@ import { ScreenErrorBoundary } from './ScreenErrorBoundary'
 import { OfflineBanner } from './OfflineBanner'
 import { AuditChainBanner } from './AuditChainBanner'
 import { ThemeToggle } from './ThemeToggle'
-import { hrefFor, ROUTES, useRoute, type Route, type RoutePath } from './routes'
+import { hrefFor, routesFor, useRoute, type Route, type RoutePath } from './routes'
 
 // The caseload (what most users open first) is in the main bundle; other screens load on first
 // visit, so the app shows its first rows sooner (issue 8).
@@ -23,6 +23,7 @@ const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) =
 const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScreen').then((m) => ({ default: m.AllocationScreen })))
 const DueScreen = lazy(() => import('../screens/due/DueScreen').then((m) => ({ default: m.DueScreen })))
 const ImportScreen = lazy(() => import('../screens/import/ImportScreen').then((m) => ({ default: m.ImportScreen })))
+const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => ({ default: m.HomeScreen })))
 const PrisonerScreen = lazy(() => import('../screens/prisoner/PrisonerScreen').then((m) => ({ default: m.PrisonerScreen })))
 
 function Screen({ route }: { route: Route }) {
@@ -37,6 +38,8 @@ function screenName(route: Route): string {
 
 function NavScreen({ path }: { path: RoutePath }) {
   switch (path) {
+    case 'home':
+      return <HomeScreen />
     case 'due':
       return <DueScreen />
     case 'allocation':
@@ -94,7 +97,8 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
             <Text fw={700} size="lg">
               OMU Desk
             </Text>
-            <Text size="sm" c="dimmed" visibleFrom="sm">
+            {/* issue 16: at 1024 px wide the establishment's name gives way, so the stage badge and the buttons are never cut off. */}
+            <Text size="sm" c="dimmed" visibleFrom="lg">
               {establishment.name} ({establishment.code})
             </Text>
           </Group>
@@ -105,7 +109,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
             <Text size="sm" visibleFrom="md">
               {user.displayName} ({ROLE_NAMES[user.role]})
             </Text>
-            <ThemeToggle />
+            <ThemeToggle userId={user.id} />
             {/* Issue 18, printing: the current screen through the print stylesheet (styles.css,
                 @media print); the menu's File › Print (Ctrl+P) does the same from the main process. */}
             <Button size="xs" variant="default" onClick={() => window.print()} aria-label="Print this screen">
@@ -122,8 +126,8 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
           <VisuallyHidden>
             <Title order={2}>Navigation</Title>
           </VisuallyHidden>
-          {ROUTES.map((r) => (
-            <NavItem key={r.path} href={hrefFor(r.path)} label={r.label} description={`For ${r.audience}`} active={activePath === r.path} />
+          {routesFor(user.role).map((r) => (
+            <NavItem key={r.path} href={hrefFor(r.path)} label={r.label} description={r.description} active={activePath === r.path} />
           ))}
         </nav>
       </AppShell.Navbar>

@@ -1,4 +1,5 @@
 import { NativeSelect, useMantineColorScheme, type MantineColorScheme } from '@mantine/core'
+import { useEffect } from 'react'
 
 const SCHEMES: { value: MantineColorScheme; label: string }[] = [
   { value: 'light', label: 'Light theme' },
@@ -11,8 +12,15 @@ const SCHEMES: { value: MantineColorScheme; label: string }[] = [
  * and it renders in a fraction of the time of a segmented control, which measures and animates its
  * indicator on the first paint of every screen (issue 8).
  */
-export function ThemeToggle() {
+export function ThemeToggle({ userId }: { userId: number }) {
   const { colorScheme, setColorScheme } = useMantineColorScheme()
+  // Issue 16: the theme is each user's own, kept on this computer by user id (no name stored); a
+  // user who never chose one keeps the theme on screen.
+  const key = `omu-colour-scheme:user:${userId}`
+  useEffect(() => {
+    const mine = SCHEMES.find((s) => s.value === window.localStorage.getItem(key))
+    if (mine) setColorScheme(mine.value)
+  }, [key, setColorScheme])
   return (
     <NativeSelect
       size="xs"
@@ -20,7 +28,9 @@ export function ThemeToggle() {
       value={colorScheme}
       onChange={(e) => {
         const next = SCHEMES.find((s) => s.value === e.currentTarget.value)
-        if (next) setColorScheme(next.value)
+        if (!next) return
+        setColorScheme(next.value)
+        window.localStorage.setItem(key, next.value)
       }}
       data={SCHEMES}
     />

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { currentRoute, type Route, type RoutePath } from './routeTable'
 
-export { currentRoute, ROUTES, type Route, type RoutePath } from './routeTable'
+export { currentRoute, HOME_PATH, ROUTES, routesFor, type Route, type RoutePath } from './routeTable'
 
 // Set when the user navigates (not on first load): the next screen heading to mount takes focus,
 // so keyboard and screen-reader users land on the new screen (screens load lazily, so the

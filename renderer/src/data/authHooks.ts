@@ -3,6 +3,7 @@ import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
 import { keys } from './keys'
 import { authStatusQuery } from './queries'
+import { HOME_PATH } from '../app/routeTable'
 
 // Sign-in and users (issue 7). Signing in or out changes what every screen may show, so the whole
 // cache is dropped rather than patched.
@@ -13,7 +14,11 @@ export function useAuthStatus(enabled: boolean) {
 
 function useResetAll() {
   const qc = useQueryClient()
-  return () => qc.resetQueries({ queryKey: keys.all })
+  return () => {
+    // Issue 16: whoever signs in next lands on their own home, never on the last user's screen.
+    window.location.hash = `#/${HOME_PATH}`
+    return qc.resetQueries({ queryKey: keys.all })
+  }
 }
 
 export function useSignIn() {
