@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Modal, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import type { RecoveryKeyExport } from '../../../../shared/ipc/channels/backup'
 import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
@@ -25,9 +25,10 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
             Anyone with this key and a copy of the data file can read everything in it. It is shown only this once.
           </Alert>
           <Text>Recovery key ({shown.fingerprint}):</Text>
-          <Code block style={{ fontSize: '1.1rem', letterSpacing: '0.05em', wordBreak: 'break-all' }}>
+          {/* Wrapped, not a scrolling block: the whole key is visible and readable aloud (axe: scrollable-region-focusable). */}
+          <Text ff="monospace" fz="lg" style={{ letterSpacing: '0.05em', wordBreak: 'break-all' }}>
             {shown.recoveryKey}
-          </Code>
+          </Text>
           <Text size="sm">{shown.savedTo ? `It was saved to ${shown.savedTo}. Move that file off this computer (to the establishment safe, printed, or the password manager IT approves).` : 'It was not saved to a file: write it down or print this screen now.'}</Text>
           <Group justify="flex-end">
             <Button onClick={onClose}>I have kept it safe</Button>
