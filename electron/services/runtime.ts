@@ -153,7 +153,7 @@ export class StoreRuntime {
     const nativeBinding = this.config.nativeBinding
     const before = beforeEncryption(dbPath)
     if (fs.existsSync(before)) {
-      if (isPlainSqliteFile(dbPath) || !opensWith(dbPath, { key, nativeBinding })) {
+      if (isPlainSqliteFile(dbPath) || !isHealthy(dbPath, { key, nativeBinding })) {
         removeDatabaseFile(dbPath)
         fs.renameSync(before, dbPath)
       } else removeDatabaseFile(before)
@@ -163,7 +163,7 @@ export class StoreRuntime {
       openSqliteFile(dbPath, { key: null, nativeBinding }, { fileMustExist: true }).close()
       fs.copyFileSync(dbPath, before)
       rekeyFile(dbPath, null, key, nativeBinding)
-      if (!opensWith(dbPath, { key, nativeBinding })) throw new StoreOpenError('unreadable', `The data file at ${dbPath} could not be encrypted; it is unchanged. Restart OMU Desk to try again.`)
+      if (!isHealthy(dbPath, { key, nativeBinding })) throw new StoreOpenError('unreadable', `The data file at ${dbPath} could not be encrypted; it is unchanged. Restart OMU Desk to try again.`)
       removeDatabaseFile(before)
     }
     for (const b of listBackupFiles(this.config.backupDir)) {
@@ -427,8 +427,7 @@ export class StoreRuntime {
     if (problem?.kind !== 'key_unavailable' && problem?.kind !== 'no_key_protection' && problem?.kind !== 'corrupt') {
       throw new UserFacingError('conflict', 'The data file does not need its recovery key: use the choices on this page instead.')
     }
-    const key = parseRecoveryKey(text)
-    if (!key) throw new UserFacingError('invalid_input', 'A recovery key is 64 characters, the digits 0 to 9 and the letters A to F, usually written in groups of four. Check it and enter it again.', 'recoveryKey')
+    const key = recoveryKeyOrRefuse(text)
     const dbPath = this.config.dbPath
     if (!storeFileExists(dbPath) || !decryptsWith(dbPath, { key, nativeBinding: this.config.nativeBinding })) {
       throw new UserFacingError('invalid_input', 'That recovery key does not open this data file. Check it against the saved recovery key file, or ask the HOMS who exported it.', 'recoveryKey')
@@ -489,8 +488,7 @@ export class StoreRuntime {
       }
       throw new UserFacingError('invalid_input', `${name} cannot be read with this computer's key: it was made on another computer or under another account (enter that data file's recovery key to restore it), or it is damaged.`, 'recoveryKey')
     }
-    const key = parseRecoveryKey(recoveryKey)
-    if (!key) throw new UserFacingError('invalid_input', 'A recovery key is 64 characters, the digits 0 to 9 and the letters A to F, usually written in groups of four. Check it and enter it again.', 'recoveryKey')
+    const key = recoveryKeyOrRefuse(recoveryKey)
     if (!decryptsWith(file, { key, nativeBinding })) {
       throw new UserFacingError('invalid_input', `That recovery key does not open ${name}: it is damaged, or it was encrypted with another key. Check the recovery key, or choose another backup.`, 'recoveryKey')
     }
@@ -569,18 +567,11 @@ function activeHomsIn(file: string, access: SqliteAccess): { username: string; p
   }
 }
 
-/** True when the file opens with the key and passes SQLite's quick check. */
-function opensWith(file: string, access: SqliteAccess): boolean {
-  let db: Database.Database | undefined
-  try {
-    db = openSqliteFile(file, access, { readonly: true, fileMustExist: true })
-    const rows = db.pragma('quick_check') as { quick_check: string }[]
-    return rows.length === 1 && rows[0]?.quick_check === 'ok'
-  } catch {
-    return false
-  } finally {
-    db?.close()
-  }
+/** The key a typed recovery key names, or a refusal naming the field when it is not one. */
+function recoveryKeyOrRefuse(text: string): DataKey {
+  const key = parseRecoveryKey(text)
+  if (!key) throw new UserFacingError('invalid_input', 'A recovery key is 64 characters, the digits 0 to 9 and the letters A to F, usually written in groups of four. Check it and enter it again.', 'recoveryKey')
+  return key
 }
 
 /** The plain copy an upgrade takes before encrypting the data file in place (issue 15). */
