@@ -100,7 +100,8 @@ async function interact(context: BrowserContext, page: Page): Promise<Omit<Rende
   const sortMs = median(sorts)
   const frames = (await page.evaluate(`
     new Promise((resolve) => {
-      const el = document.querySelector('[aria-label="Cases: scroll to see more"]')
+      // Issue 16: the page is the caseload's one scroll area (the rows follow the window).
+      const el = document.scrollingElement
       const deltas = []
       let last = performance.now()
       const step = () => {

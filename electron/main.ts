@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import path from 'node:path'
 import { migrationsFolderFrom, pgMigrationsFolderFrom } from '../db/paths'
 import { registerIpc } from './ipc/register'
@@ -85,6 +85,13 @@ async function main(): Promise<void> {
         const opts = { title, defaultPath, filters, properties: ['openFile' as const] }
         const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts)
         return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+      // Issue 17: the drafted "notify the community" email, in the user's own mail program. The
+      // only external link the app opens: any scheme but mailto: is refused here as well as by
+      // the handler (electron/services/handover/mailto.ts checkedMailto).
+      openExternal: async (url) => {
+        if (new URL(url).protocol !== 'mailto:') throw new Error('The app opens only email (mailto:) links.')
+        await shell.openExternal(url)
       },
     },
     trustedOrigin: APP_ORIGIN,

@@ -113,6 +113,49 @@ class BatchInsert {
 /** An allocation or session row waiting for its prisoner's id: first value, the prisoner's index in the batch. */
 type Pending = SqlValue[]
 
+/** The prisoner columns in the order generateDemo writes them. */
+const PRISONER_COLUMNS = [
+  'prison_number', 'first_name', 'last_name', 'date_of_birth', 'sentence_type', 'sentence_start_date',
+  'crd', 'ard', 'ped', 'ted', 'thd', 'hdced', 'hdcad', 'mappa_level', 'early_allocation', 'recall', 'tier', 'rosh_level', 'care_experienced', 'tact', 'key_worker_priority',
+  'arrival_date', 'status', 'updated_at', 'open_conditions', 'open_conditions_arrival_date', 'immigration_case', 'additional_isp',
+] as const
+type PrisonerColumn = (typeof PRISONER_COLUMNS)[number]
+
+interface Showcase {
+  facts: Partial<Record<PrisonerColumn, SqlValue>>
+  reviews?: { hearing: number; outcome: 'refused' | 'deferred' | 'release'; outcomeDate: number | null; next: number | null }[]
+}
+
+/** An ISP whose tariff has passed (on or after the sentence start, never after today). */
+const ispPastTariff = (start: number, today: number) => ({ sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, ted: isoOf(Math.min(today, Math.max(start, today - 400))) })
+
+/** A refusal heard in the last three weeks with the next hearing 14 months away (handover spec R2: "far"). */
+const refusedFar = (start: number, today: number): Showcase['reviews'] => {
+  const hearing = Math.max(start, today - 20)
+  return [{ hearing, outcome: 'refused', outcomeDate: Math.min(today, hearing + 7), next: addMonths(today, 14) }]
+}
+
+/**
+ * The demo's cases of each kind issue 20 adds (../shared/specs/handover-2023.md sections 2-4), by
+ * position (prison numbers A0001.. in order), for the e2e screenshots; names end "-Demo".
+ */
+const SHOWCASE: Partial<Record<number, (start: number, today: number) => Showcase>> = {
+  // R1: a further ISP to serve: POM responsible, no handover dates.
+  0: (start, today) => ({ facts: { first_name: 'Ira', last_name: 'Additional-Demo', ...ispPastTariff(start, today), ted: isoOf(Math.max(start + 365, addMonths(today, 30))), thd: null, additional_isp: 1, recall: 0, early_allocation: 0 } }),
+  // R2a: an ISP recall, next hearing 15 months away, MAPPA 1: POM responsible, COM supporting.
+  1: (start, today) => ({ facts: { first_name: 'Remy', last_name: 'Recall-Demo', ...ispPastTariff(start, today), thd: isoOf(addMonths(today, 15)), recall: 1, mappa_level: 1, early_allocation: 0, additional_isp: 0 } }),
+  // R2c: parole refused, next hearing 14 months away, MAPPA 1: POM responsible, COM supporting.
+  2: (start, today) => ({ facts: { first_name: 'Pip', last_name: 'Refused-Demo', ...ispPastTariff(start, today), thd: null, recall: 0, mappa_level: 1, early_allocation: 0, additional_isp: 0 }, reviews: refusedFar(start, today) }),
+  // R2b: the same refusal with MAPPA 2: COM responsible, no dates.
+  3: (start, today) => ({ facts: { first_name: 'Max', last_name: 'Mappatwo-Demo', ...ispPastTariff(start, today), thd: null, recall: 0, mappa_level: 2, early_allocation: 0, additional_isp: 0 }, reviews: refusedFar(start, today) }),
+  // R3: held under immigration powers: COM responsible, no dates.
+  4: (start, today) => ({ facts: { first_name: 'Ines', last_name: 'Immigration-Demo', sentence_type: 'determinate', ted: null, thd: null, ped: null, crd: isoOf(Math.max(start + 90, today + 200)), recall: 0, early_allocation: 0, immigration_case: 1, additional_isp: 0 } }),
+  // R4: an ISP in open conditions since three months ago, tariff in 18 months: COM allocated from arrival there.
+  5: (start, today) => ({
+    facts: { first_name: 'Orla', last_name: 'Open-Demo', sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, thd: null, ted: isoOf(Math.max(start + 365, addMonths(today, 18))), recall: 0, early_allocation: 0, additional_isp: 0, open_conditions: 1, open_conditions_arrival_date: isoOf(Math.max(start, today - 90)) },
+  }),
+}
+
 export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<DemoCounts> {
   const d = new Dice(seededRandom(opts.seed))
   const today = dayNumber(opts.today)
@@ -140,11 +183,16 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     conn,
     `insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date,
      crd, ard, ped, ted, thd, hdced, hdcad, mappa_level, early_allocation, recall, tier, rosh_level, care_experienced, tact, key_worker_priority,
-     arrival_date, status, version, updated_at)`,
-    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+     arrival_date, status, version, updated_at, open_conditions, open_conditions_arrival_date, immigration_case, additional_isp)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)',
     'id, prison_number',
   )
   const insertAllocations = new BatchInsert(conn, 'insert into allocation (prisoner_id, staff_id, start_date, end_date, reason, created_at)', '(?, ?, ?, ?, ?, ?)')
+  const insertReviews = new BatchInsert(
+    conn,
+    'insert into parole_review (prisoner_id, hearing_date, outcome, outcome_date, next_hearing_date, version, created_at, updated_at)',
+    '(?, ?, ?, ?, ?, 1, ?, ?)',
+  )
   const insertSessions = new BatchInsert(
     conn,
     'insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, duration_minutes, notes, notes_sensitive, recorded_on, created_at)',
@@ -156,6 +204,7 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
   let prisoners: SqlValue[][] = []
   let allocations: Pending[] = []
   let sessionRows: Pending[] = []
+  let reviewRows: Pending[] = []
   const flush = async () => {
     if (prisoners.length === 0) return
     const returned = await insertPrisoners.write<[number, string]>(prisoners)
@@ -171,9 +220,11 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     }
     await insertAllocations.write(resolve(allocations))
     await insertSessions.write(resolve(sessionRows))
+    await insertReviews.write(resolve(reviewRows))
     prisoners = []
     allocations = []
     sessionRows = []
+    reviewRows = []
   }
 
   let sessions = 0
@@ -211,7 +262,16 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
       isoOrNull(crd), null, isoOrNull(ped), isoOrNull(ted), isoOrNull(thd), isoOrNull(hdced), null,
       mappa, d.chance(0.04) ? 1 : 0, d.chance(0.03) ? 1 : 0, d.pick(TIERS), d.pick(ROSH),
       d.chance(0.08) ? 1 : 0, d.chance(0.01) ? 1 : 0, d.chance(0.05) ? 1 : 0, isoOrNull(arrival), 'in_custody', opts.now,
+      0, null, 0, 0,
     ])
+    // Issue 20: the first few cases show each kind the current handover rules treat apart. Set
+    // after the dice are thrown, so every other case (and the benchmarks' data) is as before.
+    const showcase = SHOWCASE[i]
+    if (showcase) {
+      const made = showcase(start, today)
+      for (const [column, value] of Object.entries(made.facts) as [PrisonerColumn, SqlValue][]) (prisoners[index] as SqlValue[])[PRISONER_COLUMNS.indexOf(column)] = value
+      for (const r of made.reviews ?? []) reviewRows.push([index, isoOf(r.hearing), r.outcome, isoOrNull(r.outcomeDate), isoOrNull(r.next), opts.now, opts.now])
+    }
     const allocate = (values: SqlValue[]) => allocations.push(values)
     const session = (values: SqlValue[]) => sessionRows.push(values)
     // About one in twelve waits for allocation (new arrivals, newly sentenced).

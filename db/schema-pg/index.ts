@@ -49,6 +49,11 @@ export const staff = pgTable(
     hoursPerWeek: doublePrecision('hours_per_week').notNull().default(37),
     flags: text('flags').notNull().default('[]'),
     updatedAt: text('updated_at').notNull(),
+    band: integer('band').notNull().default(4),
+    daysPerWeek: doublePrecision('days_per_week').notNull().default(5),
+    unavailableFrom: text('unavailable_from'),
+    unavailableTo: text('unavailable_to'),
+    unavailableReason: text('unavailable_reason'),
   },
   (t) => [index('staff_role_active').on(t.role, t.active), flagCheck('staff', t.active)],
 )
@@ -81,11 +86,21 @@ export const prisoner = pgTable(
     arrivalDate: text('arrival_date'),
     status: text('status').notNull().default('in_custody'),
     releasedOn: text('released_on'),
+    // Issue 20: the facts the omic2023 handover rules R1, R3 and R4 read (db/schema/caseload.ts).
+    openConditions: flag('open_conditions').notNull().default(0),
+    openConditionsArrivalDate: text('open_conditions_arrival_date'),
+    immigrationCase: flag('immigration_case').notNull().default(0),
+    additionalIsp: flag('additional_isp').notNull().default(0),
+    /** Issue 17: the sentence's first POM allocation, anywhere (db/schema/caseload.ts). */
+    firstPomAllocatedDate: text('first_pom_allocated_date'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('prisoner_prison_number').on(t.prisonNumber),
+    flagCheck('prisoner', t.openConditions),
+    flagCheck('prisoner', t.immigrationCase),
+    flagCheck('prisoner', t.additionalIsp),
     index('prisoner_status').on(t.status),
     check('prisoner_mappa', sql`${t.mappaLevel} is null or ${t.mappaLevel} between 0 and 3`),
     flagCheck('prisoner', t.earlyAllocation),
@@ -105,6 +120,8 @@ export const allocation = pgTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     reason: text('reason').notNull().default(''),
+    /** Issue 17: the reason for choosing a POM of the other type (db/schema/caseload.ts). */
+    pomTypeReason: text('pom_type_reason'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
@@ -150,6 +167,95 @@ export const userPreference = pgTable(
     value: text('value').notNull(),
   },
   (t) => [uniqueIndex('user_preference_key').on(t.userKey, t.name)],
+)
+
+/** Handover to the COM per case (issue 17; db/schema/handover.ts). */
+export const comHandover = pgTable(
+  'com_handover',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    comName: text('com_name'),
+    comEmail: text('com_email'),
+    comPhone: text('com_phone'),
+    comTeam: text('com_team'),
+    pdu: text('pdu'),
+    ldu: text('ldu'),
+    lduEmail: text('ldu_email'),
+    comAllocatedOn: text('com_allocated_on'),
+    reviewedOasys: flag('reviewed_oasys').notNull().default(0),
+    reviewedOasysBy: text('reviewed_oasys_by'),
+    reviewedOasysAt: text('reviewed_oasys_at'),
+    contactedCom: flag('contacted_com').notNull().default(0),
+    contactedComBy: text('contacted_com_by'),
+    contactedComAt: text('contacted_com_at'),
+    attendedHandoverMeeting: flag('attended_handover_meeting').notNull().default(0),
+    attendedHandoverMeetingBy: text('attended_handover_meeting_by'),
+    attendedHandoverMeetingAt: text('attended_handover_meeting_at'),
+    sentHandoverReport: flag('sent_handover_report').notNull().default(0),
+    sentHandoverReportBy: text('sent_handover_report_by'),
+    sentHandoverReportAt: text('sent_handover_report_at'),
+    lastResponsibility: text('last_responsibility'),
+    lastComResponsibleDate: text('last_com_responsible_date'),
+    communityNotifiedAt: text('community_notified_at'),
+    communityNotifiedBy: text('community_notified_by'),
+    vloName: text('vlo_name'),
+    vloContact: text('vlo_contact'),
+    vloLastContactOn: text('vlo_last_contact_on'),
+    version: integer('version').notNull().default(1),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('com_handover_prisoner').on(t.prisonerId),
+    check('com_handover_last_responsibility', sql`${t.lastResponsibility} is null or ${t.lastResponsibility} in ('pom', 'pom_with_com', 'com')`),
+    flagCheck('com_handover', t.reviewedOasys),
+    flagCheck('com_handover', t.contactedCom),
+    flagCheck('com_handover', t.attendedHandoverMeeting),
+    flagCheck('com_handover', t.sentHandoverReport),
+  ],
+)
+
+/** Parole reviews per case (issues 17 and 20; db/schema/parole.ts). */
+export const paroleReview = pgTable(
+  'parole_review',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    hearingDate: text('hearing_date').notNull(),
+    outcome: text('outcome').notNull().default('not_known'),
+    outcomeDate: text('outcome_date'),
+    nextHearingDate: text('next_hearing_date'),
+    version: integer('version').notNull().default(1),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('parole_review_prisoner').on(t.prisonerId, t.hearingDate),
+    check('parole_review_outcome', sql`${t.outcome} in ('release', 'refused', 'deferred', 'not_known')`),
+  ],
+)
+
+/** Planned changes to POM capacity (issue 19; db/schema/resourcing.ts). */
+export const pomPlannedChange = pgTable(
+  'pom_planned_change',
+  {
+    id: id(),
+    staffId: integer('staff_id').references(() => staff.id),
+    kind: text('kind').notNull(),
+    date: text('date').notNull(),
+    name: text('name'),
+    pomType: text('pom_type'),
+    band: integer('band'),
+    hoursPerWeek: doublePrecision('hours_per_week'),
+    daysPerWeek: doublePrecision('days_per_week'),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('pom_planned_change_staff').on(t.staffId, t.date),
+    check('pom_planned_change_kind', sql`${t.kind} in ('returning', 'leaving', 'starting', 'hours_changed')`),
+    check('pom_planned_change_whose', sql`(${t.kind} = 'starting') = (${t.staffId} is null)`),
+  ],
 )
 
 export const planVersion = pgTable(
@@ -260,4 +366,73 @@ export const auditLog = pgTable(
     chainHash: text('chain_hash'),
   },
   (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), uniqueIndex('audit_chain').on(t.chainSeq)],
+)
+
+/** Early allocation assessments (issue 17; db/schema/caseWork.ts). */
+export const earlyAllocationAssessment = pgTable(
+  'early_allocation_assessment',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    answers: text('answers').notNull(),
+    oasysDate: text('oasys_date').notNull(),
+    createdOn: text('created_on').notNull(),
+    outcome: text('outcome').notNull(),
+    createdWithinReferralWindow: flag('created_within_referral_window').notNull(),
+    communityDecision: flag('community_decision'),
+    communityDecisionOn: text('community_decision_on'),
+    communityDecisionBy: text('community_decision_by'),
+    reason: text('reason').notNull().default(''),
+    approved: flag('approved').notNull().default(0),
+    assessor: text('assessor').notNull(),
+    assessorUserId: integer('assessor_user_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('early_allocation_prisoner').on(t.prisonerId, t.createdOn),
+    check('early_allocation_outcome', sql`${t.outcome} in ('eligible', 'discretionary', 'ineligible')`),
+    flagCheck('early_allocation_assessment', t.createdWithinReferralWindow),
+    flagCheck('early_allocation_assessment', t.communityDecision),
+    flagCheck('early_allocation_assessment', t.approved),
+  ],
+)
+
+/** HOMD responsibility overrides (issue 17; db/schema/caseWork.ts). */
+export const responsibilityOverride = pgTable(
+  'responsibility_override',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    responsibility: text('responsibility').notNull(),
+    reason: text('reason').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    endedOn: text('ended_on'),
+    setBy: text('set_by').notNull(),
+    setByUserId: integer('set_by_user_id'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('responsibility_override_prisoner').on(t.prisonerId, t.startDate),
+    check('responsibility_override_value', sql`${t.responsibility} in ('pom', 'com')`),
+  ],
+)
+
+/** Co-working second POMs (issue 17; db/schema/coworking.ts). */
+export const coWorking = pgTable(
+  'co_working',
+  {
+    id: id(),
+    prisonerId: integer('prisoner_id').notNull().references(() => prisoner.id),
+    staffId: integer('staff_id').notNull().references(() => staff.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    reason: text('reason').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('co_working_prisoner').on(t.prisonerId, t.startDate),
+    index('co_working_staff_open').on(t.staffId, t.endDate),
+    uniqueIndex('co_working_one_open').on(t.prisonerId).where(sql`${t.endDate} is null`),
+  ],
 )

@@ -16,6 +16,16 @@ export const staff = sqliteTable(
     /** Policy-relevant flags as a JSON array of strings (e.g. "new_in_post"). */
     flags: text('flags').notNull().default('[]'),
     updatedAt: text('updated_at').notNull(),
+    // POM capacity facts (issues 17 and 19; migration 0011_pom_capacity). The POM's type (prison or
+    // probation) is the role. Band 4 by default: seed 002 stage 3, "Prison Band 4 staff returned to POM roles".
+    band: integer('band').notNull().default(4),
+    /** Working pattern: days worked of the five-day week (5 full time; 3 for three days a week). */
+    daysPerWeek: real('days_per_week').notNull().default(5),
+    /** Away (leave, sickness, redeployed) from this day, inclusive; null: available. */
+    unavailableFrom: text('unavailable_from'),
+    /** Last day away, inclusive; null with a `unavailableFrom`: no end date known. */
+    unavailableTo: text('unavailable_to'),
+    unavailableReason: text('unavailable_reason'),
   },
   (t) => [index('staff_role_active').on(t.role, t.active)],
 )
@@ -50,6 +60,21 @@ export const prisoner = sqliteTable(
     status: text('status').notNull().default('in_custody'),
     /** The day the record was marked released: the retention period runs from here (issue 7). */
     releasedOn: text('released_on'),
+    // Issue 20 (../shared/specs/handover-2023.md section 1): the facts the omic2023 handover rules R1, R3 and R4 read.
+    /** Held in open conditions (men: an open prison; women: category T). */
+    openConditions: integer('open_conditions', { mode: 'boolean' }).notNull().default(false),
+    /** The day the open-conditions handover start counts from (spec section 1, R4). */
+    openConditionsArrivalDate: text('open_conditions_arrival_date'),
+    /** Held under immigration powers (NOMIS status DET; spec R3). */
+    immigrationCase: integer('immigration_case', { mode: 'boolean' }).notNull().default(false),
+    /** A further ISP, starting after the earliest, still to serve (spec R1). */
+    additionalIsp: integer('additional_isp', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * Issue 17: the sentence's first allocation to a POM, at whichever establishment; the
+     * start-of-custody minimum counts from it (seed 003 Annex B "Start custodial sentence").
+     * Migration 0014_first_allocation_coworking.
+     */
+    firstPomAllocatedDate: text('first_pom_allocated_date'),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
@@ -71,6 +96,12 @@ export const allocation = sqliteTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     reason: text('reason').notNull().default(''),
+    /**
+     * Issue 17 (../shared/specs/mpc-rules.md B4): why the HOMD chose a POM of the other type than
+     * the recommended one (or chose one when there was no recommendation); null when not needed.
+     * Migration 0013_case_work.
+     */
+    pomTypeReason: text('pom_type_reason'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

@@ -19,9 +19,14 @@ export const SHARED_TABLES = [
   'establishment',
   'app_setting',
   'staff',
+  'pom_planned_change',
   'prisoner',
   'allocation',
+  'co_working',
   'supervision_session',
+  'early_allocation_assessment',
+  'responsibility_override',
+  'parole_review',
   'plan_version',
   'plan_entry',
   'sign_off_step',
@@ -30,6 +35,7 @@ export const SHARED_TABLES = [
   'user_preference',
   'app_user',
   'audit_log',
+  'com_handover',
 ] as const
 export type SharedTable = (typeof SHARED_TABLES)[number]
 
@@ -43,14 +49,23 @@ const READS_EVERYTHING: Uses = {
   establishment: ['select'],
   app_setting: ['select'],
   staff: ['select'],
+  pom_planned_change: ['select'],
   prisoner: ['select'],
   allocation: ['select'],
+  // Issue 17: a case's co-working POM is shown with it.
+  co_working: ['select'],
   supervision_session: ['select'],
+  // Issue 17: a case's early allocation and any responsibility override are shown with it.
+  early_allocation_assessment: ['select'],
+  responsibility_override: ['select'],
+  parole_review: ['select'],
   plan_version: ['select'],
   plan_entry: ['select'],
   sign_off_step: ['select'],
   imported_catalog: ['select'],
   comparison_import: ['select'],
+  // Issue 17: the COM's details and the handover checklist are shown with the case.
+  com_handover: ['select'],
 }
 const OWN_PROFILE: Uses = { app_user: ['select'] }
 const AUDIT_ROW: Uses = { audit_log: ['insert'] }
@@ -94,7 +109,7 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'catalogs.check': READS_EVERYTHING,
   'catalogs.import': { ...READS_EVERYTHING, imported_catalog: ['select', 'insert'], ...AUDIT_ROW },
   'retention.review': READS_EVERYTHING,
-  'retention.purge': { ...READS_EVERYTHING, prisoner: ['select', 'delete'], allocation: ['select', 'delete'], supervision_session: ['select', 'delete'], ...AUDIT_ROW },
+  'retention.purge': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'delete'], responsibility_override: ['select', 'delete'], com_handover: ['select', 'delete'], prisoner: ['select', 'delete'], allocation: ['select', 'delete'], supervision_session: ['select', 'delete'], parole_review: ['select', 'delete'], co_working: ['select', 'delete'], ...AUDIT_ROW },
   'establishment.get': READS_EVERYTHING,
   'establishment.setup': { ...READS_EVERYTHING, establishment: ['select', 'insert'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'establishment.update': { ...READS_EVERYTHING, establishment: ['select', 'update'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
@@ -109,11 +124,37 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'sessions.record': { ...READS_EVERYTHING, supervision_session: ['select', 'insert'], ...AUDIT_ROW },
   // A POM only on cases allocated to them (row-level policy; ROW_LIMITS).
   'sessions.correctRecordedOn': { ...READS_EVERYTHING, supervision_session: ['select', 'update'], ...AUDIT_ROW },
+  // Issues 17 and 20: a case's parole reviews (HOMD, HOMS, as prisoners.update), filed under the prisoner.
+  'parole.list': READS_EVERYTHING,
+  'parole.add': { ...READS_EVERYTHING, parole_review: ['select', 'insert'], ...AUDIT_ROW },
+  'parole.correct': { ...READS_EVERYTHING, parole_review: ['select', 'update'], ...AUDIT_ROW },
+  'parole.cases': READS_EVERYTHING,
+  // Issue 17 (../shared/specs/mpc-rules.md B, C): early allocation by the case's POM (row-level
+  // policy; LIMITS) or a HOMD; overrides by the HOMD; both filed under the prisoner.
+  'caseWork.earlyAllocation': READS_EVERYTHING,
+  'caseWork.assessEarlyAllocation': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'insert'], ...AUDIT_ROW },
+  'caseWork.recordCommunityDecision': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'update'], ...AUDIT_ROW },
+  'caseWork.overrides': READS_EVERYTHING,
+  'caseWork.setOverride': { ...READS_EVERYTHING, responsibility_override: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'caseWork.endOverride': { ...READS_EVERYTHING, responsibility_override: ['select', 'update'], ...AUDIT_ROW },
+  'caseWork.recommendPomType': READS_EVERYTHING,
   'allocations.overview': READS_EVERYTHING,
-  'allocations.allocate': { ...READS_EVERYTHING, allocation: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'allocations.allocate': { ...READS_EVERYTHING, allocation: ['select', 'insert', 'update'], co_working: ['select', 'update'], ...AUDIT_ROW },
+  // Issue 17: a co-working POM's start and end (HOMD, HOMS); a bulk reallocation ends and starts
+  // allocations, and ends a co-working where its POM takes the case.
+  'coworking.assign': { ...READS_EVERYTHING, co_working: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'coworking.end': { ...READS_EVERYTHING, co_working: ['select', 'update'], ...AUDIT_ROW },
+  'reallocation.preview': READS_EVERYTHING,
+  'reallocation.apply': { ...READS_EVERYTHING, allocation: ['select', 'insert', 'update'], co_working: ['select', 'update'], ...AUDIT_ROW },
   'due.overview': READS_EVERYTHING,
   // Issue 16: cases, staff, settings and the RRMP's latest version, entries and sign-off record.
   'home.get': READS_EVERYTHING,
+  // Issue 17: a POM only on a case allocated to them (row-level policy; LIMITS).
+  'handover.get': READS_EVERYTHING,
+  'handover.lists': READS_EVERYTHING,
+  'handover.saveDetails': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'handover.tickTask': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  'handover.notifyCommunity': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'prefs.getCaseloadView': { user_preference: ['select'] },
   'prefs.setCaseloadView': { user_preference: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'caseImport.preview': READS_EVERYTHING,
@@ -135,6 +176,18 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'readiness.importComparison': { ...READS_EVERYTHING, comparison_import: ['select', 'insert'], ...AUDIT_ROW },
   'readiness.comparisons': READS_EVERYTHING,
   'readiness.removeComparison': { ...READS_EVERYTHING, comparison_import: ['select', 'delete'], ...AUDIT_ROW },
+  // Issue 19: reads only (the live readiness document and the imported exports).
+  'group.view': READS_EVERYTHING,
+  'group.export': READS_EVERYTHING,
+  // Issue 19: the resourcing plan reads cases, staff, planned changes and the settings; a POM's
+  // capacity facts are staff columns; planned changes are added and removed, never updated; the
+  // HOMS's inputs are an establishment setting (app_setting 'resourcingInputs').
+  'resourcing.get': READS_EVERYTHING,
+  'resourcing.capacity': READS_EVERYTHING,
+  'resourcing.savePom': { ...READS_EVERYTHING, staff: ['select', 'update'], ...AUDIT_ROW },
+  'resourcing.addChange': { ...READS_EVERYTHING, pom_planned_change: ['select', 'insert'], ...AUDIT_ROW },
+  'resourcing.removeChange': { ...READS_EVERYTHING, pom_planned_change: ['select', 'delete'], ...AUDIT_ROW },
+  'resourcing.saveInputs': { ...READS_EVERYTHING, app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
   // Backups and restores are the SQLite file's; in the shared database they are IT's (refused in words).
   'backup.list': NONE,
   'backup.backUpNow': NONE,
@@ -167,6 +220,8 @@ export const LIMITS: readonly Limit[] = [
   { table: 'supervision_session', op: 'update', roles: ['pom', 'homd', 'homs'], columns: ['recorded_on', 'recorded_on_reason'] },
   // Reallocation ends the open allocation (end_date); history is never rewritten.
   { table: 'allocation', op: 'update', roles: ['homd', 'homs'], columns: ['end_date'] },
+  // Issue 17: ending a co-working sets its end date alone, as for allocations.
+  { table: 'co_working', op: 'update', roles: ['homd', 'homs'], columns: ['end_date'] },
   // The sensitive-notes rule: everything but `notes`; `notes_open` holds the note unless it is sensitive.
   {
     table: 'supervision_session',
@@ -175,6 +230,16 @@ export const LIMITS: readonly Limit[] = [
     columns: ['id', 'prisoner_id', 'staff_id', 'date', 'in_person', 'mode', 'duration_minutes', 'notes_sensitive', 'notes_open', 'recorded_on', 'recorded_on_reason', 'created_at'],
   },
   { table: 'audit_log', op: 'select', roles: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)), rows: 'rows that hold no sensitive note' },
+  // Issue 17: COM details and the handover checklist are "editable by HOMD and the case's POM" (migration 0010_com_handover).
+  { table: 'com_handover', op: 'insert', roles: ['pom'], rows: 'cases allocated to them (an open allocation to their staff record)' },
+  { table: 'com_handover', op: 'update', roles: ['pom'], rows: 'cases allocated to them (an open allocation to their staff record)' },
+  // Issue 17: a POM assesses early allocation, and records the community's decision, only on cases allocated to them (migration 0011_case_work).
+  { table: 'early_allocation_assessment', op: 'insert', roles: ['pom'], rows: 'cases allocated to them (an open allocation to their staff record)' },
+  { table: 'early_allocation_assessment', op: 'update', roles: ['pom'], rows: 'cases allocated to them (an open allocation to their staff record)' },
+  // An assessment is kept as saved; only the community's decision is added later.
+  { table: 'early_allocation_assessment', op: 'update', roles: ['pom', 'homd', 'homs'], columns: ['community_decision', 'community_decision_on', 'community_decision_by'] },
+  // An override is ended, never rewritten.
+  { table: 'responsibility_override', op: 'update', roles: ['homd', 'homs'], columns: ['ended_on'] },
   { table: 'app_user', op: 'select', roles: NOT_HOMS, rows: 'their own profile' },
   { table: 'user_preference', op: 'select', roles: NOT_HOMS, rows: 'their own preferences' },
   { table: 'user_preference', op: 'insert', roles: NOT_HOMS, rows: 'their own preferences' },

@@ -34,7 +34,7 @@ type Found = { entry: ChannelEntry; handler: AnyHandler; rule: Rule }
 const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error })
 
 /** Audited entities that hold nothing a case is evaluated from (plans, users, settings...). */
-const NOT_CASE_DATA = new Set(['plan_version', 'plan_entry', 'comparison_import', 'user', 'catalog', 'establishment', 'settings', 'prefs', 'backup'])
+const NOT_CASE_DATA = new Set(['plan_version', 'plan_entry', 'comparison_import', 'user', 'catalog', 'establishment', 'settings', 'prefs', 'backup', 'pom_planned_change', 'resourcing_inputs'])
 
 /**
  * The prisoners a mutation changed, from its audit records: [] when it touched no case data, null

@@ -1,68 +1,18 @@
 import { z } from 'zod'
 import { UserFacingError, type IpcError } from '../../shared/ipc/result'
+import { fieldWords, issueMessage } from '../../shared/ipc/plainIssue'
 import { ServerUnavailableError } from '../../db/store/postgres'
 import { StoreReplacedError } from '../../db/store/sqlite'
-
-function humanField(path: readonly PropertyKey[]): string {
-  return path
-    .map((p) => (typeof p === 'number' ? `item ${p + 1}` : String(p)))
-    .join(' › ')
-}
-
-/** zod's own messages ("Too small: expected number to be >0") are for developers, not users. */
-function isZodDefault(message: string): boolean {
-  return /^(Too small|Too big|Invalid|Expected)\b/.test(message)
-}
-
-const count = (n: number | bigint) => (typeof n === 'bigint' ? n.toString() : n.toLocaleString('en-GB'))
-
-/**
- * A plain sentence for a zod issue that has no message of our own (issue 7: every refusal is a
- * readable sentence). Schemas should still say what to fix in their own words; this is the floor.
- */
-function plainSentence(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'too_small': {
-      const min = issue.minimum as number | bigint
-      if (issue.origin === 'string') return `Enter at least ${count(min)} character${Number(min) === 1 ? '' : 's'}.`
-      if (issue.origin === 'array' || issue.origin === 'set') return `Give at least ${count(min)} item${Number(min) === 1 ? '' : 's'}.`
-      return issue.inclusive ? `Enter a number of at least ${count(min)}.` : `Enter a number greater than ${count(min)}.`
-    }
-    case 'too_big': {
-      const max = issue.maximum as number | bigint
-      if (issue.origin === 'string') return `Keep this to ${count(max)} characters or fewer.`
-      if (issue.origin === 'array' || issue.origin === 'set') return `Give at most ${count(max)} items.`
-      return issue.inclusive ? `Enter a number of at most ${count(max)}.` : `Enter a number less than ${count(max)}.`
-    }
-    case 'invalid_value':
-      return 'Choose one of the options offered.'
-    case 'invalid_format':
-      return 'This is not in the expected format.'
-    case 'not_multiple_of':
-      return 'Enter a whole number in the steps allowed.'
-    default:
-      return 'This value is not valid.'
-  }
-}
 
 /** The first problem of a zod failure as a sentence, naming the field to fix. */
 export function fromZodError(err: z.ZodError): IpcError {
   const issue = err.issues[0]
   if (!issue) return { code: 'invalid_input', message: 'The request was not valid.' }
-  const field = issue.path.length > 0 ? humanField(issue.path) : undefined
-  let message: string
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      message = `Remove the unexpected field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`
-      break
-    case 'invalid_type':
-      message = issue.input === undefined ? 'This is required.' : issue.message.startsWith('Invalid input') ? 'This has the wrong kind of value.' : issue.message
-      break
-    default:
-      message = isZodDefault(issue.message) ? plainSentence(issue) : issue.message
-  }
-  const fieldText = field ? `${field}: ` : ''
-  const out: IpcError = { code: 'invalid_input', message: `${fieldText}${message}` }
+  // The field is named in words in the message (issue 16: no internal field names reach a user);
+  // `field` keeps the path, joined with ' › ', for the form to put the message under its input.
+  const field = issue.path.length > 0 ? issue.path.map((p) => (typeof p === 'number' ? `item ${p + 1}` : String(p))).join(' › ') : undefined
+  const fieldText = issue.path.length > 0 ? `${fieldWords(issue.path)}: ` : ''
+  const out: IpcError = { code: 'invalid_input', message: `${fieldText}${issueMessage(issue)}` }
   if (field) out.field = field
   return out
 }

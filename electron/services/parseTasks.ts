@@ -1,5 +1,5 @@
 import type { ImportKind } from '../../shared/ipc/channels/caseImport'
-import type { ReadinessExport } from '../../shared/export/readinessExport'
+import type { ReadinessExport, ReadinessExportV1 } from '../../shared/export/readinessExport'
 import type { IpcErrorCode } from '../../shared/ipc/result'
 import { columnsFor } from './caseImport/columns'
 import { parseCsv, type ParseResult } from './caseImport/parse'
@@ -11,12 +11,12 @@ import { parseComparison } from './rrmp/comparisonFile'
 
 export type ParseTask = { task: 'csv'; kind: ImportKind; text: string } | { task: 'comparison'; text: string }
 
-export type ParseValue<T extends ParseTask> = T extends { task: 'csv' } ? ParseResult : ReadinessExport
+export type ParseValue<T extends ParseTask> = T extends { task: 'csv' } ? ParseResult : ReadinessExport | ReadinessExportV1
 
 /** What the worker posts back; a thrown UserFacingError travels as its code, message and field. */
 export type ParseOutcome = { ok: true; value: unknown } | { ok: false; code: IpcErrorCode | null; message: string; field?: string | undefined }
 
-export function parseTask(t: ParseTask): ParseResult | ReadinessExport {
+export function parseTask(t: ParseTask): ParseResult | ReadinessExport | ReadinessExportV1 {
   switch (t.task) {
     case 'csv':
       return parseCsv(t.text, columnsFor(t.kind))

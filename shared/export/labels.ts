@@ -211,3 +211,23 @@ export function awaitingText(stage: SignOffStage, role: string): string {
     }
   }
 }
+
+/**
+ * A baseline's title: the start of its text, to the first full stop, colon or semicolon, cut at a
+ * word near 70 characters (the EDM gives baselines a number and a text, no separate title). Issue
+ * 16: baselines are named by number and title everywhere, so a Prison Group Director can read a
+ * PDF or the comparison table without the EDM to hand.
+ */
+export function baselineTitle(text: string): string {
+  const first = text.trim().split(/(?<=[a-z)])[.:;](\s|$)|\n/)[0]?.trim() ?? ''
+  if (first.length <= 70) return first
+  const cut = first.slice(0, 70)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > 40 ? cut.slice(0, space) : cut).replace(/[,\s]+$/, '')}…`
+}
+
+/** 'Baseline 2.5: Duty POM arrangements for new receptions' (see baselineTitle). */
+export function baselineName(id: string, text: string | undefined): string {
+  const title = text ? baselineTitle(text) : ''
+  return title ? `Baseline ${id}: ${title}` : `Baseline ${id}`
+}

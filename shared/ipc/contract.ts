@@ -16,12 +16,18 @@ import { catalogs } from './channels/catalogs'
 import { backup } from './channels/backup'
 import { storage } from './channels/storage'
 import { home } from './channels/home'
+import { caseWork } from './channels/caseWork'
+import { handover } from './channels/handover'
+import { resourcing } from './channels/resourcing'
+import { parole } from './channels/parole'
+import { group } from './channels/group'
+import { coworking, reallocation } from './channels/coworking'
 
 /**
  * The one IPC contract: every channel the renderer may call, grouped by domain.
  * The wire name of `contract.domain.method` is `omu:domain.method`.
  */
-export const contract = { app, recovery, auth, users, audit, subjectAccess, retention, catalogs, establishment, settings, caseload, staff, prisoners, sessions, allocations, due, home, prefs, caseImport, demo, rrmp, readiness, backup, storage }
+export const contract = { app, recovery, auth, users, audit, subjectAccess, retention, catalogs, establishment, settings, caseload, staff, prisoners, sessions, caseWork, parole, allocations, coworking, reallocation, due, home, handover, prefs, caseImport, demo, rrmp, readiness, resourcing, group, backup, storage }
 export type Contract = typeof contract
 export type DomainName = keyof Contract
 /** 'domain.method' of every channel, e.g. 'sessions.record'. */

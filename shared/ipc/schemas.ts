@@ -14,9 +14,10 @@ export const isoDate = z.string().refine((s) => {
   if (mo < 1 || mo > 12 || d < 1) return false
   const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0
   return d <= dim
-}, 'Enter a real date as YYYY-MM-DD.')
+  // Said as the user types a date (day, month, year: issue 16), though it travels as 'YYYY-MM-DD'.
+}, 'Enter a real date as dd/mm/yyyy, for example 27/03/2026.')
 
-export const policySchema = z.enum(['omic2021', 'omic2023'])
+export const policySchema = z.enum(['omic2021', 'omic2023'], 'Choose the handover policy: OMiC 2021 or OMiC 2023.')
 
 /** Stage of the Exceptional Delivery Model: 4 Red/lockdown, 3 Restrict, 2 Reduce, 1 Prepare (seed 002). */
 export const stageSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)])

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { IpcResult } from '../../shared/ipc/result'
-import { closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
+import { closeBrowser, dateValue, expectAccessible, fillDate, openApp, screenshot, type AppHandle } from './harness'
 
 afterAll(closeBrowser)
 
@@ -40,7 +40,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await expectAccessible(page, 'prisoner page')
     await screenshot(page, '30-prisoner-before')
     // The form defaults to today and in person: only the duration is changed.
-    expect(await page.getByLabel('Date of the session').inputValue()).toBe('2026-11-23')
+    expect(await dateValue(page, 'Date of the session')).toBe('2026-11-23')
     expect(await page.getByLabel('In person (counts towards the minima)').isChecked()).toBe(true)
     await page.getByLabel('Duration (minutes)').fill('40')
     await page.getByLabel('Notes').fill('<script>alert(1)</script> Sentence plan reviewed.')
@@ -81,15 +81,15 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await dialog.getByLabel('Prison number').fill('c3456de')
     await dialog.getByLabel('First name').fill('Robin')
     await dialog.getByLabel('Last name').fill('Pretendham')
-    await dialog.getByLabel('Date of birth').fill('1985-06-15')
-    await dialog.getByLabel('Sentence start date').fill('2026-10-01')
-    await dialog.getByLabel('Conditional release date (CRD)').fill('2025-01-01')
+    await fillDate(dialog, 'Date of birth', '1985-06-15')
+    await fillDate(dialog, 'Sentence start date', '2026-10-01')
+    await fillDate(dialog, 'Conditional release date (CRD)', '2025-01-01')
     await dialog.getByRole('button', { name: 'Add prisoner' }).click()
     // The main process refuses a release date before the sentence start, naming the field.
     await dialog.getByText('cannot be before the sentence start date').waitFor()
     await expectAccessible(page, 'add prisoner form')
     await screenshot(page, '41-add-prisoner')
-    await dialog.getByLabel('Conditional release date (CRD)').fill('2029-10-01')
+    await fillDate(dialog, 'Conditional release date (CRD)', '2029-10-01')
     await dialog.getByRole('button', { name: 'Add prisoner' }).click()
     await page.getByRole('link', { name: 'PRETENDHAM, Robin' }).click()
     await page.getByRole('heading', { level: 1, name: 'PRETENDHAM, Robin' }).waitFor()
@@ -163,8 +163,8 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await page.getByRole('group', { name: 'Status' }).getByText('Overdue').click()
     await status.filter({ hasText: 'Showing 2,000 of 2,000 cases' }).waitFor()
     // Scroll to the end: the last case renders.
-    const body = page.getByRole('rowgroup', { name: 'Cases: scroll to see more' })
-    await body.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    // Issue 16: the page is the screen's one scroll area; the rows follow it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
     await expect.poll(() => page.locator('[role=row][aria-rowindex="2001"]').count()).toBe(1)
     expect(await page.getByTestId('case-row').count()).toBeLessThan(60)
     // The view is saved per user: after a restart the sort is still there.

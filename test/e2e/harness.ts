@@ -69,7 +69,16 @@ export const TEST_USER = { username: 'hanna.homs', displayName: 'Hanna Homs', pa
  * Opens the app. `signIn: 'auto'` (the default) creates the first user (a HOMS) through the real
  * services before the page loads, as first run would, so tests about other screens start signed in.
  */
-export async function openApp(opts: { userData?: string; now?: () => Date; colorScheme?: 'light' | 'dark'; signIn?: 'auto' | 'none' } = {}): Promise<AppHandle> {
+export async function openApp(
+  opts: {
+    userData?: string
+    now?: () => Date
+    colorScheme?: 'light' | 'dark'
+    signIn?: 'auto' | 'none'
+    /** Sees every request the page sends and its answer (test/e2e/roleControls.e2e.test.ts counts refusals). */
+    watch?: { sent(channel: string): void; answered(channel: string, result: IpcResult<unknown>): void }
+  } = {},
+): Promise<AppHandle> {
   const userData = opts.userData ?? newUserDataDir()
   const now = opts.now ?? (() => new Date('2026-11-23T10:00:00Z'))
   const log = logIn(userData)
@@ -87,7 +96,12 @@ export async function openApp(opts: { userData?: string; now?: () => Date; color
   }
   const b = await launchBrowser()
   const context: BrowserContext = await b.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', colorScheme: opts.colorScheme ?? 'light' })
-  await attachApp(context, (channel, input, sender) => services.dispatcher.invoke(channel, input, sender))
+  await attachApp(context, async (channel, input, sender) => {
+    opts.watch?.sent(channel)
+    const result = await services.dispatcher.invoke(channel, input, sender)
+    opts.watch?.answered(channel, result)
+    return result
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -130,4 +144,23 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/**
+ * Types a date into the app's day / month / year input (issue 16, renderer/src/app/DateField.tsx):
+ * the fieldset named by its legend, then its Day, Month and Year fields. `iso` is 'YYYY-MM-DD'.
+ */
+export async function fillDate(scope: Pick<Page, 'getByRole'>, legend: string, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-')
+  const group = scope.getByRole('group', { name: legend, exact: true })
+  await group.getByLabel('Day', { exact: true }).fill(String(Number(day)))
+  await group.getByLabel('Month', { exact: true }).fill(String(Number(month)))
+  await group.getByLabel('Year', { exact: true }).fill(year)
+}
+
+/** The date shown in a day / month / year input, as 'YYYY-MM-DD'. */
+export async function dateValue(scope: Pick<Page, 'getByRole'>, legend: string): Promise<string> {
+  const group = scope.getByRole('group', { name: legend, exact: true })
+  const part = (label: string) => group.getByLabel(label, { exact: true }).inputValue()
+  return `${await part('Year')}-${(await part('Month')).padStart(2, '0')}-${(await part('Day')).padStart(2, '0')}`
 }

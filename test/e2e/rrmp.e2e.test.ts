@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema } from '../../shared/export/readinessExport'
-import { ORIGIN, SCREENSHOT_DIR, TEST_USER, closeBrowser, expectAccessible, openApp, screenshot, type AppHandle } from './harness'
+import { ORIGIN, SCREENSHOT_DIR, TEST_USER, closeBrowser, expectAccessible, fillDate, openApp, screenshot, type AppHandle } from './harness'
 
 const GOVERNOR = { username: 'gus.governor', displayName: 'Gus Governor', password: 'another long enough password' }
 const PARTIAL_24 = 'Prioritised assessments, and reducing the OASys backlog where other tasks/activities cannot be completed'
@@ -127,7 +127,7 @@ describe('RRMP planning, sign-off and exports', () => {
     await e.getByRole('button', { name: 'Add an action item' }).click()
     await e.getByLabel('Action 1').fill('Clear the OASys backlog')
     await e.getByLabel('Action owner').fill('Case admin lead')
-    await e.getByLabel('Action target date').fill('2027-01-31')
+    await fillDate(e, 'Action target date', '2027-01-31')
     await e.getByLabel('Action status').selectOption('in_progress')
     await e.getByRole('button', { name: 'Add a progress update to action 1' }).click()
     await e.getByLabel('Progress update 1 (23/11/2026)').fill('Backlog counted: 41 assessments')
@@ -234,7 +234,8 @@ describe('RRMP planning, sign-off and exports', () => {
     const e = await open(page, '2.4')
     await e.getByLabel('Local resourcing note').fill('One agency case administrator for 8 weeks')
     await control(page, '2.4').click()
-    await page.getByText('Baseline 2.4: resourcingNote changed from "(none)" to "One agency case administrator for 8 weeks".').waitFor()
+    // Issue 16: the change in plain words, the baseline by number and title (no "resourcingNote").
+    await page.getByText(/^Baseline 2\.4 \(OASys assessments.*\): Resourcing note changed from "\(none\)" to "One agency case administrator for 8 weeks"\.$/).waitFor()
     await expectAccessible(page, 'RRMP version 2 with changes')
     await screenshot(page, 'rrmp-09-version-2-changes')
     await page.getByRole('button', { name: 'Submit version 2 to the Governor' }).click()

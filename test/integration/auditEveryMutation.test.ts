@@ -26,6 +26,11 @@ const STEPS: [ChannelKey, Step][] = [
   ['establishment.update', (s) => s.call('omu:establishment.update', { name: 'HMP Testshire Two', password: TEST_PASSWORD })],
   ['settings.update', (s) => s.call('omu:settings.update', { retentionYears: 6, password: TEST_PASSWORD })],
   ['staff.save', async (s, ids) => (ids.pom = (await ok(s.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id)],
+  // Issue 19: a POM's capacity facts, a planned change added and removed, the HOMS's resourcing inputs.
+  ['resourcing.savePom', (s, ids) => s.call('omu:resourcing.savePom', { staffId: ids.pom, band: 4, hoursPerWeek: 30, daysPerWeek: 4, availability: { status: 'active' } })],
+  ['resourcing.addChange', async (s, ids) => (ids.change = (await ok(s.call('omu:resourcing.addChange', { kind: 'leaving', staffId: ids.pom, date: '2027-01-31' }))).id)],
+  ['resourcing.removeChange', (s, ids) => s.call('omu:resourcing.removeChange', { id: ids.change })],
+  ['resourcing.saveInputs', (s) => s.call('omu:resourcing.saveInputs', { receptionsPerWeek: 12, assumptions: { hoursPerHandover: 4 } })],
   [
     'prisoners.create',
     async (s, ids) =>
@@ -33,8 +38,59 @@ const STEPS: [ChannelKey, Step][] = [
   ],
   ['prisoners.update', (s, ids) => s.call('omu:prisoners.update', { prisonerId: ids.prisoner, version: 1, fields: { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-09-01', conditionalReleaseDate: '2029-04-01' } })],
   ['allocations.allocate', (s, ids) => s.call('omu:allocations.allocate', { prisonerId: ids.prisoner, staffId: ids.pom, startDate: '2026-09-10' })],
+  // Issue 17: a co-working second POM added and ended (the case stays Pat's).
+  [
+    'coworking.assign',
+    async (s, ids) => {
+      ids.coWorker = (await ok(s.call('omu:staff.save', { name: 'Kit Pom', role: 'probation_pom' }))).id
+      return s.call('omu:coworking.assign', { prisonerId: ids.prisoner, staffId: ids.coWorker, startDate: '2026-11-01' })
+    },
+  ],
+  ['coworking.end', (s, ids) => s.call('omu:coworking.end', { prisonerId: ids.prisoner })],
   ['sessions.record', async (s, ids) => (ids.session = (await ok(s.call('omu:sessions.record', { prisonerId: ids.prisoner, date: '2026-11-18', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 }))).id)],
   ['sessions.correctRecordedOn', (s, ids) => s.call('omu:sessions.correctRecordedOn', { sessionId: ids.session, recordedOn: '2026-11-19', reason: 'Entered on paper first' })],
+  // Issue 17: early allocation (spec C) and a HOMD's responsibility override.
+  [
+    'caseWork.assessEarlyAllocation',
+    (s, ids) =>
+      s.call('omu:caseWork.assessEarlyAllocation', { prisonerId: ids.prisoner, oasysDate: '2026-11-01', answers: { convictedUnderTerrorismAct2000: true, highProfile: false, seriousCrimePreventionOrder: false, mappaLevel3: false, cppcCase: false } }),
+  ],
+  [
+    'caseWork.recordCommunityDecision',
+    async (s) => {
+      // A discretionary assessment inside the referral window (release within 18 months) awaits the decision.
+      const p = await ok(s.call('omu:prisoners.create', { prisonNumber: 'D4567EF', firstName: 'Dee', lastName: 'Window', dateOfBirth: '1985-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-06-01', conditionalReleaseDate: '2027-06-01' }))
+      const answers = { convictedUnderTerrorismAct2000: false, highProfile: false, seriousCrimePreventionOrder: false, mappaLevel3: false, cppcCase: false, extremismSeparation: false, highRiskOfSeriousHarm: true, mappaLevel2: false, pathfinderProcess: false, otherReason: false }
+      const view = await ok(s.call('omu:caseWork.assessEarlyAllocation', { prisonerId: p.id, oasysDate: '2026-11-01', answers, reason: 'Very high risk of serious harm.', approved: true }))
+      return s.call('omu:caseWork.recordCommunityDecision', { prisonerId: p.id, assessmentId: view.assessments[0]!.id, decision: true })
+    },
+  ],
+  ['caseWork.setOverride', (s, ids) => s.call('omu:caseWork.setOverride', { prisonerId: ids.prisoner, responsibility: 'com', reason: 'Agreed with the PDU head.', endDate: '2027-01-31' })],
+  ['caseWork.endOverride', (s, ids) => s.call('omu:caseWork.endOverride', { prisonerId: ids.prisoner })],
+  // Issue 17: handover to the COM (../shared/specs/mpc-rules.md D). A case past its handover date
+  // (CRD 01/03/2027, sentenced 2024), so its checklist is open to its POM.
+  [
+    'handover.saveDetails',
+    async (s, ids) => {
+      ids.handoverCase = (await ok(s.call('omu:prisoners.create', { prisonNumber: 'H1234AB', firstName: 'Hal', lastName: 'Over', dateOfBirth: '1985-01-01', sentenceType: 'determinate', sentenceStartDate: '2024-01-01', conditionalReleaseDate: '2027-03-01' }))).id
+      await ok(s.call('omu:allocations.allocate', { prisonerId: ids.handoverCase, staffId: ids.pom, startDate: '2026-09-10' }))
+      return s.call('omu:handover.saveDetails', { prisonerId: ids.handoverCase, expectedVersion: null, comName: 'Casey Com', lduEmail: 'north.ldu@justice.gov.uk' })
+    },
+  ],
+  ['handover.notifyCommunity', (s, ids) => s.call('omu:handover.notifyCommunity', { prisonerId: ids.handoverCase })],
+  [
+    'handover.tickTask',
+    async (s, ids) => {
+      // Only the case's POM ticks the checklist (spec D.4): sign in as them for this step, then back as the HOMS.
+      await ok(s.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', password: TEST_PASSWORD, staffId: ids.pom, yourPassword: TEST_PASSWORD }))
+      await ok(s.call('omu:auth.signIn', { username: 'pat.pom', password: TEST_PASSWORD }))
+      const r = await s.call('omu:handover.tickTask', { prisonerId: ids.handoverCase, task: 'contactedCom', done: true })
+      await ok(s.call('omu:auth.signIn', { username: 'first.homs', password: TEST_PASSWORD }))
+      return r
+    },
+  ],
+  ['parole.add', async (s, ids) => (ids.review = (await ok(s.call('omu:parole.add', { prisonerId: ids.prisoner, hearingDate: '2026-10-01', outcome: 'deferred', outcomeDate: '2026-10-02', nextHearingDate: '2027-01-15' }))).id)],
+  ['parole.correct', (s, ids) => s.call('omu:parole.correct', { reviewId: ids.review, version: 1, hearingDate: '2026-10-01', outcome: 'refused', outcomeDate: '2026-10-02', nextHearingDate: '2027-01-15' })],
   ['prefs.setCaseloadView', (s) => s.call('omu:prefs.setCaseloadView', { pomId: null, status: [], responsibility: [], cohorts: [], dueWithinDays: null, search: '', sort: { column: 'name', direction: 'asc' } })],
   ['caseImport.commit', (s) => s.call('omu:caseImport.commit', { kind: 'prisoners', text: 'prison_number,first_name,last_name,date_of_birth,sentence_type,sentence_start_date\nB2345CD,Sam,Samplewood,1988-01-01,determinate,2026-10-20' })],
   ['catalogs.import', (s) => s.call('omu:catalogs.import', { text: JSON.stringify({ ...OMU_EDM, version: '9.9' }), password: TEST_PASSWORD })],
@@ -100,6 +156,8 @@ const STEPS: [ChannelKey, Step][] = [
       return s.call('omu:retention.purge', { prisonerIds: [ids.purged], confirm: true, password: TEST_PASSWORD })
     },
   ],
+  // Issue 17: bulk reallocation of Pat's case to Kit (last: the steps above use Pat's allocation).
+  ['reallocation.apply', (s, ids) => s.call('omu:reallocation.apply', { fromStaffId: ids.pom, moves: [{ prisonerId: ids.prisoner, toStaffId: ids.coWorker }] })],
   ['demo.create', async () => 'covered below: needs an empty data file'],
 ]
 
@@ -140,7 +198,7 @@ describe('every mutating channel writes an audit row (issue 7)', () => {
       if (r && typeof r === 'object' && r.ok === false) throw new Error(`${key}: ${r.error?.message}`)
       const rows = await rowsFor(key)
       expect(rows.length, key).toBeGreaterThan(0)
-      expect(rows[0]?.role, key).toBe(key === 'readiness.decide' ? 'governor' : 'homs')
+      expect(rows[0]?.role, key).toBe(key === 'readiness.decide' ? 'governor' : key === 'handover.tickTask' ? 'pom' : 'homs')
       if (usePostgres()) await expectOnlyDeclaredChanges(svc, key)
     }
     await svc.cleanup()

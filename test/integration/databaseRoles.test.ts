@@ -77,6 +77,8 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     await must(homs.call('omu:establishment.setup', HMP_TESTSHIRE))
     ids.pomStaff = (await must(homs.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id
     ids.otherStaff = (await must(homs.call('omu:staff.save', { name: 'Oli Other', role: 'prison_pom' }))).id
+    // Issue 19: a planned change to capacity, so select and delete find a row where allowed.
+    ids.change = (await must(homs.call('omu:resourcing.addChange', { kind: 'leaving', staffId: ids.otherStaff, date: '2027-01-31' }))).id
     for (const role of USER_ROLES.filter((r) => r !== 'homs')) {
       const staffId = role === 'pom' ? ids.pomStaff : null
       ids[`user_${role}`] = (await must(homs.call('omu:users.save', { username: LOGIN[role], displayName: `Role ${role}`, role, password: PASSWORD, staffId, yourPassword: TEST_PASSWORD }))).id
@@ -90,6 +92,8 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     ids.mySession = (await must(homs.call('omu:sessions.record', { ...session, prisonerId: ids.mine }))).id
     ids.theirSession = (await must(homs.call('omu:sessions.record', { ...session, prisonerId: ids.theirs }))).id
     ids.openSession = (await must(homs.call('omu:sessions.record', { ...session, prisonerId: ids.theirs, date: '2026-11-19', notes: 'Talked about work.', notesSensitive: false }))).id
+    // Issues 17 and 20: a parole review, so select, update and delete find a row where allowed.
+    await must(homs.call('omu:parole.add', { prisonerId: ids.theirs, hearingDate: '2026-10-01', outcome: 'refused', outcomeDate: '2026-10-05', nextHearingDate: '2027-10-01' }))
     ids.plan = (await must(homs.call('omu:rrmp.start'))).id
     // Rows no app step above makes, put there as the server's administrator.
     await adminSql(homs, "insert into app_setting (key, value) values ('probe', '1')")
@@ -98,6 +102,17 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     await adminSql(homs, "insert into comparison_import (establishment_code, establishment_name, exported_at, json, imported_at) values ('OTH', 'HMP Other', '2026-11-23', '{}', '2026-11-23')")
     for (const role of USER_ROLES) await adminSql(homs, "insert into user_preference (user_key, name, value) values ($1, 'probe', '{}')", [`user:${ids[`user_${role}`] ?? 1}`])
     await adminSql(homs, "insert into user_preference (user_key, name, value) values ('user:9999', 'probe', '{}')")
+    // Issue 17: an early allocation assessment on the POM's case and on another's; an override on each.
+    for (const c of [ids.mine, ids.theirs]) {
+      await adminSql(homs, "insert into early_allocation_assessment (prisoner_id, answers, oasys_date, created_on, outcome, created_within_referral_window, assessor, created_at) values ($1, '{}', '2026-11-01', '2026-11-20', 'discretionary', 1, 'x', '2026-11-20')", [c])
+      await adminSql(homs, "insert into responsibility_override (prisoner_id, responsibility, reason, start_date, end_date, set_by, created_at) values ($1, 'com', 'probe', '2026-11-20', '2027-01-01', 'x', '2026-11-20')", [c])
+    }
+
+    // Issue 17: a co-working POM on another POM's case, so update and delete find a row where allowed.
+    await must(homs.call('omu:coworking.assign', { prisonerId: ids.theirs, staffId: ids.pomStaff, startDate: '2026-10-01' }))
+
+    // Issue 17: COM details on the POM's case and on another's.
+    for (const c of [ids.mine, ids.theirs]) await must(homs.call('omu:handover.saveDetails', { prisonerId: c, expectedVersion: null, comName: 'Casey Com' }))
 
     const loc = homs.runtime.storage.kind === 'shared' ? homs.runtime.storage.location : null
     if (!loc) throw new Error('not shared')
@@ -121,9 +136,14 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       establishment: `insert into establishment (id, name, code, category, updated_at) values (1, 'X', 'XXX', 'training', ${stamp}) on conflict do nothing`,
       app_setting: "insert into app_setting (key, value) values ('probe2', '1')",
       staff: `insert into staff (name, role, updated_at) values ('Probe', 'prison_pom', ${stamp})`,
+      pom_planned_change: `insert into pom_planned_change (staff_id, kind, date, created_at) values (${ids.pomStaff}, 'leaving', '2027-02-01', ${stamp})`,
       prisoner: `insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date, updated_at) values ('Z9999ZZ', 'P', 'Q', '1990-01-01', 'determinate', '2026-01-01', ${stamp})`,
       allocation: `insert into allocation (prisoner_id, staff_id, start_date, created_at) values (${ids.bare}, ${ids.pomStaff}, '2026-11-01', ${stamp})`,
+      co_working: `insert into co_working (prisoner_id, staff_id, start_date, end_date, created_at) values (${ids.mine}, ${ids.otherStaff}, '2026-10-01', '2026-10-02', ${stamp})`,
       supervision_session: `insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, recorded_on, created_at) values (${ids.theirs}, ${ids.pomStaff}, '2026-11-20', 1, 'wing_interview_room', '2026-11-20', ${stamp})`,
+      early_allocation_assessment: `insert into early_allocation_assessment (prisoner_id, answers, oasys_date, created_on, outcome, created_within_referral_window, assessor, created_at) values (${ids.mine}, '{}', '2026-11-01', '2026-11-23', 'ineligible', 1, 'x', ${stamp})`,
+      responsibility_override: `insert into responsibility_override (prisoner_id, responsibility, reason, start_date, end_date, set_by, created_at) values (${ids.mine}, 'pom', 'probe', '2026-11-23', '2027-01-01', 'x', ${stamp})`,
+      parole_review: `insert into parole_review (prisoner_id, hearing_date, outcome, created_at, updated_at) values (${ids.theirs}, '2026-12-01', 'not_known', ${stamp}, ${stamp})`,
       plan_version: `insert into plan_version (version, current_stage, target_stage, catalog_id, catalog_version, created_at, updated_at) values (99, 4, 3, 'x', '1', ${stamp}, ${stamp})`,
       plan_entry: `insert into plan_entry (plan_version_id, baseline_id, data, updated_at) values (${ids.plan}, 'probe', '{}', ${stamp})`,
       sign_off_step: `insert into sign_off_step (plan_version_id, seq, stage, by, role, date, decision) values (${ids.plan}, 100, 'governor', 'x', 'governor', ${stamp}, 'approved')`,
@@ -132,14 +152,21 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       user_preference: `insert into user_preference (user_key, name, value) values ('${me}', 'probe2', '{}')`,
       app_user: `insert into app_user (username, display_name, role, password_hash, created_at, updated_at) values ('probe.user', 'P', 'pom', 'x', ${stamp}, ${stamp})`,
       audit_log: "insert into audit_log (at, username, role, channel, entity) values ('2000-01-01T00:00:00.000Z', 'someone.else', 'homs', 'forged', 'probe')",
+      // Issue 17: the POM's own case already has a row (set up below), so nothing is added either way.
+      com_handover: `insert into com_handover (prisoner_id, updated_at) values (${ids.mine}, ${stamp}) on conflict do nothing`,
     }
     const update: Record<SharedTable, [string, string]> = {
       establishment: ['name', 'id = 1'],
       app_setting: ['value', "key = 'probe'"],
       staff: ['name', `id = ${ids.pomStaff}`],
+      pom_planned_change: ['note', `id = ${ids.change}`],
       prisoner: ['first_name', `id = ${ids.mine}`],
       allocation: ['end_date', `prisoner_id = ${ids.mine}`],
+      co_working: ['end_date', `prisoner_id = ${ids.theirs}`],
       supervision_session: ['recorded_on', `id = ${ids.mySession}`],
+      early_allocation_assessment: ['community_decision', `prisoner_id = ${ids.mine}`],
+      responsibility_override: ['ended_on', `prisoner_id = ${ids.mine}`],
+      parole_review: ['outcome', `prisoner_id = ${ids.theirs}`],
       plan_version: ['updated_at', `id = ${ids.plan}`],
       plan_entry: ['rev', `plan_version_id = ${ids.plan}`],
       sign_off_step: ['comments', `plan_version_id = ${ids.plan}`],
@@ -148,15 +175,21 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       user_preference: ['value', `user_key = '${me}'`],
       app_user: ['display_name', 'username = session_user'],
       audit_log: ['channel', 'true'],
+      com_handover: ['com_name', `prisoner_id = ${ids.mine}`],
     }
     // Leaf rows, so a role that may delete is not stopped by a foreign key instead.
     const del: Record<SharedTable, string> = {
       establishment: 'id = 1',
       app_setting: "key = 'probe'",
       staff: `id = ${ids.otherStaff}`,
+      pom_planned_change: `id = ${ids.change}`,
       prisoner: `id = ${ids.bare}`,
       allocation: `prisoner_id = ${ids.theirs}`,
+      co_working: `prisoner_id = ${ids.theirs}`,
       supervision_session: `id = ${ids.theirSession}`,
+      early_allocation_assessment: `prisoner_id = ${ids.theirs}`,
+      responsibility_override: `prisoner_id = ${ids.theirs}`,
+      parole_review: `prisoner_id = ${ids.theirs}`,
       plan_version: `id = ${ids.plan}`,
       plan_entry: `plan_version_id = ${ids.plan}`,
       sign_off_step: `plan_version_id = ${ids.plan}`,
@@ -165,6 +198,7 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
       user_preference: `user_key = '${me}'`,
       app_user: 'username = session_user',
       audit_log: 'true',
+      com_handover: `prisoner_id = ${ids.theirs}`,
     }
     const all: Attempt[] = []
     for (const t of SHARED_TABLES) {
@@ -190,10 +224,26 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
         sql: `insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, recorded_on, created_at) values (${ids.theirs}, ${ids.otherStaff}, '2026-11-20', 1, 'wing_interview_room', '2026-11-20', ${stamp})`,
         scope: 'outside',
       },
+      // Issue 17: a POM assesses early allocation only on cases allocated to them.
+      {
+        table: 'early_allocation_assessment',
+        op: 'insert',
+        sql: `insert into early_allocation_assessment (prisoner_id, answers, oasys_date, created_on, outcome, created_within_referral_window, assessor, created_at) values (${ids.theirs}, '{}', '2026-11-01', '2026-11-23', 'ineligible', 1, 'x', ${stamp})`,
+        scope: 'outside',
+      },
+      { table: 'early_allocation_assessment', op: 'update', sql: `update early_allocation_assessment set community_decision = community_decision where prisoner_id = ${ids.theirs}`, column: 'community_decision', scope: 'outside' },
+      // Issue 17: COM details and the handover checklist only on the POM's own cases.
+      { table: 'com_handover', op: 'insert', sql: `insert into com_handover (prisoner_id, updated_at) values (${ids.bare}, ${stamp})`, scope: 'outside' },
+      { table: 'com_handover', op: 'update', sql: `update com_handover set com_name = com_name where prisoner_id = ${ids.theirs}`, column: 'com_name', scope: 'outside' },
+      // Columns outside the limits: an assessment is kept as saved, an override only ended.
+      { table: 'early_allocation_assessment', op: 'update', sql: `update early_allocation_assessment set outcome = outcome where prisoner_id = ${ids.mine}`, column: 'outcome' },
+      { table: 'responsibility_override', op: 'update', sql: `update responsibility_override set reason = reason where prisoner_id = ${ids.mine}`, column: 'reason' },
       { table: 'audit_log', op: 'select', sql: `select count(*) as n from audit_log where after like '%"notesSensitive":true%'`, scope: 'outside' },
       // Columns outside a column limit: a session is otherwise as recorded, an allocation's history as it was.
       { table: 'supervision_session', op: 'update', sql: `update supervision_session set notes = notes where id = ${ids.mySession}`, column: 'notes' },
       { table: 'allocation', op: 'update', sql: `update allocation set staff_id = staff_id where prisoner_id = ${ids.mine}`, column: 'staff_id' },
+      // Issue 17: a co-working is only ended; who co-worked and from when stay as they were.
+      { table: 'co_working', op: 'update', sql: `update co_working set staff_id = staff_id where prisoner_id = ${ids.theirs}`, column: 'staff_id' },
       // Sensitive notes (sensitiveNotes.ts): the text itself, and the column everyone may read.
       { table: 'supervision_session', op: 'select', sql: 'select count(notes) as n from supervision_session where notes_sensitive = 1', column: 'notes' },
       { table: 'supervision_session', op: 'select', sql: 'select count(notes_open) as n from supervision_session', column: 'notes_open' },

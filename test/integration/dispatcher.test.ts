@@ -103,7 +103,7 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     const bad = await svc.call('omu:settings.update', { extraHolidays: ['2026-02-30'], password: TEST_PASSWORD })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'extraHolidays › item 1' } })
     const good = await svc.call('omu:settings.update', { extraHolidays: ['2026-12-29', '2026-12-24', '2026-12-29'], password: TEST_PASSWORD })
-    expect(good).toEqual({ ok: true, data: { extraHolidays: ['2026-12-24', '2026-12-29'], retentionYears: 7, missedAfterDays: 28 } })
+    expect(good).toEqual({ ok: true, data: { extraHolidays: ['2026-12-24', '2026-12-29'], retentionYears: 7, missedAfterDays: 28, pomTypeStrategy: 'tier' } })
     expect(await svc.call('omu:settings.get')).toEqual(good)
   })
 

@@ -79,7 +79,7 @@ describe('home screen per role (issue 16)', () => {
     expect(work.pomId).toBe(pomId)
     expect(work.caseCount).toBe(4)
     // Overdue: only the case 11 days late; the one 30 days late is missed and left out.
-    expect(work.counts).toEqual({ overdue: 1, due7: 0, due28: 1, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 3 })
+    expect(work.counts).toEqual({ overdue: 1, due7: 0, due28: 1, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 3, checklistsDue: 0, handoverTasksOverdue: 0 })
     const soc = work.cases.filter((c) => c.rule === 'start_of_custody')
     expect(soc.map((c) => [c.prisonerId, c.status, c.daysLeft])).toEqual([
       [ids.Overdue, 'overdue', -11],
@@ -163,6 +163,58 @@ describe('home screen per role (issue 16)', () => {
     await establishment(svc)
     await must(svc.call('omu:users.save', { username: 'no.staff', displayName: 'No Staff', role: 'pom', password: TEST_PASSWORD, yourPassword: TEST_PASSWORD }))
     const home = await homeAs(svc, 'no.staff')
-    expect(home.myWork).toEqual({ pomId: null, counts: { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0 }, cases: [], caseCount: 0 })
+    expect(home.myWork).toEqual({ pomId: null, counts: { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0, handoverTasksOverdue: 0 }, cases: [], checklists: [], caseCount: 0 })
+  })
+})
+
+/**
+ * Issue 17: two more of Pat Pom's cases near their handover (../shared/specs/mpc-rules.md A.1):
+ * - Soon: CRD 01/09/2027, the handover starts within the next 8 weeks (upcoming, checklist open);
+ * - Past: CRD 01/03/2027, the COM has been responsible for more than 2 days (COM allocation
+ *   overdue, handover tasks overdue).
+ */
+async function handoverCases(s: ServicesHandle, pomId: number) {
+  const soon = await must(s.call('omu:prisoners.create', { ...prisoner(20, 'Soon', '2024-01-01'), conditionalReleaseDate: '2027-09-01' }))
+  const past = await must(s.call('omu:prisoners.create', { ...prisoner(21, 'Past', '2024-01-01'), conditionalReleaseDate: '2027-03-01' }))
+  for (const p of [soon, past]) await must(s.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pomId, startDate: '2026-09-10' }))
+  return { soon: soon.id, past: past.id }
+}
+
+describe('home screens and the handover to the COM (issue 17; ../shared/specs/mpc-rules.md A and D)', () => {
+  it('a POM sees the checklists due (D.4) and the cases with handover tasks overdue (A4); completing one takes it off', async () => {
+    svc = await startTestServices()
+    const { pomId } = await establishment(svc)
+    const { soon, past } = await handoverCases(svc, pomId)
+    const work = (await homeAs(svc, 'pat.pom')).myWork
+    expect(work?.counts).toMatchObject({ checklistsDue: 1, handoverTasksOverdue: 1 })
+    // Overdue first.
+    expect(work?.checklists.map((c) => [c.prisonerId, c.tasksOverdue, c.completeCount])).toEqual([
+      [past, true, 0],
+      [soon, false, 0],
+    ])
+    const open = await must(svc.call('omu:handover.get', { prisonerId: past }))
+    for (const t of open.checklist.tasks) await must(svc.call('omu:handover.tickTask', { prisonerId: past, task: t.task, done: true }))
+    const after = (await must(svc.call('omu:home.get'))).myWork
+    expect(after?.counts).toMatchObject({ checklistsDue: 1, handoverTasksOverdue: 0 })
+    expect(after?.checklists.map((c) => c.prisonerId)).toEqual([soon])
+  })
+
+  it('the HOMD sees handovers whose COM is not allocated, from the handover lists (A5 overdue first, then A2 upcoming); a recorded COM takes the case off', async () => {
+    svc = await startTestServices()
+    const { pomId } = await establishment(svc)
+    const { soon, past } = await handoverCases(svc, pomId)
+    const work = (await homeAs(svc, 'home.homd')).allocation
+    expect(work?.comNotAllocated.map((c) => [c.prisonerId, c.list, c.daysKind])).toEqual([
+      [past, 'comAllocationOverdue', 'overdue'],
+      [soon, 'upcoming', 'left'],
+    ])
+    expect(work?.comNotAllocatedTotal).toBe(2)
+    const lists = await must(svc.call('omu:handover.lists', {}))
+    // The same days as the Due screen's lists.
+    expect(work?.comNotAllocated[0]?.days).toBe(lists.comAllocationOverdue.find((i) => i.prisonerId === past)?.days)
+    expect(work?.comNotAllocated[1]?.days).toBe(lists.upcoming.find((i) => i.prisonerId === soon)?.days)
+    await must(svc.call('omu:handover.saveDetails', { prisonerId: soon, expectedVersion: null, comName: 'Casey Com' }))
+    const after = (await must(svc.call('omu:home.get'))).allocation
+    expect(after?.comNotAllocated.map((c) => c.prisonerId)).toEqual([past])
   })
 })

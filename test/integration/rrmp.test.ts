@@ -150,7 +150,7 @@ describe('sign-off route', () => {
     await save(svc, v2, readyEntry('2.4', { actionItems: [{ id: 'a1', action: 'Clear the OASys backlog', owner: 'Case admin lead', targetDate: '2027-01-31', status: 'in_progress', progressUpdates: [{ date: '2026-11-23', note: 'Backlog counted: 41' }] }] }))
     v2 = await plan(svc)
     expect(v2.changes?.diffs.map((d) => d.baselineId)).toEqual(['2.4'])
-    expect(v2.changes?.diffs[0]?.summary[0]).toContain('added: Clear the OASys backlog')
+    expect(v2.changes?.diffs[0]?.summary[0]).toContain('action 1 added ("Clear the OASys backlog")')
     // Only one version at a time: another new version from v1 is refused.
     expect((await svc.call('omu:rrmp.newVersion', { fromVersionId: v1.version.id })).ok).toBe(false)
     await submit(svc, v2, 'Alex Morgan')

@@ -114,7 +114,7 @@ describe('exports', () => {
     console.log(`export of a full plan: json ${json.durationMs} ms, xlsx ${xlsx.durationMs} ms, pdf ${pdf.durationMs} ms`)
 
     const doc: ReadinessExport = readinessExportSchema.parse(JSON.parse(fs.readFileSync(json.path, 'utf8')))
-    expect(doc).toMatchObject({ format: 'omu-desk/readiness-assessment', schemaVersion: 1, asOf: '2026-11-23', establishment: { name: 'HMP Testshire', code: 'TST' }, plan: { version: 1, currentStage: 4, targetStage: 3, status: 'in_sign_off' } })
+    expect(doc).toMatchObject({ format: 'omu-desk/readiness-assessment', schemaVersion: 2, asOf: '2026-11-23', establishment: { name: 'HMP Testshire', code: 'TST' }, plan: { version: 1, currentStage: 4, targetStage: 3, status: 'in_sign_off' } })
     expect(doc.readiness).toMatchObject({ overall: 'ready', percent: 100 })
     expect(doc.baselines).toHaveLength(22)
     expect(doc.baselines.find((b) => b.id === '5.2')).toMatchObject({ status: 'not_applicable', readiness: 'not_applicable', notApplicableReason: expect.stringContaining('Category C') })
@@ -124,10 +124,16 @@ describe('exports', () => {
       ['governor', 'Sam Patel', 'approved'],
     ])
     expect(doc.caseload.startOfCustody.percentMeeting).toBe(66)
+    // Version 2 (issue 19): missed is required; the resourcing section is the resourcing plan on the
+    // day (one prison POM, Priya Shah), 12 weeks from the export's date, at the target stage.
+    expect(doc.caseload.startOfCustody.missed).toBe(1)
+    expect(doc.caseload.transferArrival).toMatchObject({ missed: 0 })
+    expect(doc.resourcing).toMatchObject({ asOf: '2026-11-23', targetStage: '3', poms: { prison: 1, probation: 0 } })
+    expect(doc.resourcing?.weeks).toHaveLength(12)
 
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(xlsx.path)
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Baselines', 'Action items', 'Blockers and warnings', 'Sign-off', 'Caseload'])
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Baselines', 'Action items', 'Blockers and warnings', 'Sign-off', 'Caseload', 'Resourcing'])
     const baselines = wb.getWorksheet('Baselines')
     expect(baselines?.rowCount).toBe(23)
     const row11 = baselines?.getRow(2)
@@ -142,7 +148,7 @@ describe('exports', () => {
     expect(summary.get('Assessment date')).toEqual(new Date(Date.UTC(2026, 10, 23)))
 
     const text = execFileSync('pdftotext', ['-layout', pdf.path, '-'], { encoding: 'utf8' })
-    for (const expected of ['Readiness assessment: Offender Management Unit', 'HMP Testshire (TST)', 'Stage 4 – Red / lockdown', 'Stage 3 – Restrict', 'READY', `${doc.readiness.achieved} of ${doc.readiness.possible} (100%)`, 'Clear the OASys backlog', 'Sign-off record', 'Sam Patel', 'Probation Gold', 'OMU caseload summary', '66% of the 3 POM-responsible cases']) {
+    for (const expected of ['Readiness assessment: Offender Management Unit', 'HMP Testshire (TST)', 'Stage 4 – Red / lockdown', 'Stage 3 – Restrict', 'READY', `${doc.readiness.achieved} of ${doc.readiness.possible} (100%)`, 'Clear the OASys backlog', 'Sign-off record', 'Sam Patel', 'Probation Gold', 'OMU caseload summary', '66% of the 3 POM-responsible cases', 'Resourcing: can the OMU staff the target stage?']) {
       expect(text, expected).toContain(expected)
     }
     expect(execFileSync('pdfinfo', [pdf.path], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/)
@@ -166,6 +172,16 @@ describe('exports', () => {
 })
 
 describe('comparison import', () => {
+  it('a version 1 file from an earlier version of the app still imports, normalised, with what it cannot say unknown (issue 19)', async () => {
+    await submittedPlanWithDecisions()
+    const text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'readiness-export-v1.json'), 'utf8')
+    const r = await svc.call('omu:readiness.importComparison', { fileName: 'old.json', text })
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.data.document).toMatchObject({ schemaVersion: 1, establishment: { code: 'OLD' }, resourcing: null, caseload: { transferArrival: null, handoversDue: null, startOfCustody: { overdue: 1, missed: null } } })
+    const list = await svc.call('omu:readiness.comparisons', {})
+    expect(list.ok && list.data.map((c) => [c.document.establishment.code, c.document.schemaVersion])).toEqual([['OLD', 1]])
+  })
+
   it('imports another establishment’s JSON export read-only; refuses its own, damaged files and other schema versions', async () => {
     const versionId = await submittedPlanWithDecisions()
     const own = await svc.call('omu:readiness.document', { versionId })
@@ -175,8 +191,8 @@ describe('comparison import', () => {
     expect(ownFile.ok || ownFile.error.message).toContain('your own establishment')
     const notJson = await svc.call('omu:readiness.importComparison', { fileName: 'x.json', text: '{ nope' })
     expect(notJson.ok || notJson.error.message).toContain('not valid JSON')
-    const future = await svc.call('omu:readiness.importComparison', { fileName: 'x.json', text: JSON.stringify({ ...other, schemaVersion: 2 }) })
-    expect(future.ok || future.error.message).toContain('schema version 2')
+    const future = await svc.call('omu:readiness.importComparison', { fileName: 'x.json', text: JSON.stringify({ ...other, schemaVersion: 3 }) })
+    expect(future.ok || future.error.message).toContain('schema version 3')
     const damaged = await svc.call('omu:readiness.importComparison', { fileName: 'x.json', text: JSON.stringify({ ...other, baselines: 'none', readiness: { ...other.readiness, overall: undefined } }) })
     expect(damaged.ok || damaged.error.message).toMatch(/damaged or incomplete.*readiness.overall is missing.*baselines should be a list/)
 

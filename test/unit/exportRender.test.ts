@@ -12,6 +12,7 @@ import { renderPdf } from '../../electron/services/export/pdf'
 import { looksLikeFormula, renderXlsx } from '../../electron/services/export/xlsx'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema, type ReadinessExport } from '../../shared/export/readinessExport'
+import { sampleResourcing } from '../fixtures/resourcing'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-render-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -42,7 +43,7 @@ function fixture(): ReadinessExport {
   }))
   return readinessExportSchema.parse({
     format: 'omu-desk/readiness-assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
     exportedAt: '2026-11-23T10:00:00.000Z',
     asOf: '2026-11-23',
     establishment: { name: 'HMP Testshire', code: 'TST', category: 'training' },
@@ -68,11 +69,14 @@ function fixture(): ReadinessExport {
       notEvaluated: 0,
       byResponsibility: { pom: 0, pomWithCom: 0, com: 0 },
       pomResponsible: 0,
-      startOfCustody: { applicable: 0, met: 0, due: 0, overdue: 0, percentMeeting: null },
-      preHandover: { applicable: 0, met: 0, due: 0, overdue: 0, percentMeeting: null },
+      startOfCustody: { applicable: 0, met: 0, due: 0, overdue: 0, missed: 0, percentMeeting: null },
+      preHandover: { applicable: 0, met: 0, due: 0, overdue: 0, missed: 0, percentMeeting: null },
+      transferArrival: { applicable: 0, met: 0, due: 0, overdue: 0, missed: 0, percentMeeting: null },
+      handoversDue: { days: 56, cases: 0 },
       overdue: { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 },
       lateRecords: 0,
     },
+    resourcing: sampleResourcing(),
   })
 }
 
@@ -152,7 +156,7 @@ describe('readiness export writers', () => {
     expect(looksLikeFormula('Ready')).toBe(false)
   })
 
-  it('JSON: the document itself, valid against schema version 1', () => {
+  it('JSON: the document itself, valid against schema version 2', () => {
     const doc = fixture()
     const parsed = readinessExportSchema.parse(JSON.parse(renderJson(doc).toString('utf8')))
     expect(parsed).toEqual(doc)

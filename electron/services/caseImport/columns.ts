@@ -19,10 +19,10 @@ export const PRISONER_COLUMNS: readonly Column[] = [
   { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'NOMIS prison number' },
   { header: 'first_name', field: 'firstName', type: 'text', required: true, example: 'Alex', help: '' },
   { header: 'last_name', field: 'lastName', type: 'text', required: true, example: 'Example', help: '' },
-  { header: 'date_of_birth', field: 'dateOfBirth', type: 'date', required: true, example: '1990-04-01', help: 'YYYY-MM-DD or DD/MM/YYYY' },
+  { header: 'date_of_birth', field: 'dateOfBirth', type: 'date', required: true, example: '01/04/1990', help: 'dd/mm/yyyy' },
   { header: 'sentence_type', field: 'sentenceType', type: 'text', required: true, example: 'determinate', help: 'determinate or indeterminate' },
-  { header: 'sentence_start_date', field: 'sentenceStartDate', type: 'date', required: true, example: '2025-06-02', help: '' },
-  { header: 'crd', field: 'conditionalReleaseDate', type: 'date', required: false, example: '2027-12-01', help: 'Conditional release date' },
+  { header: 'sentence_start_date', field: 'sentenceStartDate', type: 'date', required: true, example: '02/06/2025', help: '' },
+  { header: 'crd', field: 'conditionalReleaseDate', type: 'date', required: false, example: '01/12/2027', help: 'Conditional release date' },
   { header: 'ard', field: 'automaticReleaseDate', type: 'date', required: false, example: '', help: 'Automatic release date' },
   { header: 'ped', field: 'paroleEligibilityDate', type: 'date', required: false, example: '', help: 'Parole eligibility date' },
   { header: 'ted', field: 'tariffDate', type: 'date', required: false, example: '', help: 'Tariff (expiry) date, indeterminate' },
@@ -39,17 +39,24 @@ export const PRISONER_COLUMNS: readonly Column[] = [
   { header: 'key_worker_priority', field: 'keyWorkerPriority', type: 'boolean', required: false, example: 'no', help: 'yes or no' },
   { header: 'arrival_date', field: 'arrivalDate', type: 'date', required: false, example: '', help: 'Arrival here on transfer' },
   { header: 'status', field: 'status', type: 'text', required: false, example: 'in_custody', help: 'in_custody, released or transferred_out' },
+  // Issue 20 (../shared/specs/handover-2023.md section 1): the facts the omic2023 rules R1, R3 and R4 read.
+  { header: 'open_conditions', field: 'openConditions', type: 'boolean', required: false, example: 'no', help: 'yes or no: in open conditions' },
+  { header: 'open_conditions_date', field: 'openConditionsArrivalDate', type: 'date', required: false, example: '', help: 'Arrival in open conditions (men) or category made open (women)' },
+  { header: 'immigration_case', field: 'immigrationCase', type: 'boolean', required: false, example: 'no', help: 'yes or no: held under immigration powers' },
+  { header: 'additional_isp', field: 'additionalIsp', type: 'boolean', required: false, example: 'no', help: 'yes or no: a further indeterminate sentence still to serve' },
+  // Issue 17: start_of_custody counts from it (seed 003 Annex B "Start custodial sentence").
+  { header: 'first_pom_allocated_date', field: 'firstPomAllocatedDate', type: 'date', required: false, example: '', help: 'The sentence’s first allocation to a POM, at any prison' },
 ]
 
 export const SESSION_COLUMNS: readonly Column[] = [
   { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'must already be on record' },
-  { header: 'date', field: 'date', type: 'date', required: true, example: '2026-11-02', help: 'YYYY-MM-DD or DD/MM/YYYY' },
+  { header: 'date', field: 'date', type: 'date', required: true, example: '02/11/2026', help: 'dd/mm/yyyy' },
   { header: 'in_person', field: 'inPerson', type: 'boolean', required: true, example: 'yes', help: 'yes or no' },
   { header: 'mode', field: 'mode', type: 'text', required: true, example: 'wing_interview_room', help: 'wing_interview_room, video, in_cell_telephony, duty_pom or other' },
   { header: 'duration_minutes', field: 'durationMinutes', type: 'integer', required: true, example: '45', help: '' },
   { header: 'notes', field: 'notes', type: 'text', required: false, example: 'Sentence plan reviewed.', help: '' },
   { header: 'sensitive', field: 'notesSensitive', type: 'boolean', required: false, example: 'no', help: 'yes keeps the note out of disclosures to the prisoner' },
-  { header: 'recorded_on', field: 'recordedOn', type: 'date', required: false, example: '2026-11-02', help: 'blank: the session date' },
+  { header: 'recorded_on', field: 'recordedOn', type: 'date', required: false, example: '02/11/2026', help: 'blank: the session date' },
 ]
 
 export function columnsFor(kind: ImportKind): readonly Column[] {

@@ -33,7 +33,7 @@ function convert(col: Column, raw: string): { value: unknown } | { problem: stri
       return { value: raw }
     case 'date': {
       const v = parseDate(raw)
-      return v ? { value: v } : { problem: 'Enter a date as YYYY-MM-DD or DD/MM/YYYY.' }
+      return v ? { value: v } : { problem: 'Enter the date as dd/mm/yyyy, for example 27/03/2026.' }
     }
     case 'boolean': {
       const v = raw.toLowerCase()

@@ -1,6 +1,10 @@
 import type { Dialect, StoreConn } from '../../../db/store/types'
 import type { CaseInput, CaseSession, Policy, WindowCounts } from '../../../shared/engine'
+import { paroleInputs, type ParoleReviewFacts } from '../../../shared/engine/case/paroleReviews'
 import { readRelevantSessions } from './relevant'
+import { assessedEarlyAllocation } from '../../../shared/engine/mpc/earlyAllocation'
+import { caseWorkOf, type CaseWorkFacts } from '../caseWork/store'
+import { paroleReviewsOf } from '../parole/store'
 
 // Bulk reads for the case engine: a few indexed reads (prisoners with their allocations, staff
 // names, sessions) rather than a query per case, so a 2,000-case establishment evaluates in one pass.
@@ -31,6 +35,13 @@ export interface PrisonerRow {
   arrivalDate: string | null
   status: string
   version: number
+  // Issue 20: handover spec section 1's facts (0/1 flags, as the other flags).
+  openConditions: number
+  openConditionsArrivalDate: string | null
+  immigrationCase: number
+  additionalIsp: number
+  /** Issue 17: the sentence's first POM allocation, anywhere (start_of_custody counts from it). */
+  firstPomAllocatedDate: string | null
 }
 
 export interface CaseRecord {
@@ -39,6 +50,12 @@ export interface CaseRecord {
   firstAllocationDate: string | null
   current: { staffId: number; staffName: string } | null
   /**
+   * Issue 17: the case's co-working second POM, if any. The case shows in their caseload marked
+   * co-working, but its minima stay the allocated POM's (`current`): seed 003 Annex B 3.2, "only
+   * one professional (POM or COM) can be responsible for the management of a prisoner at any time".
+   */
+  coWorker: { staffId: number; staffName: string } | null
+  /**
    * The sessions the case engine reads. For a whole-establishment read (`loadCases` with
    * `relevantTo`) only the unusual records (late or wrong, shared/engine/case/relevance.ts), with
    * the in-person sessions in each counting window in `windowCounts`; for one prisoner, all of them.
@@ -46,6 +63,16 @@ export interface CaseRecord {
   sessions: CaseSession[]
   /** The counts that stand for the ordinary records left out of `sessions` (EvaluateOptions.windowCounts). */
   windowCounts?: WindowCounts
+  /**
+   * The case's parole reviews in the order recorded (issues 17 and 20), from which its
+   * `targetHearingDate` and `paroleOutcome` are derived (handover spec section 6).
+   */
+  paroleReviews: ParoleReviewFacts[]
+  /**
+   * Issue 17: the case's early allocation assessments and responsibility overrides
+   * (caseWork/store.ts); left out (none) where a record is built by hand.
+   */
+  caseWork?: CaseWorkFacts
 }
 
 /** What decides which sessions can matter: the day, the handover policy and the extra holidays. */
@@ -82,6 +109,11 @@ export const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] 
   ['arrivalDate', 'arrival_date'],
   ['status', 'status'],
   ['version', 'version'],
+  ['openConditions', 'open_conditions'],
+  ['openConditionsArrivalDate', 'open_conditions_arrival_date'],
+  ['immigrationCase', 'immigration_case'],
+  ['additionalIsp', 'additional_isp'],
+  ['firstPomAllocatedDate', 'first_pom_allocated_date'],
 ]
 
 /** The select list of a PrisonerRow from `prisoner p`. */
@@ -91,12 +123,14 @@ export const PRISONER_COLUMNS = PRISONER_FIELDS.map(([name, column]) => `p.${col
  * The same rows as one JSON array of value arrays built by SQLite: for thousands of prisoners,
  * JSON.parse and a loop make the objects faster than the driver does row by row (relevant.ts says
  * why), and arrays rather than json_object, whose key text SQLite rebuilds for every row. Each
- * array ends with the first allocation date and the current POM's staff id, found through the
- * allocation indexes (cheaper than a second, grouped read of the allocations).
+ * array ends with the first allocation date, the current POM's staff id and the co-working POM's
+ * (issue 17), found through the allocation and co-working indexes (cheaper than a second, grouped
+ * read of the allocations).
  */
 const PRISONER_VALUES = `${PRISONER_FIELDS.map(([, column]) => `p.${column}`).join(', ')},
   (select min(a.start_date) from allocation a where a.prisoner_id = p.id),
-  (select a.staff_id from allocation a where a.prisoner_id = p.id and a.end_date is null)`
+  (select a.staff_id from allocation a where a.prisoner_id = p.id and a.end_date is null),
+  (select c.staff_id from co_working c where c.prisoner_id = p.id and c.end_date is null)`
 
 /** The JSON array of value arrays in each dialect (PostgreSQL's as text, parsed here as SQLite's is). */
 const PRISONERS_AS_JSON: Record<Dialect, string> = {
@@ -137,6 +171,11 @@ export function prisonerRow(v: readonly unknown[]): PrisonerRow {
     arrivalDate: v[22],
     status: v[23],
     version: v[24],
+    openConditions: v[25],
+    openConditionsArrivalDate: v[26],
+    immigrationCase: v[27],
+    additionalIsp: v[28],
+    firstPomAllocatedDate: v[29],
   } as PrisonerRow
 }
 
@@ -177,12 +216,21 @@ export async function loadCases(conn: StoreConn, filter: CaseFilter, relevantTo?
     const first = values[PRISONER_FIELDS.length] as string | null
     const staffId = values[PRISONER_FIELDS.length + 1] as number | null
     const staffName = staffId === null ? undefined : staffNames.get(staffId)
-    const rec: CaseRecord = { prisoner, firstAllocationDate: first, current: staffId !== null && staffName !== undefined ? { staffId, staffName } : null, sessions: [] }
+    const coWorkerId = values[PRISONER_FIELDS.length + 2] as number | null
+    const coWorkerName = coWorkerId === null ? undefined : staffNames.get(coWorkerId)
+    const rec: CaseRecord = { prisoner, firstAllocationDate: first, current: staffId !== null && staffName !== undefined ? { staffId, staffName } : null, coWorker: coWorkerId !== null && coWorkerName !== undefined ? { staffId: coWorkerId, staffName: coWorkerName } : null, sessions: [], paroleReviews: [] }
     records.push(rec)
     byId.set(prisoner.id, rec)
   }
   // In prisoner id order, whatever order SQLite visited the rows in.
   records.sort((a, b) => a.prisoner.id - b.prisoner.id)
+  // Before the sessions: which sessions matter depends on the handover dates, which the reviews move.
+  for (const [prisonerId, review] of await paroleReviewsOf(conn, `select p.id from prisoner p where ${w.sql}`, w.params)) byId.get(prisonerId)?.paroleReviews.push(review)
+  // Issue 17, also before the sessions: an early allocation assessment brings the handover forward.
+  for (const [prisonerId, facts] of await caseWorkOf(conn, `select p.id from prisoner p where ${w.sql}`, w.params)) {
+    const rec = byId.get(prisonerId)
+    if (rec) rec.caseWork = facts
+  }
 
   if (relevantTo && filter.prisonerId === undefined && filter.prisonerIds === undefined) {
     await readRelevantSessions(conn, byId, relevantTo)
@@ -195,8 +243,28 @@ export async function loadCases(conn: StoreConn, filter: CaseFilter, relevantTo?
   return records
 }
 
+/**
+ * Whether the case is early allocated (issue 17): the prisoner's own flag (recorded or imported,
+ * e.g. from MPC), or the latest early allocation assessment of this sentence brings the handover
+ * forward (../shared/specs/mpc-rules.md C.5 C6 and C7: `earlyAllocation` sets CaseInput.earlyAllocation).
+ * C7's licence expiry check is not applied: the store holds no licence expiry date yet (spec F).
+ */
+export function earlyAllocationOf(rec: CaseRecord): boolean {
+  if (rec.prisoner.earlyAllocation === 1) return true
+  const assessments = rec.caseWork?.earlyAllocation ?? []
+  return assessments.length > 0 && assessedEarlyAllocation({ sentenceStartDate: rec.prisoner.sentenceStartDate, assessments })
+}
+
+/** The case's next hearing as the handover rules read it (handover spec section 6): from its parole reviews, else its own. */
+export function targetHearingDateOf(rec: CaseRecord): string | null {
+  return paroleInputs(rec.paroleReviews, rec.prisoner.sentenceStartDate)?.targetHearingDate ?? rec.prisoner.targetHearingDate
+}
+
 export function toCaseInput(rec: CaseRecord): CaseInput {
   const p = rec.prisoner
+  // Handover spec section 6: the next hearing and the last outcome come from the parole reviews
+  // of the current sentence; with none, the case's own target hearing date and no outcome.
+  const parole = paroleInputs(rec.paroleReviews, p.sentenceStartDate)
   return {
     sentenceType: p.sentenceType,
     sentenceStartDate: p.sentenceStartDate,
@@ -204,14 +272,21 @@ export function toCaseInput(rec: CaseRecord): CaseInput {
     automaticReleaseDate: p.automaticReleaseDate,
     paroleEligibilityDate: p.paroleEligibilityDate,
     tariffDate: p.tariffDate,
-    targetHearingDate: p.targetHearingDate,
+    targetHearingDate: parole ? parole.targetHearingDate : p.targetHearingDate,
     homeDetentionCurfewEligibilityDate: p.homeDetentionCurfewEligibilityDate,
     homeDetentionCurfewActualDate: p.homeDetentionCurfewActualDate,
     mappaLevel: p.mappaLevel as CaseInput['mappaLevel'],
-    earlyAllocation: p.earlyAllocation === 1,
+    earlyAllocation: earlyAllocationOf(rec),
     recall: p.recall === 1,
     pomAllocatedDate: rec.firstAllocationDate,
     arrivalDate: p.arrivalDate,
+    // Issue 17: start_of_custody counts from the sentence's first POM allocation when it is known.
+    firstPomAllocatedDate: p.firstPomAllocatedDate,
+    openConditions: p.openConditions === 1,
+    openConditionsArrivalDate: p.openConditionsArrivalDate,
+    immigrationCase: p.immigrationCase === 1,
+    additionalIsp: p.additionalIsp === 1,
+    paroleOutcome: parole ? parole.paroleOutcome : null,
     sessions: rec.sessions,
   }
 }

@@ -22,6 +22,16 @@ export function checkPrisonerDates(f: PrisonerInput, today: string): void {
     if (typeof v === 'string' && v < f.sentenceStartDate) throw new UserFacingError('invalid_input', `${label}: cannot be before the sentence start date.`, field)
   }
   if (f.arrivalDate && f.arrivalDate > today) throw new UserFacingError('invalid_input', 'Arrival date: cannot be in the future.', 'arrivalDate')
+  // Issue 17: a first allocation that has not happened yet cannot start the start-of-custody count.
+  if (f.firstPomAllocatedDate && f.firstPomAllocatedDate > today) {
+    throw new UserFacingError('invalid_input', 'First POM allocation: cannot be in the future.', 'firstPomAllocatedDate')
+  }
+  // Handover spec section 1: the day the open-conditions handover start counts from. It has no
+  // order check against the sentence start, and means nothing unless the case is in open conditions.
+  if (f.openConditionsArrivalDate) {
+    if (!f.openConditions) throw new UserFacingError('invalid_input', 'Open conditions arrival date: tick "In open conditions", or leave this date blank.', 'openConditionsArrivalDate')
+    if (f.openConditionsArrivalDate > today) throw new UserFacingError('invalid_input', 'Open conditions arrival date: cannot be in the future.', 'openConditionsArrivalDate')
+  }
 }
 
 /** Checks a session against its prisoner and today; shared by recording and CSV import. */

@@ -82,6 +82,8 @@ export function prisonerValues(f: PrisonerInput) {
     tier: f.tier ?? null,
     roshLevel: f.roshLevel ?? null,
     arrivalDate: f.arrivalDate ?? null,
+    openConditionsArrivalDate: f.openConditionsArrivalDate ?? null,
+    firstPomAllocatedDate: f.firstPomAllocatedDate ?? null,
   }
 }
 
@@ -91,6 +93,11 @@ export async function requirePrisoner(db: Db, id: number): Promise<PrisonerRecor
   const row = await db.select().from(prisoner).where(eq(prisoner.id, id)).get()
   if (!row) throw new UserFacingError('not_found', 'That prisoner is not on record. Reload the list.', 'prisonerId')
   return row
+}
+
+/** The prisoner with this id, if on record (issue 17: bulk reallocation names the ones that are not). */
+export async function prisonerById(db: Db, id: number): Promise<PrisonerRecord | undefined> {
+  return db.select().from(prisoner).where(eq(prisoner.id, id)).get()
 }
 
 /** The id of the prisoner with this prison number, if any. */

@@ -1,7 +1,9 @@
 import { evaluateCase, priorityCohortsFor, type CaseEvaluation, type MinimumResult, type Policy } from '../../../shared/engine'
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
 import type { CaseRecord } from './load'
-import { toCaseInput } from './load'
+import { earlyAllocationOf, targetHearingDateOf, toCaseInput } from './load'
+import { overrideOn } from '../../../shared/engine/mpc/responsibilityOverride'
+import { releaseDateOf } from '../handover/view'
 
 // The engine's verdict on one case, shaped for the screens. No rule is decided here: handover,
 // responsibility and minima come from evaluateCase (shared/engine/case), cohorts from
@@ -49,10 +51,15 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
     sentenceStartDate: p.sentenceStartDate,
     comAllocatedDate: evaluation?.handover.comAllocatedDate ?? null,
     comResponsibleDate: evaluation?.handover.comResponsibleDate ?? null,
+    // Issue 17: the handover period is the upcoming and in-progress lists (../shared/specs/mpc-rules.md A.1).
+    ...(evaluation ? { responsibility: evaluation.responsibility } : {}),
+    earliestReleaseDate: releaseDateOf(p, today),
     paroleEligibilityDate: p.paroleEligibilityDate,
     tariffDate: p.tariffDate,
-    targetHearingDate: p.targetHearingDate,
-    earlyAllocation: p.earlyAllocation === 1,
+    // The parole cohort's hearing is the one the parole reviews set (handover spec section 6).
+    targetHearingDate: targetHearingDateOf(rec),
+    // Issue 17: the "early allocation" cohort (seed 002) follows the assessments too.
+    earlyAllocation: earlyAllocationOf(rec),
     tact: p.tact === 1,
     careExperienced: p.careExperienced === 1,
     dateOfBirth: p.dateOfBirth,
@@ -68,6 +75,15 @@ export function evaluateRecord(rec: CaseRecord, s: EvalSettings): CaseEvaluation
 
 export function displayName(p: { firstName: string; lastName: string }): string {
   return `${p.lastName.toUpperCase()}, ${p.firstName}`
+}
+
+/**
+ * Issue 17: a HOMD's responsibility override in force today, shown beside the engine's own answer
+ * (`responsibility` stays the engine's: ../shared/specs/mpc-rules.md A.1, lists never use an override).
+ */
+export function overrideView(rec: CaseRecord, today: string): NonNullable<CaseRow['override']> | null {
+  const o = overrideOn(rec.caseWork?.overrides ?? [], today)
+  return o ? { responsibility: o.responsibility, reason: o.reason, endDate: o.endDate } : null
 }
 
 export type Verdict = { ok: true; row: CaseRow; evaluation: CaseEvaluation } | { ok: false; message: string }
@@ -101,6 +117,9 @@ export function verdictFor(rec: CaseRecord, s: EvalSettings): Verdict {
       cohorts,
       priority: cohorts.length > 0,
       lateRecords: evaluation.lateRecords,
+      override: overrideView(rec, s.today),
+      // Issue 17: shown on the case; the minima above stay the allocated POM's.
+      coWorker: rec.coWorker ? { staffId: rec.coWorker.staffId, name: rec.coWorker.staffName } : null,
     },
   }
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../../db/store/types'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import type { Settings } from '../../../shared/ipc/channels/settings'
 import { DEFAULT_MISSED_AFTER_DAYS } from '../../../shared/engine/case/index'
+import { DEFAULT_RECOMMENDATION_STRATEGY } from '../../../shared/engine/mpc/recommendPomType'
 
 // The establishment's store functions: its one row and the installation-wide settings. The only
 // code that reads or writes those tables; handlers, runtime, exports and the case engine's
@@ -45,7 +46,7 @@ export async function updateEstablishment(db: Db, values: Partial<Omit<Values, '
  * Default retention: 7 years after release (a local policy choice; set in Settings). An unmet
  * minimum is missed 28 days after its due date (issue 16, DEFAULT_MISSED_AFTER_DAYS).
  */
-const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7, missedAfterDays: DEFAULT_MISSED_AFTER_DAYS }
+const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7, missedAfterDays: DEFAULT_MISSED_AFTER_DAYS, pomTypeStrategy: DEFAULT_RECOMMENDATION_STRATEGY }
 
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.select().from(appSetting).all()
@@ -54,6 +55,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     if (row.key === 'extraHolidays') out.extraHolidays = JSON.parse(row.value) as string[]
     if (row.key === 'retentionYears') out.retentionYears = JSON.parse(row.value) as number
     if (row.key === 'missedAfterDays') out.missedAfterDays = JSON.parse(row.value) as number
+    if (row.key === 'pomTypeStrategy') out.pomTypeStrategy = JSON.parse(row.value) as Settings['pomTypeStrategy']
   }
   return out
 }

@@ -4,6 +4,7 @@
 // Standards 2021, Annex B). Session notes are never part of the cases read, so they can never reach an export. Empty tables give zeros.
 import type { StoreConn } from '../../../db/store/types'
 import type { MinimumResult, Policy } from '../../../shared/engine/index'
+import { addDaysIso } from '../../../shared/dates'
 import { casesOf } from '../caseload/cache'
 import type { CaseloadSummary } from '../../../shared/export/readinessExport'
 
@@ -18,6 +19,12 @@ export interface CaseloadSummaryOptions {
 }
 
 type Rule = MinimumResult['rule']
+
+/**
+ * Handovers due: the COM is allocated (the handover starts, OMiC) after today and within 8 weeks,
+ * the same horizon as the POM's and HOMD's home counts (issue 16, "handovers starting in the next 8 weeks").
+ */
+export const HANDOVERS_DUE_DAYS = 56
 
 function minimumFigures(results: MinimumResult[]): CaseloadSummary['startOfCustody'] {
   const applicable = results.filter((r) => r.status !== 'not_applicable')
@@ -45,6 +52,8 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
   const overdue = { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 }
   let notEvaluated = 0
   let lateRecords = 0
+  let handoversDue = 0
+  const handoverHorizon = addDaysIso(opts.today, HANDOVERS_DUE_DAYS)
   for (const c of cases) {
     const v = cache.verdict(c, settings)
     if (!v.ok) {
@@ -54,6 +63,8 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
     }
     const ev = v.evaluation
     lateRecords += ev.lateRecords
+    const starts = ev.handover.comAllocatedDate
+    if (starts !== null && starts > opts.today && starts <= handoverHorizon) handoversDue++
     switch (ev.responsibility) {
       case 'pom':
         byResponsibility.pom++
@@ -91,6 +102,8 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
     pomResponsible: byResponsibility.pom + byResponsibility.pomWithCom,
     startOfCustody: minimumFigures(pomMinima.start_of_custody),
     preHandover: minimumFigures(pomMinima.pre_handover),
+    transferArrival: minimumFigures(pomMinima.transfer_arrival),
+    handoversDue: { days: HANDOVERS_DUE_DAYS, cases: handoversDue },
     overdue,
     lateRecords,
   }

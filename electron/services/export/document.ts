@@ -1,4 +1,4 @@
-// Builds the readiness assessment document (JSON schema version 1, shared/export/readinessExport.ts)
+// Builds the readiness assessment document (JSON schema version 2, shared/export/readinessExport.ts)
 // for one plan version. The PDF and XLSX writers render this same document, so all three formats
 // carry the same content. Readiness, sequencing and blockers come from the OMU task engine
 // (assessReadiness, sequencePlan: seed 002 guides to weightings and autonomy).
@@ -11,6 +11,7 @@ import { readEstablishment, readSettings } from '../establishment/store'
 import { catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow } from '../rrmp/store'
 import { areaReadiness } from '../rrmp/view'
 import { caseloadSummary } from './caseloadSummary'
+import { resourcingSection } from './resourcingSection'
 
 function deliveryOf(b: EdmBaseline, d: RrmpDeliveryChoice | null): ExportBaseline['delivery'] {
   const text = deliveryText(b, d)
@@ -102,5 +103,7 @@ export async function buildReadinessDocument(store: StoreConn, versionId: number
     baselines,
     signOff: { statusText: view.statusText, steps: signOffSteps },
     caseload,
+    // Version 2 (issue 19): can the OMU staff the target stage? Null when no resourcing plan is recorded.
+    resourcing: await resourcingSection(store, today),
   }
 }

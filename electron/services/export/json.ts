@@ -1,4 +1,4 @@
-// JSON writer: the readiness document itself (schema version 1, shared/export/readinessExport.ts),
+// JSON writer: the readiness document itself (schema version 2, shared/export/readinessExport.ts),
 // indented for people who open it, with a trailing newline.
 import type { ReadinessExport } from '../../../shared/export/readinessExport'
 

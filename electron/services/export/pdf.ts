@@ -7,6 +7,7 @@ import {
   POLICY_LABELS,
   actionStatusLabel,
   autonomyLabel,
+  baselineName,
   decisionLabel,
   readinessLabel,
   signOffStageLabel,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/export/labels'
 import type { ExportBaseline, ReadinessExport } from '../../../shared/export/readinessExport'
 import { bullets, ensureSpace, footers, heading, keyValues, newA4, paragraph, signatureBlock, table, toBuffer, type Doc } from './pdfLayout'
+import { resourcingSection } from './pdfResourcing'
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
 
@@ -66,11 +68,12 @@ function areasAndBlockers(doc: Doc, d: ReadinessExport): void {
     table(
       doc,
       [
-        { header: 'Baseline', width: 10 },
-        { header: 'Weighting', width: 12 },
-        { header: 'Why it is not ready', width: 78 },
+        { header: 'Baseline', width: 32 },
+        { header: 'Weighting', width: 10 },
+        { header: 'Why it is not ready', width: 58 },
       ],
-      d.readiness.blockers.map((b) => [b.baselineId, b.weighting === null ? '—' : String(b.weighting), b.reasons.join('\n')]),
+      // Issue 16: by number and title, readable without the EDM to hand.
+      d.readiness.blockers.map((b) => [baselineName(b.baselineId, d.baselines.find((x) => x.id === b.baselineId)?.text), b.weighting === null ? '—' : String(b.weighting), b.reasons.join('\n')]),
     )
   const warnings = [...d.readiness.sequencingWarnings, ...d.readiness.warnings]
   if (warnings.length > 0) {
@@ -86,18 +89,18 @@ function baselineTable(doc: Doc, d: ReadinessExport): void {
   table(
     doc,
     [
-      { header: 'Order', width: 6 },
-      { header: 'Baseline', width: 10 },
-      { header: 'Status', width: 10 },
-      { header: 'Readiness', width: 10 },
-      { header: 'Delivery', width: 26 },
-      { header: 'Owner', width: 12 },
-      { header: 'Target date', width: 11 },
-      { header: 'Evidence', width: 15 },
+      { header: 'Order', width: 5 },
+      { header: 'Baseline', width: 22 },
+      { header: 'Status', width: 9 },
+      { header: 'Readiness', width: 9 },
+      { header: 'Delivery', width: 22 },
+      { header: 'Owner', width: 10 },
+      { header: 'Target date', width: 10 },
+      { header: 'Evidence', width: 13 },
     ],
     ordered.map((b) => [
       b.sequence === null ? '—' : String(b.sequence),
-      `${b.id} (w${b.weighting ?? '—'})`,
+      `${baselineName(b.id, b.text)} (weighting ${b.weighting ?? '—'})`,
       statusLabel(b.status),
       readinessLabel(b.readiness),
       b.status === 'not_applicable' ? `Not applicable: ${b.notApplicableReason ?? ''}` : b.delivery.text,
@@ -119,7 +122,7 @@ function baselineDetails(doc: Doc, d: ReadinessExport): void {
     }
     // Keep a baseline's heading, text and first lines together on one page.
     ensureSpace(doc, 120)
-    paragraph(doc, `Baseline ${b.id}: ${readinessLabel(b.readiness).toUpperCase()} (${statusLabel(b.status).toLowerCase()})`, { bold: true, size: 10 })
+    paragraph(doc, `${baselineName(b.id, b.text)}. ${readinessLabel(b.readiness).toUpperCase()} (${statusLabel(b.status).toLowerCase()})`, { bold: true, size: 10 })
     paragraph(doc, b.text, { size: 8.5, muted: true })
     const pairs: [string, string][] = [
       ['Weighting', b.weighting === null ? 'None' : `${b.weighting}: ${weightingMeaning(b.weighting)}`],
@@ -141,7 +144,7 @@ function baselineDetails(doc: Doc, d: ReadinessExport): void {
 function actionItems(doc: Doc, d: ReadinessExport): void {
   heading(doc, 'Action items')
   const rows = d.baselines.flatMap((b) =>
-    b.actionItems.map((i) => [b.id, i.action, i.owner, ukDate(i.targetDate), actionStatusLabel(i.status), i.progressUpdates.map((u) => `${ukDate(u.date)}: ${u.note}`).join('\n')]),
+    b.actionItems.map((i) => [baselineName(b.id, b.text), i.action, i.owner, ukDate(i.targetDate), actionStatusLabel(i.status), i.progressUpdates.map((u) => `${ukDate(u.date)}: ${u.note}`).join('\n')]),
   )
   if (rows.length === 0) {
     paragraph(doc, 'No action items recorded.')
@@ -150,12 +153,12 @@ function actionItems(doc: Doc, d: ReadinessExport): void {
   table(
     doc,
     [
-      { header: 'Baseline', width: 10 },
+      { header: 'Baseline', width: 17 },
       { header: 'Action', width: 28 },
-      { header: 'Owner', width: 14 },
-      { header: 'Target date', width: 12 },
+      { header: 'Owner', width: 12 },
+      { header: 'Target date', width: 11 },
       { header: 'Status', width: 12 },
-      { header: 'Progress updates', width: 24 },
+      { header: 'Progress updates', width: 20 },
     ],
     rows,
   )
@@ -163,7 +166,8 @@ function actionItems(doc: Doc, d: ReadinessExport): void {
 
 function minimumText(m: ReadinessExport['caseload']['startOfCustody']): string {
   if (m.percentMeeting === null) return 'Applies to no POM-responsible case.'
-  return `${m.percentMeeting}% of the ${m.applicable} POM-responsible case${m.applicable === 1 ? '' : 's'} it applies to ${m.applicable === 1 ? 'is' : 'are'} meeting it (met, or still within the window): ${m.met} met, ${m.due} due, ${m.overdue} overdue${m.missed === undefined ? '' : `, ${m.missed} missed (more than a few weeks past the due date)`}`
+  // issue 16: overdue is still worth acting on; missed is past the due date by more than the establishment's overdue period.
+  return `${m.percentMeeting}% of the ${m.applicable} POM-responsible case${m.applicable === 1 ? '' : 's'} it applies to ${m.applicable === 1 ? 'is' : 'are'} meeting it (met, or still within the window): ${m.met} met, ${m.due} due, ${m.overdue} overdue, ${m.missed} missed (more than a few weeks past the due date)`
 }
 
 function caseload(doc: Doc, d: ReadinessExport): void {
@@ -177,6 +181,8 @@ function caseload(doc: Doc, d: ReadinessExport): void {
       ['By responsibility', `POM responsible ${c.byResponsibility.pom}; POM responsible with COM supporting ${c.byResponsibility.pomWithCom}; COM responsible ${c.byResponsibility.com}`],
       ['Start-of-custody minimum', minimumText(c.startOfCustody)],
       ['Pre-handover minimum', minimumText(c.preHandover)],
+      ['Transfer arrival minimum', minimumText(c.transferArrival)],
+      ['Handovers due', `${c.handoversDue.cases} case${c.handoversDue.cases === 1 ? '' : 's'} whose handover to the COM starts in the next ${c.handoversDue.days / 7} weeks`],
       ['Overdue', `Start of custody ${c.overdue.startOfCustody}; pre-handover ${c.overdue.preHandover}; transfer arrival ${c.overdue.transferArrival}; cases with any overdue minimum ${c.overdue.cases}`],
       ['Late records', `${c.lateRecords} session${c.lateRecords === 1 ? '' : 's'} recorded more than one working day after they took place`],
     ],
@@ -221,6 +227,7 @@ export async function renderPdf(d: ReadinessExport): Promise<Buffer> {
   summary(doc, d)
   areasAndBlockers(doc, d)
   caseload(doc, d)
+  resourcingSection(doc, d.resourcing)
   baselineTable(doc, d)
   actionItems(doc, d)
   signOff(doc, d)

@@ -93,7 +93,7 @@ export interface TextOptions {
   height?: number
   ellipsis?: boolean
   lineBreak?: boolean
-  align?: 'left' | 'right'
+  align?: 'left' | 'center' | 'right'
 }
 
 function pdfkitOptions(o: TextOptions, rtl: boolean, continued: boolean): PDFKit.Mixins.TextOptions {

@@ -183,14 +183,21 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
     ['Start-of-custody minimum: met', c.startOfCustody.met],
     ['Start-of-custody minimum: due (within the window)', c.startOfCustody.due],
     ['Start-of-custody minimum: overdue', c.startOfCustody.overdue],
-    ['Start-of-custody minimum: missed (not met, past the due date by more than the overdue period)', c.startOfCustody.missed ?? ''],
+    ['Start-of-custody minimum: missed (not met, past the due date by more than the overdue period)', c.startOfCustody.missed],
     ['Start-of-custody minimum: % meeting it (met or within the window)', pct(c.startOfCustody.percentMeeting)],
     ['Pre-handover minimum: POM-responsible cases it applies to', c.preHandover.applicable],
     ['Pre-handover minimum: met', c.preHandover.met],
     ['Pre-handover minimum: due (within the window)', c.preHandover.due],
     ['Pre-handover minimum: overdue', c.preHandover.overdue],
-    ['Pre-handover minimum: missed (not met, past the due date by more than the overdue period)', c.preHandover.missed ?? ''],
+    ['Pre-handover minimum: missed (not met, past the due date by more than the overdue period)', c.preHandover.missed],
     ['Pre-handover minimum: % meeting it (met or within the window)', pct(c.preHandover.percentMeeting)],
+    ['Transfer arrival minimum: POM-responsible cases it applies to', c.transferArrival.applicable],
+    ['Transfer arrival minimum: met', c.transferArrival.met],
+    ['Transfer arrival minimum: due (within the window)', c.transferArrival.due],
+    ['Transfer arrival minimum: overdue', c.transferArrival.overdue],
+    ['Transfer arrival minimum: missed (not met, past the due date by more than the overdue period)', c.transferArrival.missed],
+    ['Transfer arrival minimum: % meeting it (met or within the window)', pct(c.transferArrival.percentMeeting)],
+    [`Handovers due: handover to the COM starting in the next ${c.handoversDue.days / 7} weeks`, c.handoversDue.cases],
     ['Overdue: start of custody', c.overdue.startOfCustody],
     ['Overdue: pre-handover', c.overdue.preHandover],
     ['Overdue: transfer arrival', c.overdue.transferArrival],
@@ -199,6 +206,71 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   ]
   for (const [k, v] of rows) ws.addRow({ k, v })
   ws.getCell('B2').numFmt = 'dd/mm/yyyy'
+}
+
+/**
+ * The resourcing section (issue 19): the 12 weeks' hours needed and available by POM type, the
+ * shortfall marked in words, then the summary and the assumptions below the weeks.
+ */
+function resourcingSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
+  const ws = sheet(wb, 'Resourcing', [
+    { header: 'Week starting', key: 'start', width: 13, date: true },
+    { header: 'Week ending', key: 'end', width: 13, date: true },
+    { header: 'Needed: prison POMs’ cases (hours)', key: 'np', width: 16 },
+    { header: 'Needed: probation POMs’ cases (hours)', key: 'nb', width: 16 },
+    { header: 'Needed: shared work (hours)', key: 'ns', width: 14 },
+    { header: 'Needed in all (hours)', key: 'nt', width: 12 },
+    { header: 'Available: prison POMs (hours)', key: 'ap', width: 14 },
+    { header: 'Available: probation POMs (hours)', key: 'ab', width: 14 },
+    { header: 'Available in all (hours)', key: 'at', width: 12 },
+    { header: 'Short by (hours)', key: 'st', width: 10 },
+    { header: 'Demand exceeds capacity', key: 'short', width: 12 },
+  ])
+  const r = doc.resourcing
+  if (r === null) {
+    ws.addRow({ start: 'No resourcing plan is recorded for this establishment.' })
+    return
+  }
+  for (const w of r.weeks) {
+    ws.addRow({
+      start: excelDate(w.start),
+      end: excelDate(w.end),
+      np: w.needed.prison,
+      nb: w.needed.probation,
+      ns: w.needed.shared,
+      nt: w.needed.total,
+      ap: w.available.prison,
+      ab: w.available.probation,
+      at: w.available.total,
+      st: w.shortfall.total,
+      short: w.inShortfall ? 'Yes' : 'No',
+    })
+  }
+  ws.addRow({})
+  const a = r.assumptions
+  const rows: [string, string | number | Date][] = [
+    ['As of', excelDate(r.asOf)],
+    ['Target stage', stageLabel(r.targetStage)],
+    ['Prison POMs', r.poms.prison],
+    ['Probation POMs', r.poms.probation],
+    ['Receptions a week', r.receptionsPerWeek],
+    ['Weeks in which demand exceeds capacity', r.summary.shortfallWeeks],
+    ['Shortfall hours in all (12 weeks)', r.summary.shortfallHours.total],
+    ['Cases at risk of missing a minimum if nothing changes', r.summary.casesAtRisk],
+    ['Assumed hours per supervision session', a.hoursPerSupervisionSession],
+    ['Assumed hours per handover', a.hoursPerHandover],
+    ['Assumed hours per allocation', a.hoursPerAllocation],
+    ['Assumed share of receptions needing the start-of-custody sessions', a.receptionShareNeedingStartOfCustody],
+    ['Assumed case management hours a week per POM-responsible case', a.caseManagementHoursPerCasePerWeek],
+    ...a.tasks.map((t): [string, number] => [`Task ${t.id} (hours a week): ${t.text}`, t.hoursPerWeek]),
+  ]
+  // The summary sits under the weeks in the first two columns; only its first row is a date.
+  for (const [k, v] of rows) {
+    const row = ws.addRow([k, v])
+    row.getCell(1).numFmt = 'General'
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' }
+    row.getCell(2).numFmt = v instanceof Date ? 'dd/mm/yyyy' : 'General'
+  }
 }
 
 /** Text a spreadsheet could take for a formula: starting with = + - @, or a tab or carriage return. */
@@ -213,7 +285,7 @@ export function looksLikeFormula(text: string): boolean {
  */
 const TEXT_FORMAT = '@'
 
-function neutraliseSheet(ws: ExcelJS.Worksheet): void {
+export function neutraliseSheet(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) =>
     row.eachCell((cell) => {
       // The cell's style is its own copy (exceljs merges row and column styles into each cell).
@@ -223,7 +295,7 @@ function neutraliseSheet(ws: ExcelJS.Worksheet): void {
 }
 
 /** Adds quotePrefix="1" to the cell styles of the text format (built-in 49) in the workbook's styles.xml. */
-async function quotePrefixTextCells(xlsx: Buffer): Promise<Buffer> {
+export async function quotePrefixTextCells(xlsx: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx)
   const file = zip.file('xl/styles.xml')
   if (!file) throw new Error('The workbook has no styles part.')
@@ -245,6 +317,7 @@ export async function renderXlsx(doc: ReadinessExport): Promise<Buffer> {
   blockersSheet(wb, doc)
   signOffSheet(wb, doc)
   caseloadSheet(wb, doc)
+  resourcingSheet(wb, doc)
   wb.eachSheet(neutraliseSheet)
   return quotePrefixTextCells(Buffer.from(await wb.xlsx.writeBuffer()))
 }

@@ -6,7 +6,9 @@ import { casesOf } from '../caseload/cache'
 import type { PrisonerRow } from '../caseload/load'
 import { displayName } from '../caseload/verdict'
 import { activePoms, endAllocation, insertAllocation, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
+import { endCoWorking, openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
+import { recommendationFor } from '../caseWork/recommend'
 
 /** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
 const NEWLY_SENTENCED_DAYS = 84
@@ -46,9 +48,15 @@ export const allocationHandlers: Handlers['allocations'] = {
     return { today, unallocated, poms: pomLoads }
   },
 
-  allocate: async ({ prisonerId, staffId, startDate, reason }, { store, today, now, audit }) => {
+  allocate: async ({ prisonerId, staffId, startDate, reason, pomTypeReason }, { store, today, now, audit }) => {
     const p = await requirePrisoner(store.db, prisonerId)
-    await requirePom(store.db, staffId)
+    const pom = await requirePom(store.db, staffId)
+    // Issue 17 (../shared/specs/mpc-rules.md B4): choosing a POM of the other type than the
+    // recommended one (or any POM when there is no recommendation) needs a reason, kept with the
+    // allocation and in its audit row with the recommendation. The allocation dialog requires it;
+    // the main process records what was recommended but does not yet refuse an allocation without
+    // it (existing callers and tests allocate without one: the lead's decision, see the report).
+    const recommendation = await recommendationFor(store, prisonerId, today, pom.role)
     if (p.status !== 'in_custody') throw new UserFacingError('invalid_input', 'Only prisoners in custody can be allocated.', 'prisonerId')
     const start = startDate ?? today
     if (start > today) throw new UserFacingError('invalid_input', 'Start date: an allocation cannot start in the future.', 'startDate')
@@ -57,8 +65,15 @@ export const allocationHandlers: Handlers['allocations'] = {
     if (open && start < open.startDate) throw new UserFacingError('invalid_input', 'Start date: cannot be before the current allocation started.', 'startDate')
     // History is kept: the open allocation is ended on the day the new one starts, never deleted.
     if (open) await endAllocation(store.db, open.id, start)
-    const row = await insertAllocation(store.db, { prisonerId, staffId, startDate: start, reason, createdAt: now.toISOString() })
-    audit({ entity: 'prisoner', entityId: prisonerId, before: open ? { allocation: open } : null, after: { allocation: row } })
+    // Issue 17: a POM does not co-work their own case, so allocating it to its co-working POM ends
+    // the co-working (on the day the allocation starts, or the day it began if later).
+    const coWorking = await openCoWorking(store.db, prisonerId)
+    if (coWorking?.staffId === staffId) {
+      const ended = await endCoWorking(store.db, coWorking.id, start < coWorking.startDate ? coWorking.startDate : start)
+      audit({ entity: 'prisoner', entityId: prisonerId, before: { coWorking }, after: { coWorking: ended ?? null } })
+    }
+    const row = await insertAllocation(store.db, { prisonerId, staffId, startDate: start, reason, pomTypeReason: recommendation.overrideRequired === true ? pomTypeReason : null, createdAt: now.toISOString() })
+    audit({ entity: 'prisoner', entityId: prisonerId, before: open ? { allocation: open } : null, after: { allocation: row, pomTypeRecommendation: { recommendedPomType: recommendation.recommendedPomType, reasonKey: recommendation.reasonKey, overrideRequired: recommendation.overrideRequired } } })
     return { allocationId: row.id, endedAllocationId: open?.id ?? null }
   },
 }

@@ -33,6 +33,7 @@ import {
   updateStaff,
 } from '../caseload/store'
 import { cohortsOf, verdictFor } from '../caseload/verdict'
+import { coWorkingsOf } from '../coworking/store'
 import type { Handlers } from './types'
 
 export const caseloadHandlers: Handlers['caseload'] = {
@@ -41,7 +42,10 @@ export const caseloadHandlers: Handlers['caseload'] = {
     const rows: CaseRow[] = []
     const problems: { prisonerId: number; prisonNumber: string; message: string }[] = []
     const cases = casesOf(store)
-    for (const rec of pomId === null ? await cases.all(s) : await cases.forPom(pomId, s)) {
+    // Issue 17: a POM's caseload also lists the cases they co-work (marked on the row: coWorker);
+    // whose minima they are stays the allocated POM's (coworking/handlers.ts says why).
+    const all = await cases.all(s)
+    for (const rec of pomId === null ? all : all.filter((r) => r.current?.staffId === pomId || r.coWorker?.staffId === pomId)) {
       const v = cases.verdict(rec, s)
       if (v.ok) rows.push(v.row)
       else problems.push({ prisonerId: rec.prisoner.id, prisonNumber: rec.prisoner.prisonNumber, message: v.message })
@@ -85,6 +89,7 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       evaluationProblem: v.ok ? null : v.message,
       cohorts: v.ok ? cohortsOf(rec, v.evaluation, today).cohorts : [],
       allocations: allocations.map((a) => ({ id: a.id, staffId: a.staffId, staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
+      coWorkings: (await coWorkingsOf(store.db, prisonerId)).map((c) => ({ id: c.id, staffId: c.staffId, staffName: names.get(c.staffId) ?? 'Unknown', startDate: c.startDate, endDate: c.endDate, reason: c.reason })),
       sessions: sessions.map((r) => toSession(r, r.staffId === null ? null : (names.get(r.staffId) ?? null), s.extraHolidays)),
     }
   },

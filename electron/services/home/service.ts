@@ -15,6 +15,9 @@ import { displayName, type EvalSettings, type Verdict } from '../caseload/verdic
 import { activePoms } from '../caseload/store'
 import { catalogFor, entriesOf, entryRows, latestVersionRow, signOffHistory, toVersionView } from '../rrmp/store'
 import { readEstablishment } from '../establishment/store'
+import { comHandoversByPrisoner, type ComHandoverRecord } from '../handover/store'
+import { caseHandover, handoverCaseView } from '../handover/view'
+import { handoverListItem } from '../handover/listItem'
 
 /** Look-aheads of the POM's counts (issue 16: "due in the next 7 days", "the next 28 days"). */
 const DUE_SOON_DAYS = 7
@@ -34,6 +37,8 @@ const SECTIONS: Record<UserRole, { myWork: boolean; allocation: boolean; complia
 }
 
 type Evaluated = { rec: CaseRecord; v: Extract<Verdict, { ok: true }> }
+/** Issue 17: each case's COM details and handover checklist (the com_handover table), by prisoner id. */
+type HandoverRows = ReadonlyMap<number, ComHandoverRecord>
 
 function openCase(e: Evaluated, m: MinimumResult, today: string): HomeCase | null {
   if ((m.status !== 'due' && m.status !== 'overdue') || m.dueBy === null) return null
@@ -53,14 +58,15 @@ function lateRecordsSince(rec: CaseRecord, from: string, today: string, extraHol
   return n
 }
 
-export function myWork(cases: readonly Evaluated[], pomId: number | null, s: EvalSettings): MyWork {
+export function myWork(cases: readonly Evaluated[], pomId: number | null, s: EvalSettings, handovers: HandoverRows = new Map()): MyWork {
   const today = s.today
   const in7 = addDaysIso(today, DUE_SOON_DAYS)
   const in28 = addDaysIso(today, DUE_LATER_DAYS)
   const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
   const monthStart = `${today.slice(0, 7)}-01`
-  const counts = { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0 }
+  const counts = { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0, handoverTasksOverdue: 0 }
   const open: HomeCase[] = []
+  const checklists: MyWork['checklists'] = []
   let caseCount = 0
   for (const e of cases) {
     if (pomId === null || e.rec.current?.staffId !== pomId) continue
@@ -79,17 +85,29 @@ export function myWork(cases: readonly Evaluated[], pomId: number | null, s: Eva
     const h = e.v.evaluation.handover
     if (h.comAllocatedDate !== null && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) counts.handovers8Weeks++
     counts.lateThisMonth += lateRecordsSince(e.rec, monthStart, today, s.extraHolidays)
+    // Issue 17: the checklists this POM (the case's POM) can tick now (../shared/specs/mpc-rules.md
+    // D.4) and has not completed; past the handover date they are overdue (A4), before it due.
+    if (e.rec.prisoner.status === 'in_custody') {
+      const view = handoverCaseView(e.rec.prisoner, e.v.evaluation, handovers.get(e.rec.prisoner.id), today, { isAllocatedPom: true, canEdit: true })
+      if (view.checklist.editable && !view.checklist.complete) {
+        const tasksOverdue = view.lists.overdueTasks
+        if (tasksOverdue) counts.handoverTasksOverdue++
+        else counts.checklistsDue++
+        const r = e.v.row
+        checklists.push({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, comResponsibleDate: h.comResponsibleDate, completeCount: view.checklist.completeCount, total: view.checklist.total, tasksOverdue })
+      }
+    }
   }
   open.sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name))
-  return { pomId, counts, cases: open.slice(0, LIST_AT_MOST), caseCount }
+  checklists.sort((a, b) => Number(b.tasksOverdue) - Number(a.tasksOverdue) || (a.comResponsibleDate ?? '').localeCompare(b.comResponsibleDate ?? '') || a.name.localeCompare(b.name))
+  return { pomId, counts, cases: open.slice(0, LIST_AT_MOST), checklists: checklists.slice(0, LIST_AT_MOST), caseCount }
 }
 
-export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[], s: EvalSettings): Promise<AllocationWork> {
+export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[], s: EvalSettings, handovers: HandoverRows = new Map()): Promise<AllocationWork> {
   const today = s.today
-  const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
   const poms = new Map((await activePoms(conn.db)).map((p) => [p.id, { staffId: p.id, name: p.name, caseCount: 0, hoursPerWeek: p.hoursPerWeek, overdue: 0 }]))
   const unallocated: AllocationWork['unallocated'] = []
-  const handoversComing: AllocationWork['handoversComing'] = []
+  const comNotAllocated: AllocationWork['comNotAllocated'] = []
   let overdueTotal = 0
   for (const e of cases) {
     const p = e.rec.prisoner
@@ -105,17 +123,25 @@ export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[
       const since = p.arrivalDate ?? p.sentenceStartDate
       unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), waitingSince: since, daysWaiting: Math.max(0, daysBetweenIso(since, today)) })
     }
-    const h = e.v.evaluation.handover
-    if (h.comAllocatedDate !== null && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) {
-      handoversComing.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: e.v.row.name, pomName: e.v.row.pomName, comAllocatedDate: h.comAllocatedDate })
+    // Issue 17: handovers whose COM is not allocated, from the handover lists
+    // (../shared/specs/mpc-rules.md A.1, over the establishment's allocated cases in custody).
+    if (e.rec.current && p.status === 'in_custody') {
+      const row = handovers.get(p.id)
+      const c = caseHandover(p, e.v.evaluation, row, today)
+      const h = e.v.evaluation.handover
+      if (c.lists.comAllocationOverdue) comNotAllocated.push({ ...handoverListItem(e.rec, e.v.evaluation, row, c, today, 'overdue', h.comResponsibleDate), days: c.lists.comAllocationDaysOverdue ?? 0, list: 'comAllocationOverdue' })
+      else if (c.lists.upcoming) comNotAllocated.push({ ...handoverListItem(e.rec, e.v.evaluation, row, c, today, 'left', h.comAllocatedDate ?? h.comResponsibleDate), list: 'upcoming' })
     }
   }
   unallocated.sort((a, b) => b.daysWaiting - a.daysWaiting || a.name.localeCompare(b.name))
-  handoversComing.sort((a, b) => a.comAllocatedDate.localeCompare(b.comAllocatedDate) || a.name.localeCompare(b.name))
+  // Overdue first, longest overdue first; then upcoming, soonest first.
+  const rank = (i: AllocationWork['comNotAllocated'][number]) => (i.list === 'comAllocationOverdue' ? -i.days : i.days)
+  comNotAllocated.sort((a, b) => Number(b.list === 'comAllocationOverdue') - Number(a.list === 'comAllocationOverdue') || rank(a) - rank(b) || a.name.localeCompare(b.name))
   const load = (p: { caseCount: number; hoursPerWeek: number }) => p.caseCount / Math.max(p.hoursPerWeek, 1)
   return {
     unallocated: unallocated.slice(0, LIST_AT_MOST),
-    handoversComing: handoversComing.slice(0, LIST_AT_MOST),
+    comNotAllocated: comNotAllocated.slice(0, LIST_AT_MOST),
+    comNotAllocatedTotal: comNotAllocated.length,
     poms: [...poms.values()].sort((a, b) => load(b) - load(a) || a.name.localeCompare(b.name)),
     overdueTotal,
   }
@@ -192,10 +218,11 @@ export async function homeFor(conn: StoreConn, actor: User, today: string): Prom
     if (v.ok) evaluated.push({ rec, v })
     else notEvaluated++
   }
+  const handovers = want.myWork || want.allocation ? await comHandoversByPrisoner(conn.db) : new Map<number, ComHandoverRecord>()
   return {
     ...empty,
-    myWork: want.myWork ? myWork(evaluated, actor.staffId, s) : null,
-    allocation: want.allocation ? await allocationWork(conn, evaluated, s) : null,
+    myWork: want.myWork ? myWork(evaluated, actor.staffId, s, handovers) : null,
+    allocation: want.allocation ? await allocationWork(conn, evaluated, s, handovers) : null,
     compliance: want.compliance ? compliance(evaluated, today) : null,
     plan: want.plan ? await planGlance(conn) : null,
     notEvaluated,

@@ -27,7 +27,7 @@ export const catalogHandlers: Handlers['catalogs'] = {
     const r = loadCatalog(text)
     if (!r.ok) {
       const first = r.problems.slice(0, 3).map((p) => `${p.path} ${p.reason}`).join('; ')
-      throw new UserFacingError('invalid_input', `The catalogue has ${r.problems.length} problem(s) and was not imported: ${first}. Check the file to see them all.`, 'text')
+      throw new UserFacingError('invalid_input', `The catalogue has ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} and was not imported: ${first}. Check the file to see them all.`, 'text')
     }
     const c = r.catalog
     const clash = SHIPPED.some((s) => s.id === c.id && s.version === c.version) || (await catalogImported(store.db, c.id, c.version))

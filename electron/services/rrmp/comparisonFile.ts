@@ -1,7 +1,7 @@
 // Another establishment's readiness export (a JSON file), read and checked before it is imported
 // (issue 6). Pure: it runs in the parse worker (parseWorker.ts), off the main process's event loop.
 import type { z } from 'zod'
-import { READINESS_EXPORT_FORMAT, READINESS_EXPORT_SCHEMA_VERSION, readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
+import { READABLE_SCHEMA_VERSIONS, parseReadinessFile, type ReadinessExport, type ReadinessExportV1 } from '../../../shared/export/readinessExport'
 import { UserFacingError } from '../../../shared/ipc/result'
 
 function reason(issue: z.core.$ZodIssue): string {
@@ -24,22 +24,32 @@ function problemList(error: z.ZodError): string {
   return text.length > 220 ? `${text.slice(0, 217)}…` : text
 }
 
-/** Validates a JSON readiness export from another installation; every problem is a sentence. */
-export function parseComparison(text: string): ReadinessExport {
+/**
+ * Validates a JSON readiness export from another installation against its own version's schema
+ * (issue 19: version 1 files are still read; normaliseReadiness gives them version 2's shape);
+ * every problem is a sentence.
+ */
+export function parseComparison(text: string): ReadinessExport | ReadinessExportV1 {
   let raw: unknown
   try {
     raw = JSON.parse(text)
   } catch {
     throw new UserFacingError('invalid_input', 'This file is not valid JSON. Choose the .json file exported from the Readiness and export screen.')
   }
-  const head = raw as { format?: unknown; schemaVersion?: unknown } | null
-  if (head === null || typeof head !== 'object' || head.format !== READINESS_EXPORT_FORMAT) {
-    throw new UserFacingError('invalid_input', 'This file is not an OMU Desk readiness export. Choose the .json file exported from the Readiness and export screen.')
+  const parsed = parseReadinessFile(raw)
+  if (parsed.ok) return parsed.file
+  if ('error' in parsed) throw new UserFacingError('invalid_input', `This readiness export is damaged or incomplete, so it was not imported. Problems: ${problemList(parsed.error)}.`)
+  switch (parsed.problem.kind) {
+    case 'not_an_export':
+      throw new UserFacingError('invalid_input', 'This file is not an OMU Desk readiness export. Choose the .json file exported from the Readiness and export screen.')
+    case 'unknown_version':
+      throw new UserFacingError(
+        'invalid_input',
+        `This export uses schema version ${String(parsed.problem.version)}; this version of OMU Desk reads versions ${READABLE_SCHEMA_VERSIONS.join(' and ')}. Ask for an export from a matching version of the app.`,
+      )
+    default: {
+      const never: never = parsed.problem
+      throw new Error(`Unknown problem ${JSON.stringify(never)}`)
+    }
   }
-  if (head.schemaVersion !== READINESS_EXPORT_SCHEMA_VERSION) {
-    throw new UserFacingError('invalid_input', `This export uses schema version ${String(head.schemaVersion)}; this version of OMU Desk reads version ${READINESS_EXPORT_SCHEMA_VERSION}. Ask for an export from a matching version of the app.`)
-  }
-  const parsed = readinessExportSchema.safeParse(raw, { reportInput: true })
-  if (!parsed.success) throw new UserFacingError('invalid_input', `This readiness export is damaged or incomplete, so it was not imported. Problems: ${problemList(parsed.error)}.`)
-  return parsed.data
 }

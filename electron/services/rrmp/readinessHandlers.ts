@@ -2,6 +2,7 @@
 // document preview, exports, and other establishments' JSON exports imported read-only.
 import { SIGN_OFF_ROUTE, applySignOffDecision, nextSignOffStep } from '../../../shared/engine/index'
 import { signOffStageLabel } from '../../../shared/export/labels'
+import { normaliseReadiness } from '../../../shared/export/readinessExport'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { readEstablishment, readSettings } from '../establishment/store'
 import { buildReadinessDocument } from '../export/document'
@@ -64,7 +65,7 @@ export const readinessHandlers: Handlers['readiness'] = {
     }
     const row = await insertComparison(store.db, doc, now.toISOString())
     audit({ entity: 'comparison_import', entityId: row.id, before: null, after: { fileName: input.fileName, establishment: doc.establishment, planVersion: doc.plan.version, exportedAt: doc.exportedAt } })
-    return { id: row.id, importedAt: row.importedAt, document: doc }
+    return { id: row.id, importedAt: row.importedAt, document: normaliseReadiness(doc) }
   },
 
   comparisons: (_input, { store }) => comparisonRows(store.db),

@@ -21,7 +21,7 @@ import {
   type SignOffState,
 } from '../../../shared/engine/index'
 import { awaitingText, ukDate } from '../../../shared/export/labels'
-import { readinessExportSchema, type ReadinessExport } from '../../../shared/export/readinessExport'
+import { normaliseReadiness, parseReadinessFile, type ReadinessExport, type ReadinessExportV1 } from '../../../shared/export/readinessExport'
 import type { Comparison } from '../../../shared/ipc/channels/readiness'
 import type { PlanEntryRow, PlanStatus, PlanVersionView } from '../../../shared/ipc/channels/rrmp'
 import { UserFacingError } from '../../../shared/ipc/result'
@@ -217,16 +217,20 @@ export async function assertEditable(db: Db, row: VersionRow): Promise<void> {
 
 // ---- Comparison imports --------------------------------------------------------------------
 
-/** Other establishments' readiness exports, newest import first; a row that no longer validates is left out. */
+/**
+ * Other establishments' readiness exports, newest import first, each in version 2's shape
+ * (normaliseReadiness; the file is kept as imported, in its own version); a row that no longer
+ * validates is left out.
+ */
 export async function comparisonRows(db: Db): Promise<Comparison[]> {
   const rows = await db.select().from(comparisonImport).orderBy(desc(comparisonImport.id)).all()
   return rows.flatMap((r) => {
-    const parsed = readinessExportSchema.safeParse(JSON.parse(r.json))
-    return parsed.success ? [{ id: r.id, importedAt: r.importedAt, document: parsed.data }] : []
+    const parsed = parseReadinessFile(JSON.parse(r.json))
+    return parsed.ok ? [{ id: r.id, importedAt: r.importedAt, document: normaliseReadiness(parsed.file) }] : []
   })
 }
 
-export async function insertComparison(db: Db, doc: ReadinessExport, now: string): Promise<ComparisonRow> {
+export async function insertComparison(db: Db, doc: ReadinessExport | ReadinessExportV1, now: string): Promise<ComparisonRow> {
   const row = await db
     .insert(comparisonImport)
     .values({ establishmentCode: doc.establishment.code, establishmentName: doc.establishment.name, exportedAt: doc.exportedAt, json: JSON.stringify(doc), importedAt: now })

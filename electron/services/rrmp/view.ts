@@ -14,6 +14,7 @@ import {
   type SignOffState,
 } from '../../../shared/engine/index'
 import type { AreaReadiness, PlanVersionView, PlanView } from '../../../shared/ipc/channels/rrmp'
+import { baselineTitle } from '../../../shared/export/labels'
 import { allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './store'
 import { activeStaff } from '../caseload/store'
 
@@ -67,6 +68,8 @@ export async function buildPlanView(db: Db, row: VersionRow): Promise<PlanView> 
           diffs: changesSinceSubmitted(
             { version: based.version, targetStage: String(based.targetStage), entries: entriesOf(await entryRows(db, based.id)), signOff: await signOffHistory(db, based.id), basedOnVersion: null },
             { version: row.version, targetStage: String(row.targetStage), entries, signOff: history, basedOnVersion: based.version },
+            // Issue 16: each baseline named by number and title in the list of changes.
+            new Map(catalog.baselines.map((b) => [b.id, baselineTitle(b.text)])),
           ),
         }
   return {

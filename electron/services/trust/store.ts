@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
 import { ChainVerifier, type ChainCheck } from '../../../db/auditChain'
-import { allocation, appUser, auditLog, prisoner, staff, supervisionSession } from '../../../db/schema'
+import { allocation, appUser, auditLog, coWorking, comHandover, earlyAllocationAssessment, responsibilityOverride, paroleReview, prisoner, staff, supervisionSession } from '../../../db/schema'
 import type { Db, StoreConn } from '../../../db/store/types'
 import type { AuditEntry, User, UserEntry } from '../../../shared/ipc/channels/auth'
 
@@ -245,6 +245,15 @@ export async function prisonersByIds(db: Db, ids: readonly number[]): Promise<Pr
 export async function purgePrisoner(db: Db, prisonerId: number): Promise<{ sessions: number; allocations: number; sessionIds: number[] }> {
   const sessions = await db.delete(supervisionSession).where(eq(supervisionSession.prisonerId, prisonerId)).returning({ id: supervisionSession.id }).all()
   const allocations = await db.delete(allocation).where(eq(allocation.prisonerId, prisonerId)).returning({ id: allocation.id }).all()
+  // Issue 17: the COM's details, checklist and VLO contact go with the record.
+  await db.delete(comHandover).where(eq(comHandover.prisonerId, prisonerId)).run()
+  // Issues 17 and 20: their parole reviews go with them (dates and outcomes of this person's case).
+  await db.delete(paroleReview).where(eq(paroleReview.prisonerId, prisonerId)).run()
+  // Issue 17: their early allocation assessments and responsibility overrides go with them.
+  await db.delete(earlyAllocationAssessment).where(eq(earlyAllocationAssessment.prisonerId, prisonerId)).run()
+  await db.delete(responsibilityOverride).where(eq(responsibilityOverride.prisonerId, prisonerId)).run()
+  // Issue 17: their co-working history goes with them.
+  await db.delete(coWorking).where(eq(coWorking.prisonerId, prisonerId)).run()
   await db.delete(prisoner).where(eq(prisoner.id, prisonerId)).run()
   return { sessions: sessions.length, allocations: allocations.length, sessionIds: sessions.map((r) => r.id) }
 }

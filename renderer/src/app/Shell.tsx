@@ -3,7 +3,6 @@ import { useDisclosure, useIdle } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
-import { ROLE_NAMES } from '../../../shared/ipc/values'
 import type { User } from '../../../shared/ipc/channels/auth'
 import { useSignOut } from '../data/authHooks'
 import { STAGE_NAMES } from '../lib/format'
@@ -13,17 +12,20 @@ import { ScreenErrorBoundary } from './ScreenErrorBoundary'
 import { OfflineBanner } from './OfflineBanner'
 import { AuditChainBanner } from './AuditChainBanner'
 import { ThemeToggle } from './ThemeToggle'
+import { AccountMenu } from './AccountMenu'
 import { hrefFor, routesFor, useRoute, type Route, type RoutePath } from './routes'
 
 // The caseload (what most users open first) is in the main bundle; other screens load on first
 // visit, so the app shows its first rows sooner (issue 8).
 const ReadinessScreen = lazy(() => import('../screens/ReadinessScreen').then((m) => ({ default: m.ReadinessScreen })))
 const RrmpScreen = lazy(() => import('../screens/RrmpScreen').then((m) => ({ default: m.RrmpScreen })))
+const ResourcingScreen = lazy(() => import('../screens/resourcing/ResourcingScreen').then((m) => ({ default: m.ResourcingScreen })))
 const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })))
 const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScreen').then((m) => ({ default: m.AllocationScreen })))
 const DueScreen = lazy(() => import('../screens/due/DueScreen').then((m) => ({ default: m.DueScreen })))
 const ImportScreen = lazy(() => import('../screens/import/ImportScreen').then((m) => ({ default: m.ImportScreen })))
 const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => ({ default: m.HomeScreen })))
+const GroupScreen = lazy(() => import('../screens/group/GroupScreen').then((m) => ({ default: m.GroupScreen })))
 const PrisonerScreen = lazy(() => import('../screens/prisoner/PrisonerScreen').then((m) => ({ default: m.PrisonerScreen })))
 
 function Screen({ route }: { route: Route }) {
@@ -50,8 +52,12 @@ function NavScreen({ path }: { path: RoutePath }) {
       return <CaseloadScreen />
     case 'rrmp':
       return <RrmpScreen />
+    case 'resourcing':
+      return <ResourcingScreen />
     case 'readiness':
       return <ReadinessScreen />
+    case 'group':
+      return <GroupScreen />
     case 'settings':
       return <SettingsScreen />
     default: {
@@ -106,9 +112,7 @@ export function Shell({ establishment, user, lockAfterMinutes }: { establishment
             <Badge variant="light" color={establishment.currentStage >= 3 ? 'red' : 'teal'} aria-label={`Current EDM stage: ${STAGE_NAMES[establishment.currentStage]}`}>
               {STAGE_NAMES[establishment.currentStage]}
             </Badge>
-            <Text size="sm" visibleFrom="md">
-              {user.displayName} ({ROLE_NAMES[user.role]})
-            </Text>
+            <AccountMenu user={user} />
             <ThemeToggle userId={user.id} />
             {/* Issue 18, printing: the current screen through the print stylesheet (styles.css,
                 @media print); the menu's File › Print (Ctrl+P) does the same from the main process. */}

@@ -15,7 +15,11 @@ export const ROUTES = [
   { path: 'allocation', label: 'Allocation', description: 'Give cases to POMs', roles: ['homd', 'homs'] },
   { path: 'import', label: 'Import', description: 'Prisoners and sessions from a file', roles: ['homd', 'homs'] },
   { path: 'rrmp', label: 'RRMP planning', description: 'The regime recovery plan', roles: ['homs', 'governor', 'read_only'] },
+  // Issue 19: the RRMP's resourcing plan (HOMS); the HOMD keeps the POMs' capacity it rests on.
+  { path: 'resourcing', label: 'Resourcing', description: 'POM hours for the target stage', roles: ['homs', 'homd', 'governor', 'read_only'] },
   { path: 'readiness', label: 'Readiness and export', description: 'Sign-off and exports', roles: ['homs', 'governor', 'read_only'] },
+  // Issue 19: establishments side by side, for the Prison Group Director (read-only reviewer role), the Governor and the HOMS.
+  { path: 'group', label: 'Group view', description: 'Establishments side by side', roles: ['homs', 'governor', 'read_only'] },
   { path: 'settings', label: 'Settings', description: 'Your account, staff, backups', roles: EVERYONE },
 ] as const satisfies readonly { path: string; label: string; description: string; roles: readonly UserRole[] }[]
 export type RoutePath = (typeof ROUTES)[number]['path']

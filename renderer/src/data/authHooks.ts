@@ -36,6 +36,11 @@ export function useSignOut() {
   return useMutation({ mutationFn: () => unwrap(omu().auth.signOut()), onSettled: reset })
 }
 
+/** Change one's own password (every role, issue 16); the current one is asked again. Nothing cached depends on it. */
+export function useChangeOwnPassword() {
+  return useMutation({ mutationFn: (input: ChannelInput<'auth', 'changePassword'>) => unwrap(omu().auth.changePassword(input)) })
+}
+
 export function useUsers(enabled: boolean) {
   return useQuery({ queryKey: keys.users(), queryFn: () => unwrap(omu().users.list()), enabled })
 }

@@ -13,10 +13,13 @@ import { POLICY_SHORT, STAGE_NAMES } from '../lib/format'
 import { CaseTable } from './caseload/CaseTable'
 import { Filters } from './caseload/Filters'
 import { applyView } from './caseload/view'
+import { channelTag, useCan, whoCan } from '../app/can'
 
 function CaseloadBody({ initial }: { initial: CaseloadView }) {
   const [view, setView] = useState(initial)
   const save = useSaveCaseloadView()
+  // Issue 16: the empty caseload offers the import only to a role that may import (shared/permissions/rules.ts).
+  const canImport = useCan('caseImport.commit')
   const persist = useDebouncedCallback((v: CaseloadView) => save.mutate(v), 400)
   const change = (v: CaseloadView) => {
     setView(v)
@@ -33,8 +36,10 @@ function CaseloadBody({ initial }: { initial: CaseloadView }) {
   if (!data) return <Loader aria-label="Loading the caseload" />
   if (data.rows.length === 0 && view.pomId === null) {
     return (
-      <EmptyState title="No cases yet" action={<Button component="a" href={hrefFor('import')}>Import prisoners from CSV</Button>}>
-        Import prisoners from a CSV file, then allocate them to POMs on the Allocation screen. Each case then shows its handover dates and the supervision minima it must meet.
+      <EmptyState title="No cases yet" action={canImport ? <Button component="a" href={hrefFor('import')} {...channelTag('caseImport.commit')}>Import prisoners from CSV</Button> : undefined}>
+        {canImport
+          ? 'Import prisoners from a CSV file, then allocate them to POMs on the Allocation screen. Each case then shows its handover dates and the supervision minima it must meet.'
+          : `There are no cases yet. ${whoCan('caseImport.commit')}`}
       </EmptyState>
     )
   }

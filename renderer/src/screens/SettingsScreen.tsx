@@ -8,17 +8,22 @@ import { EstablishmentFields, type EstablishmentDraft } from '../app/Establishme
 import { PageHeading } from '../app/PageHeading'
 import { OmuError } from '../data/client'
 import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, useUpdateSettings } from '../data/hooks'
-import { STAGE_NAMES } from '../lib/format'
+import { formatDate, STAGE_NAMES } from '../lib/format'
+import { fromUkDate } from '../lib/dateParts'
 import { StaffSection } from './settings/StaffSection'
+import { PomCapacitySection } from './settings/PomCapacitySection'
 import { UsersSection } from './settings/UsersSection'
 import { RetentionSection } from './settings/RetentionSection'
 import { MissedSection } from './settings/MissedSection'
+import { PomTypeStrategySection } from './settings/PomTypeStrategySection'
 import { CatalogSection } from './settings/CatalogSection'
 import { useAuthStatus } from '../data/authHooks'
 import { BackupSection } from './settings/BackupSection'
 import { RecoveryKeySection } from './settings/RecoveryKeySection'
 import { AuditTrailSection } from './settings/AuditTrailSection'
 import { StorageSection } from './storage/StorageSection'
+import { EstablishmentReadOnly, HolidaysReadOnly } from './settings/ReadOnlySettings'
+import { channelTag, useCan } from '../app/can'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
@@ -61,7 +66,7 @@ function EstablishmentForm({ est }: { est: Establishment }) {
         <ConfirmPasswordInput value={password} onChange={setPassword} why="changing the establishment’s details" error={update.error} />
         {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
         <Group>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={update.isPending} {...channelTag('establishment.update')}>
             Save establishment
           </Button>
         </Group>
@@ -71,13 +76,19 @@ function EstablishmentForm({ est }: { est: Establishment }) {
 }
 
 function HolidaysForm({ initial }: { initial: string[] }) {
-  const [text, setText] = useState(initial.join('\n'))
+  // Shown and typed as dd/mm/yyyy (issue 16), kept as 'YYYY-MM-DD'.
+  const [text, setText] = useState(initial.map((d) => formatDate(d)).join('\n'))
+  const [notDates, setNotDates] = useState<string[]>([])
   // A settings change: the HOMS's password is asked again (issue 15).
   const [password, setPassword] = useState('')
   const update = useUpdateSettings()
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const days = text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+    const typed = text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean)
+    const bad = typed.filter((t) => fromUkDate(t) === null)
+    setNotDates(bad)
+    if (bad.length > 0) return
+    const days = typed.map((t) => fromUkDate(t) ?? t)
     update.mutate(
       { extraHolidays: days, password },
       {
@@ -96,14 +107,21 @@ function HolidaysForm({ initial }: { initial: string[] }) {
           Extra non-working days
         </Title>
         <Text size="sm">
-          England and Wales bank holidays are already counted. Add any other days the OMU does not work, one per line as YYYY-MM-DD; they are skipped when
+          England and Wales bank holidays are already counted. Add any other days the OMU does not work, one per line as dd/mm/yyyy (for example 27/12/2027); they are skipped when
           counting working days (the 14-working-day transfer session and the one-working-day record rule).
         </Text>
-        <Textarea label="Extra non-working days" autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <Textarea
+          label="Extra non-working days"
+          autosize
+          minRows={3}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          error={notDates.length > 0 ? `Write each day as dd/mm/yyyy, for example 27/12/2027. Not written so: ${notDates.join(', ')}.` : undefined}
+        />
         <ConfirmPasswordInput value={password} onChange={setPassword} why="changing the non-working days" error={update.error} />
         {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
         <Group>
-          <Button type="submit" loading={update.isPending}>
+          <Button type="submit" loading={update.isPending} {...channelTag('settings.update')}>
             Save non-working days
           </Button>
         </Group>
@@ -117,39 +135,57 @@ export function SettingsScreen() {
   const { data: settings } = useSettings()
   const { data: status } = useAppStatus()
   const { data: auth } = useAuthStatus(true)
+  // Issue 16: each section shows its form only to a role the rules table lets change it.
+  const canChangeEstablishment = useCan('establishment.update')
+  const canChangeSettings = useCan('settings.update')
+  const canCheckTrail = useCan('audit.checkChain')
+  const canImportCatalogs = useCan('catalogs.import')
+  const canReviewRetention = useCan('retention.review')
+  const canChooseStorage = useCan('storage.copyToShared')
+  const canExportKey = useCan('backup.exportRecoveryKey')
   return (
     <>
       <PageHeading title="Settings" />
       <Stack gap="lg">
-        <Paper withBorder p="lg">{est ? <EstablishmentForm key={est.updatedAt} est={est} /> : null}</Paper>
+        <Paper withBorder p="lg">{est ? canChangeEstablishment ? <EstablishmentForm key={est.updatedAt} est={est} /> : <EstablishmentReadOnly est={est} /> : null}</Paper>
         <Paper withBorder p="lg">
           <StaffSection />
+        </Paper>
+        <Paper withBorder p="lg">
+          <PomCapacitySection />
         </Paper>
         {auth?.user ? (
           <Paper withBorder p="lg">
             <UsersSection me={auth.user} />
           </Paper>
         ) : null}
-        {auth?.user?.role === 'homs' ? (
-          <>
-            <Paper withBorder p="lg">
-              <CatalogSection />
-            </Paper>
-            <Paper withBorder p="lg">
-              <RetentionSection />
-            </Paper>
-            <Paper withBorder p="lg">
-              <MissedSection />
-            </Paper>
-          </>
+        {canImportCatalogs ? (
+          <Paper withBorder p="lg">
+            <CatalogSection />
+          </Paper>
         ) : null}
-        <Paper withBorder p="lg">{settings ? <HolidaysForm initial={settings.extraHolidays} /> : null}</Paper>
-        {auth?.user?.role === 'homs' || auth?.user?.role === 'governor' ? (
+        {canReviewRetention ? (
+          <Paper withBorder p="lg">
+            <RetentionSection />
+          </Paper>
+        ) : null}
+        {canChangeSettings ? (
+          <Paper withBorder p="lg">
+            <MissedSection />
+          </Paper>
+        ) : null}
+        {canChangeSettings ? (
+          <Paper withBorder p="lg">
+            <PomTypeStrategySection />
+          </Paper>
+        ) : null}
+        <Paper withBorder p="lg">{settings ? canChangeSettings ? <HolidaysForm initial={settings.extraHolidays} /> : <HolidaysReadOnly days={settings.extraHolidays} /> : null}</Paper>
+        {canCheckTrail ? (
           <Paper withBorder p="lg">
             <AuditTrailSection />
           </Paper>
         ) : null}
-        {auth?.user?.role === 'homs' ? (
+        {canChooseStorage ? (
           <Paper withBorder p="lg">
             <StorageSection appVersion={status?.appVersion} />
           </Paper>
@@ -176,7 +212,7 @@ export function SettingsScreen() {
           ) : (
             <Stack gap="xl">
               <BackupSection />
-              {auth?.user?.role === 'homs' ? <RecoveryKeySection /> : null}
+              {canExportKey ? <RecoveryKeySection /> : null}
             </Stack>
           )}
         </Paper>

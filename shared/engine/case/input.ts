@@ -21,6 +21,7 @@ export interface ParsedCase {
   recall: boolean
   pomAllocated: number | null
   arrival: number | null
+  firstPomAllocated: number | null // issue 17: the sentence's first POM allocation, anywhere
   // Handover spec (../shared/specs/handover-2023.md) section 1; read by omic2023 only.
   openConditions: boolean
   openArrival: number | null
@@ -87,6 +88,8 @@ export function parseCase(input: CaseInput): ParsedCase {
     // Allocation and arrival may precede the sentence (e.g. a remand transfer), so no order check.
     pomAllocated: optionalDay(input.pomAllocatedDate, 'pomAllocatedDate'),
     arrival: optionalDay(input.arrivalDate, 'arrivalDate'),
+    // Like pomAllocatedDate, it may precede the sentence start (allocated on remand), so no order check.
+    firstPomAllocated: optionalDay(input.firstPomAllocatedDate, 'firstPomAllocatedDate'),
     openConditions: optionalBoolean(input.openConditions, 'openConditions'),
     // Handover spec section 1: no order check against sentenceStartDate.
     openArrival: optionalDay(input.openConditionsArrivalDate, 'openConditionsArrivalDate'),

@@ -54,7 +54,14 @@ export function buildWindows(c: ParsedCase, h: HandoverDays, extra: ReadonlySet<
   }
   // seed 003 Annex B "Start custodial sentence" / issue 3: window = allocation .. allocation + 84
   // days inclusive. Not applicable without an allocation date or when the COM is responsible on it.
-  const pa = c.pomAllocated
+  // issue 17 ("Policy readings to put right"): the minimum belongs to the start of the sentence
+  // (Annex B: "The first 12 weeks of the sentence is a crucial stage ... a minimum of 3 supervision
+  // sessions in the first 12 weeks at the point of POM allocation"), so it counts from the
+  // sentence's first POM allocation (firstPomAllocatedDate) when that is known, else from the
+  // allocation here. A case that arrived on transfer without that date is past its start of
+  // custody: "POM to POM Transfers" ("a face to face supervision session within 14 working days of
+  // their arrival") applies instead, and start_of_custody is not applicable.
+  const pa = startOfCustodyFrom(c)
   if (pa !== null && responsibilityOnDay(h.reason, h.alloc, h.resp, pa) !== 'com') {
     w.socRequired = START_OF_CUSTODY_REQUIRED
     w.socFrom = pa
@@ -68,7 +75,9 @@ export function buildWindows(c: ParsedCase, h: HandoverDays, extra: ReadonlySet<
   // Reading (documented choice): when comAllocatedDate is before sentenceStartDate (possible with
   // early allocation: release - 15 months) the whole 3-month window precedes the sentence, so no
   // POM could hold those sessions: the rule is not_applicable. On the start date itself it applies.
-  if (h.alloc !== null && h.release !== null && h.alloc >= c.start) {
+  // issue 17: the minimum is headed "Pre-release – Handover to the COM (Standard Determinate
+  // sentenced prisoners)" in seed 003 Annex B, so it is not applicable to indeterminate sentences.
+  if (c.determinate && h.alloc !== null && h.release !== null && h.alloc >= c.start) {
     w.preRequired = h.release > addMonths(c.start, 20) ? 3 : 1
     w.preFrom = addMonths(h.alloc, -3)
     w.preTo = h.alloc
@@ -76,13 +85,24 @@ export function buildWindows(c: ParsedCase, h: HandoverDays, extra: ReadonlySet<
 
   // seed 003 Annex B "POM to POM transfers" / issue 3: 1 in-person session from arrivalDate to
   // addWorkingDays(arrivalDate, 14) inclusive.
+  // issue 17: Annex B is headed "OMiC POM RESPONSIBLE CASES", so the minimum is not applicable when
+  // the COM is responsible on the arrival date (as start_of_custody is on the allocation date).
   const arr = c.arrival
-  if (arr !== null) {
+  if (arr !== null && responsibilityOnDay(h.reason, h.alloc, h.resp, arr) !== 'com') {
     w.trRequired = TRANSFER_REQUIRED
     w.trFrom = arr
     w.trTo = addWorkingDaysDay(arr, TRANSFER_WORKING_DAYS, extra)
   }
   return w
+}
+
+/**
+ * The day start_of_custody counts from (issue 17): the sentence's first POM allocation when given;
+ * otherwise the first allocation here, unless the case arrived here on transfer (then none).
+ */
+function startOfCustodyFrom(c: ParsedCase): number | null {
+  if (c.firstPomAllocated !== null) return c.firstPomAllocated
+  return c.arrival === null ? c.pomAllocated : null
 }
 
 /**

@@ -26,8 +26,11 @@ export interface CaseInput {
   mappaLevel?: 0 | 1 | 2 | 3 | null
   earlyAllocation?: boolean
   recall?: boolean
-  pomAllocatedDate?: IsoDate | null // first allocation to a POM for this sentence
+  pomAllocatedDate?: IsoDate | null // first allocation to a POM at this establishment
   arrivalDate?: IsoDate | null // arrival here on transfer from another establishment
+  // issue 17: the sentence's first allocation to a POM, at whichever establishment. When given,
+  // start_of_custody counts from it rather than from pomAllocatedDate (minima.ts).
+  firstPomAllocatedDate?: IsoDate | null
   // Handover spec (../shared/specs/handover-2023.md) section 1: read under 'omic2023' only.
   openConditions?: boolean // held in open conditions (men: open prison; women: category T)
   openConditionsArrivalDate?: IsoDate | null // the day the open-conditions handover start counts from

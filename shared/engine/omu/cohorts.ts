@@ -5,8 +5,12 @@
 // - newly sentenced indeterminate: indeterminate sentence and today within 12 weeks (84 days,
 //   inclusive) of the sentence start date: the "start custodial sentence" period of seed 003
 //   (3 in-person supervision sessions within 12 weeks).
-// - handover period: comAllocatedDate <= today < comResponsibleDate (the OMiC handover window
-//   between COM allocation and the COM taking responsibility; dates from the case engine).
+// - handover period (issue 17): the case is on the "upcoming" or "in progress" handover list of
+//   ../shared/specs/mpc-rules.md A.1 (A2, A3), i.e. not released and either in the 8 weeks before
+//   the handover starts (inWindow) or with the COM supporting or responsible (underway); the same
+//   period in which the handover checklist is open (D.4). The earlier reading, comAllocatedDate <=
+//   today < comResponsibleDate, was empty under omic2023, where both dates are one day (issue 17,
+//   "Policy readings to put right").
 // - approaching parole, indeterminate and determinate: the parole eligibility date, tariff date
 //   or target hearing date falls within the next 26 weeks (today to today + 182 days inclusive):
 //   the parole review timetable starts 26 weeks ahead (Generic Parole Process). Past dates do not
@@ -17,6 +21,8 @@
 //   date of birth the cohort is reported as undetermined, not silently dropped.
 // - key worker priority: keyWorkerPriority is true (identified after key worker/POM consultation).
 import type { IsoDate } from '../types'
+import type { Responsibility } from '../case/types'
+import { handoverLists, responsibilityFromHandoverDates } from '../mpc/handoverLists'
 import { ageOn, dayOf, optionalDayOf } from './dates'
 
 export const OMU_PRIORITY_COHORT_IDS = [
@@ -44,6 +50,10 @@ export interface PriorityCohortFacts {
   sentenceStartDate: IsoDate
   comAllocatedDate?: IsoDate | null
   comResponsibleDate?: IsoDate | null
+  /** Live responsibility (the case engine's, never an override); default: from the two dates (spec A.2). */
+  responsibility?: Responsibility
+  /** Spec A.3: a case released on or before today is in no handover period (A1). */
+  earliestReleaseDate?: IsoDate | null
   paroleEligibilityDate?: IsoDate | null
   tariffDate?: IsoDate | null
   targetHearingDate?: IsoDate | null
@@ -81,6 +91,21 @@ function approachingParole(f: PriorityCohortFacts, today: number): string | null
   return null
 }
 
+/**
+ * Spec A.1: on the upcoming (A2) or in-progress (A3) list. Their union does not depend on the COM's
+ * details (a recorded COM only moves a case from one to the other), so none are asked for.
+ */
+function handoverPeriod(f: PriorityCohortFacts): string | null {
+  const comAllocatedDate = optionalDayOf(f.comAllocatedDate, 'comAllocatedDate') === null ? null : (f.comAllocatedDate as IsoDate)
+  const comResponsibleDate = optionalDayOf(f.comResponsibleDate, 'comResponsibleDate') === null ? null : (f.comResponsibleDate as IsoDate)
+  const earliestReleaseDate = optionalDayOf(f.earliestReleaseDate, 'earliestReleaseDate') === null ? null : (f.earliestReleaseDate as IsoDate)
+  const responsibility = f.responsibility ?? responsibilityFromHandoverDates({ today: f.today, comAllocatedDate, comResponsibleDate }).responsibility
+  const lists = handoverLists({ today: f.today, responsibility, comResponsibleDate, comAllocatedDate, earliestReleaseDate })
+  if (lists.upcoming) return `handover starts on ${String(comAllocatedDate ?? comResponsibleDate)}, within the next 8 weeks`
+  if (lists.inProgress) return responsibility === 'com' ? `COM responsible from ${String(comResponsibleDate)}; not yet released` : `handover under way; COM responsible from ${String(comResponsibleDate)}`
+  return null
+}
+
 /** Throws OmuInputError when a date is not a real 'YYYY-MM-DD' date. */
 export function priorityCohortsFor(facts: PriorityCohortFacts): PriorityCohortResult {
   const today = dayOf(facts.today, 'today')
@@ -91,11 +116,8 @@ export function priorityCohortsFor(facts: PriorityCohortFacts): PriorityCohortRe
   if (facts.sentenceType === 'indeterminate' && sinceStart >= 0 && sinceStart <= NEWLY_SENTENCED_DAYS) {
     cohorts.push({ id: 'newly_sentenced_indeterminate', reason: `indeterminate sentence started ${sinceStart} days ago (within 12 weeks)` })
   }
-  const alloc = optionalDayOf(facts.comAllocatedDate, 'comAllocatedDate')
-  const resp = optionalDayOf(facts.comResponsibleDate, 'comResponsibleDate')
-  if (alloc !== null && resp !== null && alloc <= today && today < resp) {
-    cohorts.push({ id: 'handover_period', reason: `COM allocated on ${String(facts.comAllocatedDate)}; COM responsible from ${String(facts.comResponsibleDate)}` })
-  }
+  const handover = handoverPeriod(facts)
+  if (handover !== null) cohorts.push({ id: 'handover_period', reason: handover })
   const parole = approachingParole(facts, today)
   if (parole !== null) cohorts.push({ id: 'approaching_parole', reason: parole })
   if (facts.earlyAllocation === true || facts.tact === true) {

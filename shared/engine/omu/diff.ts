@@ -3,6 +3,39 @@
 import type { RrmpActionItem, RrmpDeliveryChoice, RrmpPlanEntry } from './plan'
 import { rrmpStatusLabel } from './validatePlan'
 import { naturalCompare } from './problems'
+import { ukDateOrNull } from '../../dates'
+
+/**
+ * Each compared field in the words of the plan editor (issue 16: no code names such as
+ * "resourcingNote" reach a user). Exhaustive over entryFields and itemFields below.
+ */
+const FIELD_WORDS: Record<string, string> = {
+  status: 'status',
+  notApplicableReason: 'reason it does not apply',
+  delivery: 'delivery',
+  owner: 'owner',
+  targetDate: 'target date',
+  resourcingNote: 'resourcing note',
+  'evidence.riskAssessmentDone': 'risk assessment done',
+  'evidence.safeSystemOfWorkDone': 'safe system of work done',
+  'evidence.unionsConsulted': 'trade unions and staff associations consulted',
+  comments: 'comments',
+  action: 'action',
+  progressUpdates: 'progress updates',
+}
+
+/** One change as a sentence: 'Baseline 2.4 (OASys assessments …): resourcing note changed from "(none)" to "…".' */
+function sentence(id: string, title: string | undefined, items: ReadonlyMap<string, number>, f: PlanFieldChange): string {
+  const m = /^actionItems\[([^\]]+)\](?:\.(.+))?$/.exec(f.field)
+  const key = m ? (m[2] ?? null) : f.field
+  const where = m ? `action ${items.get(m[1] ?? '') ?? m[1]}` : null
+  const what = key === null ? null : (FIELD_WORDS[key] ?? key)
+  const value = (v: string) => (key === 'targetDate' ? (ukDateOrNull(v) ?? v) : v)
+  const name = `Baseline ${id}${title ? ` (${title})` : ''}`
+  if (what === null) return f.after === '(removed)' ? `${name}: ${where} removed ("${f.before}").` : `${name}: ${where} added ("${f.after.replace(/^added: /, '')}").`
+  const subject = where ? `${where} ${what}` : what.charAt(0).toUpperCase() + what.slice(1)
+  return `${name}: ${subject} changed from "${value(f.before)}" to "${value(f.after)}".`
+}
 
 export interface PlanFieldChange {
   /** e.g. 'status', 'evidence.riskAssessmentDone', 'actionItems[a1].status'. */
@@ -98,7 +131,7 @@ export function compareBaselineIds(a: string, b: string): number {
 }
 
 /** Per baseline, what changed from `before` to `after`; unchanged baselines are left out. */
-export function diffPlans(before: readonly RrmpPlanEntry[], after: readonly RrmpPlanEntry[]): PlanBaselineDiff[] {
+export function diffPlans(before: readonly RrmpPlanEntry[], after: readonly RrmpPlanEntry[], titles: ReadonlyMap<string, string> = new Map()): PlanBaselineDiff[] {
   const oldById = new Map(before.map((e) => [e.baselineId, e]))
   const newById = new Map(after.map((e) => [e.baselineId, e]))
   const ids = [...new Set([...oldById.keys(), ...newById.keys()])].sort(compareBaselineIds)
@@ -107,13 +140,15 @@ export function diffPlans(before: readonly RrmpPlanEntry[], after: readonly Rrmp
     const a = oldById.get(id)
     const b = newById.get(id)
     if (a === undefined && b !== undefined) {
-      out.push({ baselineId: id, change: 'added', fields: [], summary: [`Baseline ${id} was added to the plan (${rrmpStatusLabel(b.status)}).`] })
+      out.push({ baselineId: id, change: 'added', fields: [], summary: [`Baseline ${id}${titles.has(id) ? ` (${titles.get(id)})` : ''} was added to the plan (${rrmpStatusLabel(b.status)}).`] })
     } else if (a !== undefined && b === undefined) {
-      out.push({ baselineId: id, change: 'removed', fields: [], summary: [`Baseline ${id} was removed from the plan.`] })
+      out.push({ baselineId: id, change: 'removed', fields: [], summary: [`Baseline ${id}${titles.has(id) ? ` (${titles.get(id)})` : ''} was removed from the plan.`] })
     } else if (a !== undefined && b !== undefined) {
       const fields = [...compareFields('', entryFields(a), entryFields(b)), ...actionItemChanges(a, b)]
       if (fields.length === 0) continue
-      out.push({ baselineId: id, change: 'changed', fields, summary: fields.map((f) => `Baseline ${id}: ${f.field} changed from "${f.before}" to "${f.after}".`) })
+      // Action items are named by their place in the new version (action 1, 2 …), removed ones by the old.
+      const items = new Map([...a.actionItems.map((x, i) => [x.id, i + 1] as const), ...b.actionItems.map((x, i) => [x.id, i + 1] as const)])
+      out.push({ baselineId: id, change: 'changed', fields, summary: fields.map((f) => sentence(id, titles.get(id), items, f)) })
     }
   }
   return out

@@ -34,8 +34,8 @@ export function startNewPlanVersion(previous: RrmpPlanVersion): NewVersionResult
 }
 
 /** What changed in `current` since the submitted version it was based on. */
-export function changesSinceSubmitted(submitted: RrmpPlanVersion, current: RrmpPlanVersion): PlanBaselineDiff[] {
-  return diffPlans(submitted.entries, current.entries)
+export function changesSinceSubmitted(submitted: RrmpPlanVersion, current: RrmpPlanVersion, titles?: ReadonlyMap<string, string>): PlanBaselineDiff[] {
+  return diffPlans(submitted.entries, current.entries, titles)
 }
 
 function copyEntries(entries: readonly RrmpPlanEntry[]): RrmpPlanEntry[] {

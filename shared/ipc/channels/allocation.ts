@@ -95,6 +95,12 @@ export const allocations = {
         staffId: id,
         startDate: isoDate.optional(),
         reason: z.string().trim().max(500, 'Keep the reason to 500 characters or fewer.').default(''),
+        /**
+         * Issue 17 (../shared/specs/mpc-rules.md B4): why a POM of the other type than the
+         * recommended one was chosen (or one was chosen with no recommendation). Required then, kept
+         * with the allocation; ignored otherwise.
+         */
+        pomTypeReason: z.string().trim().max(500, 'Keep the reason for the POM type to 500 characters or fewer.').default(''),
       })
       .strict(),
     output: z.object({ allocationId: z.number(), endedAllocationId: z.number().nullable() }),

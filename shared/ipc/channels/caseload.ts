@@ -83,6 +83,14 @@ export const prisonerFields = {
   keyWorkerPriority: z.boolean().default(false),
   arrivalDate: optionalDate,
   status: z.enum(PRISONER_STATUSES).default('in_custody'),
+  // Issue 20 (../shared/specs/handover-2023.md section 1): read by the omic2023 rules R1, R3 and R4.
+  openConditions: z.boolean().default(false),
+  openConditionsArrivalDate: optionalDate,
+  immigrationCase: z.boolean().default(false),
+  additionalIsp: z.boolean().default(false),
+  // Issue 17: the sentence's first POM allocation, at whichever establishment (start_of_custody
+  // counts from it: seed 003 Annex B "Start custodial sentence").
+  firstPomAllocatedDate: optionalDate,
 }
 export const prisonerInput = z.object(prisonerFields).strict()
 export type PrisonerInput = z.output<typeof prisonerInput>
@@ -113,6 +121,11 @@ export const prisonerSchema = z.object({
   arrivalDate: z.string().nullable(),
   status: z.enum(PRISONER_STATUSES),
   releasedOn: z.string().nullable(),
+  openConditions: z.boolean(),
+  openConditionsArrivalDate: z.string().nullable(),
+  immigrationCase: z.boolean(),
+  additionalIsp: z.boolean(),
+  firstPomAllocatedDate: z.string().nullable(),
   version: z.number(),
 })
 export type Prisoner = z.infer<typeof prisonerSchema>
@@ -136,6 +149,16 @@ export const caseRowSchema = z.object({
   /** In a priority cohort (seed 002): listed first under stages 4 and 3. */
   priority: z.boolean(),
   lateRecords: z.number(),
+  /**
+   * Issue 17: a HOMD's override of who is responsible, in force today, or null. `responsibility`
+   * above stays the engine's own answer, shown beside it.
+   */
+  override: z.object({ responsibility: z.enum(['pom', 'com']), reason: z.string(), endDate: z.string().nullable() }).nullable().optional(),
+  /**
+   * Issue 17: the case's co-working second POM, if any. The case is in their caseload marked
+   * co-working; its minima stay the allocated POM's (seed 003 Annex B 3.2: one responsible professional).
+   */
+  coWorker: z.object({ staffId: z.number(), name: z.string() }).nullable().optional(),
 })
 export type CaseRow = z.infer<typeof caseRowSchema>
 
@@ -187,6 +210,8 @@ export const prisonerDetailSchema = z.object({
   evaluationProblem: z.string().nullable(),
   cohorts: z.array(z.object({ id: z.string(), reason: z.string() })),
   allocations: z.array(allocationSchema),
+  /** Issue 17: the case's co-working POMs, latest first (the open one, if any, has no end date). */
+  coWorkings: z.array(allocationSchema).optional(),
   sessions: z.array(sessionSchema),
 })
 export type PrisonerDetail = z.infer<typeof prisonerDetailSchema>
@@ -197,7 +222,7 @@ export const recordSessionInput = z
     date: isoDate,
     inPerson: z.boolean().default(true),
     mode: z.enum(SESSION_MODES, 'Choose how the session was held.'),
-    durationMinutes: z.number('Enter the duration in minutes.').int('Enter whole minutes.').min(1, 'Enter a duration of at least 1 minute.').max(600, 'Enter a duration of 600 minutes or fewer.'),
+    durationMinutes: z.number('Enter the duration in minutes.').int('Enter whole minutes.').min(1, 'Enter how long the session lasted, at least 1 minute: a session of 0 minutes cannot be recorded.').max(600, 'Enter a duration of 600 minutes or fewer.'),
     notes: z.string().max(20_000, 'Keep notes to 20,000 characters or fewer.').default(''),
     notesSensitive: z.boolean().default(false),
     /**

@@ -3,6 +3,7 @@ import { channel, type Domain } from '../define'
 import { empty } from '../schemas'
 import { USER_ROLES } from '../values'
 import { PLAN_STATUSES } from './rrmp'
+import { handoverListItemSchema } from './handover'
 
 // The home screen (issue 16, "Home screen per role"): what the signed-in person must do today,
 // worked out in the main process from the same case engine and RRMP engine as every other screen.
@@ -41,7 +42,24 @@ export const myWorkSchema = z.object({
     transfersAwaiting: z.number(),
     /** Sessions recorded this month more than one working day after they took place (seed 003 Annex B 1.1). */
     lateThisMonth: z.number(),
+    /** Issue 17: handover checklists open and not complete, before they are overdue (../shared/specs/mpc-rules.md D.4). */
+    checklistsDue: z.number(),
+    /** Issue 17: cases past their handover date with the checklist not complete (spec A4). */
+    handoverTasksOverdue: z.number(),
   }),
+  /** Issue 17: the POM's cases whose handover checklist is open and not complete, overdue ones first. */
+  checklists: z.array(
+    z.object({
+      prisonerId: z.number(),
+      prisonNumber: z.string(),
+      name: z.string(),
+      comResponsibleDate: z.string().nullable(),
+      completeCount: z.number(),
+      total: z.number(),
+      /** Spec A4: the COM is responsible and the checklist is not complete. */
+      tasksOverdue: z.boolean(),
+    }),
+  ),
   /** The POM's open minima, fewest days left first (late ones first). */
   cases: z.array(homeCaseSchema),
   /** Cases the POM holds in custody. */
@@ -53,8 +71,13 @@ export type MyWork = z.infer<typeof myWorkSchema>
 export const allocationWorkSchema = z.object({
   /** Cases without a POM, longest waiting first. */
   unallocated: z.array(z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), waitingSince: z.string(), daysWaiting: z.number() })),
-  /** Handovers whose COM is to be allocated in the next 8 weeks (the COM allocation date from the case engine). */
-  handoversComing: z.array(z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), pomName: z.string().nullable(), comAllocatedDate: z.string() })),
+  /**
+   * Issue 17: handovers whose COM is not allocated, from the handover lists of
+   * ../shared/specs/mpc-rules.md A.1: upcoming (A2) and COM allocation overdue (A5), overdue first.
+   */
+  comNotAllocated: z.array(handoverListItemSchema.extend({ list: z.enum(['upcoming', 'comAllocationOverdue']) })),
+  /** How many there are in all (the list holds the first 50). */
+  comNotAllocatedTotal: z.number(),
   /** Active POMs by load per contracted hour, heaviest first. */
   poms: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), hoursPerWeek: z.number(), overdue: z.number() })),
   /** Actionable overdue minima across the establishment. */

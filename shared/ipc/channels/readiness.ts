@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
 import { empty } from '../schemas'
-import { caseloadSummarySchema, readinessExportSchema } from '../../export/readinessExport'
+import { caseloadSummarySchema, readinessDocumentSchema, readinessExportSchema } from '../../export/readinessExport'
 import { planVersionSchema, signingPassword } from './rrmp'
 
 const id = z.number().int().positive()
@@ -20,7 +20,8 @@ export const exportResultSchema = z.discriminatedUnion('saved', [
 ])
 export type ExportResult = z.infer<typeof exportResultSchema>
 
-export const comparisonSchema = z.object({ id, importedAt: z.string(), document: readinessExportSchema })
+/** An imported export, in version 2's shape whatever its file's version (normaliseReadiness; `document.schemaVersion` is the file's). */
+export const comparisonSchema = z.object({ id, importedAt: z.string(), document: readinessDocumentSchema })
 export type Comparison = z.infer<typeof comparisonSchema>
 
 export const readiness = {
@@ -44,7 +45,7 @@ export const readiness = {
     output: planVersionSchema,
   }),
   document: channel({
-    doc: 'The readiness assessment of a plan version exactly as the exports carry it (JSON schema version 1), for the preview and the side-by-side comparison.',
+    doc: 'The readiness assessment of a plan version exactly as the exports carry it (JSON schema version 2), for the preview and the side-by-side comparison.',
     kind: 'query',
     input: z.object({ versionId: id }).strict(),
     output: readinessExportSchema,
@@ -56,13 +57,13 @@ export const readiness = {
     output: caseloadSummarySchema,
   }),
   export: channel({
-    doc: 'Exports the readiness assessment of a plan version as PDF (A4), XLSX or JSON (schema version 1) to a file the user chooses; written atomically; never includes session notes.',
+    doc: 'Exports the readiness assessment of a plan version as PDF (A4), XLSX or JSON (schema version 2) to a file the user chooses; written atomically; never includes session notes.',
     kind: 'query',
     input: z.object({ versionId: id, format: z.enum(EXPORT_FORMATS) }).strict(),
     output: exportResultSchema,
   }),
   importComparison: channel({
-    doc: 'Imports another establishment’s JSON readiness export, read-only, to compare side by side. The file is validated first; every problem is listed.',
+    doc: 'Imports another establishment’s JSON readiness export (schema version 1 or 2), read-only, to compare side by side. The file is validated first; every problem is listed.',
     kind: 'mutation',
     input: z
       .object({

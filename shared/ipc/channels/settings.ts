@@ -12,6 +12,11 @@ export const settingsSchema = z.object({
    * is "missed" (history): EvaluateOptions.missedAfterDays (issue 16, default 28).
    */
   missedAfterDays: z.number(),
+  /**
+   * Issue 17: how the recommended POM type is worked out (../shared/specs/mpc-rules.md B and E.4):
+   * 'tier' (today's national practice, the default) or 'rosh' (by tier and risk of serious harm).
+   */
+  pomTypeStrategy: z.enum(['tier', 'rosh']),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -24,6 +29,7 @@ export const settingsUpdateInput = z
       .optional(),
     retentionYears: z.number('Enter the retention period in years.').int('Enter whole years.').min(1, 'Keep records at least 1 year after release.').max(100, 'Enter 100 years or fewer.').optional(),
     missedAfterDays: z.number('Enter the number of days.').int('Enter whole days.').min(1, 'Enter at least 1 day.').max(365, 'Enter 365 days or fewer.').optional(),
+    pomTypeStrategy: z.enum(['tier', 'rosh'], 'Choose how the recommended POM type is worked out.').optional(),
     /** The HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
     password: confirmingPassword,
   })

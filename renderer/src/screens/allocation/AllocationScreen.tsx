@@ -9,20 +9,26 @@ import { useAllocationOverview } from '../../data/caseloadHooks'
 import { formatDate } from '../../lib/format'
 import { RESPONSIBILITY_LABELS, ROLE_LABELS } from '../../lib/labels'
 import { AllocateControl } from '../prisoner/AllocateControl'
+import { channelTag, useCan } from '../../app/can'
 
 const REASONS = { new_arrival: 'New arrival', newly_sentenced: 'Newly sentenced', unallocated: 'Not allocated' } as const
 
 export function AllocationScreen() {
   const q = useAllocationOverview()
   const [adding, setAdding] = useState(false)
+  // Issue 16: controls only for a role the rules table lets use them (shared/permissions/rules.ts).
+  const canAdd = useCan('prisoners.create')
+  const canAllocate = useCan('allocations.allocate')
   return (
     <>
       <PageHeading title="Allocation" lead="Cases waiting for a POM (new arrivals and the newly sentenced first), and each POM's current load and case mix." />
-      <Group mb="md">
-        <Button variant="default" onClick={() => setAdding(true)}>
-          Add a prisoner
-        </Button>
-      </Group>
+      {canAdd ? (
+        <Group mb="md">
+          <Button variant="default" onClick={() => setAdding(true)} {...channelTag('prisoners.create')}>
+            Add a prisoner
+          </Button>
+        </Group>
+      ) : null}
       {adding ? <PrisonerForm prisoner={null} opened onClose={() => setAdding(false)} /> : null}
       {q.error ? <ErrorText error={q.error} /> : null}
       {!q.data ? (
@@ -45,7 +51,7 @@ export function AllocationScreen() {
                 { header: 'Since', cell: (r) => formatDate(r.arrivalDate ?? r.sentenceStartDate) },
                 { header: 'Tier', cell: (r) => r.tier ?? 'Not set' },
                 { header: 'Responsible', cell: (r) => RESPONSIBILITY_LABELS[r.responsibility] },
-                { header: 'Allocate', cell: (r) => <AllocateControl prisonerId={r.prisonerId} currentPomId={null} label={`Allocate ${r.name} to`} /> },
+                ...(canAllocate ? [{ header: 'Allocate', cell: (r: (typeof q.data.unallocated)[number]) => <AllocateControl prisonerId={r.prisonerId} currentPomId={null} label={`Allocate ${r.name} to`} /> }] : []),
               ]}
             />
           </section>

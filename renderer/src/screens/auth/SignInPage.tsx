@@ -1,10 +1,18 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { FullPageCard } from '../../app/FullPageCard'
 import { useState, type FormEvent } from 'react'
-import { ErrorText } from '../../app/ErrorText'
+import { ErrorSummary } from '../../app/ErrorSummary'
+import { auth } from '../../../../shared/ipc/channels/auth'
+import { fieldId, formErrors, type FieldErrors } from '../../lib/formErrors'
 import { useSignIn } from '../../data/authHooks'
 import { useStorage } from '../../data/storageHooks'
 import { ConfirmStorageChange } from '../storage/ConfirmStorageChange'
+
+const FORM = 'sign-in'
+const FIELDS = [
+  { name: 'username', label: 'Username' },
+  { name: 'password', label: 'Password' },
+] as const
 
 export function SignInPage({ establishmentName }: { establishmentName: string | null }) {
   const [username, setUsername] = useState('')
@@ -14,9 +22,26 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
   // Issue 13: in shared mode the same sign-in is the user's own login to the shared database.
   const storage = useStorage().data
   const shared = storage?.kind === 'shared' ? storage.location : null
+  // Issue 16: both fields checked at once by the contract's rules, in a summary at the top.
+  const [problems, setProblems] = useState<FieldErrors>({})
+  const [attempt, setAttempt] = useState(0)
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    signIn.mutate({ username, password }, { onError: () => setPassword('') })
+    const found = formErrors(auth.signIn.input, { username, password })
+    setProblems(found)
+    if (Object.keys(found).length > 0) {
+      setAttempt((n) => n + 1)
+      return
+    }
+    signIn.mutate(
+      { username, password },
+      {
+        onError: () => {
+          setPassword('')
+          setAttempt((n) => n + 1)
+        },
+      },
+    )
   }
   return (
     <FullPageCard size="xs">
@@ -31,9 +56,9 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
               Signing in to the shared OMU database {shared.database} at {shared.host}:{shared.port}.
             </Text>
           ) : null}
-          <TextInput label="Username" autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required data-autofocus />
-          <PasswordInput label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
-          <ErrorText error={signIn.error} title="Not signed in" />
+          <ErrorSummary formId={FORM} errors={problems} fields={FIELDS} attempt={attempt} other={signIn.error ? signIn.error.message : null} />
+          <TextInput id={fieldId(FORM, 'username')} label="Username" autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={problems.username} required data-autofocus />
+          <PasswordInput id={fieldId(FORM, 'password')} label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={problems.password} required />
           <Button type="submit" loading={signIn.isPending}>
             Sign in
           </Button>

@@ -1,6 +1,7 @@
 import { UnstyledButton } from '@mantine/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useRef } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { CaseRow } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { prisonerHref } from '../../app/routes'
@@ -25,12 +26,33 @@ const COLUMNS: { key: string; label: string; sort: SortColumn | null }[] = [
 const ROW_HEIGHT = 76
 
 /**
- * The rows' box as CaseTable.module.css sizes it (.body: 100vh less 380 px, at least 320 px), so the
- * first render already holds the rows in view instead of waiting for a measurement and a second
- * render (issue 8: the first row within a second). The virtualizer measures the box as it mounts
- * and follows any difference.
+ * The window as the virtualizer's first measurement, so the first render already holds the rows in
+ * view instead of waiting for a measurement and a second render (issue 8: the first row within a
+ * second).
  */
-const expectedBodyRect = () => ({ width: 0, height: Math.max(320, window.innerHeight - 380) })
+const windowRect = () => ({ width: window.innerWidth, height: window.innerHeight })
+
+/** The body's distance from the top of the page: where the virtualizer's rows start. */
+function pageTop(el: HTMLElement | null): number {
+  return el ? Math.round(el.getBoundingClientRect().top + window.scrollY) : 0
+}
+
+/** True while the page is being printed: every row is drawn, in order, for the paper (issue 16). */
+function usePrinting(): boolean {
+  const [printing, setPrinting] = useState(false)
+  useEffect(() => {
+    // flushSync: the browser lays the page out for print straight after `beforeprint`.
+    const before = () => flushSync(() => setPrinting(true))
+    const after = () => setPrinting(false)
+    window.addEventListener('beforeprint', before)
+    window.addEventListener('afterprint', after)
+    return () => {
+      window.removeEventListener('beforeprint', before)
+      window.removeEventListener('afterprint', after)
+    }
+  }, [])
+  return printing
+}
 
 const STATUS_CLASS = { overdue: classes.overdue, due: classes.due, met: classes.met, missed: classes.na, not_applicable: classes.na } as const
 
@@ -55,7 +77,17 @@ const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: Cas
         {r.pomName ?? 'Unallocated'}
       </div>
       <div role="cell" className={classes.cell}>
-        {RESPONSIBILITY_LABELS[r.responsibility]}
+        {r.override ? (
+          // Issue 17: a HOMD's override, with the engine's own answer beside it (in words, not colour).
+          <>
+            <div>{RESPONSIBILITY_LABELS[r.override.responsibility]} (override)</div>
+            <div className={classes.sub} title={r.override.reason}>
+              Rules say {RESPONSIBILITY_LABELS[r.responsibility]}
+            </div>
+          </>
+        ) : (
+          RESPONSIBILITY_LABELS[r.responsibility]
+        )}
       </div>
       <div role="cell" className={classes.cell}>
         <span className={`${classes.status} ${STATUS_CLASS[r.status]}`}>{STATUS_LABELS[r.status]}</span>
@@ -96,26 +128,50 @@ const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: Cas
   )
 })
 
-/** A virtualised table: only the rows in view are in the DOM, so 2,000 cases scroll smoothly. */
+/**
+ * A virtualised table: only the rows in view are in the DOM, so 2,000 cases scroll smoothly.
+ *
+ * Issue 16, "Screens": the page is the screen's one scroll area (no box scrolling inside a
+ * scrolling page), so the rows follow the window's scroll. When the columns are wider than the
+ * screen (1024 px), the table scrolls sideways: the header row (kept under the app's header as the
+ * page scrolls) carries the sideways scroll bar and the rows follow it, and the name column stays
+ * in view (CaseTable.module.css).
+ */
 export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: CaseRow[]; sort: CaseloadView['sort']; onSort: (s: CaseloadView['sort']) => void; policyName: string; today: string }) {
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const headRef = useRef<HTMLDivElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const [top, setTop] = useState(0)
+  const printing = usePrinting()
+  // The filters above the table change height as they wrap: follow where the rows start.
+  useLayoutEffect(() => {
+    const measure = () => setTop(pageTop(bodyRef.current))
+    measure()
+    const observer = new ResizeObserver(measure)
+    if (bodyRef.current?.parentElement?.parentElement) observer.observe(bodyRef.current.parentElement.parentElement)
+    return () => observer.disconnect()
+  }, [])
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed to be used this way.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: expectedBodyRect() })
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollMargin: top, initialRect: windowRect() })
+  // The header and the rows scroll sideways together, whichever the user moves.
+  const follow = (from: HTMLDivElement | null, to: HTMLDivElement | null) => {
+    if (from && to && to.scrollLeft !== from.scrollLeft) to.scrollLeft = from.scrollLeft
+  }
   const header = (c: (typeof COLUMNS)[number]) => {
     if (!c.sort) return c.label
     const active = sort.column === c.sort
     const next = active && sort.direction === 'asc' ? 'desc' : 'asc'
     return (
-      <UnstyledButton className={classes.sortButton} onClick={() => onSort({ column: c.sort as SortColumn, direction: next })}>
+      <UnstyledButton className={classes.sortButton} onClick={() => onSort({ column: c.sort as SortColumn, direction: next })} data-print-keep>
         {c.label}
         {c.key === 'handover' ? ` (${policyName})` : ''}
         <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ↕'}</span>
       </UnstyledButton>
     )
   }
+  const drawn = printing ? rows.map((r, index) => ({ r, index, top: index * ROW_HEIGHT })) : virtualizer.getVirtualItems().map((v) => ({ r: rows[v.index] as CaseRow, index: v.index, top: v.start - top }))
   return (
     <div role="table" aria-label="Caseload" aria-rowcount={rows.length + 1} className={classes.table}>
-      <div role="rowgroup">
+      <div ref={headRef} role="rowgroup" className={classes.head} onScroll={() => follow(headRef.current, bodyRef.current)}>
         <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
           {COLUMNS.map((c) => (
             <div key={c.key} role="columnheader" aria-sort={c.sort && sort.column === c.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined} className={classes.cell}>
@@ -124,12 +180,11 @@ export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: Cas
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className={classes.body} tabIndex={0} role="rowgroup" aria-label="Cases: scroll to see more">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const r = rows[v.index] as CaseRow
-            return <CaseRowView key={r.prisonerId} r={r} index={v.index} top={v.start} today={today} />
-          })}
+      <div ref={bodyRef} className={classes.body} role="rowgroup" aria-label="Cases" onScroll={() => follow(bodyRef.current, headRef.current)}>
+        <div className={classes.sizer} style={printing ? undefined : { height: virtualizer.getTotalSize() }} data-printing={printing || undefined}>
+          {drawn.map((d) => (
+            <CaseRowView key={d.r.prisonerId} r={d.r} index={d.index} top={d.top} today={today} />
+          ))}
         </div>
       </div>
     </div>

@@ -1,14 +1,15 @@
 import { Anchor, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import type { DueOverview } from '../../../../shared/ipc/channels/allocation'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { prisonerHref } from '../../app/routes'
 import { StatusBadge } from '../../app/StatusBadge'
 import { useDueOverview } from '../../data/caseloadHooks'
-import { formatDate, POLICY_SHORT } from '../../lib/format'
+import { formatDate } from '../../lib/format'
 import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
+import { ParoleCasesSection } from './ParoleCasesSection'
+import { HandoverListsSection } from './HandoverListsSection'
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -18,25 +19,6 @@ function Count({ label, value }: { label: string; value: number }) {
         {value.toLocaleString('en-GB')}
       </Text>
     </Paper>
-  )
-}
-
-type HandoverItem = DueOverview['handovers']['upcoming'][number]
-function HandoverTable({ caption, rows, empty }: { caption: string; rows: HandoverItem[]; empty: string }) {
-  return (
-    <DataTable
-      caption={caption}
-      rows={rows}
-      rowKey={(r) => r.prisonerId}
-      empty={empty}
-      columns={[
-        { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
-        { header: 'Prison number', cell: (r) => r.prisonNumber },
-        { header: 'POM', cell: (r) => r.pomName ?? 'Unallocated' },
-        { header: 'COM allocated', cell: (r) => formatDate(r.comAllocatedDate) },
-        { header: 'COM responsible', cell: (r) => formatDate(r.comResponsibleDate) },
-      ]}
-    />
   )
 }
 
@@ -98,16 +80,9 @@ export function DueScreen() {
             />
             {d.items.length > 300 ? <Text size="sm">Showing the first 300 of {d.items.length}. Filter the caseload to see the rest.</Text> : null}
           </section>
-          <section aria-labelledby="handover-title">
-            <Title order={2} size="h3" id="handover-title" mb="xs">
-              Handovers ({POLICY_SHORT[d.policy]})
-            </Title>
-            <Stack gap="lg">
-              <HandoverTable caption={`COM allocation in the next 8 weeks (${d.handovers.upcoming.length})`} rows={d.handovers.upcoming} empty="No COM allocations in the next 8 weeks." />
-              <HandoverTable caption={`Handover in progress: COM allocated, POM responsible (${d.handovers.inProgress.length})`} rows={d.handovers.inProgress.slice(0, 200)} empty="No handovers in progress." />
-              <HandoverTable caption={`COM responsibility reached (${d.handovers.comResponsible.length})`} rows={d.handovers.comResponsible.slice(0, 200)} empty="No cases have reached COM responsibility." />
-            </Stack>
-          </section>
+          {/* Issue 17: the handover lists of ../shared/specs/mpc-rules.md A.1 replace the responsibility buckets. */}
+          <HandoverListsSection />
+          <ParoleCasesSection />
         </Stack>
       )}
     </>

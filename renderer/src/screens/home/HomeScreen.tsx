@@ -15,6 +15,7 @@ import { useHome } from '../../data/homeHooks'
 import { formatDate, STAGE_NAMES } from '../../lib/format'
 import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
+import { handoverDaysText } from '../../lib/handoverDays'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -68,7 +69,28 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
           <Count label="Handovers starting in the next 8 weeks" value={c.handovers8Weeks} href={hrefFor('due')} />
           <Count label="Transfers awaiting their first session" value={c.transfersAwaiting} href={hrefFor('due')} />
           <Count label="Records entered late this month" value={c.lateThisMonth} />
+          {/* Issue 17: handover checklists open on the POM's cases (../shared/specs/mpc-rules.md D.4, A4). */}
+          <Count label="Handover checklists due" value={c.checklistsDue} href={hrefFor('due')} />
+          <Count label="Cases with handover tasks overdue" value={c.handoverTasksOverdue} href={hrefFor('due')} />
         </SimpleGrid>
+      </section>
+      <section aria-labelledby="my-checklists-title">
+        <Title order={2} size="h3" id="my-checklists-title" mb="xs">
+          My handover checklists
+        </Title>
+        <DataTable
+          caption="Checklists open and not complete, overdue first"
+          rows={work.checklists}
+          rowKey={(r) => r.prisonerId}
+          empty="No handover checklist is waiting for you."
+          columns={[
+            { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+            { header: 'Prison number', cell: (r) => r.prisonNumber },
+            { header: 'Handover date', cell: (r) => formatDate(r.comResponsibleDate) },
+            { header: 'Progress', cell: (r) => `${r.completeCount} of ${r.total} done` },
+            { header: 'Tasks', cell: (r) => (r.tasksOverdue ? <Text fw={700} size="sm">Overdue</Text> : 'Due') },
+          ]}
+        />
       </section>
       <section aria-labelledby="my-cases-title">
         <Title order={2} size="h3" id="my-cases-title" mb="xs">
@@ -99,7 +121,7 @@ function AllocationSection({ work }: { work: AllocationWork }) {
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 3 }}>
         <Count label="Cases waiting for a POM" value={work.unallocated.length} href={hrefFor('allocation')} />
-        <Count label="COM allocations in the next 8 weeks" value={work.handoversComing.length} href={hrefFor('due')} />
+        <Count label="Handovers without a COM" value={work.comNotAllocatedTotal} href={hrefFor('due')} />
         <Count label="Minima overdue, still to act on" value={work.overdueTotal} href={hrefFor('due')} />
       </SimpleGrid>
       <section aria-labelledby="waiting-title">
@@ -139,19 +161,26 @@ function AllocationSection({ work }: { work: AllocationWork }) {
       </section>
       <section aria-labelledby="handovers-title">
         <Title order={2} size="h3" id="handovers-title" mb="xs">
-          COM allocations coming up
+          Handovers without a COM
         </Title>
+        {/* Issue 17: the upcoming and COM allocation overdue lists (../shared/specs/mpc-rules.md A2, A5). */}
         <DataTable
-          caption="Handovers whose COM is to be allocated in the next 8 weeks, soonest first"
-          rows={work.handoversComing}
+          caption="COM allocation overdue first, then handovers starting within 8 weeks, soonest first"
+          rows={work.comNotAllocated}
           rowKey={(r) => r.prisonerId}
-          empty="No COM allocations in the next 8 weeks."
+          empty="Every handover under way or starting in the next 8 weeks has a COM recorded."
           columns={[
             { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
             { header: 'POM', cell: (r) => r.pomName ?? 'Not allocated' },
-            { header: 'COM allocated by', cell: (r) => formatDate(r.comAllocatedDate) },
+            { header: 'Handover starts', cell: (r) => formatDate(r.comAllocatedDate ?? r.comResponsibleDate) },
+            { header: 'Days', cell: (r) => handoverDaysText(r.list, r) },
           ]}
         />
+        {work.comNotAllocatedTotal > work.comNotAllocated.length ? (
+          <Text size="sm">
+            Showing {work.comNotAllocated.length} of {work.comNotAllocatedTotal}. <Anchor href={hrefFor('due')}>See them all on the Due screen.</Anchor>
+          </Text>
+        ) : null}
       </section>
     </Stack>
   )
@@ -163,7 +192,10 @@ function PlanSection({ plan, role }: { plan: PlanGlance | null; role: Home['role
       <Alert color="gray" title="No RRMP yet">
         {role === 'homs' ? (
           <>
-            No Regime Recovery Management Plan has been started. <Anchor href={hrefFor('rrmp')}>Start it in RRMP planning.</Anchor>
+            No Regime Recovery Management Plan has been started.{' '}
+            <Anchor href={hrefFor('rrmp')} c="inherit" underline="always">
+              Start it in RRMP planning.
+            </Anchor>
           </>
         ) : (
           'No Regime Recovery Management Plan has been started yet.'
@@ -187,7 +219,11 @@ function PlanSection({ plan, role }: { plan: PlanGlance | null; role: Home['role
         ) : null}
         {role === 'homs' && plan.awaitingHoms ? (
           <Alert color="yellow" title={plan.status === 'returned' ? 'Returned to you' : 'Still a draft'}>
-            {plan.statusText}. <Anchor href={hrefFor('rrmp')}>Continue in RRMP planning</Anchor>
+            {plan.statusText}.{' '}
+            {/* The alert's own text colour, underlined: the link colour on a tinted alert fails contrast in the dark theme (WCAG 1.4.3). */}
+            <Anchor href={hrefFor('rrmp')} c="inherit" underline="always">
+              Continue in RRMP planning
+            </Anchor>
           </Alert>
         ) : null}
         <Text>

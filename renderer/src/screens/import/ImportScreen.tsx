@@ -7,6 +7,7 @@ import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { useImportCommit, useImportPreview, useSaveTemplate } from '../../data/caseloadHooks'
+import { channelTag, useCan, whoCan } from '../../app/can'
 
 /**
  * CSV import: the whole file is checked first and every bad row listed; nothing is written until
@@ -21,6 +22,7 @@ export function ImportScreen() {
   const preview = useImportPreview()
   const commit = useImportCommit()
   const template = useSaveTemplate()
+  const canImport = useCan('caseImport.preview')
   const p = preview.data
 
   const check = async (f: File | null) => {
@@ -48,6 +50,15 @@ export function ImportScreen() {
   }
 
   const good = p ? p.newRows + (applyUpdates ? p.updates.length : 0) : 0
+  // Issue 16: a role the rules table does not let import (opened by its address) sees who can.
+  if (!canImport) {
+    return (
+      <>
+        <PageHeading title="Import" />
+        <Text>{whoCan('caseImport.preview')}</Text>
+      </>
+    )
+  }
   return (
     <>
       <PageHeading title="Import" lead="Add prisoners or supervision sessions from a CSV file. The file is checked in full before anything is saved." />
@@ -70,13 +81,13 @@ export function ImportScreen() {
               </Group>
             </Radio.Group>
             <Group align="flex-end">
-              <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={(f) => void check(f)} clearable clearButtonProps={{ "aria-label": "Remove the chosen file" }} w={360} />
+              <FileInput {...channelTag('caseImport.preview')} label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" value={file} onChange={(f) => void check(f)} clearable clearButtonProps={{ "aria-label": "Remove the chosen file" }} w={360} />
               <Button variant="default" loading={template.isPending} onClick={() => template.mutate({ kind }, { onSuccess: (r) => r && notifications.show({ message: `Template saved to ${r.path}` }) })}>
                 Save a template
               </Button>
             </Group>
             <Text size="sm" c="dimmed">
-              The template has the column names and one example row. Dates may be YYYY-MM-DD or DD/MM/YYYY; yes/no columns take yes or no.
+              The template has the column names and one example row. Dates are written dd/mm/yyyy; yes/no columns take yes or no.
             </Text>
           </Stack>
         </Paper>
@@ -130,7 +141,7 @@ export function ImportScreen() {
                 </Alert>
               ) : (
                 <Group>
-                  <Button onClick={importRows} disabled={good === 0} loading={commit.isPending}>
+                  <Button onClick={importRows} disabled={good === 0} loading={commit.isPending} {...channelTag('caseImport.commit')}>
                     Import {good} good row{good === 1 ? '' : 's'}
                   </Button>
                 </Group>

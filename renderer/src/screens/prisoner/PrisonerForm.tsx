@@ -1,13 +1,20 @@
 import { Button, Checkbox, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
-import type { Prisoner, PrisonerInput } from '../../../../shared/ipc/channels/caseload'
+import { useState } from 'react'
+import { prisonerInput, type Prisoner, type PrisonerInput } from '../../../../shared/ipc/channels/caseload'
 import { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../../shared/ipc/values'
-import { ErrorText } from '../../app/ErrorText'
+import { DateField } from '../../app/DateField'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { OmuError } from '../../data/client'
 import { useSavePrisoner } from '../../data/caseloadHooks'
+import { channelTag } from '../../app/can'
+import { fieldId, serverFieldError, validateWith } from '../../lib/formErrors'
+import { PRISONER_STATUS_LABELS, ROSH_LABELS, SENTENCE_TYPE_LABELS } from '../../lib/labels'
 
 type Draft = Record<string, string | boolean>
+
+const FORM = 'prisoner'
 
 const DATES: [keyof PrisonerInput, string][] = [
   ['dateOfBirth', 'Date of birth'],
@@ -20,6 +27,8 @@ const DATES: [keyof PrisonerInput, string][] = [
   ['homeDetentionCurfewEligibilityDate', 'HDC eligibility date (HDCED)'],
   ['homeDetentionCurfewActualDate', 'HDC approved date (HDCAD)'],
   ['arrivalDate', 'Arrived here on transfer'],
+  // Issue 20 (handover spec R4): men, arrival at the open prison; women, the day the category became open.
+  ['openConditionsArrivalDate', 'Open conditions arrival date'],
 ]
 const FLAGS: [keyof PrisonerInput, string][] = [
   ['earlyAllocation', 'Early allocation'],
@@ -27,6 +36,23 @@ const FLAGS: [keyof PrisonerInput, string][] = [
   ['careExperienced', 'Care experienced'],
   ['tact', 'TACT'],
   ['keyWorkerPriority', 'Key worker priority'],
+  // Issue 20 (../shared/specs/handover-2023.md section 1): R4, R3 and R1 of the current handover rules.
+  ['openConditions', 'In open conditions'],
+  ['immigrationCase', 'Immigration case (held under immigration powers)'],
+  ['additionalIsp', 'Additional ISP still to serve'],
+]
+
+/** The form's fields in the order shown, with their labels (the error summary's order and words). */
+const FIELDS = [
+  { name: 'prisonNumber', label: 'Prison number' },
+  { name: 'firstName', label: 'First name' },
+  { name: 'lastName', label: 'Last name' },
+  { name: 'sentenceType', label: 'Sentence type' },
+  { name: 'status', label: 'Status' },
+  { name: 'mappaLevel', label: 'MAPPA level' },
+  { name: 'tier', label: 'Tier' },
+  { name: 'roshLevel', label: 'Risk of serious harm' },
+  ...DATES.map(([name, label]) => ({ name, label })),
 ]
 
 function draftOf(p: Prisoner | null): Draft {
@@ -37,61 +63,77 @@ function draftOf(p: Prisoner | null): Draft {
   return d
 }
 
-/** Add a prisoner (HOMD) or change their facts; the main process checks every field and date. */
-export function PrisonerForm({ prisoner, opened, onClose }: { prisoner: Prisoner | null; opened: boolean; onClose: () => void }) {
-  const [d, setD] = useState<Draft>(() => draftOf(prisoner))
-  const save = useSavePrisoner()
-  const err = save.error instanceof OmuError ? save.error : null
+/** The channel's fields from the form (blank optional dates are null; the two required ones stay '' and are asked for). */
+function toInput(d: Draft): Record<string, unknown> {
   const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '')
-  const fieldError = (k: string) => (err?.field === k ? err.message : undefined)
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const fields: Record<string, unknown> = { prisonNumber: text('prisonNumber'), firstName: text('firstName'), lastName: text('lastName'), sentenceType: text('sentenceType'), status: text('status') }
-    for (const [k] of DATES) fields[k] = text(k) || null
-    for (const [k] of FLAGS) fields[k] = d[k] === true
-    fields.tier = text('tier') || null
-    fields.roshLevel = text('roshLevel') || null
-    fields.mappaLevel = text('mappaLevel') === '' ? null : Number(text('mappaLevel'))
-    if (!fields.dateOfBirth) fields.dateOfBirth = ''
-    if (!fields.sentenceStartDate) fields.sentenceStartDate = ''
-    save.mutate(
-      { prisoner, fields: fields as PrisonerInput },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: prisoner ? 'Facts saved.' : 'Prisoner added.' })
-          onClose()
+  const fields: Record<string, unknown> = { prisonNumber: text('prisonNumber'), firstName: text('firstName'), lastName: text('lastName'), sentenceType: text('sentenceType'), status: text('status') }
+  for (const [k] of DATES) fields[k] = text(k) || null
+  for (const [k] of FLAGS) fields[k] = d[k] === true
+  fields.tier = text('tier') || null
+  fields.roshLevel = text('roshLevel') || null
+  fields.mappaLevel = text('mappaLevel') === '' ? null : Number(text('mappaLevel'))
+  if (!fields.dateOfBirth) fields.dateOfBirth = ''
+  if (!fields.sentenceStartDate) fields.sentenceStartDate = ''
+  return fields
+}
+
+/** Add a prisoner (HOMD) or change their facts; the form and the main process check every field and date with the one contract. */
+export function PrisonerForm({ prisoner, opened, onClose }: { prisoner: Prisoner | null; opened: boolean; onClose: () => void }) {
+  const form = useForm<Draft>({ mode: 'controlled', initialValues: draftOf(prisoner), validate: validateWith(prisonerInput, toInput) })
+  const [attempt, setAttempt] = useState(0)
+  const save = useSavePrisoner()
+  const refusal = save.error instanceof OmuError ? save.error : null
+  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const text = (k: string) => (typeof form.values[k] === 'string' ? (form.values[k] as string) : '')
+  const err = (k: string) => (typeof form.errors[k] === 'string' ? form.errors[k] : undefined)
+  const id = (k: string) => fieldId(FORM, k)
+  const set = (k: string) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => form.setFieldValue(k, e.currentTarget.value)
+  const submit = form.onSubmit(
+    (d) =>
+      save.mutate(
+        { prisoner, fields: prisonerInput.parse(toInput(d)) },
+        {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: prisoner ? 'Facts saved.' : 'Prisoner added.' })
+            onClose()
+          },
+          onError: (e) => {
+            const f = serverFieldError(e instanceof OmuError ? e : null)
+            if (f) form.setFieldError(f.field.replace(/^fields\./, ''), f.message)
+            setAttempt((n) => n + 1)
+          },
         },
-      },
-    )
-  }
+      ),
+    () => setAttempt((n) => n + 1),
+  )
   return (
     <Modal opened={opened} onClose={onClose} title={prisoner ? 'Change facts' : 'Add a prisoner'} size="xl">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <ErrorSummary formId={FORM} errors={form.errors} fields={FIELDS} attempt={attempt} other={other} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Prison number" value={text('prisonNumber')} onChange={(e) => setD({ ...d, prisonNumber: e.currentTarget.value })} error={fieldError('prisonNumber')} />
-            <TextInput label="First name" value={text('firstName')} onChange={(e) => setD({ ...d, firstName: e.currentTarget.value })} error={fieldError('firstName')} />
-            <TextInput label="Last name" value={text('lastName')} onChange={(e) => setD({ ...d, lastName: e.currentTarget.value })} error={fieldError('lastName')} />
-            <NativeSelect label="Sentence type" value={text('sentenceType')} data={[...SENTENCE_TYPES]} onChange={(e) => setD({ ...d, sentenceType: e.currentTarget.value })} />
-            <NativeSelect label="Status" value={text('status')} data={PRISONER_STATUSES.map((s) => ({ value: s, label: s.replace('_', ' ') }))} onChange={(e) => setD({ ...d, status: e.currentTarget.value })} />
-            <NativeSelect label="MAPPA level" value={text('mappaLevel')} data={[{ value: '', label: 'Not known' }, '0', '1', '2', '3']} onChange={(e) => setD({ ...d, mappaLevel: e.currentTarget.value })} error={fieldError('mappaLevel')} />
-            <TextInput label="Tier" description="A0 to D3" value={text('tier')} onChange={(e) => setD({ ...d, tier: e.currentTarget.value })} error={fieldError('tier')} />
-            <NativeSelect label="Risk of serious harm" value={text('roshLevel')} data={[{ value: '', label: 'Not set' }, ...ROSH_LEVELS.map((r) => ({ value: r, label: r.replace('_', ' ') }))]} onChange={(e) => setD({ ...d, roshLevel: e.currentTarget.value })} />
+            <TextInput id={id('prisonNumber')} label="Prison number" value={text('prisonNumber')} onChange={set('prisonNumber')} error={err('prisonNumber')} />
+            <TextInput id={id('firstName')} label="First name" value={text('firstName')} onChange={set('firstName')} error={err('firstName')} />
+            <TextInput id={id('lastName')} label="Last name" value={text('lastName')} onChange={set('lastName')} error={err('lastName')} />
+            <NativeSelect id={id('sentenceType')} label="Sentence type" value={text('sentenceType')} data={SENTENCE_TYPES.map((s) => ({ value: s, label: SENTENCE_TYPE_LABELS[s] }))} onChange={set('sentenceType')} error={err('sentenceType')} />
+            <NativeSelect id={id('status')} label="Status" value={text('status')} data={PRISONER_STATUSES.map((s) => ({ value: s, label: PRISONER_STATUS_LABELS[s] }))} onChange={set('status')} error={err('status')} />
+            <NativeSelect id={id('mappaLevel')} label="MAPPA level" value={text('mappaLevel')} data={[{ value: '', label: 'Not known' }, '0', '1', '2', '3']} onChange={set('mappaLevel')} error={err('mappaLevel')} />
+            <TextInput id={id('tier')} label="Tier" description="A0 to D3" value={text('tier')} onChange={set('tier')} error={err('tier')} />
+            <NativeSelect id={id('roshLevel')} label="Risk of serious harm" value={text('roshLevel')} data={[{ value: '', label: 'Not set' }, ...ROSH_LEVELS.map((r) => ({ value: r, label: ROSH_LABELS[r] }))]} onChange={set('roshLevel')} error={err('roshLevel')} />
             {DATES.map(([k, label]) => (
-              <TextInput key={k} type="date" label={label} value={text(k)} onChange={(e) => setD({ ...d, [k]: e.currentTarget.value })} error={fieldError(k)} />
+              <DateField key={k} id={id(k)} label={label} value={text(k)} onChange={(v) => form.setFieldValue(k, v)} error={err(k)} required={k === 'dateOfBirth' || k === 'sentenceStartDate'} />
             ))}
           </SimpleGrid>
           <Group>
             {FLAGS.map(([k, label]) => (
-              <Checkbox key={k} label={label} checked={d[k] === true} onChange={(e) => setD({ ...d, [k]: e.currentTarget.checked })} />
+              <Checkbox key={k} label={label} checked={form.values[k] === true} onChange={(e) => form.setFieldValue(k, e.currentTarget.checked)} />
             ))}
           </Group>
-          {err && !err.field ? <ErrorText error={save.error} title="Not saved" /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending} {...channelTag(prisoner ? 'prisoners.update' : 'prisoners.create')}>
               {prisoner ? 'Save facts' : 'Add prisoner'}
             </Button>
           </Group>

@@ -8,13 +8,17 @@ import { hrefFor } from '../../app/routes'
 import { usePrisoner } from '../../data/caseloadHooks'
 import { formatDate, POLICY_SHORT } from '../../lib/format'
 import { handoverReasonLabel } from '../../lib/handoverText'
-import { COHORT_LABELS, RESPONSIBILITY_LABELS } from '../../lib/labels'
+import { COHORT_LABELS, RESPONSIBILITY_LABELS, ROSH_LABELS, SENTENCE_TYPE_LABELS } from '../../lib/labels'
 import { AllocateControl } from './AllocateControl'
 import { Minima } from './Minima'
 import { RecordSessionForm } from './RecordSessionForm'
 import { Timeline } from './Timeline'
 import { RecordHistory } from './RecordHistory'
-import { useAuthStatus } from '../../data/authHooks'
+import { ParoleSection } from './ParoleSection'
+import { EarlyAllocationSection } from './EarlyAllocationSection'
+import { OverrideSection } from './OverrideSection'
+import { ComHandoverSection } from './ComHandoverSection'
+import { channelTag, useCan, whoCan } from '../../app/can'
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -38,7 +42,7 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
           Facts
         </Title>
         {canEdit ? (
-          <Button size="xs" variant="default" onClick={() => setEditing(true)}>
+          <Button size="xs" variant="default" onClick={() => setEditing(true)} {...channelTag('prisoners.update')}>
             Change facts
           </Button>
         ) : null}
@@ -46,7 +50,7 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
       {editing ? <PrisonerForm key={p.version} prisoner={p} opened onClose={() => setEditing(false)} /> : null}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Fact label="Date of birth" value={formatDate(p.dateOfBirth)} />
-        <Fact label="Sentence" value={p.sentenceType === 'indeterminate' ? 'Indeterminate' : 'Determinate'} />
+        <Fact label="Sentence" value={SENTENCE_TYPE_LABELS[p.sentenceType]} />
         <Fact label="Sentence start" value={formatDate(p.sentenceStartDate)} />
         <Fact label="Conditional release (CRD)" value={formatDate(p.conditionalReleaseDate)} />
         <Fact label="Automatic release (ARD)" value={formatDate(p.automaticReleaseDate)} />
@@ -57,10 +61,14 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
         <Fact label="HDC approved (HDCAD)" value={formatDate(p.homeDetentionCurfewActualDate)} />
         <Fact label="MAPPA level" value={p.mappaLevel === null ? 'Not known' : String(p.mappaLevel)} />
         <Fact label="Tier" value={p.tier ?? 'Not set'} />
-        <Fact label="Risk of serious harm" value={p.roshLevel ? p.roshLevel.replace('_', ' ') : 'Not set'} />
+        <Fact label="Risk of serious harm" value={p.roshLevel ? (ROSH_LABELS[p.roshLevel as keyof typeof ROSH_LABELS] ?? p.roshLevel) : 'Not set'} />
         <Fact label="Recall" value={yes(p.recall)} />
         <Fact label="Early allocation" value={yes(p.earlyAllocation)} />
         <Fact label="Arrived on transfer" value={formatDate(p.arrivalDate)} />
+        {/* Issue 20 (handover spec section 1): the facts the current handover rules R1, R3 and R4 read. */}
+        <Fact label="In open conditions" value={p.openConditions ? `Yes${p.openConditionsArrivalDate ? `, from ${formatDate(p.openConditionsArrivalDate)}` : ''}` : 'No'} />
+        <Fact label="Immigration case" value={yes(p.immigrationCase)} />
+        <Fact label="Additional ISP" value={yes(p.additionalIsp)} />
       </SimpleGrid>
     </Paper>
   )
@@ -94,8 +102,11 @@ function Handover({ d }: { d: PrisonerDetail }) {
 
 export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
   const q = usePrisoner(prisonerId)
-  const auth = useAuthStatus(true)
-  const role = auth.data?.user?.role
+  // Issue 16, "Only what you may do": each control from the rules table (shared/permissions/rules.ts).
+  const canRecord = useCan('sessions.record')
+  const canEdit = useCan('prisoners.update')
+  const canAllocate = useCan('allocations.allocate')
+  const canExport = useCan('subjectAccess.export')
   if (q.error) return <ErrorText error={q.error} title="This prisoner could not be shown" />
   if (!q.data) return <Loader aria-label="Loading" />
   const d = q.data
@@ -123,17 +134,29 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
           </Alert>
         ) : null}
         {d.evaluation ? <Minima minima={d.evaluation.minima} /> : null}
-        <RecordSessionForm prisonerId={p.id} today={d.today} />
+        {canRecord ? <RecordSessionForm prisonerId={p.id} today={d.today} /> : null}
         <Handover d={d} />
-        <Facts d={d} canEdit={role === 'homd' || role === 'homs'} />
+        {/* Issue 17: the COM's details, the VLO, the handover checklist and "notify the community". */}
+        <ComHandoverSection prisonerId={p.id} />
+        <Facts d={d} canEdit={canEdit} />
+        <ParoleSection prisonerId={p.id} />
+        {/* Issue 17: early allocation (spec C) and a HOMD's responsibility override. */}
+        <EarlyAllocationSection prisonerId={p.id} />
+        <OverrideSection prisonerId={p.id} engineResponsibility={d.evaluation?.responsibility ?? null} />
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
             Allocation
           </Title>
-          <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} />
+          {canAllocate ? (
+            <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} recommendUpFront />
+          ) : (
+            <Text size="sm">
+              {current ? `Allocated to ${current.staffName}.` : 'Not allocated to a POM.'} {whoCan('allocations.allocate')}
+            </Text>
+          )}
         </Paper>
         <Timeline detail={d} />
-        <RecordHistory prisonerId={p.id} canExport={role === 'homd' || role === 'homs' || role === 'governor'} />
+        <RecordHistory prisonerId={p.id} canExport={canExport} />
       </Stack>
     </>
   )

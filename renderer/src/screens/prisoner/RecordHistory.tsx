@@ -4,13 +4,9 @@ import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { useAuditHistory, useSubjectAccessExport } from '../../data/authHooks'
 import { formatDateTime } from '../../lib/format'
-
-const WHAT: Record<string, string> = {
-  'omu:prisoners.create': 'Record created',
-  'omu:prisoners.update': 'Facts changed',
-  'omu:sessions.record': 'Session recorded',
-  'omu:allocations.allocate': 'Allocated',
-}
+import { historyWhat } from '../../lib/historyWords'
+import { ROLE_NAMES, type UserRole } from '../../../../shared/ipc/values'
+import { channelTag } from '../../app/can'
 
 /** Who changed this record and when (the audit trail, issue 7), and the subject access export. */
 export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; canExport: boolean }) {
@@ -40,18 +36,19 @@ export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; c
           empty="No changes recorded yet."
           columns={[
             { header: 'When', cell: (r) => formatDateTime(r.at) },
-            { header: 'Who', cell: (r) => `${r.username} (${r.role})` },
-            { header: 'What', cell: (r) => WHAT[r.channel] ?? r.channel.replace('omu:', '') },
+            { header: 'Who', cell: (r) => `${r.username} (${ROLE_NAMES[r.role as UserRole] ?? r.role})` },
+            // Issue 16: in words, with the facts a change touched (no code names).
+            { header: 'What', cell: (r) => historyWhat(r) },
           ]}
         />
         {canExport ? (
           <>
             <Text size="sm">Subject access request: everything held about this person. Notes marked sensitive are held back and listed separately for review.</Text>
             <Group>
-              <Button variant="default" onClick={() => exportAs('pdf')} loading={sar.isPending && sar.variables === 'pdf'}>
+              <Button variant="default" onClick={() => exportAs('pdf')} loading={sar.isPending && sar.variables === 'pdf'} {...channelTag('subjectAccess.export')}>
                 Export subject access (PDF)
               </Button>
-              <Button variant="default" onClick={() => exportAs('json')} loading={sar.isPending && sar.variables === 'json'}>
+              <Button variant="default" onClick={() => exportAs('json')} loading={sar.isPending && sar.variables === 'json'} {...channelTag('subjectAccess.export')}>
                 Export subject access (JSON)
               </Button>
             </Group>

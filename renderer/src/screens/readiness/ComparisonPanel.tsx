@@ -1,14 +1,17 @@
 // Other establishments' JSON readiness exports, imported read-only and shown side by side with this
 // establishment's current plan (a PGD comparing several establishments). Nothing here can edit them.
-import { Button, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core'
 import { useRef, useState, type ChangeEvent } from 'react'
-import { readinessLabel, stageLabel } from '../../../../shared/export/labels'
-import type { ReadinessExport } from '../../../../shared/export/readinessExport'
+import { baselineName, readinessLabel, stageLabel } from '../../../../shared/export/labels'
+import type { ReadinessDocument } from '../../../../shared/export/readinessExport'
+import { complianceText } from '../../../../shared/export/groupView'
 import { ErrorText } from '../../app/ErrorText'
-import { useComparisons, useImportComparison, useMe, useRemoveComparison } from '../../data/rrmpHooks'
+import { hrefFor } from '../../app/routes'
+import { useComparisons, useImportComparison, useRemoveComparison } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
+import { channelTag, useCan, whoCan } from '../../app/can'
 
-function Row({ label, docs, cell }: { label: string; docs: ReadinessExport[]; cell: (d: ReadinessExport) => string }) {
+function Row({ label, docs, cell }: { label: string; docs: ReadinessDocument[]; cell: (d: ReadinessDocument) => string }) {
   return (
     <Table.Tr>
       <Table.Th scope="row">{label}</Table.Th>
@@ -19,24 +22,25 @@ function Row({ label, docs, cell }: { label: string; docs: ReadinessExport[]; ce
   )
 }
 
-function areaCell(d: ReadinessExport, area: string): string {
+function areaCell(d: ReadinessDocument, area: string): string {
   const x = d.readiness.areas.find((y) => `${y.id}. ${y.title}` === area)
   return x ? `${x.percent}% (${x.ready} ready)` : '—'
 }
 
-function baselineCell(d: ReadinessExport, id: string): string {
+function baselineCell(d: ReadinessDocument, id: string): string {
   const b = d.baselines.find((x) => x.id === id)
   return b ? readinessLabel(b.readiness) : '—'
 }
 
-export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
+export function ComparisonPanel({ own }: { own: ReadinessDocument | undefined }) {
   const list = useComparisons()
   const importer = useImportComparison()
   const remove = useRemoveComparison()
   const [message, setMessage] = useState<string | null>(null)
   const input = useRef<HTMLInputElement>(null)
-  const role = useMe()?.role
-  const canImport = role === 'governor' || role === 'homs'
+  // Issue 16: from the rules table the main process enforces (shared/permissions/rules.ts).
+  const canImport = useCan('readiness.importComparison')
+  const canRemove = useCan('readiness.removeComparison')
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0]
     setMessage(null)
@@ -55,16 +59,19 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
         <Title order={2} size="h3" id="compare-title">
           Compare with other establishments
         </Title>
-        <Text size="sm">Import the JSON readiness export of another establishment. It is shown beside yours, read-only: nothing in it can be changed here.</Text>
+        <Text size="sm">
+          Import the JSON readiness export of another establishment (schema version 1 or 2). It is shown beside yours, read-only: nothing in it can be changed here. The{' '}
+          <Anchor href={hrefFor('group')}>Group view</Anchor> puts every imported establishment in one sortable table.
+        </Text>
         {canImport ? (
           <div>
             <label htmlFor="comparison-file" style={{ display: 'block', fontWeight: 600, fontSize: 14, marginBottom: 4 }}>
               JSON readiness export to import
             </label>
-            <input id="comparison-file" ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
+            <input id="comparison-file" {...channelTag('readiness.importComparison')} ref={input} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} disabled={importer.isPending} />
           </div>
         ) : (
-          <Text size="sm">A Governor or the HOMS imports comparison files.</Text>
+          <Text size="sm">{whoCan('readiness.importComparison')}</Text>
         )}
         <div aria-live="polite">{message ? <Text size="sm">{message}</Text> : null}</div>
         <ErrorText error={importer.error} title="Not imported" />
@@ -83,8 +90,8 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
                         <span>
                           {c.document.establishment.name} ({c.document.establishment.code}), imported read-only
                         </span>
-                        {canImport ? (
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
+                        {canRemove ? (
+                          <Button size="compact-xs" variant="subtle" color="red" {...channelTag('readiness.removeComparison')} onClick={() => remove.mutate(c.id)} aria-label={`Remove the imported export of ${c.document.establishment.name} from this comparison`}>
                             Remove
                           </Button>
                         ) : null}
@@ -105,8 +112,11 @@ export function ComparisonPanel({ own }: { own: ReadinessExport | undefined }) {
                 ))}
                 <Row label="Cases: POM-responsible meeting the start-of-custody minimum" docs={docs} cell={(d) => (d.caseload.startOfCustody.percentMeeting === null ? '—' : `${d.caseload.startOfCustody.percentMeeting}%`)} />
                 <Row label="Cases: POM-responsible meeting the pre-handover minimum" docs={docs} cell={(d) => (d.caseload.preHandover.percentMeeting === null ? '—' : `${d.caseload.preHandover.percentMeeting}%`)} />
+                {/* Issue 19: met, overdue and missed, as the Group view words them; unknown in a version 1 export, never 0. */}
+                <Row label="Start of custody minimum in detail" docs={docs} cell={(d) => complianceText(d.caseload.startOfCustody)} />
+                <Row label="Pre-handover minimum in detail" docs={docs} cell={(d) => complianceText(d.caseload.preHandover)} />
                 {baselineIds.map((id) => (
-                  <Row key={id} label={`Baseline ${id}`} docs={docs} cell={(d) => baselineCell(d, id)} />
+                  <Row key={id} label={baselineName(id, docs.flatMap((d) => d.baselines).find((x) => x.id === id)?.text)} docs={docs} cell={(d) => baselineCell(d, id)} />
                 ))}
               </Table.Tbody>
             </Table>

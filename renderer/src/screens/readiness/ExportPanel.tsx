@@ -1,4 +1,4 @@
-// Export the readiness assessment: PDF (A4, print-ready), XLSX and JSON (schema version 1). The
+// Export the readiness assessment: PDF (A4, print-ready), XLSX and JSON (schema version 2). The
 // main process asks where to save and writes the file atomically. Anything taking over a second
 // shows a progress bar with the step in words.
 import { Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core'
@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import type { ExportFormat, ExportResult } from '../../../../shared/ipc/channels/readiness'
 import { ErrorText } from '../../app/ErrorText'
 import { useExport } from '../../data/rrmpHooks'
+import { channelTag } from '../../app/can'
 
 const NAMES: Record<ExportFormat, string> = { pdf: 'PDF', xlsx: 'spreadsheet (XLSX)', json: 'JSON for comparison' }
 
@@ -50,7 +51,7 @@ export function ExportPanel({ versionId, version }: { versionId: number; version
         <Text size="sm">The PDF is print-ready on A4 with signature blocks. The JSON can be imported by another establishment’s OMU Desk to compare, read-only. Session notes are never included.</Text>
         <Group>
           {(['pdf', 'xlsx', 'json'] as const).map((f) => (
-            <Button key={f} variant={f === 'pdf' ? 'filled' : 'default'} onClick={() => run(f)} disabled={exp.isPending} loading={running === f}>
+            <Button key={f} variant={f === 'pdf' ? 'filled' : 'default'} onClick={() => run(f)} disabled={exp.isPending} loading={running === f} {...channelTag('readiness.export')}>
               Export {NAMES[f]}
             </Button>
           ))}

@@ -3,6 +3,7 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { RRMP_ACTION_STATUSES, type RrmpActionItem, type RrmpActionStatus } from '../../../../shared/engine/index'
 import { actionStatusLabel } from '../../../../shared/export/labels'
+import { DateField } from '../../app/DateField'
 import { formatDate } from '../../lib/format'
 
 const statusOptions = RRMP_ACTION_STATUSES.map((s) => ({ value: s, label: actionStatusLabel(s) }))
@@ -28,7 +29,7 @@ export function ActionItems(props: { baselineId: string; items: RrmpActionItem[]
             <Textarea label={`Action ${i + 1}`} autosize minRows={1} value={item.action} onChange={(e) => update(i, { action: e.currentTarget.value })} onBlur={onBlur} />
             <Group grow align="flex-start">
               <TextInput label="Action owner" value={item.owner} onChange={(e) => update(i, { owner: e.currentTarget.value })} onBlur={onBlur} />
-              <TextInput type="date" label="Action target date" value={item.targetDate ?? ''} onChange={(e) => update(i, { targetDate: e.currentTarget.value || null })} onBlur={onBlur} />
+              <DateField id={`baseline-${baselineId}-action-${item.id}-target-date`} label="Action target date" value={item.targetDate} onChange={(v) => update(i, { targetDate: v || null })} onBlur={onBlur} disabled={readOnly} />
               <NativeSelect label="Action status" data={statusOptions} value={item.status} onChange={(e) => update(i, { status: e.currentTarget.value as RrmpActionStatus })} onBlur={onBlur} />
             </Group>
             {item.progressUpdates.map((u, k) => (

@@ -2,16 +2,29 @@
 // (seed 002 guide to autonomy levels): limited = "as stipulated" (read-only); partial = one of the
 // catalogue's options; total = the establishment's own design (required). Not applicable on a
 // mandatory baseline asks for the reason before it is saved (issue 4).
-import { Alert, Autocomplete, Button, Checkbox, Fieldset, Group, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Autocomplete, Button, Checkbox, Fieldset, Group, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core'
 import { useCallback } from 'react'
 import { RRMP_STATUSES, type EdmBaseline, type RrmpPlanEntry, type RrmpStatus } from '../../../../shared/engine/index'
 import { statusLabel } from '../../../../shared/export/labels'
 import type { PlanEntryRow } from '../../../../shared/ipc/channels/rrmp'
+import { isoDate } from '../../../../shared/ipc/schemas'
+import { DateField } from '../../app/DateField'
 import { ActionItems } from './ActionItems'
 import classes from './rrmp.module.css'
 import { useEntryAutosave, type SaveState } from './useEntryAutosave'
 
 const statusOptions = RRMP_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))
+
+/**
+ * A date still being typed (day, month and year: issue 16) is not sent: the entry waits, saying
+ * why, until the date is whole and real (the contract's isoDate, the main process's rule too).
+ */
+function unfinishedDate(e: RrmpPlanEntry): string | null {
+  const bad = (d: string | null) => d !== null && d !== '' && !isoDate.safeParse(d).success
+  if (bad(e.targetDate)) return 'the target date is not a real date yet: enter it as dd/mm/yyyy.'
+  const i = e.actionItems.findIndex((a) => bad(a.targetDate))
+  return i >= 0 ? `the target date of action ${i + 1} is not a real date yet: enter it as dd/mm/yyyy.` : null
+}
 
 function SaveStatus({ state, onReload }: { state: SaveState; onReload: () => void }) {
   switch (state.kind) {
@@ -111,7 +124,8 @@ export function BaselineEditor(props: {
   const { baseline: b } = props
   const readOnly = props.frozen || !props.canEdit
   const holdReason = useCallback(
-    (e: RrmpPlanEntry) => (e.status === 'not_applicable' && b.mandatory && (e.notApplicableReason ?? '').trim() === '' ? `baseline ${b.id} is mandatory, so give the reason it does not apply here.` : null),
+    (e: RrmpPlanEntry) =>
+      e.status === 'not_applicable' && b.mandatory && (e.notApplicableReason ?? '').trim() === '' ? `baseline ${b.id} is mandatory, so give the reason it does not apply here.` : unfinishedDate(e),
     [b],
   )
   const save = useEntryAutosave({ versionId: props.versionId, row: props.row, holdReason, onSaved: props.onSaved })
@@ -134,7 +148,7 @@ export function BaselineEditor(props: {
         <Group grow align="flex-start">
           <NativeSelect label="Status" data={statusOptions} value={e.status} onChange={(ev) => set({ status: ev.currentTarget.value as RrmpStatus })} />
           <Autocomplete label="Owner" description="Pick from staff or type a name." data={props.staffNames} value={e.owner} onChange={(v) => set({ owner: v })} onBlur={save.flush} />
-          <TextInput type="date" label="Target date" value={e.targetDate ?? ''} onChange={(ev) => set({ targetDate: ev.currentTarget.value || null })} onBlur={save.flush} />
+          <DateField id={`baseline-${b.id}-target-date`} label="Target date" value={e.targetDate} onChange={(v) => set({ targetDate: v || null })} onBlur={save.flush} disabled={readOnly} />
         </Group>
         {e.status === 'not_applicable' ? (
           <Textarea

@@ -9,6 +9,7 @@ import { ErrorText } from '../../app/ErrorText'
 import { OmuError } from '../../data/client'
 import { useMe, useNewVersion, useSubmitPlan } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
+import { channelTag } from '../../app/can'
 
 const HOMS_ROLE = SIGN_OFF_ROUTE[0]?.role ?? 'HOMS'
 
@@ -41,7 +42,7 @@ function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boole
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submit.isPending}>
+            <Button type="submit" loading={submit.isPending} {...channelTag('rrmp.submit')}>
               Submit version {plan.version.version}
             </Button>
           </Group>
@@ -72,9 +73,11 @@ export function PlanHeader({ plan, canEdit, onSelectVersion }: { plan: PlanView;
           />
           <Group>
             {!canEdit ? null : !v.frozen ? (
-              <Button onClick={() => setSubmitting(true)}>Submit version {v.version} to the Governor</Button>
+              <Button onClick={() => setSubmitting(true)} {...channelTag('rrmp.submit')}>
+                Submit version {v.version} to the Governor
+              </Button>
             ) : v.latest ? (
-              <Button variant="default" loading={newVersion.isPending} onClick={() => newVersion.mutate({ fromVersionId: v.id }, { onSuccess: () => onSelectVersion(undefined) })}>
+              <Button variant="default" loading={newVersion.isPending} {...channelTag('rrmp.newVersion')} onClick={() => newVersion.mutate({ fromVersionId: v.id }, { onSuccess: () => onSelectVersion(undefined) })}>
                 Start a new version
               </Button>
             ) : null}

@@ -10,7 +10,8 @@ import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { useAppStatus, useEstablishment } from '../../data/hooks'
 import { keys } from '../../data/keys'
-import { useCatalog, useMe, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
+import { useCatalog, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
+import { channelTag, useCan } from '../../app/can'
 import { BaselineList } from './BaselineList'
 import { ChangesPanel } from './ChangesPanel'
 import { PlanHeader } from './PlanHeader'
@@ -36,7 +37,7 @@ function NoPlan({ canEdit }: { canEdit: boolean }) {
         title="No plan started"
         action={
           canEdit ? (
-            <Button onClick={() => start.mutate()} loading={start.isPending}>
+            <Button onClick={() => start.mutate()} loading={start.isPending} {...channelTag('rrmp.start')}>
               Start the plan
             </Button>
           ) : null
@@ -87,7 +88,8 @@ function Editor({ plan, canEdit, onSelectVersion }: { plan: PlanView; canEdit: b
 export function RrmpScreen() {
   const [versionId, setVersionId] = useState<number | undefined>(undefined)
   const plan = usePlan(versionId)
-  const canEdit = useMe()?.role === 'homs'
+  // Issue 16: from the rules table the main process enforces (shared/permissions/rules.ts).
+  const canEdit = useCan('rrmp.updateEntry')
   return (
     <>
       <PageHeading title="RRMP planning" lead="The Regime Recovery Management Plan: the OMU's baselines for the next EDM stage." />

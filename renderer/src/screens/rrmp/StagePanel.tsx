@@ -5,6 +5,7 @@ import { stageLabel, STAGE_LABELS } from '../../../../shared/export/labels'
 import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
 import { ErrorText } from '../../app/ErrorText'
 import { useSetStages } from '../../data/rrmpHooks'
+import { channelTag } from '../../app/can'
 
 type Stage = PlanView['version']['currentStage']
 const currentOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_LABELS[s] }))
@@ -35,8 +36,8 @@ export function StagePanel({ plan, canEdit }: { plan: PlanView; canEdit: boolean
           Stages
         </Title>
         <Group grow align="flex-start">
-          <NativeSelect label="Current stage" data={currentOptions} value={String(v.currentStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(Number(e.currentTarget.value) as Stage, v.targetStage)} />
-          <NativeSelect label="Target stage" data={targetOptions} value={String(v.targetStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(v.currentStage, Number(e.currentTarget.value) as Stage)} />
+          <NativeSelect {...channelTag('rrmp.setStages')} label="Current stage" data={currentOptions} value={String(v.currentStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(Number(e.currentTarget.value) as Stage, v.targetStage)} />
+          <NativeSelect {...channelTag('rrmp.setStages')} label="Target stage" data={targetOptions} value={String(v.targetStage)} disabled={v.frozen || !canEdit || setStages.isPending} onChange={(e) => change(v.currentStage, Number(e.currentTarget.value) as Stage)} />
         </Group>
         <ErrorText error={setStages.error} title="Stages not changed" />
         <Grid gap="lg">

@@ -3,6 +3,7 @@ import { ErrorText } from '../../app/ErrorText'
 import { auditChainSentence } from '../../app/AuditChainBanner'
 import { Notice } from '../../app/Notice'
 import { useAuditChainCheck } from '../../data/authHooks'
+import { channelTag } from '../../app/can'
 
 // Issue 15, "Forgetting and disclosing": "a check (in Settings and at start-up) reports a broken
 // chain". The check itself is the main process's (audit.checkChain, db/auditChain.ts); this only
@@ -26,7 +27,7 @@ export function AuditTrailSection() {
       </div>
       <ErrorText error={check.error} title="Not checked" />
       <Group>
-        <Button variant="default" onClick={() => void check.refetch()} loading={check.isFetching}>
+        <Button variant="default" onClick={() => void check.refetch()} loading={check.isFetching} {...channelTag('audit.checkChain')}>
           Check again
         </Button>
       </Group>

@@ -6,6 +6,7 @@ import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPassword
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { useAuthStatus } from '../../data/authHooks'
+import { channelTag, useCan, whoCan } from '../../app/can'
 import { useBackUpNow, useBackups, useChooseBackupFile, useRestoreBackup } from '../../data/backupHooks'
 import { formatDateTime } from '../../lib/format'
 
@@ -107,8 +108,9 @@ export function BackupSection() {
   const choose = useChooseBackupFile()
   const role = useAuthStatus(true).data?.user?.role
   const [target, setTarget] = useState<Target | null>(null)
-  const canBackUp = role !== undefined && role !== 'read_only'
-  const canRestore = role === 'homs'
+  // Issue 16: from the one rules table the main process enforces (shared/permissions/rules.ts).
+  const canBackUp = useCan('backup.backUpNow')
+  const canRestore = useCan('backup.restore')
   const backUpNow = () =>
     backUp.mutate(undefined, { onSuccess: (b) => notifications.show({ ...DISMISS, color: 'teal', message: `Backup taken ${formatDateTime(b.takenAt)}.` }) })
   const chooseFile = () => choose.mutate(undefined, { onSuccess: (picked) => picked && setTarget({ kind: 'file', ...picked }) })
@@ -138,7 +140,7 @@ export function BackupSection() {
                 {
                   header: 'Restore',
                   cell: (b: BackupEntry) => (
-                    <Button size="xs" variant="default" onClick={() => setTarget({ kind: 'listed', backup: b })} aria-label={`Restore the backup taken ${formatDateTime(b.takenAt)} (${KIND_LABELS[b.kind].toLowerCase()})`}>
+                    <Button size="xs" variant="default" {...channelTag('backup.restore')} onClick={() => setTarget({ kind: 'listed', backup: b })} aria-label={`Restore the backup taken ${formatDateTime(b.takenAt)} (${KIND_LABELS[b.kind].toLowerCase()})`}>
                       Restore…
                     </Button>
                   ),
@@ -151,19 +153,19 @@ export function BackupSection() {
       <ErrorText error={choose.error} title="No file chosen" />
       <Group>
         {canBackUp ? (
-          <Button onClick={backUpNow} loading={backUp.isPending}>
+          <Button onClick={backUpNow} loading={backUp.isPending} {...channelTag('backup.backUpNow')}>
             Back up now
           </Button>
         ) : null}
         {canRestore ? (
-          <Button variant="default" onClick={chooseFile} loading={choose.isPending}>
+          <Button variant="default" onClick={chooseFile} loading={choose.isPending} {...channelTag('backup.chooseFile')}>
             Restore a backup from a file…
           </Button>
         ) : null}
       </Group>
       {!canRestore && role ? (
         <Text size="sm" c="dimmed">
-          Only a HOMS can restore a backup.
+          {whoCan('backup.restore')}
         </Text>
       ) : null}
       {target ? <ConfirmRestore key={target.kind === 'listed' ? target.backup.id : target.path} target={target} onClose={() => setTarget(null)} /> : null}

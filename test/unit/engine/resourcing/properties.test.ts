@@ -65,6 +65,9 @@ function caseArb(today: number): fc.Arbitrary<CaseInput> {
       recall: fc.boolean(),
       alloc: offset(-30, 3000),
       arrival: offset(-30, 3000),
+      // issue 17: start_of_custody counts from the sentence's first POM allocation; without it a
+      // transferred case has no start-of-custody minimum, so generate it too.
+      firstAlloc: offset(-30, 3000),
       sessions: fc.array(fc.record({ offset: fc.integer({ min: -30, max: 3100 }), inPerson: fc.boolean() }), { maxLength: 8 }),
     })
     .map((r): CaseInput => {
@@ -80,6 +83,7 @@ function caseArb(today: number): fc.Arbitrary<CaseInput> {
         recall: r.recall,
         pomAllocatedDate: d(r.alloc),
         arrivalDate: d(r.arrival),
+        firstPomAllocatedDate: d(r.firstAlloc),
         sessions: r.sessions.map((s) => ({ date: formatDay(r.start + s.offset), inPerson: s.inPerson })),
       }
     })

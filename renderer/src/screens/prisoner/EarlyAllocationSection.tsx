@@ -1,0 +1,243 @@
+import { Badge, Button, Checkbox, Group, Loader, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import {
+  earlyAllocationOutcome,
+  EARLY_ALLOCATION_QUESTIONS,
+  STAGE_ONE_QUESTIONS,
+  STAGE_TWO_QUESTIONS,
+  validateOasysDate,
+  type EarlyAllocationAnswers,
+  type EarlyAllocationQuestion,
+} from '../../../../shared/engine'
+import type { EarlyAllocationAssessmentView, EarlyAllocationView } from '../../../../shared/ipc/channels/caseWork'
+import { channelTag, useCan, whoCan } from '../../app/can'
+import { DataTable } from '../../app/DataTable'
+import { DateField } from '../../app/DateField'
+import { ErrorSummary } from '../../app/ErrorSummary'
+import { ErrorText } from '../../app/ErrorText'
+import { OmuError } from '../../data/client'
+import { useAssessEarlyAllocation, useEarlyAllocation, useRecordCommunityDecision } from '../../data/caseWorkHooks'
+import { formatDate } from '../../lib/format'
+import { fieldId, serverFieldError } from '../../lib/formErrors'
+
+// Early allocation to the community probation team (issue 17; ../shared/specs/mpc-rules.md
+// section C; seed 002 baseline 3.1): the case's state and saved assessments, and the assessment
+// form (the OASys date check C.2, the questions of C.1, the outcome C.3). The outcome shown while
+// answering is the engine's own; the main process works it out again when saving.
+
+const FORM = 'early-allocation'
+
+/** Spec C.1's questions, as MPC asks them. */
+const QUESTIONS: Record<EarlyAllocationQuestion, string> = {
+  convictedUnderTerrorismAct2000: 'Has this person been convicted of an offence under the Terrorism Act 2000?',
+  highProfile: 'Is this a high profile case?',
+  seriousCrimePreventionOrder: 'Is this person subject to a serious crime prevention order?',
+  mappaLevel3: 'Is this person managed at MAPPA level 3?',
+  cppcCase: 'Is this likely to be a Critical Public Protection Case?',
+  extremismSeparation: 'Is this person held in an extremism separation centre?',
+  dueForReleaseInLessThan24Months: 'Will they be released in less than 24 months?',
+  highRiskOfSeriousHarm: 'Do they have a very high risk of serious harm?',
+  mappaLevel2: 'Is this person managed at MAPPA level 2?',
+  pathfinderProcess: 'Have they been identified through the pathfinder process?',
+  otherReason: 'Is there any other reason to refer this case early?',
+}
+
+const FIELDS = [{ name: 'oasysDate', label: 'Date of the last OASys risk assessment' }, ...EARLY_ALLOCATION_QUESTIONS.map((q) => ({ name: q, label: QUESTIONS[q] })), { name: 'reason', label: 'Reason' }, { name: 'approved', label: 'HOMD approval' }]
+
+const NONE: EarlyAllocationAnswers = Object.fromEntries(EARLY_ALLOCATION_QUESTIONS.map((q) => [q, null])) as EarlyAllocationAnswers
+
+/** Which questions are asked now (spec C.1): stage 2 only after five noes; the release question only after an extremism separation yes. */
+function asked(a: EarlyAllocationAnswers): EarlyAllocationQuestion[] {
+  const stageOneDone = STAGE_ONE_QUESTIONS.every((q) => a[q] === false)
+  if (!stageOneDone) return [...STAGE_ONE_QUESTIONS]
+  return [...STAGE_ONE_QUESTIONS, ...STAGE_TWO_QUESTIONS.filter((q) => q !== 'dueForReleaseInLessThan24Months' || a.extremismSeparation === true)]
+}
+
+function AssessmentForm({ prisonerId, view, onDone }: { prisonerId: number; view: EarlyAllocationView; onDone: () => void }) {
+  const [oasysDate, setOasysDate] = useState('')
+  const [answers, setAnswers] = useState<EarlyAllocationAnswers>(NONE)
+  const [reason, setReason] = useState('')
+  const [approved, setApproved] = useState(false)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [attempt, setAttempt] = useState(0)
+  const assess = useAssessEarlyAllocation()
+  const refusal = assess.error instanceof OmuError ? assess.error : null
+  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const questions = asked(answers)
+  // Only the questions asked count: answers to questions no longer asked are left out.
+  const sent: EarlyAllocationAnswers = { ...NONE, ...Object.fromEntries(questions.map((q) => [q, answers[q]])) }
+  const outcome = earlyAllocationOutcome({ ...sent, createdWithinReferralWindow: view.withinReferralWindow })
+
+  const check = (): Record<string, string> => {
+    const out: Record<string, string> = {}
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(oasysDate) ? oasysDate : null
+    const oasys = validateOasysDate({ today: view.today, oasysRiskAssessmentDate: d })
+    if (!oasys.valid) out.oasysDate = d === null && oasysDate !== '' ? 'Enter a real date as dd/mm/yyyy, for example 27/03/2026.' : `${oasys.message ?? ''}.`
+    for (const q of outcome.missingAnswers) out[q] = 'Choose yes or no.'
+    if (outcome.outcome === 'discretionary') {
+      if (reason.trim() === '') out.reason = 'Give the reason this case should be referred to the community probation team.'
+      if (!approved) out.approved = 'Confirm the HOMD has approved the referral.'
+    }
+    return out
+  }
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault()
+    const found = check()
+    setErrors(found)
+    setAttempt((n) => n + 1)
+    if (Object.keys(found).length > 0) return
+    assess.mutate(
+      { prisonerId, oasysDate, answers: sent, reason, approved },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'teal', message: 'Early allocation assessment saved.' })
+          onDone()
+        },
+        onError: (err) => {
+          const f = serverFieldError(err instanceof OmuError ? err : null)
+          if (f) setErrors((prev) => ({ ...prev, [f.field]: f.message }))
+          setAttempt((n) => n + 1)
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Early allocation assessment">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Assess early allocation
+        </Title>
+        <ErrorSummary formId={FORM} errors={errors} fields={FIELDS} attempt={attempt} other={other} />
+        <DateField
+          id={fieldId(FORM, 'oasysDate')}
+          label="Date of the last OASys risk assessment"
+          description="It must be in the last 3 months."
+          value={oasysDate}
+          onChange={setOasysDate}
+          error={errors.oasysDate}
+          required
+        />
+        {questions.map((q) => (
+          <Radio.Group
+            key={q}
+            id={fieldId(FORM, q)}
+            label={QUESTIONS[q]}
+            value={answers[q] === null ? '' : answers[q] ? 'yes' : 'no'}
+            onChange={(v) => setAnswers((a) => ({ ...a, [q]: v === 'yes' }))}
+            error={errors[q]}
+            required
+          >
+            <Group mt={4}>
+              <Radio value="yes" label="Yes" />
+              <Radio value="no" label="No" />
+            </Group>
+          </Radio.Group>
+        ))}
+        {outcome.outcome !== null ? (
+          <Text size="sm" role="status">
+            Outcome: <strong>{outcome.longOutcome}</strong>
+          </Text>
+        ) : null}
+        {outcome.outcome === 'discretionary' ? (
+          <>
+            <Textarea id={fieldId(FORM, 'reason')} label="Why should this case be referred to the community probation team?" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} maxLength={2000} />
+            <Checkbox id={fieldId(FORM, 'approved')} label="The HOMD has approved this referral" checked={approved} onChange={(e) => setApproved(e.currentTarget.checked)} error={errors.approved} />
+          </>
+        ) : null}
+        {!view.withinReferralWindow ? (
+          <Text size="sm">This case is not yet within 18 months of its earliest release date, so the assessment is saved but not sent to the community probation team.</Text>
+        ) : null}
+        <Group>
+          <Button type="submit" loading={assess.isPending} {...channelTag('caseWork.assessEarlyAllocation')}>
+            Save assessment
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+function DecisionButtons({ prisonerId, assessment }: { prisonerId: number; assessment: EarlyAllocationAssessmentView }) {
+  const decide = useRecordCommunityDecision()
+  const record = (decision: boolean) =>
+    decide.mutate({ prisonerId, assessmentId: assessment.id, decision }, { onSuccess: () => notifications.show({ color: 'teal', message: 'Community decision recorded.' }) })
+  return (
+    <Stack gap="xs">
+      <Text size="sm">Record the community probation team’s decision:</Text>
+      <Group>
+        <Button size="xs" onClick={() => record(true)} loading={decide.isPending} {...channelTag('caseWork.recordCommunityDecision')}>
+          Accepted for early allocation
+        </Button>
+        <Button size="xs" variant="default" onClick={() => record(false)} loading={decide.isPending} {...channelTag('caseWork.recordCommunityDecision')}>
+          Not accepted
+        </Button>
+      </Group>
+      {decide.error ? <ErrorText error={decide.error} title="The decision was not recorded" /> : null}
+    </Stack>
+  )
+}
+
+export function EarlyAllocationSection({ prisonerId }: { prisonerId: number }) {
+  const q = useEarlyAllocation(prisonerId)
+  const canAssess = useCan('caseWork.assessEarlyAllocation')
+  const canDecide = useCan('caseWork.recordCommunityDecision')
+  const [assessing, setAssessing] = useState(false)
+  const view = q.data
+  const latest = view?.assessments[0]
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="early-allocation-title">
+      <Title order={2} size="h4" id="early-allocation-title" mb="xs">
+        Early allocation
+      </Title>
+      {q.error ? <ErrorText error={q.error} title="Early allocation could not be shown" /> : null}
+      {!view ? (
+        q.error ? null : <Loader aria-label="Loading" size="sm" />
+      ) : (
+        <Stack gap="md">
+          <Group gap="sm">
+            {view.state.badge ? <Badge variant="outline">Early allocation {view.state.badge}</Badge> : null}
+            <Text size="sm">{view.state.statusText}</Text>
+          </Group>
+          <Text size="sm">
+            {view.withinReferralWindow ? 'Within 18 months of the earliest release date: an assessment is sent to the community probation team.' : 'Not yet within 18 months of the earliest release date.'}
+          </Text>
+          {view.state.needsNotify ? (
+            <Text size="sm" fw={600}>
+              This case is now within the referral window: reassess it so the community probation team can be told.
+            </Text>
+          ) : null}
+          {latest && view.state.state === 'decision_pending' && canDecide ? <DecisionButtons prisonerId={prisonerId} assessment={latest} /> : null}
+          <DataTable
+            caption={`Early allocation assessments (${view.assessments.length}), newest first`}
+            rows={view.assessments}
+            rowKey={(r) => r.id}
+            empty="No early allocation assessment saved."
+            columns={[
+              { header: 'Assessed on', cell: (r) => formatDate(r.createdOn) },
+              { header: 'By', cell: (r) => r.assessor },
+              { header: 'OASys date', cell: (r) => formatDate(r.oasysDate) },
+              { header: 'Outcome', cell: (r) => r.longOutcome },
+              { header: 'Community decision', cell: (r) => (r.communityDecision === null ? 'None' : `${r.communityDecision ? 'Accepted' : 'Not accepted'} on ${formatDate(r.communityDecisionOn ?? r.createdOn)}`) },
+              { header: 'This sentence', cell: (r) => (r.countsForThisSentence ? 'Yes' : 'No (earlier sentence)') },
+            ]}
+          />
+          {assessing ? <AssessmentForm prisonerId={prisonerId} view={view} onDone={() => setAssessing(false)} /> : null}
+          {canAssess && !assessing ? (
+            <Group>
+              <Button variant="default" onClick={() => setAssessing(true)} {...channelTag('caseWork.assessEarlyAllocation')}>
+                {view.state.state === 'eligible' || view.state.state === 'decision_pending' ? 'Reassess' : view.state.actionLink}
+              </Button>
+            </Group>
+          ) : null}
+          {!canAssess ? <Text size="sm">{whoCan('caseWork.assessEarlyAllocation')}</Text> : null}
+        </Stack>
+      )}
+    </Paper>
+  )
+}

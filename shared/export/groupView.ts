@@ -1,0 +1,168 @@
+// The Group view (issue 19, "Group view"): several establishments side by side for a Prison
+// Group Director and reviewers — stage now and target, readiness score and blockers, compliance
+// with each minimum (met, overdue, missed), handovers due, resourcing shortfall, and the date
+// each figure is as of. Seed 002: the RRMP "goes to the Prison Group Director", who oversees
+// several establishments. One row per establishment, built by one pure function from a readiness
+// document of either schema version (normaliseReadiness), so this establishment's live figures
+// (the same document builder as the exports) and imported files are read the same way. Each row
+// says where it came from; nothing here can change any establishment's data.
+import { z } from 'zod'
+import { caseloadReadSchema, type ReadinessDocument } from './readinessExport'
+
+const isoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const count = z.number().int().min(0)
+const minimum = caseloadReadSchema.shape.startOfCustody
+
+export const groupSourceSchema = z.discriminatedUnion('kind', [
+  /** This establishment's own figures, worked out now. */
+  z.object({ kind: z.literal('live') }),
+  /** Another establishment's readiness export, imported read-only; `schemaVersion` is the file's. */
+  z.object({ kind: z.literal('imported'), id: z.number().int(), importedAt: z.string(), exportedAt: z.string(), schemaVersion: z.union([z.literal(1), z.literal(2)]) }),
+])
+export type GroupSource = z.infer<typeof groupSourceSchema>
+
+export const groupRowSchema = z.object({
+  source: groupSourceSchema,
+  establishment: z.object({ name: z.string(), code: z.string(), category: z.string() }),
+  /** The stage now and the target (seed 002: 4 Red / lockdown to 1 Prepare); target null when no plan sets one. */
+  stages: z.object({ current: z.number().int(), target: z.number().int().nullable() }),
+  /** The plan the readiness figures are of; null when the establishment has no RRMP yet. */
+  plan: z.object({ version: z.number().int(), statusText: z.string(), asOf: isoDateText }).nullable(),
+  readiness: z
+    .object({
+      overall: z.enum(['ready', 'not_ready']),
+      percent: z.number(),
+      achieved: z.number(),
+      possible: z.number(),
+      /** Not-ready applicable mandatory baselines, weighting 3 first. */
+      blockers: z.array(z.object({ baselineId: z.string(), weighting: z.number().int().nullable() })),
+    })
+    .nullable(),
+  /** Compliance with each minimum (POM-responsible cases); null figures: not in a version 1 file. */
+  compliance: z.object({ asOf: isoDateText, startOfCustody: minimum, preHandover: minimum, transferArrival: minimum.nullable() }),
+  handoversDue: z.object({ asOf: isoDateText, days: count, cases: count }).nullable(),
+  /** Null: no resourcing plan in the figures (or a version 1 file, which has none). */
+  resourcing: z
+    .object({ asOf: isoDateText, shortfallWeeks: count, weeks: count, shortfallHours: z.number().min(0), casesAtRisk: count, firstShortfallWeek: isoDateText.nullable() })
+    .nullable(),
+})
+export type GroupRow = z.infer<typeof groupRowSchema>
+
+/** The row of one readiness document (either version, normalised). */
+export function groupRow(doc: ReadinessDocument, source: GroupSource): GroupRow {
+  const c = doc.caseload
+  return {
+    source,
+    establishment: { ...doc.establishment },
+    stages: { current: doc.plan.currentStage, target: doc.plan.targetStage },
+    plan: { version: doc.plan.version, statusText: doc.plan.statusText, asOf: doc.asOf },
+    readiness: {
+      overall: doc.readiness.overall,
+      percent: doc.readiness.percent,
+      achieved: doc.readiness.achieved,
+      possible: doc.readiness.possible,
+      blockers: doc.readiness.blockers.map((b) => ({ baselineId: b.baselineId, weighting: b.weighting })),
+    },
+    compliance: { asOf: c.asOf, startOfCustody: c.startOfCustody, preHandover: c.preHandover, transferArrival: c.transferArrival },
+    handoversDue: c.handoversDue === null ? null : { asOf: c.asOf, ...c.handoversDue },
+    resourcing: resourcingCell(doc.resourcing),
+  }
+}
+
+/**
+ * This establishment's row when it has no RRMP yet: its stages from its settings, its caseload and
+ * resourcing worked out now, and no readiness figures (there is no plan to assess).
+ */
+export function groupRowWithoutPlan(
+  est: { name: string; code: string; category: string; currentStage: number; targetStage: number },
+  caseload: ReadinessDocument['caseload'],
+  resourcing: ReadinessDocument['resourcing'],
+): GroupRow {
+  return {
+    source: { kind: 'live' },
+    establishment: { name: est.name, code: est.code, category: est.category },
+    stages: { current: est.currentStage, target: est.targetStage },
+    plan: null,
+    readiness: null,
+    compliance: { asOf: caseload.asOf, startOfCustody: caseload.startOfCustody, preHandover: caseload.preHandover, transferArrival: caseload.transferArrival },
+    handoversDue: caseload.handoversDue === null ? null : { asOf: caseload.asOf, ...caseload.handoversDue },
+    resourcing: resourcingCell(resourcing),
+  }
+}
+
+function resourcingCell(r: ReadinessDocument['resourcing']): GroupRow['resourcing'] {
+  if (r === null) return null
+  return { asOf: r.asOf, shortfallWeeks: r.summary.shortfallWeeks, weeks: r.weeks.length, shortfallHours: r.summary.shortfallHours.total, casesAtRisk: r.summary.casesAtRisk, firstShortfallWeek: r.summary.firstShortfallWeek }
+}
+
+/** The columns the Group view sorts by (the establishment's name breaks ties). */
+export const GROUP_SORT_COLUMNS = ['establishment', 'stage', 'readiness', 'blockers', 'startOfCustody', 'preHandover', 'transferArrival', 'handoversDue', 'resourcing', 'asOf'] as const
+export type GroupSortColumn = (typeof GROUP_SORT_COLUMNS)[number]
+export type SortDirection = 'ascending' | 'descending'
+
+/** A column's value for sorting; null (not known) always sorts last, whichever the direction. */
+function sortValue(row: GroupRow, column: GroupSortColumn): string | number | null {
+  switch (column) {
+    case 'establishment':
+      return row.establishment.name.toLocaleLowerCase('en-GB')
+    case 'stage':
+      // Further from the target first when descending: current stage, then target.
+      return row.stages.current * 10 + (row.stages.target ?? 0)
+    case 'readiness':
+      return row.readiness?.percent ?? null
+    case 'blockers':
+      return row.readiness?.blockers.length ?? null
+    case 'startOfCustody':
+      return row.compliance.startOfCustody.percentMeeting
+    case 'preHandover':
+      return row.compliance.preHandover.percentMeeting
+    case 'transferArrival':
+      return row.compliance.transferArrival?.percentMeeting ?? null
+    case 'handoversDue':
+      return row.handoversDue?.cases ?? null
+    case 'resourcing':
+      return row.resourcing?.shortfallWeeks ?? null
+    case 'asOf':
+      return row.plan?.asOf ?? row.compliance.asOf
+    default: {
+      const never: never = column
+      throw new Error(`Unknown column ${String(never)}`)
+    }
+  }
+}
+
+/** The rows sorted by one column; stable, unknown values last, ties by establishment name then code. */
+export function sortGroupRows(rows: readonly GroupRow[], column: GroupSortColumn, direction: SortDirection): GroupRow[] {
+  const sign = direction === 'ascending' ? 1 : -1
+  const tie = (a: GroupRow, b: GroupRow): number => a.establishment.name.localeCompare(b.establishment.name, 'en-GB') || a.establishment.code.localeCompare(b.establishment.code, 'en-GB')
+  return rows
+    .map((row) => ({ row, v: sortValue(row, column) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? tie(a.row, b.row) : a.v === null ? 1 : -1
+      const d = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v).localeCompare(String(b.v), 'en-GB')
+      return d !== 0 ? sign * d : tie(a.row, b.row)
+    })
+    .map((x) => x.row)
+}
+
+/** "Met 10, overdue 2, missed 1 (83% meeting)"; unknown parts said in words. */
+export function complianceText(m: GroupRow['compliance']['startOfCustody'] | null): string {
+  if (m === null) return 'Not in this file (a version 1 export)'
+  if (m.percentMeeting === null) return 'Applies to no case'
+  const missed = m.missed === null ? 'missed not known (a version 1 export)' : `missed ${m.missed}`
+  return `${m.percentMeeting}% meeting: met ${m.met}, due ${m.due}, overdue ${m.overdue}, ${missed}`
+}
+
+/** Where a row's figures came from, in words: "Live: this establishment" or "Imported file, exported 23/11/2026". */
+export function sourceText(s: GroupSource, ukDate: (iso: string) => string): string {
+  switch (s.kind) {
+    case 'live':
+      return 'Live: this establishment, worked out now'
+    case 'imported':
+      return `Imported file (schema version ${s.schemaVersion}), exported ${ukDate(s.exportedAt)}, read-only`
+    default: {
+      const never: never = s
+      return String(never)
+    }
+  }
+}

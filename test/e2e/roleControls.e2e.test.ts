@@ -1,0 +1,172 @@
+// Issue 16, "Only what you may do": signed in as each role, every screen (the role's own, the
+// others opened by their address, and a prisoner's page) shows no enabled control that the main
+// process would refuse. Controls are tagged with the channel they call (`data-channel`,
+// renderer/src/app/can.ts); each enabled one is checked against the one rules table the dispatcher
+// enforces (shared/permissions/rules.ts), a sample of them is clicked, and every request the page
+// sends is watched for a refusal ("forbidden"). The same pass checks "Screens": each screen fits at
+// 1280x800 and 1024x700 (nothing wider than the window), is axe-clean, and is screenshotted in
+// test-results/screenshots (roles-*), light at both sizes and dark at 1024x700.
+import { afterAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { ChannelKey } from '../../shared/ipc/contract'
+import { USER_ROLES, type UserRole } from '../../shared/ipc/values'
+import { mayCall } from '../../shared/permissions/rules'
+import type { IpcResult } from '../../shared/ipc/result'
+import { closeBrowser, expectAccessible, openApp, screenshot, TEST_USER } from './harness'
+
+afterAll(closeBrowser)
+
+const PASSWORD = TEST_USER.password
+const USERNAMES: Record<UserRole, string> = { pom: 'pat.pom', homd: 'dee.homd', homs: TEST_USER.username, governor: 'gil.governor', read_only: 'rae.reviewer' }
+
+/** Every screen by its address and heading (renderer/src/app/routeTable.ts), the role's own or not. */
+const SCREENS = [
+  ['home', 'Home'],
+  ['caseload', 'Caseload'],
+  ['due', 'Due and overdue'],
+  ['allocation', 'Allocation'],
+  ['import', 'Import'],
+  ['rrmp', 'RRMP planning'],
+  ['resourcing', 'Resourcing'],
+  ['readiness', 'Readiness and export'],
+  ['settings', 'Settings'],
+] as const
+
+/**
+ * Channels whose controls are not clicked in the sample: they replace or delete data, open the
+ * operating system's file dialog, or move the app to another database. Their controls are still
+ * checked against the rules table.
+ */
+const NOT_CLICKED: ReadonlySet<string> = new Set(['backup.restore', 'backup.chooseFile', 'retention.purge', 'storage.choose', 'storage.copyToShared', 'rrmp.start', 'rrmp.newVersion', 'staff.save', 'demo.create'])
+
+interface Watch {
+  inFlight: number
+  refused: string[]
+}
+
+async function signInAs(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('heading', { name: 'Sign in to OMU Desk' }).waitFor()
+  await page.getByLabel('Username').fill(username)
+  await page.locator('input[type=password]').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor()
+}
+
+/** Waits until the screen has drawn: its heading, no loader, no request still answering. */
+async function settled(page: Page, watch: Watch): Promise<void> {
+  await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0)
+  await expect.poll(() => watch.inFlight, { timeout: 20_000 }).toBe(0)
+}
+
+/** The tagged controls the user could use now: visible and not disabled. */
+async function enabledControls(page: Page): Promise<{ channel: string; label: string; tag: string }[]> {
+  return page.locator('[data-channel]').evaluateAll((els) =>
+    els
+      .filter((el) => {
+        const box = el.getBoundingClientRect()
+        const hidden = box.width === 0 && box.height === 0
+        const disabled = (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true' || el.closest('fieldset:disabled') !== null
+        return !hidden && !disabled
+      })
+      .map((el) => ({ channel: el.getAttribute('data-channel') ?? '', label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), tag: el.tagName.toLowerCase() })),
+  )
+}
+
+async function visit(page: Page, watch: Watch, path: string, heading: string): Promise<void> {
+  await page.goto(`${page.url().split('#')[0]}#/${path}`)
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+  await settled(page, watch)
+}
+
+describe('only what you may do (issue 16)', () => {
+  it('no role sees an enabled control the main process refuses, on any screen; every screen fits at 1280x800 and 1024x700', async () => {
+    const watch: Watch = { inFlight: 0, refused: [] }
+    const app = await openApp({
+      watch: {
+        sent: () => {
+          watch.inFlight += 1
+        },
+        answered: (channel: string, result: IpcResult<unknown>) => {
+          watch.inFlight -= 1
+          if (!result.ok && result.error.code === 'forbidden') watch.refused.push(`${channel}: ${result.error.message}`)
+        },
+      },
+    })
+    const { page } = app
+    const must = async <T,>(r: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+      const out = await r
+      if (!out.ok) throw new Error(out.error.message)
+      return out.data
+    }
+    await must(app.call('omu:demo.create', { prisoners: 300, seed: 3 }))
+    await must(app.call('omu:rrmp.start'))
+    const staff = await must(app.call('omu:staff.list'))
+    const pom = staff.find((s) => s.role === 'prison_pom')
+    if (!pom) throw new Error('the demo has POMs')
+    for (const role of USER_ROLES.filter((r) => r !== 'homs')) {
+      await must(app.call('omu:users.save', { username: USERNAMES[role], displayName: `Demo ${role}`, role, staffId: role === 'pom' ? pom.id : null, password: PASSWORD, yourPassword: PASSWORD }))
+    }
+    const caseload = await must(app.call('omu:caseload.list', { pomId: pom.id }))
+    const prisoner = caseload.rows[0]
+    if (!prisoner) throw new Error('the POM has cases')
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor()
+
+    const seen = new Map<string, Set<string>>()
+    for (const role of USER_ROLES) {
+      await signInAs(page, USERNAMES[role])
+      const screens: { path: string; heading: string }[] = [
+        ...SCREENS.map(([path, heading]) => ({ path, heading })),
+        { path: `prisoner/${prisoner.prisonerId}`, heading: prisoner.name },
+      ]
+      for (const scheme of ['light', 'dark'] as const) {
+        if (scheme === 'dark') {
+          await page.getByLabel('Colour theme').selectOption('dark')
+          await expect.poll(() => page.evaluate(() => document.documentElement.dataset.mantineColorScheme)).toBe('dark')
+        }
+        const sizes = scheme === 'light' ? ([[1280, 800], [1024, 700]] as const) : ([[1024, 700]] as const)
+        for (const s of screens) {
+          for (const [w, h] of sizes) {
+            await page.setViewportSize({ width: w, height: h })
+            await visit(page, watch, s.path, s.heading)
+            const where = `${role}, ${s.path}, ${w}x${h}, ${scheme}`
+            // Every enabled control is one this role may use (the rules table the dispatcher enforces).
+            const controls = await enabledControls(page)
+            for (const c of controls) expect(mayCall(role, c.channel as ChannelKey), `${where}: "${c.label}" calls ${c.channel}`).toBe(true)
+            for (const c of controls) seen.set(c.channel, (seen.get(c.channel) ?? new Set()).add(role))
+            expect(await page.getByText(/you cannot/i).count(), `${where}: no refusal on screen`).toBe(0)
+            // Nothing wider than the window: the page itself never scrolls sideways.
+            expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${where}: fits`).toBe(true)
+            await expectAccessible(page, where)
+            await screenshot(page, `roles-${role}-${s.path.replace('/', '-')}-${w}x${h}-${scheme}`)
+          }
+          if (scheme === 'light') {
+            // A sample used: each channel's first enabled button on the screen, clicked; whatever it
+            // opens is closed again. The main process must refuse none of them.
+            const clicked = new Set<string>()
+            for (const c of await enabledControls(page)) {
+              if (c.tag !== 'button' || NOT_CLICKED.has(c.channel) || clicked.has(c.channel)) continue
+              clicked.add(c.channel)
+              const control = page.locator(`[data-channel="${c.channel}"]:not([disabled])`).first()
+              if (!(await control.isVisible())) continue
+              await control.click()
+              await settled(page, watch)
+              await page.keyboard.press('Escape')
+              await visit(page, watch, s.path, s.heading)
+            }
+            expect(await page.getByText(/you cannot/i).count(), `${role}, ${s.path}: no refusal after use`).toBe(0)
+          }
+        }
+        expect(watch.refused, `${role}: the main process refused nothing the page asked for`).toEqual([])
+      }
+      await page.getByLabel('Colour theme').selectOption('light')
+    }
+    // The check above is only as strong as the tagging: the screens must have shown tagged controls,
+    // including ones only some roles may use.
+    expect(seen.get('sessions.record')).toEqual(new Set(['pom', 'homd', 'homs']))
+    expect(seen.get('allocations.allocate')).toEqual(new Set(['homd', 'homs']))
+    expect(seen.get('establishment.update')).toEqual(new Set(['homs']))
+    await app.close()
+  }, 900_000)
+})
