@@ -61,7 +61,8 @@ async function establishment(name: string, code: string): Promise<{ dir: string;
 
 /** One generated establishment's readiness export (JSON schema version 2), as its Governor would save it. */
 async function exportOf(i: number): Promise<string> {
-  const code = `G${String(i + 1).padStart(2, '0')}`
+  // Establishment codes are three letters (GAP, GBP, ...).
+  const code = `G${String.fromCharCode(65 + (i % 26))}P`
   const { dir, services } = await establishment(`HMP Group ${i + 1}`, code)
   try {
     const store = services.runtime.localStore!

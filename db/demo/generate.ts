@@ -156,6 +156,45 @@ const SHOWCASE: Partial<Record<number, (start: number, today: number) => Showcas
   }),
 }
 
+/** A POM's capacity facts beyond the contracted hours (issues 17 and 19; migration 0011_pom_capacity). */
+interface PomCapacityFacts {
+  band: number
+  daysPerWeek: number
+  unavailableFrom: string | null
+  unavailableTo: string | null
+  unavailableReason: string | null
+}
+
+const FULL_TIME: PomCapacityFacts = { band: 4, daysPerWeek: 5, unavailableFrom: null, unavailableTo: null, unavailableReason: null }
+
+/**
+ * The demo POMs' capacity facts (issue 16's HOMD home, issue 17's availability, issue 19's
+ * resourcing plan), so those screens show a normal month: about one POM in five part-time (22.5
+ * hours over 3 days, thrown with the dice above), prison and probation POMs at Band 4 (seed 002
+ * stage 3: "Prison Band 4 staff returned to POM roles"), the second POM away today with a return
+ * date (redeployed to the wings, as seed 002 stage 3 describes prison POMs being), and the fifth
+ * with annual leave booked from next week. The leaver and the new starter are planned changes
+ * (insertPlannedChanges). The figures are illustrations, not national proportions.
+ */
+function demoPomCapacity(i: number, hours: number, today: number): PomCapacityFacts {
+  const facts = { ...FULL_TIME, daysPerWeek: hours < 37 ? 3 : 5 }
+  if (i === 1) return { ...facts, unavailableFrom: isoOf(today - 30), unavailableTo: isoOf(today + 39), unavailableReason: 'Redeployed to residential wings' }
+  if (i === 4) return { ...facts, unavailableFrom: isoOf(today + 10), unavailableTo: isoOf(today + 19), unavailableReason: 'Annual leave' }
+  return facts
+}
+
+/**
+ * Planned changes to capacity over the next 12 weeks (issue 19; seed 002 stages 3 to 1: leavers,
+ * new starters): the fourth POM leaving in six weeks, and a new prison POM starting in four.
+ */
+async function insertPlannedChanges(conn: StoreConn, pomIds: readonly number[], today: number, now: string): Promise<void> {
+  const insert = (values: SqlValue[]) =>
+    conn.sql.exec('insert into pom_planned_change (staff_id, kind, date, name, pom_type, band, hours_per_week, days_per_week, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', values)
+  const leaver = pomIds[3]
+  if (leaver !== undefined) await insert([leaver, 'leaving', isoOf(today + 42), null, null, null, null, null, 'Moving to a community probation team', now])
+  await insert([null, 'starting', isoOf(today + 28), 'New prison POM', 'prison', 4, 37, 5, 'Band 4 officer returning to a POM role', now])
+}
+
 export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<DemoCounts> {
   const d = new Dice(seededRandom(opts.seed))
   const today = dayNumber(opts.today)
@@ -163,16 +202,21 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
 
   // Staff one at a time: each POM's id is needed as the cases are dealt out, and a few hundred
   // rows at most (one POM for every 48 prisoners).
-  const insertStaff = (values: SqlValue[]) =>
-    conn.sql.value<number>('insert into staff (name, role, active, hours_per_week, flags, updated_at) values (?, ?, ?, ?, ?, ?) returning id', values)
+  const insertStaff = (values: SqlValue[], capacity: PomCapacityFacts = FULL_TIME) =>
+    conn.sql.value<number>(
+      'insert into staff (name, role, active, hours_per_week, flags, updated_at, band, days_per_week, unavailable_from, unavailable_to, unavailable_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id',
+      [...values, capacity.band, capacity.daysPerWeek, capacity.unavailableFrom, capacity.unavailableTo, capacity.unavailableReason],
+    )
   const pomIds: number[] = []
   const pomCount = Math.max(3, Math.round(opts.prisoners / 48))
   for (let i = 0; i < pomCount; i++) {
     const n = name(d, i)
     const role = i % 3 === 2 ? 'probation_pom' : 'prison_pom'
     const hours = d.chance(0.2) ? 22.5 : 37
-    pomIds.push(Number(await insertStaff([`${n.first} ${n.last}`, role, 1, hours, '[]', opts.now])))
+    // Capacity facts are set by position, after the dice: every case and session stays as before.
+    pomIds.push(Number(await insertStaff([`${n.first} ${n.last}`, role, 1, hours, '[]', opts.now], demoPomCapacity(i, hours, today))))
   }
+  await insertPlannedChanges(conn, pomIds, today, opts.now)
   await insertStaff(['Lee Inactive-Demo', 'prison_pom', 0, 37, '[]', opts.now])
   await insertStaff(['Nat Homd-Demo', 'homd', 1, 37, '[]', opts.now])
   await insertStaff(['Kai Homs-Demo', 'homs', 1, 37, '[]', opts.now])

@@ -215,12 +215,15 @@ describe('RRMP planning, sign-off and exports', () => {
     await page.getByRole('heading', { name: /^Record the Governor/ }).waitFor()
     await page.getByText('Status: Submitted: awaiting the Governor').waitFor()
     expect(await page.getByLabel('Name of the person deciding').inputValue()).toBe('Gus Governor')
-    await page.getByLabel('Return with comments').check()
+    // Issue 16: no decision is preselected; a return asks for its reasons before it is sent,
+    // in an error summary at the top of the form that takes the focus.
+    await page.getByRole('button', { name: 'Record decision' }).click()
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /^Decision: Choose whether to approve the plan or return it\.$/ }).waitFor()
+    await page.getByLabel('Return it to the HOMS with reasons').check()
     await page.getByLabel('Your password').fill(GOVERNOR.password)
     await page.getByRole('button', { name: 'Record decision' }).click()
-    await page.getByText('A return needs comments: say what Gus Governor wants changed.').waitFor()
-    await page.getByLabel('Comments (required for a return)').fill('Add a resourcing note for the OASys backlog.')
-    await page.getByLabel('Your password').fill(GOVERNOR.password)
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: /Give the reasons for returning the plan/ }).waitFor()
+    await page.getByLabel('Reasons for returning it').fill('Add a resourcing note for the OASys backlog.')
     await page.getByRole('button', { name: 'Record decision' }).click()
     await page.getByText('Gus Governor (Governor) returned version 1 on 23/11/2026 with these comments:').waitFor()
     await expectAccessible(page, 'readiness returned')
@@ -254,6 +257,7 @@ describe('RRMP planning, sign-off and exports', () => {
     ] as const) {
       await page.getByRole('heading', { name: new RegExp(`^Record the ${step}`) }).waitFor()
       await page.getByLabel('Name of the person deciding').fill(name)
+      await page.getByLabel('Approve the plan').check()
       await page.getByLabel('Your password').fill(GOVERNOR.password)
       await page.getByRole('button', { name: 'Record decision' }).click()
       await page.getByRole('row', { name: new RegExp(`${name}.*Approved`) }).waitFor()

@@ -122,7 +122,7 @@ describe('where the data is kept (issue 13)', () => {
     await page.getByLabel('Username').fill(TEST_USER.username)
     await page.locator('input[type=password]').fill(TEST_USER.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await page.getByRole('alert').filter({ hasText: 'Not signed in' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor()
     await expectAccessible(page, 'sign-in page, shared database')
     await screenshot(page, '93-storage-sign-in-shared')
 

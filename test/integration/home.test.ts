@@ -112,7 +112,9 @@ describe('home screen per role (issue 16)', () => {
     const home = await homeAs(svc, 'home.homd')
     expect(home).toMatchObject({ role: 'homd', myWork: null, plan: null })
     expect(home.allocation?.unallocated).toEqual([{ prisonerId: ids.Waiting, prisonNumber: 'A1009BC', name: 'WAITING, Sam', waitingSince: '2026-10-01', daysWaiting: 53 }])
-    expect(home.allocation?.poms).toEqual([{ staffId: pomId, name: 'Pat Pom', caseCount: 4, hoursPerWeek: 37, overdue: 1 }])
+    expect(home.allocation?.poms).toEqual([{ staffId: pomId, name: 'Pat Pom', caseCount: 4, hoursPerWeek: 37, capacity: 50, overdue: 1 }])
+    // Issue 16: 4 cases against a full-time capacity of 50 (shared/engine/resourcing/pomCaseload.ts); nobody away.
+    expect(home.allocation).toMatchObject({ overCapacity: [], unavailableToday: [] })
     expect(home.allocation?.overdueTotal).toBe(1)
   })
 

@@ -59,8 +59,30 @@ export const SESSION_COLUMNS: readonly Column[] = [
   { header: 'recorded_on', field: 'recordedOn', type: 'date', required: false, example: '02/11/2026', help: 'blank: the session date' },
 ]
 
+/**
+ * Issue 17: the COM's details per case (seed 003 Annex B 3.2) and the Victim Liaison Officer
+ * (seed 002 baseline 2.3), the fields of the prisoner page's handover section. A blank cell keeps
+ * what is recorded.
+ */
+export const COM_DETAILS_COLUMNS: readonly Column[] = [
+  { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'must already be on record' },
+  { header: 'com_name', field: 'comName', type: 'text', required: false, example: 'Casey Example', help: 'Community Offender Manager' },
+  { header: 'com_email', field: 'comEmail', type: 'text', required: false, example: 'casey.example@justice.gov.uk', help: '' },
+  { header: 'com_phone', field: 'comPhone', type: 'text', required: false, example: '01632 960000', help: '' },
+  { header: 'com_team', field: 'comTeam', type: 'text', required: false, example: 'North team', help: '' },
+  { header: 'pdu', field: 'pdu', type: 'text', required: false, example: 'Testshire', help: 'Probation delivery unit' },
+  { header: 'ldu', field: 'ldu', type: 'text', required: false, example: 'Testshire North', help: 'Local delivery unit' },
+  { header: 'ldu_email', field: 'lduEmail', type: 'text', required: false, example: 'north.ldu@justice.gov.uk', help: '' },
+  { header: 'com_allocated_date', field: 'comAllocatedOn', type: 'date', required: false, example: '02/11/2026', help: 'The day the COM was allocated, dd/mm/yyyy' },
+  { header: 'vlo_name', field: 'vloName', type: 'text', required: false, example: '', help: 'Victim Liaison Officer' },
+  { header: 'vlo_contact', field: 'vloContact', type: 'text', required: false, example: '', help: 'Phone or email' },
+  { header: 'vlo_last_contact_date', field: 'vloLastContactOn', type: 'date', required: false, example: '', help: 'Date of last contact, dd/mm/yyyy' },
+]
+
 export function columnsFor(kind: ImportKind): readonly Column[] {
   switch (kind) {
+    case 'comDetails':
+      return COM_DETAILS_COLUMNS
     case 'prisoners':
       return PRISONER_COLUMNS
     case 'sessions':

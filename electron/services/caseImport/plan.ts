@@ -8,6 +8,7 @@ import { checkPrisonerDates, checkSession } from '../caseload/rules'
 import { prisonersByNumber, sessionKey, sessionKeysOf } from '../caseload/store'
 import { columnsFor } from './columns'
 import { parseOffThread } from '../parseOffThread'
+import { planComDetails, type ComDetailsChange } from './comDetailsPlan'
 
 // What importing a file would do, computed the same way for the preview and for the commit, so
 // the commit writes exactly what the user was shown (re-validated against the store as it is then).
@@ -29,6 +30,7 @@ export interface SessionNew {
 export type ImportPlan =
   | { kind: 'prisoners'; totalRows: number; problems: ImportProblem[]; items: PrisonerChange[] }
   | { kind: 'sessions'; totalRows: number; problems: ImportProblem[]; items: SessionNew[]; duplicates: number }
+  | { kind: 'comDetails'; totalRows: number; problems: ImportProblem[]; items: ComDetailsChange[] }
 
 function zodProblems(row: number, err: z.ZodError, columnOf: (field: string) => string): ImportProblem[] {
   return err.issues.map((i) => ({ row, column: i.path.length ? columnOf(String(i.path[0])) : null, reason: i.message.endsWith('.') ? i.message : `${i.message}.` }))
@@ -87,6 +89,10 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
     }
     return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items }
   }
+  if (kind === 'comDetails') {
+    const items = await planComDetails(conn, rows, problems, columns, today)
+    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items }
+  }
   const items: SessionNew[] = []
   let duplicates = 0
   const numberOf = (values: unknown) => String((values as { prisonNumber: string }).prisonNumber).trim().toUpperCase()
@@ -130,6 +136,18 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       newRows: plan.items.filter((i) => !i.existing).length,
       updates,
       unchanged: plan.items.filter((i) => i.existing && i.changes.length === 0).length,
+      problems: plan.problems,
+    }
+  }
+  if (plan.kind === 'comDetails') {
+    // A case with no handover details yet is new; one whose details would change is an update.
+    const updates = plan.items.filter((i) => i.existing && i.changes.length > 0).map((i) => ({ row: i.row, prisonNumber: i.prisonNumber, changes: i.changes }))
+    return {
+      kind: plan.kind,
+      totalRows: plan.totalRows,
+      newRows: plan.items.filter((i) => !i.existing && i.changes.length > 0).length,
+      updates,
+      unchanged: plan.items.filter((i) => i.changes.length === 0).length,
       problems: plan.problems,
     }
   }

@@ -13,6 +13,8 @@ import type { EarlyAllocationView, ResponsibilityOverrideView } from '../../../s
 import { UserFacingError } from '../../../shared/ipc/result'
 import { openAllocation, requirePrisoner, staffById, type PrisonerRecord } from '../caseload/store'
 import type { Handlers } from '../handlers/types'
+import { paroleInputs } from '../../../shared/engine/case/paroleReviews'
+import { reviewsOfCase, toParoleReview } from '../parole/store'
 import { recommendationFor } from './recommend'
 import {
   answersOf,
@@ -49,13 +51,17 @@ const QUESTION_LABELS: Record<EarlyAllocationQuestion, string> = {
   otherReason: 'any other reason',
 }
 
-/** Spec C.4 for a prisoner on a day. */
-function windowFor(p: PrisonerRecord, today: string): boolean {
+/**
+ * Spec C.4 for a prisoner on a day. The target hearing is the one the handover rules read
+ * (../shared/specs/handover-2023.md section 6): from the case's parole reviews, else its own.
+ */
+async function windowFor(db: Db, p: PrisonerRecord, today: string): Promise<boolean> {
+  const reviews = (await reviewsOfCase(db, p.id)).map(toParoleReview)
   return withinReferralWindow({
     today,
     tariffDate: p.tariffDate,
     paroleEligibilityDate: p.paroleEligibilityDate,
-    targetHearingDate: p.targetHearingDate,
+    targetHearingDate: paroleInputs(reviews, p.sentenceStartDate)?.targetHearingDate ?? p.targetHearingDate,
     automaticReleaseDate: p.automaticReleaseDate,
     conditionalReleaseDate: p.conditionalReleaseDate,
   }).withinReferralWindow
@@ -63,7 +69,7 @@ function windowFor(p: PrisonerRecord, today: string): boolean {
 
 async function earlyAllocationView(db: Db, p: PrisonerRecord, today: string): Promise<EarlyAllocationView> {
   const rows = await assessmentsOf(db, p.id)
-  const within = windowFor(p, today)
+  const within = await windowFor(db, p, today)
   const state = earlyAllocationState({ today, sentenceStartDate: p.sentenceStartDate, withinReferralWindow: within, assessments: rows.map(toEarlyAllocationRecord) })
   const assessments = rows
     .map((r) => {
@@ -128,7 +134,7 @@ export const caseWorkHandlers: Handlers['caseWork'] = {
     const oasys = validateOasysDate({ today, oasysRiskAssessmentDate: input.oasysDate })
     if (!oasys.valid || input.oasysDate === null) throw new UserFacingError('invalid_input', `${oasys.message ?? 'Enter the date of the last OASys risk assessment'}.`, 'oasysDate')
     // Spec C.4: the window on the day it is saved is kept with it.
-    const within = windowFor(p, today)
+    const within = await windowFor(store.db, p, today)
     const result = earlyAllocationOutcome({ ...input.answers, createdWithinReferralWindow: within })
     const first = result.missingAnswers[0]
     if (first !== undefined || result.outcome === null) {

@@ -33,3 +33,14 @@ export async function recommendationFor(conn: StoreConn, prisonerId: number, tod
   })
   return { strategy, ...result, text: recommendationText(result, { firstName: p.firstName, tier: p.tier, roshLevel: p.roshLevel as RecommendPomTypeInput['roshLevel'] }) }
 }
+
+/**
+ * The sentence asking for the reason spec B4 requires, naming both types (B5 words: "prison POM",
+ * "probation POM"), e.g. "Say why you chose a probation POM when a prison POM is recommended."
+ */
+export function pomTypeReasonNeeded(recommended: 'prison' | 'probation' | null, chosenRole: string): string {
+  const chosen = chosenRole === 'probation_pom' ? 'a probation POM' : chosenRole === 'prison_pom' ? 'a prison POM' : 'this POM'
+  return recommended === null
+    ? `Say why you chose ${chosen}: no POM type is recommended for this case until its risk of serious harm (RoSH) is recorded.`
+    : `Say why you chose ${chosen} when a ${recommended} POM is recommended.`
+}

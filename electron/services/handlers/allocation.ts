@@ -8,7 +8,8 @@ import { displayName } from '../caseload/verdict'
 import { activePoms, endAllocation, insertAllocation, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
 import { endCoWorking, openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
-import { recommendationFor } from '../caseWork/recommend'
+import { pomsToday, requireAvailableOrConfirmed } from '../resourcing/pomToday'
+import { pomTypeReasonNeeded, recommendationFor } from '../caseWork/recommend'
 
 /** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
 const NEWLY_SENTENCED_DAYS = 84
@@ -21,8 +22,13 @@ export const allocationHandlers: Handlers['allocations'] = {
       p.arrivalDate ? ('new_arrival' as const) : p.sentenceStartDate >= newlySentencedFrom ? ('newly_sentenced' as const) : ('unallocated' as const)
     const rank = { new_arrival: 0, newly_sentenced: 1, unallocated: 2 }
     const poms = await activePoms(store.db)
+    // Issue 17 ("POMs: availability"): each POM's capacity and availability today, shown when allocating.
+    const facts = await pomsToday(store.db, today)
     const load = new Map(
-      poms.map((r) => [r.id, { staffId: r.id, name: r.name, role: r.role as PomLoad['role'], hoursPerWeek: r.hoursPerWeek, caseCount: 0, byTier: {} as Record<string, number>, byResponsibility: { pom: 0, pom_with_com: 0, com: 0 } }]),
+      poms.map((r) => [
+        r.id,
+        { staffId: r.id, name: r.name, role: r.role as PomLoad['role'], hoursPerWeek: r.hoursPerWeek, caseCount: 0, byTier: {} as Record<string, number>, byResponsibility: { pom: 0, pom_with_com: 0, com: 0 }, capacity: facts.get(r.id)?.capacity ?? 0, availability: facts.get(r.id)?.availability ?? { status: 'available' as const } },
+      ]),
     )
     const unallocated: AllocationOverview['unallocated'] = []
     const cases = casesOf(store)
@@ -48,16 +54,20 @@ export const allocationHandlers: Handlers['allocations'] = {
     return { today, unallocated, poms: pomLoads }
   },
 
-  allocate: async ({ prisonerId, staffId, startDate, reason, pomTypeReason }, { store, today, now, audit }) => {
+  allocate: async ({ prisonerId, staffId, startDate, reason, pomTypeReason, confirmUnavailable }, { store, today, now, audit }) => {
     const p = await requirePrisoner(store.db, prisonerId)
     const pom = await requirePom(store.db, staffId)
-    // Issue 17 (../shared/specs/mpc-rules.md B4): choosing a POM of the other type than the
-    // recommended one (or any POM when there is no recommendation) needs a reason, kept with the
-    // allocation and in its audit row with the recommendation. The allocation dialog requires it;
-    // the main process records what was recommended but does not yet refuse an allocation without
-    // it (existing callers and tests allocate without one: the lead's decision, see the report).
+    // Issue 17: a POM away today takes a case only when the HOMD confirms it (resourcing/pomToday.ts).
+    await requireAvailableOrConfirmed(store.db, pom, today, confirmUnavailable)
+    // Issue 17 ("a reason required when the HOMD chooses otherwise"; ../shared/specs/mpc-rules.md
+    // B4): choosing a POM of the other type than the recommended one, or any POM when there is no
+    // recommendation, is refused without a reason; the reason is kept with the allocation and in its
+    // audit row with the recommendation. The POM's type is their role (prison_pom / probation_pom,
+    // db/schema/caseload.ts `staff`), and requirePom accepts only those, so every POM has a type.
     const recommendation = await recommendationFor(store, prisonerId, today, pom.role)
     if (p.status !== 'in_custody') throw new UserFacingError('invalid_input', 'Only prisoners in custody can be allocated.', 'prisonerId')
+    const missingReason = recommendation.overrideRequired === true && pomTypeReason.trim() === '' ? pomTypeReasonNeeded(recommendation.recommendedPomType, pom.role) : null
+    if (missingReason) throw new UserFacingError('invalid_input', missingReason, 'pomTypeReason')
     const start = startDate ?? today
     if (start > today) throw new UserFacingError('invalid_input', 'Start date: an allocation cannot start in the future.', 'startDate')
     const open = await openAllocation(store.db, prisonerId)

@@ -5,6 +5,7 @@ import { planImport, previewOf } from '../caseImport/plan'
 import { insertPrisoners, insertSessions, releasedOnFor, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
 import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
+import { commitComDetails } from '../caseImport/comDetailsCommit'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {
@@ -35,6 +36,11 @@ export const caseImportHandlers: Handlers['caseImport'] = {
         }
       }
       for (const row of await insertPrisoners(store.db, fresh)) audit({ entity: 'prisoner', entityId: row.id, before: null, after: toPrisoner(row) })
+    } else if (plan.kind === 'comDetails') {
+      // Issue 17: all or nothing (comDetailsCommit.ts), audited case by case.
+      const done = await commitComDetails(store, plan, applyUpdates, stamp, audit)
+      created += done.created
+      updated += done.updated
     } else {
       const fresh: SessionValues[] = plan.items.map((s) => {
         const { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive } = s.input

@@ -18,6 +18,8 @@ import { readEstablishment } from '../establishment/store'
 import { comHandoversByPrisoner, type ComHandoverRecord } from '../handover/store'
 import { caseHandover, handoverCaseView } from '../handover/view'
 import { handoverListItem } from '../handover/listItem'
+import { casesOverCapacity } from '../../../shared/engine/resourcing/index'
+import { pomsToday, type PomToday } from '../resourcing/pomToday'
 
 /** Look-aheads of the POM's counts (issue 16: "due in the next 7 days", "the next 28 days"). */
 const DUE_SOON_DAYS = 7
@@ -105,7 +107,9 @@ export function myWork(cases: readonly Evaluated[], pomId: number | null, s: Eva
 
 export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[], s: EvalSettings, handovers: HandoverRows = new Map()): Promise<AllocationWork> {
   const today = s.today
-  const poms = new Map((await activePoms(conn.db)).map((p) => [p.id, { staffId: p.id, name: p.name, caseCount: 0, hoursPerWeek: p.hoursPerWeek, overdue: 0 }]))
+  // Issue 16 ("POMs over their capacity") and issue 17 ("POMs: availability"): capacity and availability today (resourcing/pomToday.ts).
+  const facts = await pomsToday(conn.db, today)
+  const poms = new Map((await activePoms(conn.db)).map((p) => [p.id, { staffId: p.id, name: p.name, caseCount: 0, hoursPerWeek: p.hoursPerWeek, capacity: facts.get(p.id)?.capacity ?? 0, overdue: 0 }]))
   const unallocated: AllocationWork['unallocated'] = []
   const comNotAllocated: AllocationWork['comNotAllocated'] = []
   let overdueTotal = 0
@@ -138,13 +142,38 @@ export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[
   const rank = (i: AllocationWork['comNotAllocated'][number]) => (i.list === 'comAllocationOverdue' ? -i.days : i.days)
   comNotAllocated.sort((a, b) => Number(b.list === 'comAllocationOverdue') - Number(a.list === 'comAllocationOverdue') || rank(a) - rank(b) || a.name.localeCompare(b.name))
   const load = (p: { caseCount: number; hoursPerWeek: number }) => p.caseCount / Math.max(p.hoursPerWeek, 1)
+  const { overCapacity, unavailableToday } = pomsBeyondReach([...poms.values()], facts)
   return {
+    overCapacity,
+    unavailableToday,
     unallocated: unallocated.slice(0, LIST_AT_MOST),
     comNotAllocated: comNotAllocated.slice(0, LIST_AT_MOST),
     comNotAllocatedTotal: comNotAllocated.length,
     poms: [...poms.values()].sort((a, b) => load(b) - load(a) || a.name.localeCompare(b.name)),
     overdueTotal,
   }
+}
+
+type PomLoadCount = { staffId: number; name: string; caseCount: number; capacity: number }
+
+/**
+ * Issue 16: the active POMs over their capacity (casesOverCapacity, shared/engine/resourcing/
+ * pomCaseload.ts), furthest over first; issue 17: the POMs away today, soonest back first (no
+ * return date known: last). The reason for an absence is not shown here: it can be health
+ * information, kept to Settings › POM capacity.
+ */
+export function pomsBeyondReach(poms: readonly PomLoadCount[], facts: ReadonlyMap<number, PomToday>): Pick<AllocationWork, 'overCapacity' | 'unavailableToday'> {
+  const overCapacity = poms
+    .filter((p) => casesOverCapacity(p.caseCount, p.capacity) > 0)
+    .map(({ staffId, name, caseCount, capacity }) => ({ staffId, name, caseCount, capacity }))
+    .sort((a, b) => b.caseCount - b.capacity - (a.caseCount - a.capacity) || a.name.localeCompare(b.name))
+  const unavailableToday: AllocationWork['unavailableToday'] = []
+  for (const p of poms) {
+    const a = facts.get(p.staffId)?.availability
+    if (a?.status === 'unavailable') unavailableToday.push({ staffId: p.staffId, name: p.name, caseCount: p.caseCount, from: a.from, until: a.until, returnsOn: a.returnsOn })
+  }
+  unavailableToday.sort((a, b) => (a.returnsOn ?? '9999-12-31').localeCompare(b.returnsOn ?? '9999-12-31') || a.name.localeCompare(b.name))
+  return { overCapacity, unavailableToday }
 }
 
 /**

@@ -20,6 +20,8 @@ export function ConfirmPasswordInput({
   error,
   field = 'password',
   autoFocus = false,
+  id: givenId,
+  clientError,
 }: {
   value: string
   onChange: (value: string) => void
@@ -31,11 +33,16 @@ export function ConfirmPasswordInput({
   field?: string
   /** Focus this field when a dialog opens (Mantine Modal's data-autofocus). */
   autoFocus?: boolean
+  /** The input's id, for an error summary's link to it (issue 16). */
+  id?: string
+  /** The form's own check of this field, before anything is sent (issue 16). */
+  clientError?: string | undefined
 }) {
   // Mantine's PasswordInput does not link its description and error to the inner input
   // (withAria is off for it), so the field says itself whether it is wrong and why.
-  const id = useId()
-  const message = passwordError(error, field)
+  const autoId = useId()
+  const id = givenId ?? autoId
+  const message = clientError ?? passwordError(error, field)
   return (
     <PasswordInput
       id={id}

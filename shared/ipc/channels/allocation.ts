@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel, type Domain } from '../define'
 import { empty, isoDate } from '../schemas'
 import { id, SENTENCE_TYPES, STAFF_ROLES } from './caseloadValues'
+import { availabilityTodaySchema } from './resourcing'
 
 // Allocation (HOMD) and the establishment's due / overdue view (issue 5).
 
@@ -27,6 +28,10 @@ export const pomLoadSchema = z.object({
   caseCount: z.number(),
   byTier: z.record(z.string(), z.number()),
   byResponsibility: z.object({ pom: z.number(), pom_with_com: z.number(), com: z.number() }),
+  /** Issue 17: cases the POM can hold for their contracted hours (shared/engine/resourcing/pomCaseload.ts caseCapacity). */
+  capacity: z.number(),
+  /** Issue 17 ("POMs: availability"): available, away today (until when), or away from a later day. */
+  availability: availabilityTodaySchema,
 })
 export type PomLoad = z.infer<typeof pomLoadSchema>
 
@@ -101,6 +106,11 @@ export const allocations = {
          * with the allocation; ignored otherwise.
          */
         pomTypeReason: z.string().trim().max(500, 'Keep the reason for the POM type to 500 characters or fewer.').default(''),
+        /**
+         * Issue 17 ("POMs: availability"): the HOMD confirms allocating to a POM who is unavailable
+         * today (electron/services/resourcing/pomToday.ts); without it such an allocation is refused.
+         */
+        confirmUnavailable: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ allocationId: z.number(), endedAllocationId: z.number().nullable() }),

@@ -8,7 +8,8 @@ import { MAX_CSV_CHARS } from '../values'
 
 export { MAX_CSV_CHARS }
 
-export const importKind = z.enum(['prisoners', 'sessions'], 'Choose what the file holds: prisoners or sessions.')
+// Issue 17: 'comDetails', the COM's details per case (keyed by prison number); all or nothing.
+export const importKind = z.enum(['prisoners', 'sessions', 'comDetails'], 'Choose what the file holds: prisoners, sessions or COM details.')
 export type ImportKind = z.infer<typeof importKind>
 
 const csvText = z

@@ -78,8 +78,16 @@ export const allocationWorkSchema = z.object({
   comNotAllocated: z.array(handoverListItemSchema.extend({ list: z.enum(['upcoming', 'comAllocationOverdue']) })),
   /** How many there are in all (the list holds the first 50). */
   comNotAllocatedTotal: z.number(),
-  /** Active POMs by load per contracted hour, heaviest first. */
-  poms: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), hoursPerWeek: z.number(), overdue: z.number() })),
+  /** Active POMs by load per contracted hour, heaviest first; capacity: cases they can hold for their hours (issue 16). */
+  poms: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), hoursPerWeek: z.number(), capacity: z.number(), overdue: z.number() })),
+  /**
+   * Issue 16 ("POMs over their capacity"): active POMs holding more cases than their capacity
+   * (shared/engine/resourcing/pomCaseload.ts: the full-time caseload in proportion to contracted
+   * hours), furthest over first.
+   */
+  overCapacity: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), capacity: z.number() })),
+  /** Issue 17 ("POMs: availability"): POMs away today, with their last day away and first day back when known; soonest back first. */
+  unavailableToday: z.array(z.object({ staffId: z.number(), name: z.string(), caseCount: z.number(), from: z.string(), until: z.string().nullable(), returnsOn: z.string().nullable() })),
   /** Actionable overdue minima across the establishment. */
   overdueTotal: z.number(),
 })

@@ -42,6 +42,20 @@ export const availabilitySchema = z.discriminatedUnion('status', [
 ])
 export type Availability = z.infer<typeof availabilitySchema>
 
+/**
+ * Issue 17 ("POMs: availability"): a POM's availability today, as availabilityOn works it out
+ * (shared/engine/resourcing/pomCaseload.ts): available, away today (last day away and first day
+ * back when known), away from a later day, or inactive. The reason stays in Settings › POM capacity.
+ */
+const awaySpan = { from: z.string(), until: z.string().nullable(), returnsOn: z.string().nullable() }
+export const availabilityTodaySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('available') }),
+  z.object({ status: z.literal('unavailable'), ...awaySpan }),
+  z.object({ status: z.literal('away_from'), ...awaySpan }),
+  z.object({ status: z.literal('inactive') }),
+])
+export type AvailabilityToday = z.infer<typeof availabilityTodaySchema>
+
 /** One POM's capacity facts (a staff record in a POM role). */
 export const pomCapacitySchema = z.object({
   staffId: z.number(),

@@ -9,6 +9,8 @@ import { useAllocationOverview } from '../../data/caseloadHooks'
 import { formatDate } from '../../lib/format'
 import { RESPONSIBILITY_LABELS, ROLE_LABELS } from '../../lib/labels'
 import { AllocateControl } from '../prisoner/AllocateControl'
+import { availabilityText } from '../prisoner/pomChoice'
+import { BulkReallocation } from './BulkReallocation'
 import { channelTag, useCan } from '../../app/can'
 
 const REASONS = { new_arrival: 'New arrival', newly_sentenced: 'Newly sentenced', unallocated: 'Not allocated' } as const
@@ -19,6 +21,7 @@ export function AllocationScreen() {
   // Issue 16: controls only for a role the rules table lets use them (shared/permissions/rules.ts).
   const canAdd = useCan('prisoners.create')
   const canAllocate = useCan('allocations.allocate')
+  const canReallocate = useCan('reallocation.apply')
   return (
     <>
       <PageHeading title="Allocation" lead="Cases waiting for a POM (new arrivals and the newly sentenced first), and each POM's current load and case mix." />
@@ -72,6 +75,9 @@ export function AllocationScreen() {
                 { header: 'Role', cell: (r) => ROLE_LABELS[r.role] },
                 { header: 'Hours a week', cell: (r) => r.hoursPerWeek },
                 { header: 'Cases', cell: (r) => r.caseCount },
+                // Issue 17 ("POMs: availability"): capacity for the contracted hours, and availability today, in words.
+                { header: 'Capacity', cell: (r) => (r.caseCount > r.capacity ? `${r.capacity}, over by ${r.caseCount - r.capacity}` : r.capacity) },
+                { header: 'Availability', cell: (r) => availabilityText(r.availability) },
                 { header: 'By responsibility', cell: (r) => `POM ${r.byResponsibility.pom} · with COM ${r.byResponsibility.pom_with_com} · COM ${r.byResponsibility.com}` },
                 {
                   header: 'By tier',
@@ -84,6 +90,8 @@ export function AllocationScreen() {
               ]}
             />
           </section>
+          {/* Issue 17: bulk reallocation of a POM's cases, with a preview (HOMD, HOMS). */}
+          {canReallocate ? <BulkReallocation /> : null}
         </Stack>
       )}
     </>

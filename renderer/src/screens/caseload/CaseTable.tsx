@@ -75,6 +75,8 @@ const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: Cas
       </div>
       <div role="cell" className={classes.cell}>
         {r.pomName ?? 'Unallocated'}
+        {/* Issue 17: a co-working second POM, in words; the case shows in their caseload too. */}
+        {r.coWorker ? <div className={classes.sub}>Co-working: {r.coWorker.name}</div> : null}
       </div>
       <div role="cell" className={classes.cell}>
         {r.override ? (
@@ -150,7 +152,6 @@ export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: Cas
     if (bodyRef.current?.parentElement?.parentElement) observer.observe(bodyRef.current.parentElement.parentElement)
     return () => observer.disconnect()
   }, [])
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is designed to be used this way.
   const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollMargin: top, initialRect: windowRect() })
   // The header and the rows scroll sideways together, whichever the user moves.
   const follow = (from: HTMLDivElement | null, to: HTMLDivElement | null) => {

@@ -16,6 +16,7 @@ import { formatDate, STAGE_NAMES } from '../../lib/format'
 import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
 import { handoverDaysText } from '../../lib/handoverDays'
+import { FULL_TIME_CASELOAD, FULL_TIME_HOURS } from '../../../../shared/engine/resourcing/pomCaseload'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -116,6 +117,51 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
   )
 }
 
+/**
+ * Issue 16 ("POMs over their capacity") and issue 17 ("POMs: availability"). Capacity is the
+ * full-time caseload in proportion to contracted hours (shared/engine/resourcing/pomCaseload.ts);
+ * status is written in words, never shown by colour alone.
+ */
+function PomCapacitySections({ work }: { work: AllocationWork }) {
+  return (
+    <>
+      <section aria-labelledby="over-capacity-title">
+        <Title order={2} size="h3" id="over-capacity-title" mb="xs">
+          POMs over their capacity ({work.overCapacity.length})
+        </Title>
+        <DataTable
+          caption={`Cases held against the cases each POM can hold for their contracted hours (${FULL_TIME_CASELOAD} for ${FULL_TIME_HOURS} hours a week), furthest over first`}
+          rows={work.overCapacity}
+          rowKey={(r) => r.staffId}
+          empty="No POM holds more cases than their capacity."
+          columns={[
+            { header: 'POM', cell: (r) => r.name },
+            { header: 'Cases and capacity', cell: (r) => `${plural(r.caseCount, 'case')}, capacity ${r.capacity.toLocaleString('en-GB')}` },
+            { header: 'Over by', cell: (r) => <Text fw={700} size="sm">{plural(r.caseCount - r.capacity, 'case')}</Text> },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="unavailable-title">
+        <Title order={2} size="h3" id="unavailable-title" mb="xs">
+          POMs unavailable today ({work.unavailableToday.length})
+        </Title>
+        <DataTable
+          caption="POMs away today and when they are back, soonest back first"
+          rows={work.unavailableToday}
+          rowKey={(r) => r.staffId}
+          empty="Every active POM is available today."
+          columns={[
+            { header: 'POM', cell: (r) => r.name },
+            { header: 'Away since', cell: (r) => formatDate(r.from) },
+            { header: 'Back on', cell: (r) => (r.returnsOn === null ? 'No return date recorded' : formatDate(r.returnsOn)) },
+            { header: 'Cases', cell: (r) => r.caseCount.toLocaleString('en-GB') },
+          ]}
+        />
+      </section>
+    </>
+  )
+}
+
 function AllocationSection({ work }: { work: AllocationWork }) {
   return (
     <Stack gap="lg">
@@ -123,6 +169,8 @@ function AllocationSection({ work }: { work: AllocationWork }) {
         <Count label="Cases waiting for a POM" value={work.unallocated.length} href={hrefFor('allocation')} />
         <Count label="Handovers without a COM" value={work.comNotAllocatedTotal} href={hrefFor('due')} />
         <Count label="Minima overdue, still to act on" value={work.overdueTotal} href={hrefFor('due')} />
+        <Count label="POMs over their capacity" value={work.overCapacity.length} />
+        <Count label="POMs unavailable today" value={work.unavailableToday.length} />
       </SimpleGrid>
       <section aria-labelledby="waiting-title">
         <Title order={2} size="h3" id="waiting-title" mb="xs">
@@ -141,6 +189,7 @@ function AllocationSection({ work }: { work: AllocationWork }) {
           ]}
         />
       </section>
+      <PomCapacitySections work={work} />
       <section aria-labelledby="loads-title">
         <Title order={2} size="h3" id="loads-title" mb="xs">
           POMs by load
@@ -154,6 +203,7 @@ function AllocationSection({ work }: { work: AllocationWork }) {
             { header: 'POM', cell: (r) => r.name },
             { header: 'Cases', cell: (r) => r.caseCount },
             { header: 'Hours a week', cell: (r) => r.hoursPerWeek },
+            { header: 'Capacity', cell: (r) => plural(r.capacity, 'case') },
             { header: 'Cases per full-time week (37 hours)', cell: (r) => (r.hoursPerWeek > 0 ? Math.round((r.caseCount / r.hoursPerWeek) * 37) : '') },
             { header: 'Overdue', cell: (r) => r.overdue },
           ]}

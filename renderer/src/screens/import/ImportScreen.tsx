@@ -49,7 +49,10 @@ export function ImportScreen() {
     )
   }
 
-  const good = p ? p.newRows + (applyUpdates ? p.updates.length : 0) : 0
+  // Issue 17: a file of COM details is all or nothing: with any bad row, nothing can be imported.
+  const allOrNothing = kind === 'comDetails'
+  const blocked = allOrNothing && !!p && p.problems.length > 0
+  const good = p && !blocked ? p.newRows + (applyUpdates ? p.updates.length : 0) : 0
   // Issue 16: a role the rules table does not let import (opened by its address) sees who can.
   if (!canImport) {
     return (
@@ -61,7 +64,7 @@ export function ImportScreen() {
   }
   return (
     <>
-      <PageHeading title="Import" lead="Add prisoners or supervision sessions from a CSV file. The file is checked in full before anything is saved." />
+      <PageHeading title="Import" lead="Add prisoners, supervision sessions or COM details from a CSV file. The file is checked in full before anything is saved." />
       <Stack gap="md">
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -78,6 +81,7 @@ export function ImportScreen() {
               <Group mt={4}>
                 <Radio value="prisoners" label="Prisoners" />
                 <Radio value="sessions" label="Supervision sessions" />
+                <Radio value="comDetails" label="COM details" />
               </Group>
             </Radio.Group>
             <Group align="flex-end">
@@ -88,6 +92,7 @@ export function ImportScreen() {
             </Group>
             <Text size="sm" c="dimmed">
               The template has the column names and one example row. Dates are written dd/mm/yyyy; yes/no columns take yes or no.
+              {kind === 'comDetails' ? ' COM details are matched to prisoners by prison number; a blank cell keeps what is recorded.' : ''}
             </Text>
           </Stack>
         </Paper>
@@ -103,8 +108,8 @@ export function ImportScreen() {
                 {p.totalRows} row{p.totalRows === 1 ? '' : 's'} read: {p.newRows} new, {p.updates.length} to update, {p.unchanged} already held unchanged, {new Set(p.problems.map((x) => x.row)).size} with problems.
               </Text>
               {p.problems.length > 0 ? (
-                <Alert color="red" title={`${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: these rows will not be imported`} role="alert">
-                  Fix them in the file and check it again, or import the good rows now.
+                <Alert color="red" title={blocked ? `${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: nothing can be imported yet` : `${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: these rows will not be imported`} role="alert">
+                  {blocked ? 'A file of COM details is imported whole or not at all. Fix these rows in the file and check it again.' : 'Fix them in the file and check it again, or import the good rows now.'}
                 </Alert>
               ) : null}
               <DataTable

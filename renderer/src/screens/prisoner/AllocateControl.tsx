@@ -1,10 +1,11 @@
-import { Button, Group, NativeSelect, Text, Textarea } from '@mantine/core'
+import { Button, Checkbox, Group, NativeSelect, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { POM_ROLES } from '../../../../shared/ipc/values'
 import { ErrorText } from '../../app/ErrorText'
 import { channelTag } from '../../app/can'
-import { useAllocate, useStaff } from '../../data/caseloadHooks'
+import { useAllocate, useAllocationOverview, useStaff } from '../../data/caseloadHooks'
+import { awayWords, pomChoiceText } from './pomChoice'
 import { usePomTypeRecommendation } from '../../data/caseWorkHooks'
 
 const POM_TYPE_WORDS = { prison_pom: 'prison POM', probation_pom: 'probation POM' } as const
@@ -23,6 +24,14 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
   const recommendation = usePomTypeRecommendation(prisonerId, pom ? Number(pom) : null, recommendUpFront || pom !== '')
   const reasonNeeded = pom !== '' && recommendation.data?.overrideRequired === true
   const poms = (staff.data ?? []).filter((s) => s.active && POM_ROLES.includes(s.role) && s.id !== currentPomId)
+  // Issue 17 ("POMs: availability"): each POM's cases against capacity and availability today;
+  // inactive POMs are listed, not choosable (the main process refuses them too: requirePom).
+  const overview = useAllocationOverview()
+  const loads = new Map((overview.data?.poms ?? []).map((l) => [l.staffId, l]))
+  const inactive = (staff.data ?? []).filter((s) => !s.active && POM_ROLES.includes(s.role))
+  const chosen = pom === '' ? undefined : loads.get(Number(pom))
+  const away = chosen?.availability.status === 'unavailable' ? chosen.availability : null
+  const [confirmAway, setConfirmAway] = useState(false)
   return (
     <div>
       {recommendation.data ? (
@@ -34,21 +43,29 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
         <NativeSelect
           label={label}
           value={pom}
-          onChange={(e) => setPom(e.currentTarget.value)}
-          data={[{ value: '', label: 'Choose a POM…' }, ...poms.map((p) => ({ value: String(p.id), label: p.role in POM_TYPE_WORDS ? `${p.name} (${POM_TYPE_WORDS[p.role as keyof typeof POM_TYPE_WORDS]})` : p.name }))]}
+          onChange={(e) => {
+            setPom(e.currentTarget.value)
+            setConfirmAway(false)
+          }}
+          data={[
+            { value: '', label: 'Choose a POM…' },
+            ...poms.map((p) => ({ value: String(p.id), label: pomChoiceText(p.role in POM_TYPE_WORDS ? `${p.name} (${POM_TYPE_WORDS[p.role as keyof typeof POM_TYPE_WORDS]})` : p.name, loads.get(p.id)) })),
+            ...inactive.map((p) => ({ value: `inactive-${p.id}`, label: `${p.name}: inactive`, disabled: true })),
+          ]}
         />
         <Button
           {...channelTag('allocations.allocate')}
-          disabled={!pom || (reasonNeeded && pomTypeReason.trim() === '') || (pom !== '' && !recommendation.data)}
+          disabled={!pom || (reasonNeeded && pomTypeReason.trim() === '') || (pom !== '' && !recommendation.data) || (away !== null && !confirmAway)}
           loading={allocate.isPending}
           onClick={() =>
             allocate.mutate(
-              { prisonerId, staffId: Number(pom), pomTypeReason: reasonNeeded ? pomTypeReason : '' },
+              { prisonerId, staffId: Number(pom), pomTypeReason: reasonNeeded ? pomTypeReason : '', confirmUnavailable: away !== null && confirmAway },
               {
                 onSuccess: () => {
                   notifications.show({ message: currentPomId ? 'Case reallocated.' : 'Case allocated.', color: 'teal' })
                   setPom('')
                   setPomTypeReason('')
+                  setConfirmAway(false)
                 },
               },
             )
@@ -68,6 +85,15 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
           autosize
           minRows={2}
           maxLength={500}
+        />
+      ) : null}
+      {away !== null && chosen ? (
+        <Checkbox
+          mt="xs"
+          label={`Allocate to ${chosen.name} although they are ${awayWords(away.until)}`}
+          description="The case waits for them until they are back. Required to allocate to a POM who is away today."
+          checked={confirmAway}
+          onChange={(e) => setConfirmAway(e.currentTarget.checked)}
         />
       ) : null}
       <ErrorText error={allocate.error} title="Not allocated" />

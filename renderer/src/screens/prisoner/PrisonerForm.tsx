@@ -27,6 +27,8 @@ const DATES: [keyof PrisonerInput, string][] = [
   ['homeDetentionCurfewEligibilityDate', 'HDC eligibility date (HDCED)'],
   ['homeDetentionCurfewActualDate', 'HDC approved date (HDCAD)'],
   ['arrivalDate', 'Arrived here on transfer'],
+  // Issue 17: the sentence's first POM allocation, at any prison (the start-of-custody minimum counts from it).
+  ['firstPomAllocatedDate', 'First allocated to a POM (this sentence, any prison)'],
   // Issue 20 (handover spec R4): men, arrival at the open prison; women, the day the category became open.
   ['openConditionsArrivalDate', 'Open conditions arrival date'],
 ]

@@ -18,6 +18,7 @@ import { ParoleSection } from './ParoleSection'
 import { EarlyAllocationSection } from './EarlyAllocationSection'
 import { OverrideSection } from './OverrideSection'
 import { ComHandoverSection } from './ComHandoverSection'
+import { CoWorkingControl } from './CoWorkingControl'
 import { channelTag, useCan, whoCan } from '../../app/can'
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -65,6 +66,8 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
         <Fact label="Recall" value={yes(p.recall)} />
         <Fact label="Early allocation" value={yes(p.earlyAllocation)} />
         <Fact label="Arrived on transfer" value={formatDate(p.arrivalDate)} />
+        {/* Issue 17: the start-of-custody minimum counts from it (seed 003 Annex B "Start custodial sentence"). */}
+        <Fact label="First allocated to a POM (this sentence)" value={formatDate(p.firstPomAllocatedDate)} />
         {/* Issue 20 (handover spec section 1): the facts the current handover rules R1, R3 and R4 read. */}
         <Fact label="In open conditions" value={p.openConditions ? `Yes${p.openConditionsArrivalDate ? `, from ${formatDate(p.openConditionsArrivalDate)}` : ''}` : 'No'} />
         <Fact label="Immigration case" value={yes(p.immigrationCase)} />
@@ -112,12 +115,13 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
   const d = q.data
   const p = d.prisoner
   const current = d.allocations.find((a) => a.endDate === null) ?? null
+  const coWorker = d.coWorkings?.find((c) => c.endDate === null) ?? null
   return (
     <>
       <Anchor href={hrefFor('caseload')} size="sm">
         ← Back to the caseload
       </Anchor>
-      <PageHeading title={`${p.lastName.toUpperCase()}, ${p.firstName}`} lead={`${p.prisonNumber} · ${current ? `POM: ${current.staffName}` : 'Not allocated to a POM'}`} />
+      <PageHeading title={`${p.lastName.toUpperCase()}, ${p.firstName}`} lead={`${p.prisonNumber} · ${current ? `POM: ${current.staffName}` : 'Not allocated to a POM'}${coWorker ? ` · Co-working: ${coWorker.staffName}` : ''}`} />
       <Stack gap="md">
         {d.cohorts.length ? (
           <Group gap={6} aria-label="Priority cohorts">
@@ -154,6 +158,8 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
               {current ? `Allocated to ${current.staffName}.` : 'Not allocated to a POM.'} {whoCan('allocations.allocate')}
             </Text>
           )}
+          {/* Issue 17: a co-working second POM beside the allocated one. */}
+          <CoWorkingControl d={d} />
         </Paper>
         <Timeline detail={d} />
         <RecordHistory prisonerId={p.id} canExport={canExport} />

@@ -107,7 +107,14 @@ function DecisionForm({ plan, next, myName }: { plan: PlanView; next: SignOffRou
             ) : (
               <Textarea id={id('comments')} label="Comments (optional)" autosize minRows={2} {...form.getInputProps('comments')} />
             )}
-            <ConfirmPasswordInput value={form.values.password} onChange={(v) => form.setFieldValue('password', v)} why="recording a sign-off decision" error={decide.error} />
+            <ConfirmPasswordInput
+              id={id('password')}
+              value={form.values.password}
+              onChange={(v) => form.setFieldValue('password', v)}
+              why="recording a sign-off decision"
+              error={decide.error}
+              clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+            />
           </Stack>
           {/* Issue 16: what blocks the target stage, beside the decision it informs. */}
           <Paper withBorder p="sm" component="section" aria-labelledby="decide-blockers">

@@ -63,7 +63,8 @@ export function ResourcingCharts({ plan }: { plan: ResourcingPlan }) {
 /** The charts' figures as a table, each week's status in words. */
 export function WeeksTable({ plan }: { plan: ResourcingPlan }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // Issue 16: below 900 px the table scrolls sideways; its scroll box takes the keyboard focus (WCAG 2.1.1, axe scrollable-region-focusable).
+    <Table.ScrollContainer minWidth={900} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Hours each week: scroll sideways for more weeks' } }}>
       <Table striped withTableBorder captionSide="top">
         <Table.Caption style={{ textAlign: 'left', fontWeight: 600 }}>Hours needed and available each week, by POM type (the charts’ figures)</Table.Caption>
         <Table.Thead>
