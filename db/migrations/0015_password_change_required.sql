@@ -1,0 +1,2 @@
+-- Placeholder: filled in this session.
+SELECT 1;
