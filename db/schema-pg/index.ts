@@ -340,10 +340,12 @@ export const appUser = pgTable(
     staffId: integer('staff_id'),
     active: flag('active').notNull().default(1),
     failedAttempts: integer('failed_attempts').notNull().default(0),
+    /** Issue 16: as db/schema/trust.ts; cleared by omu_set_own_password (migration 0013). */
+    passwordChangeRequired: flag('password_change_required').notNull().default(0),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('app_user_username').on(t.username), flagCheck('app_user', t.active)],
+  (t) => [uniqueIndex('app_user_username').on(t.username), flagCheck('app_user', t.active), flagCheck('app_user', t.passwordChangeRequired)],
 )
 
 export const auditLog = pgTable(

@@ -16,6 +16,8 @@ export const appUser = sqliteTable(
     staffId: integer('staff_id'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     failedAttempts: integer('failed_attempts').notNull().default(0),
+    /** Issue 16: a HOMS set or reset the password and asked for it to be changed; only the change-password page until the user chooses their own (migration 0015). */
+    passwordChangeRequired: integer('password_change_required', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

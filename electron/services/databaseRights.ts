@@ -87,7 +87,8 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'recovery.restoreLatestBackup': NONE,
   'recovery.startNewFile': NONE,
   'recovery.enterRecoveryKey': NONE,
-  'auth.status': NONE,
+  // Issue 16: a signed-in user's own profile says whether they must choose a new password first.
+  'auth.status': OWN_PROFILE,
   'storage.get': NONE,
   'storage.test': OWN_PROFILE,
   'storage.choose': NONE,
@@ -96,7 +97,9 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   // Issue 15: the accepted sign-in is written to the audit trail as the user's own login.
   'auth.signIn': { ...OWN_PROFILE, ...AUDIT_ROW },
   'auth.signOut': NONE,
-  // The password itself is changed by omu_set_own_password (SECURITY DEFINER), never by a grant.
+  // The password itself is changed by omu_set_own_password (SECURITY DEFINER), never by a grant;
+  // so is the HOMS's request for a change at next sign-in cleared (issue 16, migration 0013), so
+  // no role but the HOMS may update app_user.
   'auth.changePassword': { ...OWN_PROFILE, ...AUDIT_ROW },
   'users.list': { app_user: ['select'] },
   'users.save': { app_user: ['select', 'insert', 'update'], ...AUDIT_ROW },

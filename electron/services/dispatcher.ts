@@ -4,6 +4,7 @@ import type { IpcError, IpcResult } from '../../shared/ipc/result'
 import { UserFacingError } from '../../shared/ipc/result'
 import { writeAudit, type AuditRecord } from './audit'
 import { checkLocalPassword } from './auth/localSignIn'
+import { allowedWhilePasswordChangeRequired, PASSWORD_CHANGE_REQUIRED } from './auth/passwordChange'
 import { userStanding } from './trust/store'
 import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
@@ -118,6 +119,10 @@ export class Dispatcher {
       const user = standing.user
       const refused = this.permit(rule, user, lockedForInactivity)
       if (refused) return fail(refused)
+      // Issue 16: a password the HOMS set and asked to be changed leaves only the change itself (auth/passwordChange.ts).
+      if ('mustChangePassword' in standing && standing.mustChangePassword && !allowedWhilePasswordChangeRequired(`${entry.domain}.${entry.method}` as ChannelKey)) {
+        return fail({ code: 'forbidden', message: PASSWORD_CHANGE_REQUIRED })
+      }
       if (user) this.session.touch(now)
       // A password asked again that is missing or empty is refused in its own sentence first (issue 15),
       // whatever else the request holds; it is not a guess, so it is not counted.
@@ -162,7 +167,7 @@ export class Dispatcher {
    * follow. One read by primary key (in the shared database with the login's group role in the
    * same statement's transaction); when they may no longer act, signed out, with the sentence saying why.
    */
-  private async standing(user: User): Promise<{ user: User } | { signedOut: string }> {
+  private async standing(user: User): Promise<{ user: User; mustChangePassword?: boolean } | { signedOut: string }> {
     const rt = this.opts.runtime
     const store = rt.store
     if (!store) return { user }
@@ -179,10 +184,11 @@ export class Dispatcher {
       await rt.closeShared()
       return { signedOut: why }
     }
-    if (row!.role === user.role) return { user }
+    const mustChangePassword = row!.passwordChangeRequired
+    if (row!.role === user.role) return { user, mustChangePassword }
     const changed: User = { ...user, role: row!.role as User['role'] }
     this.session.refresh(changed)
-    return { user: changed }
+    return { user: changed, mustChangePassword }
   }
 
   /**

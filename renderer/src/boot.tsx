@@ -36,6 +36,9 @@ const theme = createTheme({
     // A plain object rather than Modal.extend: that would bring the modal's code into the start-up
     // bundle, and no modal is on the first screen (issue 8).
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close this dialog' } } },
+    // Issue 16: links are underlined, so a link in a sentence is told from the text without its
+    // colour (WCAG 1.4.1; axe link-in-text-block failed in the dark theme). A plain object, as above.
+    Anchor: { defaultProps: { underline: 'always' } },
     Badge: Badge.extend({ styles: (_theme, props) => (props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {}) }),
   },
 })

@@ -63,7 +63,10 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await page.getByRole('link', { name: 'SAMPLEWOOD, Sam' }).waitFor()
     await expectAccessible(page, 'allocation')
     await screenshot(page, '40-allocation')
-    await page.getByLabel('Allocate SAMPLEWOOD, Sam to').selectOption({ label: 'Kit Pom' })
+    // Sam has no tier, so a prison POM is recommended; Kit is a probation POM, so issue 17 asks
+    // why (../shared/specs/mpc-rules.md B4) and the main process refuses an allocation without it.
+    await page.getByLabel('Allocate SAMPLEWOOD, Sam to').selectOption({ label: 'Kit Pom (probation POM)' })
+    await page.getByLabel('Why allocate to a POM other than the recommended prison POM?').fill('Kit knows the family.')
     await page.getByRole('button', { name: 'Allocate', exact: true }).click()
     await page.getByText('Every case in custody has a POM.').waitFor()
     const kit = page.getByRole('row', { name: /Kit Pom/ })

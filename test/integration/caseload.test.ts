@@ -20,6 +20,12 @@ const PRISONER = {
   tier: 'b2',
 }
 
+/**
+ * PRISONER is tier B2, for which a probation POM is recommended (../shared/specs/mpc-rules.md B1);
+ * Pat is a prison POM, so allocating to Pat needs the reason B4 requires (issue 17).
+ */
+const PAT_FOR_TIER_B = { pomTypeReason: 'Pat has worked with Alex before.' } as const
+
 async function setUp(): Promise<{ pom: number; pom2: number; prisonerId: number }> {
   svc = await startTestServices({ now: TODAY })
   await svc.call('omu:establishment.setup', HMP_TESTSHIRE)
@@ -76,7 +82,7 @@ describe('prisoners (issue 5)', () => {
 describe('allocation and sessions drive the minima (seed 003 Annex B)', () => {
   it('start_of_custody: three in-person sessions after allocation turn the minimum met, and the caseload shows it', async () => {
     const { pom, prisonerId } = await setUp()
-    expect(await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10' })).toMatchObject({ ok: true })
+    expect(await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10', ...PAT_FOR_TIER_B })).toMatchObject({ ok: true })
     for (const date of ['2026-09-15', '2026-10-01']) {
       expect(await svc.call('omu:sessions.record', { prisonerId, date, inPerson: true, mode: 'wing_interview_room', durationMinutes: 30 })).toMatchObject({ ok: true })
     }
@@ -120,7 +126,7 @@ describe('allocation and sessions drive the minima (seed 003 Annex B)', () => {
 
   it('reallocation ends the open allocation and keeps it in the history', async () => {
     const { pom, pom2, prisonerId } = await setUp()
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10' })
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10', ...PAT_FOR_TIER_B })
     const re = await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom2, reason: 'Caseload balancing' })
     expect(re.ok && re.data.endedAllocationId).not.toBeNull()
     const d = await svc.call('omu:prisoners.get', { prisonerId })
@@ -138,7 +144,7 @@ describe('allocation and sessions drive the minima (seed 003 Annex B)', () => {
     let o = await svc.call('omu:allocations.overview')
     // Sentence started 1 September 2026: within the 12-week start-of-custody period, so newly sentenced.
     expect(o.ok && o.data.unallocated.map((u) => [u.prisonNumber, u.reason])).toEqual([['A1234BC', 'newly_sentenced']])
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom })
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, ...PAT_FOR_TIER_B })
     o = await svc.call('omu:allocations.overview')
     expect(o.ok && o.data.unallocated).toEqual([])
     expect(o.ok && o.data.poms.find((p) => p.staffId === pom)).toMatchObject({ caseCount: 1, byTier: { B2: 1 }, byResponsibility: { pom: 1, pom_with_com: 0, com: 0 } })
@@ -200,7 +206,7 @@ describe('whose session it is (issue 15)', () => {
 
   it('a HOMD records on a POM’s behalf: the session is the POM’s and the record shows the HOMD entered it', async () => {
     const { pom, pom2, prisonerId } = await setUp()
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10' })
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-09-10', ...PAT_FOR_TIER_B })
     await signInAs('hil.homd', 'homd', null)
     const forKit = await svc.call('omu:sessions.record', { ...SESSION, prisonerId, staffId: pom2 })
     expect(forKit.ok && forKit.data.staffName).toBe('Kit Pom')
@@ -226,7 +232,7 @@ describe('whose session it is (issue 15)', () => {
 describe('due and overdue across the establishment', () => {
   it('counts per POM and lists what is overdue first', async () => {
     const { pom, prisonerId } = await setUp()
-    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-08-20' })
+    await svc.call('omu:allocations.allocate', { prisonerId, staffId: pom, startDate: '2026-08-20', ...PAT_FOR_TIER_B })
     const d = await svc.call('omu:due.overview')
     expect(d.ok).toBe(true)
     if (!d.ok) return

@@ -143,7 +143,8 @@ describe('co-working second POM (issue 17)', () => {
     const { kit, cases } = await setUp()
     const [alex] = cases as [number]
     await must(svc.call('omu:coworking.assign', { prisonerId: alex, staffId: kit, startDate: '2026-11-01' }))
-    await must(svc.call('omu:allocations.allocate', { prisonerId: alex, staffId: kit, startDate: '2026-11-20' }))
+    // Kit is a probation POM; the case (no tier) is recommended a prison POM: issue 17 asks why (spec B4).
+    await must(svc.call('omu:allocations.allocate', { prisonerId: alex, staffId: kit, startDate: '2026-11-20', pomTypeReason: 'Kit already co-works the case.' }))
     const d = await must(svc.call('omu:prisoners.get', { prisonerId: alex }))
     expect(d.coWorkings?.[0]).toMatchObject({ staffId: kit, endDate: '2026-11-20' })
     expect((await must(svc.call('omu:caseload.list', { pomId: kit }))).rows.map((r) => [r.pomId, r.coWorker ?? null])).toEqual([[kit, null]])

@@ -36,7 +36,8 @@ async function establishment(s: ServicesHandle) {
   const p = await must(
     s.call('omu:prisoners.create', { prisonNumber: 'A1234BC', firstName: 'Alex', lastName: 'Testwell', dateOfBirth: '1990-04-01', sentenceType: 'determinate', sentenceStartDate: '2026-10-20', conditionalReleaseDate: '2029-03-01' }),
   )
-  await must(s.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pru.id, startDate: '2026-11-02' }))
+  // Pru is away today: the HOMD confirms the allocation (issue 17, electron/services/resourcing/pomToday.ts).
+  await must(s.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pru.id, startDate: '2026-11-02', confirmUnavailable: true, pomTypeReason: 'Pru took the case before her redeployment.' }))
   return { pat: pat.id, pru: pru.id, back: back.id, prisonerId: p.id }
 }
 

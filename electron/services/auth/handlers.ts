@@ -10,6 +10,7 @@ import {
   insertUser,
   listUsers,
   otherActiveHomsCount,
+  passwordChangeRequired,
   setPasswordHash,
   toUser,
   updateUser,
@@ -54,6 +55,8 @@ export const authHandlers: Handlers['auth'] = {
     needsFirstUser: ctx.store && !isShared(ctx) ? (await ctx.store.read((c) => countUsers(c.db))) === 0 : false,
     user: ctx.actor,
     lockAfterMinutes: LOCK_AFTER_MINUTES,
+    // Issue 16: read afresh, so the page follows a change made since sign-in (auth/passwordChange.ts).
+    passwordChangeRequired: ctx.actor && ctx.store ? await ctx.store.read((c) => passwordChangeRequired(c.db, ctx.actor!.id)) : false,
   }),
 
   createFirstUser: async ({ username, displayName, password }, ctx) => {
@@ -140,12 +143,23 @@ export const userHandlers: Handlers['users'] = {
       const stamp = ctx.now.toISOString()
       const clash = await userIdByUsername(c.db, input.username)
       if (clash !== undefined && clash !== input.id) throw new UserFacingError('conflict', `The username ${input.username} is taken. Choose another.`, 'username')
-      const fields = { username: input.username, displayName: input.displayName, role: input.role, staffId: input.staffId, active: input.active, updatedAt: stamp }
+      const fields = {
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        staffId: input.staffId,
+        active: input.active,
+        updatedAt: stamp,
+        // Issue 16: a change at next sign-in, when the HOMS asks for one (or no longer does).
+        ...(input.mustChangePassword === undefined ? {} : { passwordChangeRequired: input.mustChangePassword }),
+      }
+      /** On the audit trail too: who asked for a change at next sign-in, and when. */
+      const asked = input.mustChangePassword === undefined ? {} : { mustChangePassword: input.mustChangePassword }
       if (input.id === undefined) {
         if (!passwordHash) throw new UserFacingError('invalid_input', 'Password: give the new user a first password (at least 12 characters).', 'password')
         const created = await insertUser(c.db, { ...fields, passwordHash, createdAt: stamp })
         await setLogin(c)
-        await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: created })
+        await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: created.id, before: null, after: { ...created, ...asked } })
         return created
       }
       const before = await userRowById(c.db, input.id)
@@ -159,7 +173,7 @@ export const userHandlers: Handlers['users'] = {
       const after = await updateUser(c.db, input.id, passwordHash ? { ...fields, passwordHash } : fields)
       if (!after) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
       await setLogin(c)
-      await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after })
+      await writeAudit(c, ctx.actor, ctx.channel, ctx.now, { entity: 'user', entityId: after.id, before: toUser(before), after: { ...after, ...asked } })
       return after
     })
   },
@@ -174,7 +188,7 @@ export const unlockUser: Handlers['users']['unlock'] = async ({ id }, ctx) => {
   if (!row) throw new UserFacingError('not_found', 'That user is not on record.', 'id')
   if (row.failedAttempts > 0) await clearFailedSignIns(ctx.store.db, id)
   ctx.audit({ entity: 'user', entityId: id, before: { failedAttempts: row.failedAttempts }, after: { failedAttempts: 0, unlocked: true } })
-  return { ...toUser(row), failedSignIns: 0 }
+  return { ...toUser(row), failedSignIns: 0, passwordChangeRequired: Boolean(row.passwordChangeRequired) }
 }
 
 /**

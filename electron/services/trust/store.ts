@@ -17,7 +17,7 @@ export { writeAudit, type AuditRecord } from '../audit'
 // ---------------------------------------------------------------- users
 
 export type UserRow = typeof appUser.$inferSelect
-type UserFields = Pick<typeof appUser.$inferInsert, 'username' | 'displayName' | 'role' | 'staffId' | 'active' | 'updatedAt'>
+type UserFields = Pick<typeof appUser.$inferInsert, 'username' | 'displayName' | 'role' | 'staffId' | 'active' | 'updatedAt' | 'passwordChangeRequired'>
 
 export function toUser(r: UserRow): User {
   return { id: r.id, username: r.username, displayName: r.displayName, role: r.role as User['role'], staffId: r.staffId, active: r.active }
@@ -31,7 +31,7 @@ export async function countUsers(db: Db): Promise<number> {
 /** Every user profile, by name. */
 export async function listUsers(db: Db): Promise<UserEntry[]> {
   const rows = await db.select().from(appUser).orderBy(appUser.displayName).all()
-  return rows.map((r) => ({ ...toUser(r), failedSignIns: r.failedAttempts }))
+  return rows.map((r) => ({ ...toUser(r), failedSignIns: r.failedAttempts, passwordChangeRequired: Boolean(r.passwordChangeRequired) }))
 }
 
 /** The whole row (password hash and failed attempts included): for sign-in and its bookkeeping only. */
@@ -105,8 +105,12 @@ export async function clearFailedSignIns(db: Db, id: number): Promise<void> {
  * also says the app role of the login this connection signed in with (migration 0005), which
  * decides what the server lets it do.
  */
-export async function userStanding(c: StoreConn, id: number): Promise<{ active: boolean; role: string; username: string; loginRole?: string | null } | undefined> {
-  const fields = { active: appUser.active, role: appUser.role, username: appUser.username }
+export async function userStanding(
+  c: StoreConn,
+  id: number,
+): Promise<{ active: boolean; role: string; username: string; passwordChangeRequired: boolean; loginRole?: string | null } | undefined> {
+  // Issue 16: with whether they must choose a new password first (migration 0015), in the same read.
+  const fields = { active: appUser.active, role: appUser.role, username: appUser.username, passwordChangeRequired: appUser.passwordChangeRequired }
   if (c.dialect !== 'postgres') return c.db.select(fields).from(appUser).where(eq(appUser.id, id)).get()
   const row = await c.db
     .select({ ...fields, loginRole: sql<string | null>`omu_app_role(session_user)` })
@@ -114,7 +118,7 @@ export async function userStanding(c: StoreConn, id: number): Promise<{ active: 
     .where(eq(appUser.id, id))
     .get()
   // The shared database's flags are integers (db/schema-pg); the SQLite schema's reads give booleans.
-  return row ? { ...row, active: Boolean(row.active) } : undefined
+  return row ? { ...row, active: Boolean(row.active), passwordChangeRequired: Boolean(row.passwordChangeRequired) } : undefined
 }
 
 /**
@@ -164,8 +168,19 @@ export async function nthLatestRefusalAt(db: Db, nth: number): Promise<string | 
   return row?.at
 }
 
+/**
+ * The user's own new password (auth.changePassword). Issue 16: choosing it is what clears a
+ * change the HOMS asked for, in the same statement (the shared database's twin is
+ * omu_set_own_password, migration 0013).
+ */
 export async function setPasswordHash(db: Db, id: number, passwordHash: string, at: Date): Promise<void> {
-  await db.update(appUser).set({ passwordHash, updatedAt: at.toISOString() }).where(eq(appUser.id, id)).run()
+  await db.update(appUser).set({ passwordHash, passwordChangeRequired: false, updatedAt: at.toISOString() }).where(eq(appUser.id, id)).run()
+}
+
+/** Issue 16: whether this user must choose a new password before anything else (the HOMS set or reset theirs). */
+export async function passwordChangeRequired(db: Db, id: number): Promise<boolean> {
+  const row = await db.select({ required: appUser.passwordChangeRequired }).from(appUser).where(eq(appUser.id, id)).get()
+  return Boolean(row?.required)
 }
 
 // ---------------------------------------------------------------- audit trail (reads)

@@ -12,6 +12,7 @@ const FirstUserPage = lazy(() => import('../screens/auth/FirstUserPage').then((m
 const SignInPage = lazy(() => import('../screens/auth/SignInPage').then((m) => ({ default: m.SignInPage })))
 const RecoveryPage = lazy(() => import('../screens/RecoveryPage').then((m) => ({ default: m.RecoveryPage })))
 const SetupPage = lazy(() => import('../screens/SetupPage').then((m) => ({ default: m.SetupPage })))
+const ChangePasswordPage = lazy(() => import('../screens/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })))
 
 const Loading = () => (
   <Center h="100vh">
@@ -35,7 +36,8 @@ function Gate() {
   const status = useAppStatus()
   const state = status.data?.state
   const auth = useAuthStatus(state !== undefined && state !== 'recovery')
-  const signedIn = Boolean(auth.data?.user)
+  // Issue 16: a password the HOMS set and asked to be changed leaves only its change (the main process refuses the rest).
+  const signedIn = Boolean(auth.data?.user) && !auth.data?.passwordChangeRequired
   const est = useEstablishment(state === 'ready' && signedIn)
   // A later read that fails (the shared database away) keeps the page: the banner says why.
   if (status.error && !status.data) return <ErrorText error={status.error} title="The app could not start" />
@@ -51,6 +53,7 @@ function Gate() {
         <SignInPage establishmentName={null} />
       </>
     )
+  if (auth.data.passwordChangeRequired) return <ChangePasswordPage user={auth.data.user} />
   switch (status.data.state) {
     case 'setup':
       return (

@@ -36,9 +36,13 @@ export function useSignOut() {
   return useMutation({ mutationFn: () => unwrap(omu().auth.signOut()), onSettled: reset })
 }
 
-/** Change one's own password (every role, issue 16); the current one is asked again. Nothing cached depends on it. */
+/**
+ * Change one's own password (every role, issue 16); the current one is asked again. Who is signed
+ * in is read again: a change the HOMS asked for is cleared by it, and the app then opens.
+ */
 export function useChangeOwnPassword() {
-  return useMutation({ mutationFn: (input: ChannelInput<'auth', 'changePassword'>) => unwrap(omu().auth.changePassword(input)) })
+  const qc = useQueryClient()
+  return useMutation({ mutationFn: (input: ChannelInput<'auth', 'changePassword'>) => unwrap(omu().auth.changePassword(input)), onSuccess: () => qc.invalidateQueries({ queryKey: keys.auth() }) })
 }
 
 export function useUsers(enabled: boolean) {

@@ -1,8 +1,8 @@
 import type { OmuBridge } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/result'
-import type { Route } from '../app/routeTable'
+import { routesFor, type Route } from '../app/routeTable'
 
-// No imports but types: this runs from the small start-up entry (main.tsx), before React, the
+// No imports but types and the route table: this runs from the small start-up entry (main.tsx), before React, the
 // query client and the screens are loaded. startup.ts puts the answers into the query cache.
 
 type Answer<F extends (...args: never[]) => Promise<unknown>> = ReturnType<F>
@@ -18,6 +18,8 @@ export interface FirstReads {
   /** The caseload screen's list of POMs: read with the view, so the first render has it. */
   staff: Sent<Awaited<Answer<OmuBridge['staff']['list']>>>
   caseload: Promise<{ pomId: number | null; answer: Answer<OmuBridge['caseload']['list']> } | null>
+  /** The Group view's rows (issue 19: first paint within a second), when it is the first screen and the user's role uses it. */
+  group: Sent<Awaited<Answer<OmuBridge['group']['view']>>>
 }
 
 const ok = <T>(r: IpcResult<T> | null): r is { ok: true; data: T } => r !== null && r.ok
@@ -36,10 +38,12 @@ export function startFirstReads(route: Route): FirstReads {
   // gate does not read it) and asked again once the store is back.
   const status = api.app.status()
   const auth = api.auth.status()
-  const ready = Promise.all([status, auth]).then(
-    ([s, a]) => ok(s) && s.data.state === 'ready' && ok(a) && a.data.user !== null,
-    () => false,
+  const signedIn = Promise.all([status, auth]).then(
+    // Issue 16: nothing past the change-password page while a change the HOMS asked for is pending.
+    ([s, a]) => (ok(s) && s.data.state === 'ready' && ok(a) && !a.data.passwordChangeRequired ? a.data.user : null),
+    () => null,
   )
+  const ready = signedIn.then((user) => user !== null)
   const establishment = ready.then((yes) => (yes ? { answer: api.establishment.get() } : null))
   const caseloadScreen = route.kind === 'screen' && route.path === 'caseload'
   const view = ready.then((yes) => (yes && caseloadScreen ? { answer: api.prefs.getCaseloadView() } : null))
@@ -48,5 +52,10 @@ export function startFirstReads(route: Route): FirstReads {
     const v = sent ? await sent.answer.catch(() => null) : null
     return ok(v) ? { pomId: v.data.pomId, answer: api.caseload.list({ pomId: v.data.pomId }) } : null
   })
-  return { status, auth, establishment, view, staff, caseload }
+  // Issue 19's benchmark (the Group view's first paint < 1 s): its rows are asked for alongside the
+  // establishment, not after the shell and the screen's code have loaded. Only for the roles whose
+  // navigation has the screen: anyone else would be refused.
+  const groupScreen = route.kind === 'screen' && route.path === 'group'
+  const group = signedIn.then((user) => (user && groupScreen && routesFor(user.role).some((r) => r.path === 'group') ? { answer: api.group.view({}) } : null))
+  return { status, auth, establishment, view, staff, caseload, group }
 }

@@ -2,10 +2,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
-import { keys } from './keys'
+import { groupViewQuery } from './queries'
 
 export function useGroupView() {
-  return useQuery({ queryKey: keys.group(), queryFn: () => unwrap(omu().group.view({})), staleTime: 0 })
+  // The same entry the start-up read fills when the app opens on this screen (firstReads.ts).
+  return useQuery(groupViewQuery())
 }
 
 export function useGroupExport() {

@@ -17,4 +17,7 @@ export const caseloadViewQuery = () => queryOptions({ queryKey: keys.caseloadVie
 /** Staff, for the caseload screen's choice of POM (and the allocation and settings screens). */
 export const staffQuery = () => queryOptions({ queryKey: keys.staff(), queryFn: () => unwrap(omu().staff.list()) })
 
+/** Issue 19: the Group view, read fresh on each visit (the main process keeps it while nothing changes). */
+export const groupViewQuery = () => queryOptions({ queryKey: keys.group(), queryFn: () => unwrap(omu().group.view({})), staleTime: 0 })
+
 export const caseloadQuery = (pomId: number | null) => queryOptions({ queryKey: keys.caseload(pomId), queryFn: () => unwrap(omu().caseload.list({ pomId })) })

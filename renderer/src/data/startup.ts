@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { unwrap } from './client'
 import type { FirstReads } from './firstReads'
-import { appStatusQuery, authStatusQuery, caseloadQuery, caseloadViewQuery, establishmentQuery, staffQuery } from './queries'
+import { appStatusQuery, authStatusQuery, caseloadQuery, caseloadViewQuery, establishmentQuery, groupViewQuery, staffQuery } from './queries'
 
 /**
  * Puts the reads started by startFirstReads into the query cache, so the components read the
@@ -18,4 +18,5 @@ export function adoptFirstReads(qc: QueryClient, reads: FirstReads): void {
   reads.view.then((sent) => (sent ? qc.prefetchQuery({ ...caseloadViewQuery(), queryFn: () => unwrap(sent.answer) }) : undefined)).catch(quiet)
   reads.staff.then((sent) => (sent ? qc.prefetchQuery({ ...staffQuery(), queryFn: () => unwrap(sent.answer) }) : undefined)).catch(quiet)
   reads.caseload.then((sent) => (sent ? qc.prefetchQuery({ ...caseloadQuery(sent.pomId), queryFn: () => unwrap(sent.answer) }) : undefined)).catch(quiet)
+  reads.group.then((sent) => (sent ? qc.prefetchQuery({ ...groupViewQuery(), queryFn: () => unwrap(sent.answer) }) : undefined)).catch(quiet)
 }

@@ -44,6 +44,11 @@ export const authStatusSchema = z.object({
   needsFirstUser: z.boolean(),
   user: userSchema.nullable(),
   lockAfterMinutes: z.number(),
+  /**
+   * Issue 16: the signed-in user must choose a new password before anything else (a HOMS set or
+   * reset theirs and asked for it); the renderer shows only the change-password page meanwhile.
+   */
+  passwordChangeRequired: z.boolean(),
 })
 export type AuthStatus = z.infer<typeof authStatusSchema>
 
@@ -74,6 +79,8 @@ export const auth = {
 export const userEntrySchema = userSchema.extend({
   /** Wrong passwords in a row on this computer's file (issue 15); locked from LOCK_AT. Always 0 in the shared database, whose server checks passwords. */
   failedSignIns: z.number(),
+  /** Issue 16: must choose their own password at their next sign-in (a HOMS asked for it). */
+  passwordChangeRequired: z.boolean(),
 })
 export type UserEntry = z.infer<typeof userEntrySchema>
 
@@ -98,6 +105,12 @@ export const users = {
         active: z.boolean().default(true),
         /** The new user's first password, or a new one set by the HOMS. */
         password: password.optional(),
+        /**
+         * Issue 16: the user must choose their own password at their next sign-in (true) or no
+         * longer must (false); as it was when not given. Settings › Users ticks it whenever the
+         * HOMS sets a password.
+         */
+        mustChangePassword: z.boolean().optional(),
         /** The signed-in HOMS's own password again (issue 15); checked by the dispatcher, never stored. */
         yourPassword: confirmingPassword,
       })

@@ -66,7 +66,7 @@ export function CoWorkingControl({ d }: { d: PrisonerDetail }) {
               )
             }
           >
-            {current ? 'Change' : 'Add'}
+            {current ? 'Change co-working POM' : 'Add co-working POM'}
           </Button>
           {current && canEnd ? (
             <Button

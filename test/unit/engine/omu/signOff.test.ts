@@ -150,7 +150,7 @@ describe('frozen versions and new versions', () => {
     first.resourcingNote = 'Two POMs on the duty rota each weekday'
     expect(returned.entries[0]?.resourcingNote).toBe('')
     expect(changesSinceSubmitted(returned, r.version).map((d) => d.summary)).toEqual([
-      ['Baseline 2.5: resourcingNote changed from "(none)" to "Two POMs on the duty rota each weekday".'],
+      ['Baseline 2.5: Resourcing note changed from "(none)" to "Two POMs on the duty rota each weekday".'],
     ])
   })
 })
