@@ -2,7 +2,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { usePostgres } from '../pg/workers'
 import type { IpcResult } from '../../shared/ipc/result'
-import { HMP_TESTSHIRE, servicesPerTest, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
+import { HMP_TESTSHIRE, readStore, servicesPerTest, startTestServices, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
 // Issue 17, case work (../shared/specs/mpc-rules.md sections B and C), on this computer's file and
 // (npm run test:pg) on the shared database: an early allocation assessment is kept with who and
@@ -201,10 +201,58 @@ describe('recommended POM type (spec B)', () => {
     await must(svc.call('omu:settings.update', { pomTypeStrategy: 'rosh', password: TEST_PASSWORD }))
     expect(await must(svc.call('omu:caseWork.recommendPomType', { prisonerId }))).toMatchObject({ strategy: 'rosh', recommendedPomType: null, reasonKey: 'missing_rosh', recommendationAvailable: false })
 
+    // Spec B4: with no recommendation any POM needs a reason, and the main process says why.
+    expect(await svc.call('omu:allocations.allocate', { prisonerId, staffId: otherId })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'pomTypeReason', message: 'Say why you chose a probation POM: no POM type is recommended for this case until its risk of serious harm (RoSH) is recorded.' },
+    })
     await must(svc.call('omu:allocations.allocate', { prisonerId, staffId: otherId, pomTypeReason: 'Kit knows the family.' }))
     const detail = await must(svc.call('omu:prisoners.get', { prisonerId }))
     expect(detail.allocations[0]).toMatchObject({ staffId: otherId })
     const history = await must(svc.call('omu:audit.history', { entity: 'prisoner', entityId: String(prisonerId) }))
     expect(JSON.stringify(history)).toContain('Kit knows the family.')
+  })
+})
+
+describe('a reason for choosing the other POM type (issue 17; spec B4)', () => {
+  /** The reasons kept with the case's allocations, oldest first. */
+  const keptReasons = (svc: ServicesHandle, prisonerId: number) =>
+    readStore(svc, async (c) => (await c.sql.rows<[string | null]>('select pom_type_reason from allocation where prisoner_id = ? order by id', [prisonerId])).map(([r]) => r))
+
+  it('the main process refuses a probation POM for a case recommended a prison POM without a reason, and nothing changes', async () => {
+    const svc = await services()
+    const { prisonerId, pomId, otherId } = await setUp(svc)
+    expect(await svc.call('omu:allocations.allocate', { prisonerId, staffId: otherId })).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', field: 'pomTypeReason', message: 'Say why you chose a probation POM when a prison POM is recommended.' },
+    })
+    // A blank reason is no reason (the contract trims it).
+    expect(await svc.call('omu:allocations.allocate', { prisonerId, staffId: otherId, pomTypeReason: '   ' })).toMatchObject({ ok: false, error: { field: 'pomTypeReason' } })
+    const detail = await must(svc.call('omu:prisoners.get', { prisonerId }))
+    expect(detail.allocations.map((a) => [a.staffId, a.endDate])).toEqual([[pomId, null]])
+  })
+
+  it('with a reason the allocation is made and the reason kept with it; the recommended type needs none and keeps none', async () => {
+    const svc = await services()
+    const { prisonerId, pomId, otherId } = await setUp(svc)
+    await must(svc.call('omu:allocations.allocate', { prisonerId, staffId: otherId, pomTypeReason: 'Kit knows the family.' }))
+    // Back to a prison POM, the recommended type: no reason asked, and one given is not kept (spec B4: only when required).
+    await must(svc.call('omu:allocations.allocate', { prisonerId, staffId: pomId, pomTypeReason: 'Not needed.' }))
+    expect(await keptReasons(svc, prisonerId)).toEqual([null, 'Kit knows the family.', null])
+    const history = await must(svc.call('omu:audit.history', { entity: 'prisoner', entityId: String(prisonerId) }))
+    expect(JSON.stringify(history)).toContain('"recommendedPomType":"prison"')
+  })
+
+  it('a tier A case is recommended a probation POM, so a prison POM needs the reason', async () => {
+    const svc = await services()
+    await must(svc.call('omu:establishment.setup', HMP_TESTSHIRE))
+    const pat = await must(svc.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+    const p = await must(svc.call('omu:prisoners.create', { ...CASE, tier: 'A2' }))
+    expect(await svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pat.id })).toMatchObject({
+      ok: false,
+      error: { field: 'pomTypeReason', message: 'Say why you chose a prison POM when a probation POM is recommended.' },
+    })
+    await must(svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pat.id, pomTypeReason: 'No probation POM has room this month.' }))
+    expect(await keptReasons(svc, p.id)).toEqual(['No probation POM has room this month.'])
   })
 })

@@ -118,6 +118,17 @@ describe('home screen per role (issue 16)', () => {
     expect(home.allocation?.overdueTotal).toBe(1)
   })
 
+  it('the HOMD sees a POM over their capacity with the figures, and a POM unavailable today with the date they are back (issues 16 and 17)', async () => {
+    svc = await startTestServices()
+    const { pomId } = await establishment(svc)
+    // Pat on 2 hours a week: 50 cases × 2 / 37 = 2.7, so a capacity of 3 against 4 cases
+    // (shared/engine/resourcing/pomCaseload.ts: the full-time caseload is our assumption).
+    await must(svc.call('omu:resourcing.savePom', { staffId: pomId, band: 4, hoursPerWeek: 2, daysPerWeek: 1, availability: { status: 'unavailable', from: '2026-11-16', to: '2026-11-27', reason: 'Annual leave' } }))
+    const work = (await homeAs(svc, 'home.homd')).allocation
+    expect(work?.overCapacity).toEqual([{ staffId: pomId, name: 'Pat Pom', caseCount: 4, capacity: 3 }])
+    expect(work?.unavailableToday).toEqual([{ staffId: pomId, name: 'Pat Pom', caseCount: 4, from: '2026-11-16', until: '2026-11-27', returnsOn: '2026-11-28' }])
+  })
+
   it('compliance by minimum counts a missed minimum as not met: this month and the last 3 months', async () => {
     svc = await startTestServices()
     await establishment(svc)

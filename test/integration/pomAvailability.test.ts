@@ -169,5 +169,11 @@ describe('the demo establishment’s POM capacity (issues 16, 17, 19)', () => {
     expect(away).toHaveLength(1)
     expect(away[0]?.availability).toMatchObject({ until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
     expect(o.poms.filter((p) => p.availability.status === 'away_from')).toHaveLength(1)
+    // The HOMS's home shows them: the part-time POMs hold as many cases as the others, over their capacity.
+    const home = await must(svc.call('omu:home.get'))
+    const partTime = new Set(active.filter((p) => p.hoursPerWeek === 22.5).map((p) => p.staffId))
+    expect(home.allocation?.overCapacity.some((p) => partTime.has(p.staffId) && p.caseCount > p.capacity)).toBe(true)
+    expect(home.allocation?.unavailableToday.map((p) => p.staffId)).toEqual(away.map((p) => p.staffId))
+    expect(home.allocation?.unavailableToday[0]?.returnsOn).not.toBeNull()
   })
 })

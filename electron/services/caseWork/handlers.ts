@@ -12,6 +12,7 @@ import type { User } from '../../../shared/ipc/channels/auth'
 import type { EarlyAllocationView, ResponsibilityOverrideView } from '../../../shared/ipc/channels/caseWork'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { openAllocation, requirePrisoner, staffById, type PrisonerRecord } from '../caseload/store'
+import { readComHandover } from '../handover/store'
 import type { Handlers } from '../handlers/types'
 import { paroleInputs } from '../../../shared/engine/case/paroleReviews'
 import { reviewsOfCase, toParoleReview } from '../parole/store'
@@ -94,7 +95,13 @@ async function earlyAllocationView(db: Db, p: PrisonerRecord, today: string): Pr
       }
     })
     .reverse()
-  return { today, withinReferralWindow: within, state, assessments }
+  return { today, withinReferralWindow: within, lduEmail: await lduEmailOf(db, p.id), state, assessments }
+}
+
+/** The LDU's email from the case's handover details (the com_handover table), or null when blank or not recorded. */
+async function lduEmailOf(db: Db, prisonerId: number): Promise<string | null> {
+  const email = (await readComHandover(db, prisonerId))?.lduEmail?.trim() ?? ''
+  return email === '' ? null : email
 }
 
 /** A POM assesses only cases allocated to them (issue 17: "the case's POM and HOMD"). */
@@ -130,6 +137,11 @@ export const caseWorkHandlers: Handlers['caseWork'] = {
   assessEarlyAllocation: async (input, { store, today, now, actor, audit }) => {
     const p = await requirePrisoner(store.db, input.prisonerId)
     await mustBeTheCasesPom(store.db, actor, p.id, 'assess early allocation')
+    // Spec C.1: "Starting needs the case's LDU email" (MPC asks for it before the first question):
+    // the referral an eligible or discretionary outcome drafts goes to the LDU.
+    if ((await lduEmailOf(store.db, p.id)) === null) {
+      throw new UserFacingError('invalid_input', 'Record the LDU’s email in the case’s handover details before assessing early allocation: a referral goes to the LDU.', 'lduEmail')
+    }
     // Spec C.2: the OASys date first.
     const oasys = validateOasysDate({ today, oasysRiskAssessmentDate: input.oasysDate })
     if (!oasys.valid || input.oasysDate === null) throw new UserFacingError('invalid_input', `${oasys.message ?? 'Enter the date of the last OASys risk assessment'}.`, 'oasysDate')

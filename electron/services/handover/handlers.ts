@@ -5,12 +5,13 @@ import type { User } from '../../../shared/ipc/channels/auth'
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import { loadCases, type CaseRecord } from '../caseload/load'
-import { displayName, verdictFor } from '../caseload/verdict'
+import { verdictFor } from '../caseload/verdict'
 import { readEstablishment } from '../establishment/store'
 import type { Handlers } from '../handlers/types'
+import { handoverListItem } from './listItem'
 import { notifyMailto } from './mailto'
 import { comHandoversByPrisoner, readComHandover, TASK_COLUMNS, writeComHandover } from './store'
-import { caseHandover, daysFor, handoverCaseView, releaseDateOf } from './view'
+import { caseHandover, handoverCaseView, releaseDateOf } from './view'
 
 // Handover to the COM (issue 17). Who may do what: RULES (shared/permissions/rules.ts) lets a POM,
 // HOMD or HOMS call the mutations; here a POM is held to the cases allocated to them ("editable by
@@ -68,18 +69,7 @@ export const handoverHandlers: Handlers['handover'] = {
       const c = caseHandover(rec.prisoner, v.evaluation, row, today)
       const h = v.evaluation.handover
       const start = h.comAllocatedDate ?? h.comResponsibleDate
-      const item = (kind: 'left' | 'overdue', date: string | null): HandoverListItem => ({
-        prisonerId: rec.prisoner.id,
-        prisonNumber: rec.prisoner.prisonNumber,
-        name: displayName(rec.prisoner),
-        pomName: rec.current?.staffName ?? null,
-        comName: row?.comName ?? null,
-        comAllocatedDate: h.comAllocatedDate,
-        comResponsibleDate: h.comResponsibleDate,
-        days: daysFor(kind, today, date),
-        daysKind: kind,
-        dueSoon: c.lists.dueSoon,
-      })
+      const item = (kind: 'left' | 'overdue', date: string | null): HandoverListItem => handoverListItem(rec, v.evaluation, row, c, today, kind, date)
       if (c.lists.upcoming) out.upcoming.push(item('left', start))
       if (c.lists.inProgress) out.inProgress.push(today < (h.comResponsibleDate ?? today) ? item('left', h.comResponsibleDate) : item('overdue', h.comResponsibleDate))
       if (c.lists.comAllocationOverdue) out.comAllocationOverdue.push({ ...item('overdue', h.comResponsibleDate), days: c.lists.comAllocationDaysOverdue ?? 0 })

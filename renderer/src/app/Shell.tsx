@@ -1,7 +1,7 @@
 import { AppShell, Badge, Burger, Button, Center, Group, Loader, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useDisclosure, useIdle } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { createElement, lazy, Suspense, useEffect, useRef } from 'react'
 import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import type { User } from '../../../shared/ipc/channels/auth'
 import { useSignOut } from '../data/authHooks'
@@ -9,6 +9,7 @@ import { STAGE_NAMES } from '../lib/format'
 import { CaseloadScreen } from '../screens/CaseloadScreen'
 import { NavItem } from './NavItem'
 import { ScreenErrorBoundary } from './ScreenErrorBoundary'
+import { groupScreenCode } from './screenCode'
 import { OfflineBanner } from './OfflineBanner'
 import { AuditChainBanner } from './AuditChainBanner'
 import { ThemeToggle } from './ThemeToggle'
@@ -25,7 +26,12 @@ const AllocationScreen = lazy(() => import('../screens/allocation/AllocationScre
 const DueScreen = lazy(() => import('../screens/due/DueScreen').then((m) => ({ default: m.DueScreen })))
 const ImportScreen = lazy(() => import('../screens/import/ImportScreen').then((m) => ({ default: m.ImportScreen })))
 const HomeScreen = lazy(() => import('../screens/home/HomeScreen').then((m) => ({ default: m.HomeScreen })))
-const GroupScreen = lazy(() => import('../screens/group/GroupScreen').then((m) => ({ default: m.GroupScreen })))
+const LazyGroupScreen = lazy(() => groupScreenCode.load().then((c) => ({ default: c })))
+/** Shown at once, without suspending, when start-up has already loaded its code (app/screenCode.ts, issue 19). */
+function GroupScreen() {
+  const loaded = groupScreenCode.loaded()
+  return loaded ? createElement(loaded) : <LazyGroupScreen />
+}
 const PrisonerScreen = lazy(() => import('../screens/prisoner/PrisonerScreen').then((m) => ({ default: m.PrisonerScreen })))
 
 function Screen({ route }: { route: Route }) {

@@ -1,10 +1,13 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState, type FormEvent } from 'react'
-import type { Establishment } from '../../../shared/ipc/channels/establishment'
-import { ConfirmPasswordInput, isPasswordError } from '../app/ConfirmPasswordInput'
+import { useForm } from '@mantine/form'
+import { establishment as establishmentChannels, type Establishment } from '../../../shared/ipc/channels/establishment'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput, isPasswordError } from '../app/ConfirmPasswordInput'
+import { ErrorSummary } from '../app/ErrorSummary'
 import { ErrorText } from '../app/ErrorText'
-import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
+import { ESTABLISHMENT_FIELDS, EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
+import { fieldId, formErrors, serverFieldError } from '../lib/formErrors'
 import { PageHeading } from '../app/PageHeading'
 import { OmuError } from '../data/client'
 import { useAppStatus, useEstablishment, useSettings, useUpdateEstablishment, useUpdateSettings } from '../data/hooks'
@@ -27,44 +30,82 @@ import { channelTag, useCan } from '../app/can'
 
 const stageOptions = ([4, 3, 2, 1] as const).map((s) => ({ value: String(s), label: STAGE_NAMES[s] }))
 
+interface EstablishmentValues extends EstablishmentDraft {
+  currentStage: string
+  targetStage: string
+  password: string
+}
+
+const ESTABLISHMENT_FORM_FIELDS = [
+  ...ESTABLISHMENT_FIELDS,
+  { name: 'currentStage', label: 'Current EDM stage' },
+  { name: 'targetStage', label: 'Target EDM stage' },
+  { name: 'password', label: CONFIRM_PASSWORD_LABEL },
+] as const
+
+const establishmentInput = (v: EstablishmentValues) => ({
+  name: v.name,
+  code: v.code,
+  category: v.category ?? undefined,
+  policy: v.policy,
+  currentStage: Number(v.currentStage),
+  targetStage: Number(v.targetStage),
+  password: v.password,
+})
+
 function EstablishmentForm({ est }: { est: Establishment }) {
-  const [draft, setDraft] = useState<EstablishmentDraft>({ name: est.name, code: est.code, category: est.category, policy: est.policy })
-  const [stages, setStages] = useState({ current: String(est.currentStage), target: String(est.targetStage) })
-  // Changing the establishment's details asks for the HOMS's password again (issue 15).
-  const [password, setPassword] = useState('')
+  // Issue 16: every problem at once, by the contract's own rules, in a summary at the top.
+  const form = useForm<EstablishmentValues>({
+    mode: 'controlled',
+    initialValues: { name: est.name, code: est.code, category: est.category, policy: est.policy, currentStage: String(est.currentStage), targetStage: String(est.targetStage), password: '' },
+    validate: (v) => {
+      const errors = formErrors(establishmentChannels.update.input, establishmentInput(v))
+      // Changing the establishment's details asks for the HOMS's password again (issue 15).
+      if (!v.password) errors.password = 'Enter your own password, to confirm.'
+      return errors
+    },
+  })
+  const [attempt, setAttempt] = useState(0)
   const update = useUpdateEstablishment()
-  const error = update.error instanceof OmuError ? update.error : null
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    update.mutate(
-      {
-        name: draft.name,
-        code: draft.code,
-        category: (draft.category ?? undefined) as Establishment['category'] | undefined,
-        policy: draft.policy,
-        currentStage: Number(stages.current) as Establishment['currentStage'],
-        targetStage: Number(stages.target) as Establishment['targetStage'],
-        password,
-      },
-      {
-        onSuccess: () => notifications.show({ message: 'Establishment details saved.', color: 'teal' }),
-        onError: (err) => (isPasswordError(err) ? setPassword('') : undefined),
-      },
-    )
-  }
+  const refusal = update.error instanceof OmuError ? update.error : null
+  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const submit = form.onSubmit(
+    (v) =>
+      update.mutate(establishmentInput(v) as Parameters<typeof update.mutate>[0], {
+        onSuccess: () => {
+          form.setFieldValue('password', '')
+          notifications.show({ message: 'Establishment details saved.', color: 'teal' })
+        },
+        onError: (e) => {
+          form.setFieldValue('password', '')
+          const f = serverFieldError(e instanceof OmuError ? e : null)
+          if (f) form.setFieldError(f.field, f.message)
+          setAttempt((n) => n + 1)
+        },
+      }),
+    () => setAttempt((n) => n + 1),
+  )
+  const id = (name: string) => fieldId('establishment', name)
   return (
     <form onSubmit={submit} noValidate aria-labelledby="est-title">
       <Stack>
         <Title order={2} size="h3" id="est-title">
           Establishment
         </Title>
-        <EstablishmentFields value={draft} onChange={setDraft} errorField={error?.field} errorMessage={error?.message} />
-        <Group grow>
-          <NativeSelect label="Current EDM stage" data={stageOptions} value={stages.current} onChange={(e) => setStages({ ...stages, current: e.currentTarget.value })} />
-          <NativeSelect label="Target EDM stage" data={stageOptions} value={stages.target} onChange={(e) => setStages({ ...stages, target: e.currentTarget.value })} error={error?.field === 'targetStage' ? error.message : undefined} />
+        <ErrorSummary formId="establishment" errors={form.errors} fields={ESTABLISHMENT_FORM_FIELDS} attempt={attempt} other={other} />
+        <EstablishmentFields formId="establishment" value={form.values} onChange={(d) => form.setValues(d)} errors={form.errors} />
+        <Group grow align="flex-start">
+          <NativeSelect id={id('currentStage')} label="Current EDM stage" data={stageOptions} {...form.getInputProps('currentStage')} />
+          <NativeSelect id={id('targetStage')} label="Target EDM stage" data={stageOptions} {...form.getInputProps('targetStage')} />
         </Group>
-        <ConfirmPasswordInput value={password} onChange={setPassword} why="changing the establishment’s details" error={update.error} />
-        {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
+        <ConfirmPasswordInput
+          id={id('password')}
+          value={form.values.password}
+          onChange={(v) => form.setFieldValue('password', v)}
+          why="changing the establishment’s details"
+          error={update.error}
+          clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+        />
         <Group>
           <Button type="submit" loading={update.isPending} {...channelTag('establishment.update')}>
             Save establishment

@@ -1,23 +1,42 @@
 import { Button, Divider, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { FullPageCard } from '../app/FullPageCard'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
+import { establishment } from '../../../shared/ipc/channels/establishment'
+import { ErrorSummary } from '../app/ErrorSummary'
 import { ErrorText } from '../app/ErrorText'
-import { EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
+import { ESTABLISHMENT_FIELDS, EstablishmentFields, type EstablishmentDraft } from '../app/EstablishmentFields'
 import { OmuError } from '../data/client'
+import { formErrors, serverFieldError } from '../lib/formErrors'
 import { useSetupEstablishment } from '../data/hooks'
 import { useCreateDemo } from '../data/caseloadHooks'
 
 /** First run: the store is open and empty; ask which establishment this installation serves. */
 export function SetupPage({ dbPath, shared = false }: { dbPath: string; shared?: boolean }) {
-  const [draft, setDraft] = useState<EstablishmentDraft>({ name: '', code: '', category: null, policy: 'omic2021' })
+  const toInput = (d: EstablishmentDraft) => ({ name: d.name, code: d.code, category: d.category ?? undefined, policy: d.policy })
+  // Issue 16: every problem at once, by the contract's own rules, in a summary at the top.
+  const form = useForm<EstablishmentDraft>({
+    mode: 'controlled',
+    initialValues: { name: '', code: '', category: null, policy: 'omic2021' },
+    validate: (d) => formErrors(establishment.setup.input, toInput(d)),
+  })
+  const [attempt, setAttempt] = useState(0)
   const setup = useSetupEstablishment()
   const demo = useCreateDemo()
-  const error = setup.error instanceof OmuError ? setup.error : null
+  const refusal = setup.error instanceof OmuError ? setup.error : null
+  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    setup.mutate({ name: draft.name, code: draft.code, category: (draft.category ?? '') as never, policy: draft.policy })
-  }
+  const submit = form.onSubmit(
+    (d) =>
+      setup.mutate(toInput(d) as Parameters<typeof setup.mutate>[0], {
+        onError: (e) => {
+          const f = serverFieldError(e instanceof OmuError ? e : null)
+          if (f) form.setFieldError(f.field, f.message)
+          setAttempt((n) => n + 1)
+        },
+      }),
+    () => setAttempt((n) => n + 1),
+  )
 
   return (
     <FullPageCard size="sm">
@@ -27,8 +46,8 @@ export function SetupPage({ dbPath, shared = false }: { dbPath: string; shared?:
             Set up OMU Desk
           </Title>
           <Text>Tell us which establishment this installation serves. You can change these details later in Settings.</Text>
-          <EstablishmentFields value={draft} onChange={setDraft} errorField={error?.field} errorMessage={error?.message} />
-          <ErrorText error={setup.error} title="Check the details" />
+          <ErrorSummary formId="setup" errors={form.errors} fields={ESTABLISHMENT_FIELDS} attempt={attempt} other={other} />
+          <EstablishmentFields formId="setup" value={form.values} onChange={(d) => form.setValues(d)} errors={form.errors} />
           <Button type="submit" loading={setup.isPending}>
             Save and continue
           </Button>

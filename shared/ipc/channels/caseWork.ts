@@ -62,6 +62,11 @@ export const earlyAllocationViewSchema = z.object({
   today: z.string(),
   /** Spec C.4 for today. */
   withinReferralWindow: z.boolean(),
+  /**
+   * The LDU's email from the case's handover details (com_handover), or null when none is
+   * recorded: spec C.1, "Starting needs the case's LDU email", so no assessment is saved without it.
+   */
+  lduEmail: z.string().nullable(),
   state: earlyAllocationStateSchema,
   /** Newest first. */
   assessments: z.array(earlyAllocationAssessmentSchema),

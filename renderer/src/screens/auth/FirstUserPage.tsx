@@ -1,9 +1,12 @@
 import { Button, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import { useForm } from '@mantine/form'
 import { FullPageCard } from '../../app/FullPageCard'
-import { useState, type FormEvent } from 'react'
-import { ErrorText } from '../../app/ErrorText'
+import { useState } from 'react'
+import { auth } from '../../../../shared/ipc/channels/auth'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { OmuError } from '../../data/client'
+import { fieldId, formErrors, serverFieldError } from '../../lib/formErrors'
 import { useCreateFirstUser } from '../../data/authHooks'
 import { useChooseStorage, useStorage } from '../../data/storageHooks'
 import { SharedDatabaseForm } from '../storage/SharedDatabaseForm'
@@ -46,21 +49,50 @@ export function FirstUserPage() {
   )
 }
 
+const FIRST_USER_FORM = 'first-user'
+const FIRST_USER_FIELDS = [
+  { name: 'displayName', label: 'Your name' },
+  { name: 'username', label: 'Username' },
+  { name: 'password', label: 'Choose a password' },
+  { name: 'confirm', label: 'The same password again' },
+] as const
+
+interface FirstUserValues {
+  displayName: string
+  username: string
+  password: string
+  confirm: string
+}
+
+/** auth.createFirstUser's own rules (shared/ipc/channels/auth.ts), and the password typed twice the same. */
+function checkFirstUser(v: FirstUserValues) {
+  const errors = formErrors(auth.createFirstUser.input, { displayName: v.displayName, username: v.username, password: v.password })
+  if (!errors.password && v.confirm !== v.password) errors.confirm = 'The two passwords are different. Type the same password twice.'
+  return errors
+}
+
 function CreateFirstUser() {
-  const [f, setF] = useState({ displayName: '', username: '', password: '', confirm: '' })
-  const [mismatch, setMismatch] = useState(false)
+  // Issue 16: every problem at once, by the contract's own rules, in a summary at the top.
+  const form = useForm<FirstUserValues>({ mode: 'controlled', initialValues: { displayName: '', username: '', password: '', confirm: '' }, validate: checkFirstUser })
+  const [attempt, setAttempt] = useState(0)
   const create = useCreateFirstUser()
-  const err = create.error instanceof OmuError ? create.error : null
-  const fieldError = (name: string) => (err?.field === name ? err.message : undefined)
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    if (f.password !== f.confirm) {
-      setMismatch(true)
-      return
-    }
-    setMismatch(false)
-    create.mutate({ displayName: f.displayName, username: f.username, password: f.password })
-  }
+  const refusal = create.error instanceof OmuError ? create.error : null
+  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const id = (name: string) => fieldId(FIRST_USER_FORM, name)
+  const submit = form.onSubmit(
+    (v) =>
+      create.mutate(
+        { displayName: v.displayName, username: v.username, password: v.password },
+        {
+          onError: (e) => {
+            const f = serverFieldError(e instanceof OmuError ? e : null)
+            if (f) form.setFieldError(f.field, f.message)
+            setAttempt((n) => n + 1)
+          },
+        },
+      ),
+    () => setAttempt((n) => n + 1),
+  )
   return (
     <form onSubmit={submit} noValidate aria-labelledby="first-user-title">
       <Stack>
@@ -68,11 +100,11 @@ function CreateFirstUser() {
           Create the first user
         </Title>
         <Text>They are the Head of Offender Management Services (HOMS) for this installation and add everyone else in Settings.</Text>
-        <TextInput label="Your name" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.currentTarget.value })} error={fieldError('displayName')} required />
-        <TextInput label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="username" value={f.username} onChange={(e) => setF({ ...f, username: e.currentTarget.value })} error={fieldError('username')} required />
-        <PasswordInput label="Choose a password" description="At least 12 characters: three random words work well" autoComplete="new-password" value={f.password} onChange={(e) => setF({ ...f, password: e.currentTarget.value })} error={fieldError('password')} required />
-        <PasswordInput label="The same password again" autoComplete="new-password" value={f.confirm} onChange={(e) => setF({ ...f, confirm: e.currentTarget.value })} error={mismatch ? 'The two passwords are different. Type the same password twice.' : undefined} required />
-        <ErrorText error={err && !err.field ? create.error : null} title="Not created" />
+        <ErrorSummary formId={FIRST_USER_FORM} errors={form.errors} fields={FIRST_USER_FIELDS} attempt={attempt} other={other} />
+        <TextInput id={id('displayName')} label="Your name" required {...form.getInputProps('displayName')} />
+        <TextInput id={id('username')} label="Username" description="3 to 32 letters, digits, dots, dashes or underscores" autoComplete="username" required {...form.getInputProps('username')} />
+        <PasswordInput id={id('password')} label="Choose a password" description="At least 12 characters: three random words work well" autoComplete="new-password" required {...form.getInputProps('password')} />
+        <PasswordInput id={id('confirm')} label="The same password again" autoComplete="new-password" required {...form.getInputProps('confirm')} />
         <Button type="submit" loading={create.isPending}>
           Create user and continue
         </Button>
