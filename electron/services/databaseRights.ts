@@ -161,7 +161,8 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'prefs.getCaseloadView': { user_preference: ['select'] },
   'prefs.setCaseloadView': { user_preference: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'caseImport.preview': READS_EVERYTHING,
-  'caseImport.commit': { ...READS_EVERYTHING, prisoner: ['select', 'insert', 'update'], supervision_session: ['select', 'insert'], ...AUDIT_ROW },
+  // Issue 17: COM details (as handover.saveDetails) and allocations (as allocations.allocate) too.
+  'caseImport.commit': { ...READS_EVERYTHING, prisoner: ['select', 'insert', 'update'], supervision_session: ['select', 'insert'], com_handover: ['select', 'insert', 'update'], allocation: ['select', 'insert', 'update'], co_working: ['select', 'update'], ...AUDIT_ROW },
   'caseImport.saveTemplate': NONE,
   'demo.create': { ...INSERTS_EVERYWHERE, app_setting: ['select', 'insert', 'update'], allocation: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'rrmp.plan': READS_EVERYTHING,

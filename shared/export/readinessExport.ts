@@ -119,6 +119,12 @@ const caseloadBase = z.object({
   byResponsibility: z.object({ pom: z.number().int().min(0), pomWithCom: z.number().int().min(0), com: z.number().int().min(0) }),
   /** POM responsible (with or without COM support in the handover period). */
   pomResponsible: z.number().int().min(0),
+  /**
+   * Issue 17 (added within version 2; absent from files made before): cases whose responsibility a
+   * HOMD has overridden on `asOf`, by the override's answer. `byResponsibility` and every figure
+   * above stay the engine's own answer (../shared/specs/mpc-rules.md A.1: overrides play no part).
+   */
+  overrides: z.object({ pom: z.number().int().min(0), com: z.number().int().min(0) }).optional(),
   overdue: z.object({
     startOfCustody: z.number().int().min(0),
     preHandover: z.number().int().min(0),

@@ -6,13 +6,15 @@
 // sends is watched for a refusal ("forbidden"). The same pass checks "Screens" on the role's own screens: each fits at
 // 1280x800 and 1024x700 (nothing wider than the window), is axe-clean at 1024x700 in both themes,
 // and is screenshotted in test-results/screenshots (roles-*), light at both sizes and dark at 1024x700.
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { ChannelKey } from '../../shared/ipc/contract'
 import { USER_ROLES, type UserRole } from '../../shared/ipc/values'
 import { mayCall } from '../../shared/permissions/rules'
 import type { IpcResult } from '../../shared/ipc/result'
-import { closeBrowser, expectAccessible, openApp, screenshot, TEST_USER } from './harness'
+import { closeBrowser, expectAccessible, openApp, screenshot, SCREENSHOT_DIR, TEST_USER } from './harness'
 
 afterAll(closeBrowser)
 
@@ -59,18 +61,52 @@ async function settled(page: Page, watch: Watch): Promise<void> {
   await expect.poll(() => watch.inFlight, { timeout: 20_000 }).toBe(0)
 }
 
-/** The tagged controls the user could use now: visible and not disabled. */
-async function enabledControls(page: Page): Promise<{ channel: string; label: string; tag: string }[]> {
+/**
+ * The tagged controls on screen, and whether each is disabled (a control shown read-only, or one
+ * waiting for a choice, such as Allocate before a POM is chosen).
+ */
+async function shownControls(page: Page): Promise<{ channel: string; label: string; tag: string; disabled: boolean }[]> {
   return page.locator('[data-channel]').evaluateAll((els) =>
     els
       .filter((el) => {
         const box = el.getBoundingClientRect()
-        const hidden = box.width === 0 && box.height === 0
-        const disabled = (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true' || el.closest('fieldset:disabled') !== null
-        return !hidden && !disabled
+        return box.width > 0 || box.height > 0
       })
-      .map((el) => ({ channel: el.getAttribute('data-channel') ?? '', label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), tag: el.tagName.toLowerCase() })),
+      .map((el) => ({
+        channel: el.getAttribute('data-channel') ?? '',
+        label: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+        tag: el.tagName.toLowerCase(),
+        disabled: (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true' || el.closest('fieldset:disabled') !== null,
+      })),
   )
+}
+
+/** The tagged controls the user could use now: shown and not disabled. */
+async function enabledControls(page: Page): Promise<{ channel: string; label: string; tag: string }[]> {
+  return (await shownControls(page)).filter((c) => !c.disabled)
+}
+
+/**
+ * Issue 16, "Screens": at 1024 px the caseload's columns are wider than the screen. The table
+ * scrolls sideways (the header row carries the scroll bar, the rows follow), the name column stays
+ * in view, and the header row stays under the app's header while the page scrolls down.
+ */
+async function caseloadScrolled(page: Page, shot: string): Promise<void> {
+  const head = page.getByRole('table', { name: 'Caseload' }).getByRole('rowgroup').first()
+  expect(await head.evaluate((el) => el.scrollWidth > el.clientWidth), 'the caseload scrolls sideways at 1024 px').toBe(true)
+  await head.evaluate((el) => el.scrollTo({ left: 400 }))
+  await page.evaluate(() => window.scrollTo(0, 600))
+  const body = page.getByRole('rowgroup', { name: 'Cases' })
+  await expect.poll(() => body.evaluate((el) => el.scrollLeft)).toBe(400)
+  const name = page.getByTestId('case-row').nth(3).getByRole('cell').first()
+  const [nameBox, bodyBox] = [await name.boundingBox(), await body.boundingBox()]
+  expect(nameBox && bodyBox && Math.abs(nameBox.x - bodyBox.x) < 2, 'the name column is kept in view').toBe(true)
+  const headBox = await head.boundingBox()
+  expect(headBox && headBox.y >= 0 && headBox.y < 80, 'the header row stays in view').toBe(true)
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${shot}.png`) })
+  await head.evaluate((el) => el.scrollTo({ left: 0 }))
+  await page.evaluate(() => window.scrollTo(0, 0))
 }
 
 async function visit(page: Page, watch: Watch, path: string, heading: string): Promise<void> {
@@ -136,9 +172,9 @@ describe('only what you may do (issue 16)', () => {
             await visit(page, watch, s.path, s.heading)
             const where = `${role}, ${s.path}, ${w}x${h}, ${scheme}`
             // Every enabled control is one this role may use (the rules table the dispatcher enforces).
-            const controls = await enabledControls(page)
-            for (const c of controls) expect(mayCall(role, c.channel as ChannelKey), `${where}: "${c.label}" calls ${c.channel}`).toBe(true)
-            for (const c of controls) seen.set(c.channel, (seen.get(c.channel) ?? new Set()).add(role))
+            const shown = await shownControls(page)
+            for (const c of shown.filter((x) => !x.disabled)) expect(mayCall(role, c.channel as ChannelKey), `${where}: "${c.label}" calls ${c.channel}`).toBe(true)
+            for (const c of shown) seen.set(c.channel, (seen.get(c.channel) ?? new Set()).add(role))
             expect(await page.getByText(/you cannot/i).count(), `${where}: no refusal on screen`).toBe(0)
             if (!s.own) continue
             // Nothing wider than the window: the page itself never scrolls sideways.
@@ -146,6 +182,7 @@ describe('only what you may do (issue 16)', () => {
             // axe at the smaller size (where wrapping and scrolling differ), in each theme.
             if (w === 1024) await expectAccessible(page, where)
             await screenshot(page, `roles-${role}-${s.path.replace('/', '-')}-${w}x${h}-${scheme}`)
+            if (s.path === 'caseload' && w === 1024) await caseloadScrolled(page, `roles-${role}-caseload-scrolled-${w}x${h}-${scheme}`)
           }
           if (scheme === 'light') {
             // A sample used: each channel's first enabled button on the screen, clicked; whatever it
@@ -169,10 +206,13 @@ describe('only what you may do (issue 16)', () => {
       await page.getByLabel('Colour theme').selectOption('light')
     }
     // The check above is only as strong as the tagging: the screens must have shown tagged controls,
-    // including ones only some roles may use.
+    // including ones only some roles may use, to those roles and no others.
     expect(seen.get('sessions.record')).toEqual(new Set(['pom', 'homd', 'homs']))
     expect(seen.get('allocations.allocate')).toEqual(new Set(['homd', 'homs']))
+    expect(seen.get('prisoners.create')).toEqual(new Set(['homd', 'homs']))
+    expect(seen.get('staff.save')).toEqual(new Set(['homd', 'homs']))
     expect(seen.get('establishment.update')).toEqual(new Set(['homs']))
+    expect(seen.get('settings.update')).toEqual(new Set(['homs']))
     await app.close()
   }, 900_000)
 })

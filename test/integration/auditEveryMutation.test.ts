@@ -52,8 +52,11 @@ const STEPS: [ChannelKey, Step][] = [
   // Issue 17: early allocation (spec C) and a HOMD's responsibility override.
   [
     'caseWork.assessEarlyAllocation',
-    (s, ids) =>
-      s.call('omu:caseWork.assessEarlyAllocation', { prisonerId: ids.prisoner, oasysDate: '2026-11-01', answers: { convictedUnderTerrorismAct2000: true, highProfile: false, seriousCrimePreventionOrder: false, mappaLevel3: false, cppcCase: false } }),
+    async (s, ids) => {
+      // Spec C.1: starting an assessment needs the case's LDU email.
+      await ok(s.call('omu:handover.saveDetails', { prisonerId: ids.prisoner, expectedVersion: null, lduEmail: 'north.ldu@justice.gov.uk' }))
+      return s.call('omu:caseWork.assessEarlyAllocation', { prisonerId: ids.prisoner, oasysDate: '2026-11-01', answers: { convictedUnderTerrorismAct2000: true, highProfile: false, seriousCrimePreventionOrder: false, mappaLevel3: false, cppcCase: false } })
+    },
   ],
   [
     'caseWork.recordCommunityDecision',
@@ -61,6 +64,7 @@ const STEPS: [ChannelKey, Step][] = [
       // A discretionary assessment inside the referral window (release within 18 months) awaits the decision.
       const p = await ok(s.call('omu:prisoners.create', { prisonNumber: 'D4567EF', firstName: 'Dee', lastName: 'Window', dateOfBirth: '1985-01-01', sentenceType: 'determinate', sentenceStartDate: '2026-06-01', conditionalReleaseDate: '2027-06-01' }))
       const answers = { convictedUnderTerrorismAct2000: false, highProfile: false, seriousCrimePreventionOrder: false, mappaLevel3: false, cppcCase: false, extremismSeparation: false, highRiskOfSeriousHarm: true, mappaLevel2: false, pathfinderProcess: false, otherReason: false }
+      await ok(s.call('omu:handover.saveDetails', { prisonerId: p.id, expectedVersion: null, lduEmail: 'north.ldu@justice.gov.uk' }))
       const view = await ok(s.call('omu:caseWork.assessEarlyAllocation', { prisonerId: p.id, oasysDate: '2026-11-01', answers, reason: 'Very high risk of serious harm.', approved: true }))
       return s.call('omu:caseWork.recordCommunityDecision', { prisonerId: p.id, assessmentId: view.assessments[0]!.id, decision: true })
     },

@@ -34,6 +34,8 @@ async function setUp(svc: ServicesHandle) {
   const other = await must(svc.call('omu:staff.save', { name: 'Kit Probation', role: 'probation_pom' }))
   const p = await must(svc.call('omu:prisoners.create', CASE))
   await must(svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-09-10' }))
+  // Spec C.1: starting an early allocation assessment needs the case's LDU email.
+  await must(svc.call('omu:handover.saveDetails', { prisonerId: p.id, expectedVersion: null, lduEmail: 'north.ldu@justice.gov.uk' }))
   return { pomId: pom.id, otherId: other.id, prisonerId: p.id }
 }
 
@@ -92,6 +94,25 @@ describe('early allocation assessment (spec C)', () => {
     expect((await must(svc.call('omu:prisoners.get', { prisonerId }))).evaluation?.handover.reason).toBe('early_allocation')
     // Recorded once: a second decision is refused.
     expect(await svc.call('omu:caseWork.recordCommunityDecision', { prisonerId, assessmentId: saved.assessments[0]!.id, decision: false })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+  })
+
+  it('starting an assessment needs the LDU email (spec C.1): refused in a sentence until the handover details hold it', async () => {
+    const svc = await services()
+    const { prisonerId } = await setUp(svc)
+    const bare = (await must(svc.call('omu:prisoners.create', { ...CASE, prisonNumber: 'G3456HI' }))).id
+    const eligible = { prisonerId: bare, oasysDate: '2026-11-01', answers: { ...STAGE_ONE_NO, highProfile: true } }
+    expect((await must(svc.call('omu:caseWork.earlyAllocation', { prisonerId: bare }))).lduEmail).toBeNull()
+    expect(await svc.call('omu:caseWork.assessEarlyAllocation', eligible)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', field: 'lduEmail', message: 'Record the LDU’s email in the case’s handover details before assessing early allocation: a referral goes to the LDU.' },
+    })
+    // Details saved without it (only the COM's name) are not enough.
+    await must(svc.call('omu:handover.saveDetails', { prisonerId: bare, expectedVersion: null, comName: 'Casey Com' }))
+    expect(await svc.call('omu:caseWork.assessEarlyAllocation', eligible)).toMatchObject({ ok: false, error: { field: 'lduEmail' } })
+    expect((await must(svc.call('omu:caseWork.earlyAllocation', { prisonerId: bare }))).assessments).toEqual([])
+    // The case set up with it is assessed, and the view names the address the referral goes to.
+    const view = await must(svc.call('omu:caseWork.assessEarlyAllocation', { ...eligible, prisonerId }))
+    expect(view).toMatchObject({ lduEmail: 'north.ldu@justice.gov.uk', state: { state: 'eligible' } })
   })
 
   it('a POM assesses their own cases only', async () => {

@@ -79,8 +79,26 @@ export const COM_DETAILS_COLUMNS: readonly Column[] = [
   { header: 'vlo_last_contact_date', field: 'vloLastContactOn', type: 'date', required: false, example: '', help: 'Date of last contact, dd/mm/yyyy' },
 ]
 
+/**
+ * Issue 17 ("CSV import for allocations and COM details"): a case's POM, as allocations.allocate
+ * takes it. The POM is named as on the staff list, or by their staff number (Settings › Staff)
+ * where two people share a name. `pom_type_reason` is the reason ../shared/specs/mpc-rules.md B4
+ * requires when the POM's type is not the one recommended; `confirm_unavailable` is the HOMD's
+ * confirmation for a POM away today, as on the allocation screen.
+ */
+export const ALLOCATION_COLUMNS: readonly Column[] = [
+  { header: 'prison_number', field: 'prisonNumber', type: 'text', required: true, example: 'A1234BC', help: 'must already be on record' },
+  { header: 'pom', field: 'pom', type: 'text', required: true, example: 'Pat Example', help: 'The POM’s name as on the staff list, or their staff number' },
+  { header: 'allocation_date', field: 'startDate', type: 'date', required: true, example: '02/11/2026', help: 'The day the allocation starts, dd/mm/yyyy' },
+  { header: 'reason', field: 'reason', type: 'text', required: false, example: '', help: 'Why this POM (optional)' },
+  { header: 'pom_type_reason', field: 'pomTypeReason', type: 'text', required: false, example: '', help: 'Required when the POM is not of the recommended type' },
+  { header: 'confirm_unavailable', field: 'confirmUnavailable', type: 'boolean', required: false, example: 'no', help: 'yes: allocate to a POM who is away today' },
+]
+
 export function columnsFor(kind: ImportKind): readonly Column[] {
   switch (kind) {
+    case 'allocations':
+      return ALLOCATION_COLUMNS
     case 'comDetails':
       return COM_DETAILS_COLUMNS
     case 'prisoners':

@@ -15,6 +15,12 @@ export interface ParseResult {
   problems: ImportProblem[]
   /** The file's data rows (after the header), whether or not they could be read. */
   dataRows: number
+  /**
+   * The fields whose column is in the file's header. A column left out says nothing about what is
+   * recorded, so an update keeps it (issue 17, "imports that never lose data"); a blank cell in a
+   * column that is there is an answer ("none").
+   */
+  present: string[]
 }
 
 const norm = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, '_')
@@ -104,12 +110,12 @@ function readRecords(text: string): { records: RawRow[]; unreadable: ImportProbl
 export function parseCsv(text: string, columns: readonly Column[]): ParseResult {
   const problems: ImportProblem[] = []
   if (text.includes('\uFFFD')) {
-    return { rows: [], problems: [{ row: 1, column: null, reason: 'The file is not UTF-8 text. In your spreadsheet choose "Save as CSV UTF-8" and import that file.' }], dataRows: 0 }
+    return { rows: [], problems: [{ row: 1, column: null, reason: 'The file is not UTF-8 text. In your spreadsheet choose "Save as CSV UTF-8" and import that file.' }], dataRows: 0, present: [] }
   }
   const { records, unreadable } = readRecords(text.replace(/^\uFEFF/, ''))
   const [first, ...data] = records
   const header = first?.row === 1 ? first.cells : undefined
-  if (!header || header.length === 0) return { rows: [], problems: [{ row: 1, column: null, reason: 'The file has no header row.' }], dataRows: 0 }
+  if (!header || header.length === 0) return { rows: [], problems: [{ row: 1, column: null, reason: 'The file has no header row.' }], dataRows: 0, present: [] }
   // Every data row, read or not: the preview's count is the file's.
   const dataRows = data.length + unreadable.length
   const index = new Map<string, number>()
@@ -125,7 +131,8 @@ export function parseCsv(text: string, columns: readonly Column[]): ParseResult 
   for (const c of columns) {
     if (c.required && !index.has(c.header)) problems.push({ row: 1, column: c.header, reason: `The required column "${c.header}" is missing.` })
   }
-  if (problems.length > 0) return { rows: [], problems, dataRows }
+  const present = columns.filter((c) => index.has(c.header)).map((c) => c.field)
+  if (problems.length > 0) return { rows: [], problems, dataRows, present }
   problems.push(...unreadable)
   const rows: ParsedRow[] = []
   for (const { row, cells } of data) {
@@ -153,5 +160,5 @@ export function parseCsv(text: string, columns: readonly Column[]): ParseResult 
     }
     if (ok) rows.push({ row, values })
   }
-  return { rows, problems: problems.sort((a, b) => a.row - b.row), dataRows }
+  return { rows, problems: problems.sort((a, b) => a.row - b.row), dataRows, present }
 }

@@ -9,6 +9,7 @@ import { prisonersByNumber, sessionKey, sessionKeysOf } from '../caseload/store'
 import { columnsFor } from './columns'
 import { parseOffThread } from '../parseOffThread'
 import { planComDetails, type ComDetailsChange } from './comDetailsPlan'
+import { planAllocations, type AllocationChange } from './allocationsPlan'
 
 // What importing a file would do, computed the same way for the preview and for the commit, so
 // the commit writes exactly what the user was shown (re-validated against the store as it is then).
@@ -27,13 +28,39 @@ export interface SessionNew {
   recordedOn: string
 }
 
-export type ImportPlan =
+export type ImportPlan = (
   | { kind: 'prisoners'; totalRows: number; problems: ImportProblem[]; items: PrisonerChange[] }
   | { kind: 'sessions'; totalRows: number; problems: ImportProblem[]; items: SessionNew[]; duplicates: number }
   | { kind: 'comDetails'; totalRows: number; problems: ImportProblem[]; items: ComDetailsChange[] }
+  | { kind: 'allocations'; totalRows: number; problems: ImportProblem[]; items: AllocationChange[] }
+) & {
+  /** The optional columns the file leaves out (their headers): kept as recorded (issue 17). */
+  notInFile: string[]
+}
 
 function zodProblems(row: number, err: z.ZodError, columnOf: (field: string) => string): ImportProblem[] {
   return err.issues.map((i) => ({ row, column: i.path.length ? columnOf(String(i.path[0])) : null, reason: i.message.endsWith('.') ? i.message : `${i.message}.` }))
+}
+
+/**
+ * A prisoner already held, as the file's row would leave them: the fields whose column the file
+ * has come from the row (a blank cell there is "none": null, or no for a yes/no column); the
+ * others keep what is recorded, rather than the contract's defaults (issue 17).
+ */
+export function keepColumnsNotInFile(input: PrisonerInput, existing: PrisonerRow, present: ReadonlySet<string>): PrisonerInput {
+  const kept: Record<string, unknown> = { ...input }
+  for (const field of Object.keys(prisonerInput.shape) as (keyof PrisonerInput)[]) {
+    if (present.has(field)) continue
+    // A field the case engine's row does not carry is left out of the update altogether (so kept).
+    if (!(field in existing)) {
+      delete kept[field]
+      continue
+    }
+    const stored = existing[field as keyof PrisonerRow]
+    // The record's flags are 0/1 (PrisonerRow); the contract's are booleans.
+    kept[field] = typeof input[field] === 'boolean' ? Boolean(stored) : (stored ?? null)
+  }
+  return kept as PrisonerInput
 }
 
 function show(v: unknown): string {
@@ -44,7 +71,11 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
   const columns = columnsFor(kind)
   const columnOf = (field: string) => columns.find((c) => c.field === field)?.header ?? field
   // Read in a worker when large (parseOffThread.ts): the window keeps answering meanwhile.
-  const { rows, problems, dataRows: totalRows } = await parseOffThread({ task: 'csv', kind, text })
+  const { rows, problems, dataRows: totalRows, present: presentFields } = await parseOffThread({ task: 'csv', kind, text })
+  const present = new Set(presentFields)
+  // Said for the kinds that update a record already held (prisoners, COM details); sessions are
+  // only added, and an allocation's optional columns are about the allocation being made.
+  const notInFile = columns.filter((c) => !c.required && !present.has(c.field)).map((c) => c.header)
   const guard = (row: number, f: () => void): boolean => {
     try {
       f()
@@ -66,7 +97,11 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
         problems.push(...zodProblems(row, parsed.error, columnOf))
         continue
       }
-      const input = parsed.data
+      const existing = onRecord.get(parsed.data.prisonNumber) ?? null
+      // Issue 17 ("imports that never lose data"): a column the file leaves out keeps what is
+      // recorded for a prisoner already held; only a column that is there (a blank cell included,
+      // which clears the value, as in the prisoner's form) changes it. README "CSV import".
+      const input = existing ? keepColumnsNotInFile(parsed.data, existing, present) : parsed.data
       const first = seen.get(input.prisonNumber)
       if (first !== undefined) {
         problems.push({ row, column: 'prison_number', reason: `Prison number ${input.prisonNumber} is already in row ${first} of this file.` })
@@ -74,7 +109,6 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
       }
       seen.set(input.prisonNumber, row)
       if (!guard(row, () => checkPrisonerDates(input, today))) continue
-      const existing = onRecord.get(input.prisonNumber) ?? null
       const changes = existing
         ? (Object.keys(input) as (keyof PrisonerInput)[])
             .map((field) => {
@@ -87,11 +121,15 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
         : []
       items.push({ row, input, existing, changes })
     }
-    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items }
+    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items, notInFile }
   }
   if (kind === 'comDetails') {
     const items = await planComDetails(conn, rows, problems, columns, today)
-    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items }
+    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items, notInFile }
+  }
+  if (kind === 'allocations') {
+    const items = await planAllocations(conn, rows, problems, today)
+    return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items, notInFile: [] }
   }
   const items: SessionNew[] = []
   let duplicates = 0
@@ -124,7 +162,7 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
     }
     items.push({ row, prisonerId: p.id, input, recordedOn: on })
   }
-  return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items, duplicates }
+  return { kind, totalRows, problems: problems.sort((a, b) => a.row - b.row), items, duplicates, notInFile: [] }
 }
 
 export function previewOf(plan: ImportPlan): ImportPreview {
@@ -137,6 +175,7 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       updates,
       unchanged: plan.items.filter((i) => i.existing && i.changes.length === 0).length,
       problems: plan.problems,
+      columnsNotInFile: plan.notInFile,
     }
   }
   if (plan.kind === 'comDetails') {
@@ -149,7 +188,21 @@ export function previewOf(plan: ImportPlan): ImportPreview {
       updates,
       unchanged: plan.items.filter((i) => i.changes.length === 0).length,
       problems: plan.problems,
+      columnsNotInFile: plan.notInFile,
     }
   }
-  return { kind: plan.kind, totalRows: plan.totalRows, newRows: plan.items.length, updates: [], unchanged: plan.duplicates, problems: plan.problems }
+  if (plan.kind === 'allocations') {
+    // A case with no POM is new; one allocated to another POM is a reallocation (an update).
+    const updates = plan.items.filter((i) => i.open && i.changes.length > 0).map((i) => ({ row: i.row, prisonNumber: i.prisonNumber, changes: i.changes }))
+    return {
+      kind: plan.kind,
+      totalRows: plan.totalRows,
+      newRows: plan.items.filter((i) => !i.open).length,
+      updates,
+      unchanged: plan.items.filter((i) => i.changes.length === 0).length,
+      problems: plan.problems,
+      columnsNotInFile: plan.notInFile,
+    }
+  }
+  return { kind: plan.kind, totalRows: plan.totalRows, newRows: plan.items.length, updates: [], unchanged: plan.duplicates, problems: plan.problems, columnsNotInFile: plan.notInFile }
 }

@@ -1,5 +1,6 @@
 import { evaluateCase, priorityCohortsFor, type CaseEvaluation, type MinimumResult, type Policy } from '../../../shared/engine'
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
+import type { OverrideNote } from '../../../shared/ipc/channels/caseWork'
 import type { CaseRecord } from './load'
 import { earlyAllocationOf, targetHearingDateOf, toCaseInput } from './load'
 import { overrideOn } from '../../../shared/engine/mpc/responsibilityOverride'
@@ -84,6 +85,15 @@ export function displayName(p: { firstName: string; lastName: string }): string 
 export function overrideView(rec: CaseRecord, today: string): NonNullable<CaseRow['override']> | null {
   const o = overrideOn(rec.caseWork?.overrides ?? [], today)
   return o ? { responsibility: o.responsibility, reason: o.reason, endDate: o.endDate } : null
+}
+
+/**
+ * Issue 17 ("shown ... in every list and export"): the override in force today with the engine's
+ * own answer beside it, for the rows of the due list, the handover lists and the home screens.
+ */
+export function overrideNote(rec: CaseRecord, evaluation: CaseEvaluation, today: string): OverrideNote | null {
+  const o = overrideView(rec, today)
+  return o ? { ...o, engine: evaluation.responsibility } : null
 }
 
 export type Verdict = { ok: true; row: CaseRow; evaluation: CaseEvaluation } | { ok: false; message: string }

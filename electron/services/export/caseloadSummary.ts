@@ -48,6 +48,8 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
   const settings = { today: opts.today, policy: opts.policy, stage: opts.stage, extraHolidays: opts.extraHolidays, missedAfterDays: opts.missedAfterDays }
   const cases = await cache.all(settings)
   const byResponsibility = { pom: 0, pomWithCom: 0, com: 0 }
+  // Issue 17: HOMD overrides in force, beside the engine's counts (which they never change).
+  const overrides = { pom: 0, com: 0 }
   const pomMinima: Record<Rule, MinimumResult[]> = { start_of_custody: [], pre_handover: [], transfer_arrival: [] }
   const overdue = { startOfCustody: 0, preHandover: 0, transferArrival: 0, cases: 0 }
   let notEvaluated = 0
@@ -63,6 +65,7 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
     }
     const ev = v.evaluation
     lateRecords += ev.lateRecords
+    if (v.row.override) overrides[v.row.override.responsibility]++
     const starts = ev.handover.comAllocatedDate
     if (starts !== null && starts > opts.today && starts <= handoverHorizon) handoversDue++
     switch (ev.responsibility) {
@@ -100,6 +103,7 @@ export async function caseloadSummary(store: StoreConn, opts: CaseloadSummaryOpt
     notEvaluated,
     byResponsibility,
     pomResponsible: byResponsibility.pom + byResponsibility.pomWithCom,
+    overrides,
     startOfCustody: minimumFigures(pomMinima.start_of_custody),
     preHandover: minimumFigures(pomMinima.pre_handover),
     transferArrival: minimumFigures(pomMinima.transfer_arrival),

@@ -19,6 +19,7 @@ import {
 import type { ExportBaseline, ReadinessExport } from '../../../shared/export/readinessExport'
 import { bullets, ensureSpace, footers, heading, keyValues, newA4, paragraph, signatureBlock, table, toBuffer, type Doc } from './pdfLayout'
 import { resourcingSection } from './pdfResourcing'
+import { overridesText } from '../../../shared/export/responsibility'
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
 
@@ -179,6 +180,8 @@ function caseload(doc: Doc, d: ReadinessExport): void {
     [
       ['Cases in custody', `${c.cases}${c.notEvaluated > 0 ? ` (${c.notEvaluated} could not be evaluated: dates missing or inconsistent)` : ''}`],
       ['By responsibility', `POM responsible ${c.byResponsibility.pom}; POM responsible with COM supporting ${c.byResponsibility.pomWithCom}; COM responsible ${c.byResponsibility.com}`],
+      // Issue 17: a HOMD's overrides, beside the rules' own counts above.
+      ['Overridden by a HOMD', c.overrides ? overridesText(c.overrides) : 'Not in this file'],
       ['Start-of-custody minimum', minimumText(c.startOfCustody)],
       ['Pre-handover minimum', minimumText(c.preHandover)],
       ['Transfer arrival minimum', minimumText(c.transferArrival)],

@@ -179,6 +179,9 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
     ['POM responsible', c.byResponsibility.pom],
     ['POM responsible, COM supporting (handover period)', c.byResponsibility.pomWithCom],
     ['COM responsible', c.byResponsibility.com],
+    // Issue 17: overrides beside the engine's counts above (absent from older version 2 files).
+    ['Overridden by a HOMD to COM responsible (counted above as the rules say)', c.overrides?.com ?? 'Not in this file'],
+    ['Overridden by a HOMD to POM responsible (counted above as the rules say)', c.overrides?.pom ?? 'Not in this file'],
     ['Start-of-custody minimum: POM-responsible cases it applies to', c.startOfCustody.applicable],
     ['Start-of-custody minimum: met', c.startOfCustody.met],
     ['Start-of-custody minimum: due (within the window)', c.startOfCustody.due],

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import type { PrisonerRow } from '../caseload/load'
-import { displayName } from '../caseload/verdict'
+import { displayName, overrideNote } from '../caseload/verdict'
 import { activePoms, endAllocation, insertAllocation, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
 import { endCoWorking, openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
@@ -105,6 +105,8 @@ export const dueHandlers: Handlers['due'] = {
       const v = cases.verdict(rec, s)
       if (!v.ok) continue
       const pomId = rec.current?.staffId ?? null
+      // Issue 17: a HOMD's override is shown beside each row; the rows stay the engine's (spec A.1).
+      const override = overrideNote(rec, v.evaluation, today)
       const bucket = perPom.get(pomId) ?? { pomId, pomName: rec.current?.staffName ?? 'Unallocated', overdue: 0, due7: 0, due28: 0 }
       perPom.set(pomId, bucket)
       for (const m of v.evaluation.minima) {
@@ -114,10 +116,10 @@ export const dueHandlers: Handlers['due'] = {
           bucket.due28++
           if (m.dueBy <= in7) bucket.due7++
         } else continue
-        items.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomId, pomName: v.row.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, status: m.status })
+        items.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomId, pomName: v.row.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, status: m.status, override })
       }
       const h = v.evaluation.handover
-      const item = { prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomName: v.row.pomName, comAllocatedDate: h.comAllocatedDate, comResponsibleDate: h.comResponsibleDate }
+      const item = { prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomName: v.row.pomName, comAllocatedDate: h.comAllocatedDate, comResponsibleDate: h.comResponsibleDate, override }
       switch (v.evaluation.responsibility) {
         case 'com':
           handovers.comResponsible.push(item)

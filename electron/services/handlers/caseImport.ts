@@ -6,6 +6,7 @@ import { insertPrisoners, insertSessions, releasedOnFor, requirePrisoner, toPris
 import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
 import { commitComDetails } from '../caseImport/comDetailsCommit'
+import { commitAllocations } from '../caseImport/allocationsCommit'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {
@@ -39,6 +40,11 @@ export const caseImportHandlers: Handlers['caseImport'] = {
     } else if (plan.kind === 'comDetails') {
       // Issue 17: all or nothing (comDetailsCommit.ts), audited case by case.
       const done = await commitComDetails(store, plan, applyUpdates, stamp, audit)
+      created += done.created
+      updated += done.updated
+    } else if (plan.kind === 'allocations') {
+      // Issue 17: all or nothing (allocationsCommit.ts), one audit row per case; a reallocation only with applyUpdates.
+      const done = await commitAllocations(store, plan, applyUpdates, stamp, audit)
       created += done.created
       updated += done.updated
     } else {

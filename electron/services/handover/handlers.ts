@@ -5,7 +5,7 @@ import type { User } from '../../../shared/ipc/channels/auth'
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import { loadCases, type CaseRecord } from '../caseload/load'
-import { verdictFor } from '../caseload/verdict'
+import { overrideView, verdictFor } from '../caseload/verdict'
 import { readEstablishment } from '../establishment/store'
 import type { Handlers } from '../handlers/types'
 import { handoverListItem } from './listItem'
@@ -131,6 +131,7 @@ export const handoverHandlers: Handlers['handover'] = {
       comResponsibleDate: evaluation.handover.comResponsibleDate,
       releaseDate: releaseDateOf(rec.prisoner, today),
       responsibility: evaluation.responsibility,
+      override: overrideView(rec, today),
       pomName: rec.current?.staffName ?? null,
       establishment: est?.name ?? 'the prison',
     })

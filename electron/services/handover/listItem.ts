@@ -1,7 +1,7 @@
 import type { CaseEvaluation } from '../../../shared/engine'
 import type { HandoverListItem } from '../../../shared/ipc/channels/handover'
 import type { CaseRecord } from '../caseload/load'
-import { displayName } from '../caseload/verdict'
+import { displayName, overrideNote } from '../caseload/verdict'
 import type { ComHandoverRecord } from './store'
 import { daysFor, type CaseHandover } from './view'
 
@@ -30,5 +30,6 @@ export function handoverListItem(
     days: daysFor(kind, today, date),
     daysKind: kind,
     dueSoon: c.lists.dueSoon,
+    override: overrideNote(rec, evaluation, today),
   }
 }

@@ -13,6 +13,8 @@ export interface NotifyFacts {
   comResponsibleDate: string | null
   releaseDate: string | null
   responsibility: 'pom' | 'pom_with_com' | 'com'
+  /** Issue 17: a HOMD's override in force today ("shown ... in every list and export"), or null. */
+  override?: { responsibility: 'pom' | 'com'; endDate: string | null } | null
   pomName: string | null
   establishment: string
 }
@@ -34,6 +36,7 @@ export function notifyMailto(f: NotifyFacts): string {
     `COM responsible from (handover date): ${shown(f.comResponsibleDate)}`,
     `Earliest release date: ${shown(f.releaseDate)}`,
     `Responsibility today: ${RESPONSIBILITY_TEXT[f.responsibility]}`,
+    ...(f.override ? [`Overridden by the Head of Offender Management Delivery: ${f.override.responsibility === 'com' ? 'the COM' : 'the POM'} is responsible ${f.override.endDate === null ? 'until further notice' : `until ${shown(f.override.endDate)}`}.`] : []),
     '',
     `Prison Offender Manager: ${f.pomName ?? 'not allocated'}, Offender Management Unit, ${f.establishment}.`,
   ].join('\r\n')

@@ -11,7 +11,7 @@ import type { AllocationWork, Compliance, Home, HomeCase, MyWork, PlanGlance } f
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import type { CaseRecord } from '../caseload/load'
-import { displayName, type EvalSettings, type Verdict } from '../caseload/verdict'
+import { displayName, overrideNote, type EvalSettings, type Verdict } from '../caseload/verdict'
 import { activePoms } from '../caseload/store'
 import { catalogFor, entriesOf, entryRows, latestVersionRow, signOffHistory, toVersionView } from '../rrmp/store'
 import { readEstablishment } from '../establishment/store'
@@ -45,7 +45,9 @@ type HandoverRows = ReadonlyMap<number, ComHandoverRecord>
 function openCase(e: Evaluated, m: MinimumResult, today: string): HomeCase | null {
   if ((m.status !== 'due' && m.status !== 'overdue') || m.dueBy === null) return null
   const r = e.v.row
-  return { prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, pomName: r.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, daysLeft: daysBetweenIso(today, m.dueBy), status: m.status }
+  // Issue 17: a HOMD's override in force is a note beside the row, with the engine's answer.
+  const override = overrideNote(e.rec, e.v.evaluation, today)
+  return { prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, pomName: r.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, daysLeft: daysBetweenIso(today, m.dueBy), status: m.status, override }
 }
 
 /** Sessions recorded in [from, today] more than one working day after they took place (seed 003 Annex B 1.1). */
@@ -96,7 +98,7 @@ export function myWork(cases: readonly Evaluated[], pomId: number | null, s: Eva
         if (tasksOverdue) counts.handoverTasksOverdue++
         else counts.checklistsDue++
         const r = e.v.row
-        checklists.push({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, comResponsibleDate: h.comResponsibleDate, completeCount: view.checklist.completeCount, total: view.checklist.total, tasksOverdue })
+        checklists.push({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, comResponsibleDate: h.comResponsibleDate, completeCount: view.checklist.completeCount, total: view.checklist.total, tasksOverdue, override: overrideNote(e.rec, e.v.evaluation, today) })
       }
     }
   }

@@ -3,6 +3,7 @@ import { channel, type Domain } from '../define'
 import { empty, isoDate } from '../schemas'
 import { id, SENTENCE_TYPES, STAFF_ROLES } from './caseloadValues'
 import { availabilityTodaySchema } from './resourcing'
+import { overrideNoteSchema } from './caseWork'
 
 // Allocation (HOMD) and the establishment's due / overdue view (issue 5).
 
@@ -54,6 +55,8 @@ export const dueItemSchema = z.object({
   achieved: z.number(),
   dueBy: z.string(),
   status: z.enum(['due', 'overdue']),
+  /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
+  override: overrideNoteSchema.nullable().optional(),
 })
 export type DueItem = z.infer<typeof dueItemSchema>
 
@@ -64,6 +67,8 @@ export const handoverItemSchema = z.object({
   pomName: z.string().nullable(),
   comAllocatedDate: z.string().nullable(),
   comResponsibleDate: z.string().nullable(),
+  /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
+  override: overrideNoteSchema.nullable().optional(),
 })
 
 export const dueOverviewSchema = z.object({

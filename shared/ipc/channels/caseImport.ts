@@ -8,8 +8,9 @@ import { MAX_CSV_CHARS } from '../values'
 
 export { MAX_CSV_CHARS }
 
-// Issue 17: 'comDetails', the COM's details per case (keyed by prison number); all or nothing.
-export const importKind = z.enum(['prisoners', 'sessions', 'comDetails'], 'Choose what the file holds: prisoners, sessions or COM details.')
+// Issue 17: 'comDetails', the COM's details per case (keyed by prison number), and 'allocations',
+// each case's POM (a reallocation when the case has another); both all or nothing.
+export const importKind = z.enum(['prisoners', 'sessions', 'comDetails', 'allocations'], 'Choose what the file holds: prisoners, sessions, COM details or allocations.')
 export type ImportKind = z.infer<typeof importKind>
 
 const csvText = z
@@ -30,6 +31,11 @@ export const importPreviewSchema = z.object({
   /** Rows that match the existing record exactly (nothing to do). */
   unchanged: z.number(),
   problems: z.array(importProblemSchema),
+  /**
+   * Issue 17 ("imports that never lose data"): the optional columns the file leaves out. For a
+   * record already held each keeps what is recorded; only a column in the file changes it.
+   */
+  columnsNotInFile: z.array(z.string()),
 })
 export type ImportPreview = z.infer<typeof importPreviewSchema>
 

@@ -99,6 +99,19 @@ export const overrideSchema = z.object({
 })
 export type ResponsibilityOverrideView = z.infer<typeof overrideSchema>
 
+/**
+ * Issue 17 ("shown ... in every list and export"): a HOMD's override in force today, carried on a
+ * list's row beside the engine's own answer (`engine`); the row stays where the engine puts it
+ * (../shared/specs/mpc-rules.md A.1). Shown with responsibilityText (shared/export/responsibility.ts).
+ */
+export const overrideNoteSchema = z.object({
+  responsibility: z.enum(['pom', 'com']),
+  reason: z.string(),
+  endDate: z.string().nullable(),
+  engine: z.enum(['pom', 'pom_with_com', 'com']),
+})
+export type OverrideNote = z.infer<typeof overrideNoteSchema>
+
 export const setOverrideInput = z
   .object({
     prisonerId: id,

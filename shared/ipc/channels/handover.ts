@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { channel, type Domain } from '../define'
 import { isoDate } from '../schemas'
 import { id } from './caseloadValues'
+import { overrideNoteSchema } from './caseWork'
 
 // Handover to the COM (issue 17): the COM's details and the Victim Liaison Officer per case, the
 // handover checklist (../shared/specs/mpc-rules.md D), "notify the community" 45 days before the
@@ -120,6 +121,8 @@ export const handoverListItemSchema = z.object({
   /** What `days` counts, for the sentence shown: 'left' before a date, 'overdue' after one. */
   daysKind: z.enum(['left', 'overdue']),
   dueSoon: z.boolean(),
+  /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
+  override: overrideNoteSchema.nullable().optional(),
 })
 export type HandoverListItem = z.infer<typeof handoverListItemSchema>
 

@@ -4,6 +4,7 @@ import { empty } from '../schemas'
 import { USER_ROLES } from '../values'
 import { PLAN_STATUSES } from './rrmp'
 import { handoverListItemSchema } from './handover'
+import { overrideNoteSchema } from './caseWork'
 
 // The home screen (issue 16, "Home screen per role"): what the signed-in person must do today,
 // worked out in the main process from the same case engine and RRMP engine as every other screen.
@@ -24,6 +25,8 @@ export const homeCaseSchema = z.object({
   daysLeft: z.number(),
   /** Only actionable statuses: a missed minimum (issue 16) is history and never listed. */
   status: z.enum(['due', 'overdue']),
+  /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
+  override: overrideNoteSchema.nullable().optional(),
 })
 export type HomeCase = z.infer<typeof homeCaseSchema>
 
@@ -58,6 +61,8 @@ export const myWorkSchema = z.object({
       total: z.number(),
       /** Spec A4: the COM is responsible and the checklist is not complete. */
       tasksOverdue: z.boolean(),
+      /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
+      override: overrideNoteSchema.nullable().optional(),
     }),
   ),
   /** The POM's open minima, fewest days left first (late ones first). */

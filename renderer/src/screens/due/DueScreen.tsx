@@ -1,6 +1,7 @@
 import { Anchor, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
+import { OverrideNote } from '../../app/OverrideNote'
 import { PageHeading } from '../../app/PageHeading'
 import { prisonerHref } from '../../app/routes'
 import { StatusBadge } from '../../app/StatusBadge'
@@ -68,7 +69,7 @@ export function DueScreen() {
               rowKey={(r) => `${r.prisonerId}-${r.rule}`}
               empty="Nothing is due in the next 28 days and nothing is overdue."
               columns={[
-                { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+                { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
                 { header: 'POM', cell: (r) => r.pomName ?? 'Unallocated' },
                 { header: 'Minimum', cell: (r) => RULE_SHORT[r.rule] },
                 { header: 'Achieved', cell: (r) => `${r.achieved} of ${r.required}` },

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Loader, Stack, Text, Title } from '@mantine/core'
 import type { HandoverListItem } from '../../../../shared/ipc/channels/handover'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
+import { OverrideNote } from '../../app/OverrideNote'
 import { prisonerHref } from '../../app/routes'
 import { useHandoverLists } from '../../data/handoverHooks'
 import { formatDate } from '../../lib/format'
@@ -39,7 +40,8 @@ function ListTable({ list, title, lead, empty, rows }: { list: HandoverListName;
         rowKey={(r) => r.prisonerId}
         empty={empty}
         columns={[
-          { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+          // Issue 17: an override is a note beside the row; the list stays the engine's (spec A.1).
+          { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
           { header: 'Prison number', cell: (r) => r.prisonNumber },
           { header: 'POM', cell: (r) => r.pomName ?? 'Unallocated' },
           { header: 'COM', cell: (r) => r.comName ?? 'Not recorded' },

@@ -7,6 +7,7 @@ import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
+import { OverrideNote } from '../../app/OverrideNote'
 import { PageHeading } from '../../app/PageHeading'
 import { hrefFor, prisonerHref } from '../../app/routes'
 import { StatusBadge } from '../../app/StatusBadge'
@@ -85,7 +86,7 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
           rowKey={(r) => r.prisonerId}
           empty="No handover checklist is waiting for you."
           columns={[
-            { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+            { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
             { header: 'Prison number', cell: (r) => r.prisonNumber },
             { header: 'Handover date', cell: (r) => formatDate(r.comResponsibleDate) },
             { header: 'Progress', cell: (r) => `${r.completeCount} of ${r.total} done` },
@@ -103,7 +104,7 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
           rowKey={(r) => `${r.prisonerId}-${r.rule}`}
           empty="Nothing is open on your cases."
           columns={[
-            { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+            { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
             { header: 'Prison number', cell: (r) => r.prisonNumber },
             { header: 'Minimum', cell: (r) => RULE_SHORT[r.rule] },
             { header: 'Held', cell: (r) => `${r.achieved} of ${r.required}` },
@@ -220,7 +221,7 @@ function AllocationSection({ work }: { work: AllocationWork }) {
           rowKey={(r) => r.prisonerId}
           empty="Every handover under way or starting in the next 8 weeks has a COM recorded."
           columns={[
-            { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+            { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
             { header: 'POM', cell: (r) => r.pomName ?? 'Not allocated' },
             { header: 'Handover starts', cell: (r) => formatDate(r.comAllocatedDate ?? r.comResponsibleDate) },
             { header: 'Days', cell: (r) => handoverDaysText(r.list, r) },

@@ -228,7 +228,11 @@ export function EarlyAllocationSection({ prisonerId }: { prisonerId: number }) {
             ]}
           />
           {assessing ? <AssessmentForm prisonerId={prisonerId} view={view} onDone={() => setAssessing(false)} /> : null}
-          {canAssess && !assessing ? (
+          {canAssess && !assessing && view.lduEmail === null ? (
+            // Spec C.1: "Starting needs the case's LDU email"; the main process refuses without it too.
+            <Text size="sm">Record the LDU’s email in this case’s handover details before assessing early allocation: a referral goes to the LDU.</Text>
+          ) : null}
+          {canAssess && !assessing && view.lduEmail !== null ? (
             <Group>
               <Button variant="default" onClick={() => setAssessing(true)} {...channelTag('caseWork.assessEarlyAllocation')}>
                 {view.state.state === 'eligible' || view.state.state === 'decision_pending' ? 'Reassess' : view.state.actionLink}

@@ -1,6 +1,7 @@
 // The OMU caseload summary the export carries (case engine: seed 003 Annex B minima).
 import { Paper, Stack, Table, Text, Title } from '@mantine/core'
 import type { CaseloadSummary } from '../../../../shared/export/readinessExport'
+import { overridesText } from '../../../../shared/export/responsibility'
 import { formatDate } from '../../lib/format'
 
 function Minimum({ label, m }: { label: string; m: CaseloadSummary['startOfCustody'] }) {
@@ -35,6 +36,13 @@ export function CaseloadPanel({ summary }: { summary: CaseloadSummary }) {
                 POM responsible {s.byResponsibility.pom}; POM with COM supporting {s.byResponsibility.pomWithCom}; COM responsible {s.byResponsibility.com}
               </Table.Td>
             </Table.Tr>
+            {/* Issue 17: a HOMD's overrides in force, beside the rules' own counts (absent from older files). */}
+            {s.overrides ? (
+              <Table.Tr>
+                <Table.Th scope="row">Overridden by a HOMD</Table.Th>
+                <Table.Td colSpan={2}>{overridesText(s.overrides)}</Table.Td>
+              </Table.Tr>
+            ) : null}
             <Minimum label="Start-of-custody minimum (POM-responsible cases)" m={s.startOfCustody} />
             <Minimum label="Pre-handover minimum (POM-responsible cases)" m={s.preHandover} />
             <Table.Tr>
