@@ -138,6 +138,32 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await app.close()
   })
 
+  // Issue 17: a file of allocations is all or nothing; each bad row is listed, then a clean file allocates.
+  it('import allocations: a bad row blocks the whole file; a clean file allocates the case', async () => {
+    const app = await openApp()
+    await smallEstablishment(app)
+    const { page } = app
+    await page.goto(`${page.url().split('#')[0]}#/import`)
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor()
+    await page.getByRole('radio', { name: 'Allocations' }).check()
+    const header = 'prison_number,pom,allocation_date'
+    const bad = [header, 'B2345CD,Pat Pom,20/11/2026', 'A1234BC,Nobody Known,20/11/2026'].join('\n')
+    await page.locator('input[type=file]').setInputFiles({ name: 'allocations.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+    await page.getByRole('heading', { name: 'What importing would do' }).waitFor()
+    await page.getByText('1 problem: nothing can be imported yet').waitFor()
+    expect(await page.getByRole('table', { name: 'Problems found' }).textContent()).toContain('No member of staff called Nobody Known')
+    expect(await page.getByRole('button', { name: 'Import 0 good rows' }).isDisabled()).toBe(true)
+    await expectAccessible(page, 'import allocations (problems)')
+    await screenshot(page, '51-import-allocations-problems')
+    const good = [header, 'B2345CD,Pat Pom,20/11/2026'].join('\n')
+    await page.locator('input[type=file]').setInputFiles({ name: 'allocations-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await page.getByRole('button', { name: 'Import 1 good row' }).click()
+    await page.getByText('1 added, 0 updated, 0 skipped.').first().waitFor()
+    const list = await ok(app.call('omu:caseload.list', { pomId: null }))
+    expect(list.rows.find((r) => r.prisonNumber === 'B2345CD')?.pomName).toBe('Pat Pom')
+    await app.close()
+  })
+
   it('a 2,000-prisoner caseload opens, filters, sorts and scrolls to the last case with few rows in the page', async () => {
     const app = await openApp()
     await ok(app.call('omu:demo.create', { prisoners: 2000, seed: 11 }))

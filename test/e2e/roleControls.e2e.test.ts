@@ -94,10 +94,15 @@ async function enabledControls(page: Page): Promise<{ channel: string; label: st
 async function caseloadScrolled(page: Page, shot: string): Promise<void> {
   const head = page.getByRole('table', { name: 'Caseload' }).getByRole('rowgroup').first()
   expect(await head.evaluate((el) => el.scrollWidth > el.clientWidth), 'the caseload scrolls sideways at 1024 px').toBe(true)
-  await head.evaluate((el) => el.scrollTo({ left: 400 }))
-  await page.evaluate(() => window.scrollTo(0, 600))
+  const left = await head.evaluate((el) => {
+    el.scrollTo({ left: el.scrollWidth })
+    return el.scrollLeft
+  })
   const body = page.getByRole('rowgroup', { name: 'Cases' })
-  await expect.poll(() => body.evaluate((el) => el.scrollLeft)).toBe(400)
+  // Down the page until the table's top has gone under the app's header.
+  await body.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + 300))
+  expect(left).toBeGreaterThan(0)
+  await expect.poll(() => body.evaluate((el) => el.scrollLeft), 'the rows follow the header sideways').toBe(left)
   const name = page.getByTestId('case-row').nth(3).getByRole('cell').first()
   const [nameBox, bodyBox] = [await name.boundingBox(), await body.boundingBox()]
   expect(nameBox && bodyBox && Math.abs(nameBox.x - bodyBox.x) < 2, 'the name column is kept in view').toBe(true)

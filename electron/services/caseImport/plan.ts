@@ -43,14 +43,15 @@ function zodProblems(row: number, err: z.ZodError, columnOf: (field: string) => 
 }
 
 /**
- * A prisoner already held, as the file's row would leave them: the fields whose column the file
- * has come from the row (a blank cell there is "none": null, or no for a yes/no column); the
- * others keep what is recorded, rather than the contract's defaults (issue 17).
+ * A prisoner already held, as the file's row would leave them: the fields the row gives (its
+ * non-blank cells) come from the file; the others, a column left out or a blank cell, keep what
+ * is recorded rather than take the contract's defaults (issue 17, "imports that never lose data";
+ * the same rule as the COM details import). A yes/no is changed by writing no, never by a blank.
  */
-export function keepColumnsNotInFile(input: PrisonerInput, existing: PrisonerRow, present: ReadonlySet<string>): PrisonerInput {
+export function keepWhatTheRowDoesNotGive(input: PrisonerInput, existing: PrisonerRow, given: ReadonlySet<string>): PrisonerInput {
   const kept: Record<string, unknown> = { ...input }
   for (const field of Object.keys(prisonerInput.shape) as (keyof PrisonerInput)[]) {
-    if (present.has(field)) continue
+    if (given.has(field)) continue
     // A field the case engine's row does not carry is left out of the update altogether (so kept).
     if (!(field in existing)) {
       delete kept[field]
@@ -89,19 +90,18 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
   if (kind === 'prisoners') {
     const items: PrisonerChange[] = []
     const seen = new Map<string, number>()
-    const parsedRows = rows.map(({ row, values }) => ({ row, parsed: prisonerInput.safeParse(values) }))
+    const parsedRows = rows.map(({ row, values }) => ({ row, given: new Set(Object.keys(values)), parsed: prisonerInput.safeParse(values) }))
     // The prisoners already on record, read for the whole file at once.
     const onRecord = await prisonersByNumber(conn, parsedRows.flatMap(({ parsed }) => (parsed.success ? [parsed.data.prisonNumber] : [])))
-    for (const { row, parsed } of parsedRows) {
+    for (const { row, given, parsed } of parsedRows) {
       if (!parsed.success) {
         problems.push(...zodProblems(row, parsed.error, columnOf))
         continue
       }
       const existing = onRecord.get(parsed.data.prisonNumber) ?? null
-      // Issue 17 ("imports that never lose data"): a column the file leaves out keeps what is
-      // recorded for a prisoner already held; only a column that is there (a blank cell included,
-      // which clears the value, as in the prisoner's form) changes it. README "CSV import".
-      const input = existing ? keepColumnsNotInFile(parsed.data, existing, present) : parsed.data
+      // Issue 17 ("imports that never lose data"): for a prisoner already held, a column the file
+      // leaves out, or a blank cell, keeps what is recorded; only a value changes it. README "CSV import".
+      const input = existing ? keepWhatTheRowDoesNotGive(parsed.data, existing, given) : parsed.data
       const first = seen.get(input.prisonNumber)
       if (first !== undefined) {
         problems.push({ row, column: 'prison_number', reason: `Prison number ${input.prisonNumber} is already in row ${first} of this file.` })

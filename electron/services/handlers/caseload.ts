@@ -91,6 +91,8 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       allocations: allocations.map((a) => ({ id: a.id, staffId: a.staffId, staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
       coWorkings: (await coWorkingsOf(store.db, prisonerId)).map((c) => ({ id: c.id, staffId: c.staffId, staffName: names.get(c.staffId) ?? 'Unknown', startDate: c.startDate, endDate: c.endDate, reason: c.reason })),
       sessions: sessions.map((r) => toSession(r, r.staffId === null ? null : (names.get(r.staffId) ?? null), s.extraHolidays)),
+      // Issue 16: the page's header reads the case as the lists do (caseload/verdict.ts).
+      row: v.ok ? v.row : null,
     }
   },
   create: async (input, { store, today, now, audit }) => {

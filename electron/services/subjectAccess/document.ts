@@ -2,6 +2,7 @@ import type { Db } from '../../../db/store/types'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { isSensitiveNote } from '../sensitiveNotes'
 import { subjectAccessRows } from '../trust/store'
+import { coWorkingsOf } from '../coworking/store'
 
 // A subject access request (issue 7): everything held about one prisoner. Notes marked sensitive
 // are not in the disclosure itself: they are listed separately, for review before release.
@@ -21,6 +22,11 @@ export interface SubjectAccessDocument {
   generatedAt: string
   prisoner: Record<string, unknown>
   allocations: { staffName: string; startDate: string; endDate: string | null; reason: string }[]
+  /**
+   * Issue 17: the second POMs who co-worked the case, and when (co_working), oldest first. Personal
+   * data held about the person like the allocations (UK GDPR Art. 15: the recipients of their data).
+   */
+  coWorking: { staffName: string; startDate: string; endDate: string | null; reason: string }[]
   sessions: { id: number; date: string; inPerson: boolean; mode: string; durationMinutes: number; notes: string; recordedOn: string; recordedOnReason: string | null; staffName: string | null }[]
   auditTrail: { at: string; username: string; role: string; channel: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]
   /** For the reviewer only: never part of what is released to the prisoner. */
@@ -45,6 +51,8 @@ export async function subjectAccessDocument(db: Db, prisonerId: number, now: Dat
   const rows = await subjectAccessRows(db, prisonerId)
   if (!rows) throw new UserFacingError('not_found', 'That prisoner is not on record.', 'prisonerId')
   const { prisoner: p, staffNames: names } = rows
+  // coWorkingsOf lists the latest first; the disclosure reads in time order, as the allocations do.
+  const coWorkings = (await coWorkingsOf(db, prisonerId)).slice().reverse()
   const held: HeldBackNote[] = []
   const sessions = rows.sessions.map((s) => {
     if (s.notesSensitive && s.notes) held.push({ sessionId: s.id, date: s.date, where: 'session record', note: s.notes })
@@ -65,6 +73,7 @@ export async function subjectAccessDocument(db: Db, prisonerId: number, now: Dat
     generatedAt: now.toISOString(),
     prisoner: { ...p, id: undefined, version: undefined },
     allocations: rows.allocations.map((a) => ({ staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
+    coWorking: coWorkings.map((c) => ({ staffName: names.get(c.staffId) ?? 'Unknown', startDate: c.startDate, endDate: c.endDate, reason: c.reason })),
     sessions,
     auditTrail: rows.audits.map((a) => ({
       at: a.at,

@@ -17,6 +17,10 @@ export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer
   )
   heading(doc, 'Allocations to Prison Offender Managers')
   table(doc, [{ header: 'POM', width: 3 }, { header: 'From', width: 2 }, { header: 'To', width: 2 }, { header: 'Reason', width: 4 }], d.allocations.map((a) => [a.staffName, formatIsoDate(a.startDate), a.endDate ? formatIsoDate(a.endDate) : 'current', a.reason]))
+  // Issue 17: who co-worked the case beside its allocated POM, and when.
+  heading(doc, 'Co-working Prison Offender Managers')
+  if (d.coWorking.length === 0) paragraph(doc, 'No POM has co-worked this case.')
+  else table(doc, [{ header: 'POM', width: 3 }, { header: 'From', width: 2 }, { header: 'To', width: 2 }, { header: 'Reason', width: 4 }], d.coWorking.map((c) => [c.staffName, formatIsoDate(c.startDate), c.endDate ? formatIsoDate(c.endDate) : 'current', c.reason]))
   heading(doc, 'Supervision sessions')
   table(
     doc,

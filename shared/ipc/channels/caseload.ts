@@ -213,6 +213,12 @@ export const prisonerDetailSchema = z.object({
   /** Issue 17: the case's co-working POMs, latest first (the open one, if any, has no end date). */
   coWorkings: z.array(allocationSchema).optional(),
   sessions: z.array(sessionSchema),
+  /**
+   * Issue 16 ("Prisoner page header"): the case as every list shows it today (the same verdict:
+   * headline status, the next minimum to act on, any override in force), or null when the case
+   * could not be evaluated.
+   */
+  row: caseRowSchema.nullable().optional(),
 })
 export type PrisonerDetail = z.infer<typeof prisonerDetailSchema>
 

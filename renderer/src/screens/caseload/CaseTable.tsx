@@ -101,7 +101,11 @@ const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: Cas
             <div className={classes.sub}>
               {r.next.achieved} of {r.next.required} by {formatDate(r.next.dueBy)}
               {/* issue 16: how soon, in words ("in 3 days", "4 days late"), not only a date */}
-              {r.next.dueBy ? <strong className={classes.soon}>, {howSoon(r.next.dueBy, today).text}</strong> : null}
+              {r.next.dueBy ? (
+                <>
+                  , <strong className={classes.soon}>{howSoon(r.next.dueBy, today).text}</strong>
+                </>
+              ) : null}
             </div>
           </>
         ) : (

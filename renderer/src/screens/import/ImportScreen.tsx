@@ -9,6 +9,14 @@ import { PageHeading } from '../../app/PageHeading'
 import { useImportCommit, useImportPreview, useSaveTemplate } from '../../data/caseloadHooks'
 import { channelTag, useCan, whoCan } from '../../app/can'
 
+/** What each kind of file is matched by and what a blank cell or a missing column does (README "CSV import"). */
+const KIND_HELP: Record<ImportKind, string> = {
+  prisoners: ' For a prisoner already held, a column left out or a blank cell keeps what is recorded.',
+  sessions: ' Sessions are matched to prisoners by prison number; a session already held is skipped.',
+  comDetails: ' COM details are matched to prisoners by prison number; a column left out or a blank cell keeps what is recorded.',
+  allocations: ' Each case is matched by prison number and given the POM named (as on the staff list, or their staff number); a case with another POM is reallocated only if you confirm it.',
+}
+
 /**
  * CSV import: the whole file is checked first and every bad row listed; nothing is written until
  * the user confirms the good rows (issue 5). Updates to prisoners already held are shown first.
@@ -49,8 +57,8 @@ export function ImportScreen() {
     )
   }
 
-  // Issue 17: a file of COM details is all or nothing: with any bad row, nothing can be imported.
-  const allOrNothing = kind === 'comDetails'
+  // Issue 17: a file of COM details or of allocations is all or nothing: with any bad row, nothing can be imported.
+  const allOrNothing = kind === 'comDetails' || kind === 'allocations'
   const blocked = allOrNothing && !!p && p.problems.length > 0
   const good = p && !blocked ? p.newRows + (applyUpdates ? p.updates.length : 0) : 0
   // Issue 16: a role the rules table does not let import (opened by its address) sees who can.
@@ -64,7 +72,7 @@ export function ImportScreen() {
   }
   return (
     <>
-      <PageHeading title="Import" lead="Add prisoners, supervision sessions or COM details from a CSV file. The file is checked in full before anything is saved." />
+      <PageHeading title="Import" lead="Add prisoners, supervision sessions, COM details or allocations from a CSV file. The file is checked in full before anything is saved." />
       <Stack gap="md">
         <Paper withBorder p="md">
           <Stack gap="sm">
@@ -82,6 +90,7 @@ export function ImportScreen() {
                 <Radio value="prisoners" label="Prisoners" />
                 <Radio value="sessions" label="Supervision sessions" />
                 <Radio value="comDetails" label="COM details" />
+                <Radio value="allocations" label="Allocations" />
               </Group>
             </Radio.Group>
             <Group align="flex-end">
@@ -92,7 +101,7 @@ export function ImportScreen() {
             </Group>
             <Text size="sm" c="dimmed">
               The template has the column names and one example row. Dates are written dd/mm/yyyy; yes/no columns take yes or no.
-              {kind === 'comDetails' ? ' COM details are matched to prisoners by prison number; a blank cell keeps what is recorded.' : ''}
+              {KIND_HELP[kind]}
             </Text>
           </Stack>
         </Paper>
@@ -109,7 +118,7 @@ export function ImportScreen() {
               </Text>
               {p.problems.length > 0 ? (
                 <Alert color="red" title={blocked ? `${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: nothing can be imported yet` : `${p.problems.length} problem${p.problems.length === 1 ? '' : 's'}: these rows will not be imported`} role="alert">
-                  {blocked ? 'A file of COM details is imported whole or not at all. Fix these rows in the file and check it again.' : 'Fix them in the file and check it again, or import the good rows now.'}
+                  {blocked ? `A file of ${kind === 'allocations' ? 'allocations' : 'COM details'} is imported whole or not at all. Fix these rows in the file and check it again.` : 'Fix them in the file and check it again, or import the good rows now.'}
                 </Alert>
               ) : null}
               <DataTable
@@ -123,10 +132,15 @@ export function ImportScreen() {
                   { header: 'Problem', cell: (r) => r.reason },
                 ]}
               />
+              {p.columnsNotInFile.length > 0 && p.updates.length + p.unchanged > 0 ? (
+                <Text size="sm">
+                  Not in this file, so kept as recorded for {kind === 'comDetails' ? 'cases' : 'prisoners'} already held: {p.columnsNotInFile.join(', ')}.
+                </Text>
+              ) : null}
               {p.updates.length > 0 ? (
                 <>
                   <DataTable
-                    caption="Prisoners already held: what would change"
+                    caption={kind === 'allocations' ? 'Cases already allocated to another POM: reallocations' : kind === 'comDetails' ? 'COM details already recorded: what would change' : 'Prisoners already held: what would change'}
                     rows={p.updates.slice(0, 200)}
                     rowKey={(r) => r.row}
                     empty=""
@@ -136,7 +150,7 @@ export function ImportScreen() {
                       { header: 'Changes', cell: (r) => r.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`).join('; ') },
                     ]}
                   />
-                  <Checkbox label={`Also apply these ${p.updates.length} updates`} checked={applyUpdates} onChange={(e) => setApplyUpdates(e.currentTarget.checked)} />
+                  <Checkbox label={kind === 'allocations' ? `Also make these ${p.updates.length} reallocation${p.updates.length === 1 ? '' : 's'}` : `Also apply these ${p.updates.length} updates`} checked={applyUpdates} onChange={(e) => setApplyUpdates(e.currentTarget.checked)} />
                 </>
               ) : null}
               <ErrorText error={commit.error} title="Nothing was imported" />

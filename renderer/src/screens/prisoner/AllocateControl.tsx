@@ -2,7 +2,9 @@ import { Button, Checkbox, Group, NativeSelect, Text, Textarea } from '@mantine/
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { POM_ROLES } from '../../../../shared/ipc/values'
-import { ErrorText } from '../../app/ErrorText'
+import { ErrorSummary } from '../../app/ErrorSummary'
+import { OmuError } from '../../data/client'
+import { fieldId, serverFieldError } from '../../lib/formErrors'
 import { channelTag } from '../../app/can'
 import { useAllocate, useAllocationOverview, useStaff } from '../../data/caseloadHooks'
 import { awayWords, pomChoiceText } from './pomChoice'
@@ -32,8 +34,27 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
   const chosen = pom === '' ? undefined : loads.get(Number(pom))
   const away = chosen?.availability.status === 'unavailable' ? chosen.availability : null
   const [confirmAway, setConfirmAway] = useState(false)
+  // Issue 16, "Form errors": a refusal from the main process in the error summary, linked to its
+  // field and said under it. The form's own checks stay as the disabled button's conditions.
+  const [attempt, setAttempt] = useState(0)
+  const formId = `allocate-${prisonerId}`
+  const id = (name: string) => fieldId(formId, name)
+  const refusal = allocate.error instanceof OmuError ? allocate.error : null
+  const onField = serverFieldError(refusal)
+  const errors: Record<string, string> = onField ? { [onField.field]: onField.message } : {}
   return (
     <div>
+      <ErrorSummary
+        formId={formId}
+        errors={errors}
+        fields={[
+          { name: 'staffId', label },
+          { name: 'pomTypeReason', label: 'Reason for the POM type' },
+          { name: 'confirmUnavailable', label: 'POM away today' },
+        ]}
+        attempt={attempt}
+        other={refusal && !onField ? refusal.message : null}
+      />
       {recommendation.data ? (
         <Text size="sm" mb="xs">
           Recommended: {recommendation.data.recommendedPomType ? <strong>{recommendation.data.recommendedPomType} POM</strong> : 'no POM type'}. {recommendation.data.text}
@@ -41,7 +62,9 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
       ) : null}
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <NativeSelect
+          id={id('staffId')}
           label={label}
+          error={errors.staffId}
           value={pom}
           onChange={(e) => {
             setPom(e.currentTarget.value)
@@ -67,6 +90,7 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
                   setPomTypeReason('')
                   setConfirmAway(false)
                 },
+                onError: () => setAttempt((n) => n + 1),
               },
             )
           }
@@ -76,6 +100,8 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
       </Group>
       {reasonNeeded ? (
         <Textarea
+          id={id('pomTypeReason')}
+          error={errors.pomTypeReason}
           mt="xs"
           label={recommendation.data?.recommendedPomType ? `Why allocate to a POM other than the recommended ${recommendation.data.recommendedPomType} POM?` : 'Why choose this POM type?'}
           description="Required: kept with the allocation."
@@ -89,6 +115,8 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
       ) : null}
       {away !== null && chosen ? (
         <Checkbox
+          id={id('confirmUnavailable')}
+          error={errors.confirmUnavailable}
           mt="xs"
           label={`Allocate to ${chosen.name} although they are ${awayWords(away.until)}`}
           description="The case waits for them until they are back. Required to allocate to a POM who is away today."
@@ -96,7 +124,6 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
           onChange={(e) => setConfirmAway(e.currentTarget.checked)}
         />
       ) : null}
-      <ErrorText error={allocate.error} title="Not allocated" />
     </div>
   )
 }

@@ -13,6 +13,7 @@ import { AllocateControl } from './AllocateControl'
 import { Minima } from './Minima'
 import { RecordSessionForm } from './RecordSessionForm'
 import { Timeline } from './Timeline'
+import { PrisonerHeader } from './PrisonerHeader'
 import { RecordHistory } from './RecordHistory'
 import { ParoleSection } from './ParoleSection'
 import { EarlyAllocationSection } from './EarlyAllocationSection'
@@ -123,6 +124,8 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
       </Anchor>
       <PageHeading title={`${p.lastName.toUpperCase()}, ${p.firstName}`} lead={`${p.prisonNumber} · ${current ? `POM: ${current.staffName}` : 'Not allocated to a POM'}${coWorker ? ` · Co-working: ${coWorker.staffName}` : ''}`} />
       <Stack gap="md">
+        {/* Issue 16: who the person is and where the case stands today, before anything else. */}
+        <PrisonerHeader d={d} />
         {d.cohorts.length ? (
           <Group gap={6} aria-label="Priority cohorts">
             {d.cohorts.map((c) => (

@@ -62,6 +62,8 @@ export function StaffSection() {
         empty="No staff yet. Add the OMU's POMs below so cases can be allocated."
         columns={[
           { header: 'Name', cell: (s) => s.name },
+          // Issue 17: the staff number tells apart two people of one name in an allocations CSV file.
+          { header: 'Staff number', cell: (s) => s.id },
           { header: 'Role', cell: (s) => ROLE_LABELS[s.role] },
           { header: 'Hours a week', cell: (s) => s.hoursPerWeek },
           { header: 'Status', cell: (s) => (s.active ? 'Active' : 'Inactive') },

@@ -1,0 +1,57 @@
+// Issue 20, "Proof": e2e screenshots of a case of each new kind under omic2023
+// (../shared/specs/handover-2023.md sections 2-4). The demo establishment holds one case of each
+// kind (db/demo/generate.ts SHOWCASE); with the policy set to omic2023, each case's page and its
+// caseload row say who is responsible and why, in the spec's words, and a case without handover
+// dates explains itself ("COM responsible: parole not granted, MAPPA 2/3"). Screenshots in
+// test-results/screenshots (handover2023-*).
+import type { Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeBrowser, expectAccessible, openApp, screenshot, TEST_USER } from './harness'
+
+afterAll(closeBrowser)
+
+const go = (page: Page, hash: string) => page.goto(`${page.url().split('#')[0]}${hash}`)
+
+/** Each new kind: the demo surname, and what the caseload's handover column says (spec section 2 and R5). */
+const KINDS = [
+  { surname: 'Additional-Demo', rule: 'R1', handover: 'POM responsible: additional ISP' },
+  { surname: 'Recall-Demo', rule: 'R2a', handover: 'POM responsible, COM supporting: recall, next parole hearing more than 12 months away' },
+  { surname: 'Refused-Demo', rule: 'R2c', handover: 'POM responsible, COM supporting: next parole hearing more than 12 months away' },
+  { surname: 'Mappatwo-Demo', rule: 'R2b', handover: 'COM responsible: parole not granted, MAPPA 2/3' },
+  { surname: 'Immigration-Demo', rule: 'R3', handover: 'COM responsible: immigration case' },
+  { surname: 'Open-Demo', rule: 'R4', handover: 'Indeterminate, open conditions' },
+] as const
+
+describe('handover policy omic2023, the new kinds of case (issue 20)', () => {
+  it('each new kind of case shows its responsibility and reason on its page and in the caseload', async () => {
+    const app = await openApp()
+    const { page } = app
+    expect((await app.call('omu:demo.create', { prisoners: 300, seed: 3 })).ok).toBe(true)
+    expect((await app.call('omu:establishment.update', { policy: 'omic2023', password: TEST_USER.password })).ok).toBe(true)
+    const list = await app.call('omu:caseload.list', { pomId: null })
+    if (!list.ok) throw new Error(list.error.message)
+    expect(list.data.policy).toBe('omic2023')
+
+    for (const kind of KINDS) {
+      const row = list.data.rows.find((r) => r.name.toUpperCase().includes(kind.surname.toUpperCase()))
+      if (!row) throw new Error(`The demo has no ${kind.surname} case.`)
+      await go(page, `#/prisoner/${row.prisonerId}`)
+      await page.getByRole('heading', { level: 1, name: new RegExp(kind.surname, 'i') }).waitFor()
+      await page.getByText(kind.handover.includes(':') ? kind.handover.split(': ')[1]! : kind.handover, { exact: false }).first().waitFor()
+      await screenshot(page, `handover2023-${kind.rule}-${kind.surname.toLowerCase()}`)
+    }
+    await expectAccessible(page, 'prisoner page of an omic2023 case')
+
+    // The caseload's handover column: the no-dates cases explain themselves in plain words.
+    await go(page, '#/caseload')
+    await page.getByTestId('case-row').first().waitFor()
+    for (const kind of KINDS.filter((k) => k.handover.includes(':'))) {
+      await page.getByLabel('Search by name or prison number').fill(kind.surname)
+      const caseRow = page.getByTestId('case-row').filter({ hasText: new RegExp(kind.surname, 'i') })
+      await caseRow.first().waitFor()
+      expect(await caseRow.first().textContent()).toContain(kind.handover)
+    }
+    await screenshot(page, 'handover2023-caseload')
+    await app.close()
+  })
+})
