@@ -65,7 +65,8 @@ describe('case work (issue 17)', () => {
     await screenshot(page, 'case-work-recommendation')
 
     // A probation POM against a prison recommendation: the reason is asked for and required (B4).
-    await page.getByLabel('Allocate to', { exact: true }).selectOption({ label: 'Kit Probation (probation POM)' })
+    // Options read "Kit Probation (probation POM): 0 cases of …" (renderer/src/screens/prisoner/pomChoice.ts): chosen by id.
+    await page.getByLabel('Allocate to', { exact: true }).selectOption({ value: String(kit.id) })
     const reason = page.getByLabel('Why allocate to a POM other than the recommended prison POM?')
     await reason.waitFor()
     const allocate = page.getByRole('button', { name: 'Allocate', exact: true })

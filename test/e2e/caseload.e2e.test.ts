@@ -65,7 +65,9 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await screenshot(page, '40-allocation')
     // Sam has no tier, so a prison POM is recommended; Kit is a probation POM, so issue 17 asks
     // why (../shared/specs/mpc-rules.md B4) and the main process refuses an allocation without it.
-    await page.getByLabel('Allocate SAMPLEWOOD, Sam to').selectOption({ label: 'Kit Pom (probation POM)' })
+    // The option reads "Kit Pom (probation POM): 0 cases of …" (renderer/src/screens/prisoner/pomChoice.ts).
+    const choose = page.getByLabel('Allocate SAMPLEWOOD, Sam to')
+    await choose.selectOption({ value: (await choose.locator('option', { hasText: 'Kit Pom (probation POM)' }).getAttribute('value')) ?? '' })
     await page.getByLabel('Why allocate to a POM other than the recommended prison POM?').fill('Kit knows the family.')
     await page.getByRole('button', { name: 'Allocate', exact: true }).click()
     await page.getByText('Every case in custody has a POM.').waitFor()
