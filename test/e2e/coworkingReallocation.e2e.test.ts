@@ -3,7 +3,8 @@
 // first-allocation fact, then reallocates Pat's cases on the Allocation screen, one POM for all,
 // with the preview first. Axe-clean; screenshots in test-results/screenshots (coworking-*,
 // reallocation-*). Today is 23/11/2026. Written by helper E2, not yet run (only helper C ran e2e
-// this session): the lead runs it.
+// this session): the lead runs it. Helper G added the POM-type reason step (bulk reallocation held
+// to the single allocation's rules), not run either.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { IpcResult } from '../../shared/ipc/result'
 import { closeBrowser, expectAccessible, openApp, screenshot } from './harness'
@@ -54,6 +55,14 @@ describe('co-working and bulk reallocation (issue 17)', () => {
     const changes = page.getByRole('table', { name: /What changes on 23\/11\/2026/ })
     await changes.waitFor()
     expect(await changes.textContent()).toContain('Kit Pom’s co-working ends')
+    // Held to the single allocation's rules (../shared/specs/mpc-rules.md B4): Kit is a probation
+    // POM where a prison POM is recommended, so each case needs a reason; one for both.
+    expect(await changes.textContent()).toContain('Prison POM')
+    expect(await changes.textContent()).toContain('Say why you chose a probation POM when a prison POM is recommended.')
+    await page.getByText('2 reasons or confirmations are still needed').waitFor()
+    await page.getByLabel('Reason for the POM type, for every case that needs one', { exact: true }).fill('Kit already co-works Alex and knows Bo.')
+    await page.getByRole('button', { name: 'Use for every case that needs one' }).click()
+    expect(await page.getByLabel('Reason for the POM type for TESTWELL, Bo').inputValue()).toBe('Kit already co-works Alex and knows Bo.')
     await expectAccessible(page, 'bulk reallocation preview')
     await screenshot(page, 'reallocation-preview')
     await page.getByRole('button', { name: 'Reallocate 2 cases' }).click()

@@ -102,7 +102,8 @@ async function caseloadScrolled(page: Page, shot: string): Promise<void> {
   // Down the page until the table's top has gone under the app's header.
   await body.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY + 300))
   expect(left).toBeGreaterThan(0)
-  await expect.poll(() => body.evaluate((el) => el.scrollLeft), 'the rows follow the header sideways').toBe(left)
+  // The rows follow the header sideways.
+  await expect.poll(() => body.evaluate((el) => el.scrollLeft)).toBe(left)
   const name = page.getByTestId('case-row').nth(3).getByRole('cell').first()
   const [nameBox, bodyBox] = [await name.boundingBox(), await body.boundingBox()]
   expect(nameBox && bodyBox && Math.abs(nameBox.x - bodyBox.x) < 2, 'the name column is kept in view').toBe(true)

@@ -161,7 +161,8 @@ const STEPS: [ChannelKey, Step][] = [
     },
   ],
   // Issue 17: bulk reallocation of Pat's case to Kit (last: the steps above use Pat's allocation).
-  ['reallocation.apply', (s, ids) => s.call('omu:reallocation.apply', { fromStaffId: ids.pom, moves: [{ prisonerId: ids.prisoner, toStaffId: ids.coWorker }] })],
+  // Kit is a probation POM where a prison POM is recommended: the move carries the reason spec B4 asks for.
+  ['reallocation.apply', (s, ids) => s.call('omu:reallocation.apply', { fromStaffId: ids.pom, moves: [{ prisonerId: ids.prisoner, toStaffId: ids.coWorker, pomTypeReason: 'Kit already co-works the case.' }] })],
   ['demo.create', async () => 'covered below: needs an empty data file'],
 ]
 

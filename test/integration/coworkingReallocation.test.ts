@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm'
 import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
-import { auditLog } from '../../db/schema'
+import { allocation, auditLog } from '../../db/schema'
 import type { IpcResult } from '../../shared/ipc/result'
 import { usePostgres } from '../pg/workers'
 import { HMP_TESTSHIRE, readStore, startTestServices, TEST_PASSWORD, TEST_PRISONER, type ServicesHandle } from './helpers'
@@ -175,8 +175,9 @@ describe('bulk reallocation of a POM’s cases (issue 17)', () => {
     const { pat, kit, sam, cases } = await setUp()
     const [a, b, c] = cases as [number, number, number]
     await must(svc.call('omu:coworking.assign', { prisonerId: a, staffId: kit, startDate: '2026-11-01' }))
+    // Kit is a probation POM where a prison POM is recommended: the reason spec B4 asks for.
     const moves = [
-      { prisonerId: a, toStaffId: kit },
+      { prisonerId: a, toStaffId: kit, pomTypeReason: 'Kit already co-works the case.' },
       { prisonerId: b, toStaffId: sam },
       { prisonerId: c, toStaffId: sam },
     ]
@@ -248,5 +249,92 @@ describe('bulk reallocation of a POM’s cases (issue 17)', () => {
     } finally {
       await client.end()
     }
+  })
+})
+
+describe('bulk reallocation is held to the rules of a single allocation (issue 17)', () => {
+  it('the preview shows, per case, the recommended POM type and whether a reason is needed (../shared/specs/mpc-rules.md B4), as allocations.allocate asks', async () => {
+    const { pat, kit, sam, cases } = await setUp()
+    const [a, b] = cases as [number, number, number]
+    const preview = await must(svc.call('omu:reallocation.preview', { fromStaffId: pat, moves: [{ prisonerId: a, toStaffId: kit }, { prisonerId: b, toStaffId: sam }] }))
+    expect(preview.problems).toEqual([])
+    // The same recommendation the allocation dialog shows for each case (caseWork.recommendPomType).
+    const single = await must(svc.call('omu:caseWork.recommendPomType', { prisonerId: a, staffId: kit }))
+    expect(preview.lines.map((l) => [l.name, l.recommendedPomType, l.recommendationText, l.pomTypeReasonNeeded, l.toUnavailable])).toEqual([
+      ['TESTWELL, Alex', 'prison', single.text, 'Say why you chose a probation POM when a prison POM is recommended.', null],
+      ['TESTWELL, Bo', 'prison', expect.any(String), null, null],
+    ])
+  })
+
+  it('apply refuses the whole request, in a sentence naming the case, while a needed POM-type reason is missing; with it the reason is kept with that allocation and audited with the recommendation', async () => {
+    const { pat, kit, sam, cases } = await setUp()
+    const [a, b, c] = cases as [number, number, number]
+    const moves = [
+      { prisonerId: a, toStaffId: kit },
+      { prisonerId: b, toStaffId: kit },
+      { prisonerId: c, toStaffId: sam },
+    ]
+    const refused = await svc.call('omu:reallocation.apply', { fromStaffId: pat, moves })
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'Nothing was reallocated. TESTWELL, Alex: Say why you chose a probation POM when a prison POM is recommended. One more reason or confirmation is missing: the preview shows each case that needs one.',
+    })
+    expect(await Promise.all(cases.map(currentPom))).toEqual([pat, pat, pat])
+    expect(await auditRows('omu:reallocation.apply')).toEqual([])
+
+    // A blank reason is no reason.
+    const blank = await svc.call('omu:reallocation.apply', { fromStaffId: pat, moves: [{ prisonerId: a, toStaffId: kit, pomTypeReason: '   ' }] })
+    expect(blank.ok).toBe(false)
+
+    const reasons = [
+      { prisonerId: a, toStaffId: kit, pomTypeReason: 'Kit knows the family.' },
+      { prisonerId: b, toStaffId: kit, pomTypeReason: 'Kit has worked with Bo before.' },
+      // Sam is of the recommended type: a reason sent anyway is not kept (as allocations.allocate).
+      { prisonerId: c, toStaffId: sam, pomTypeReason: 'Not needed.' },
+    ]
+    expect(await must(svc.call('omu:reallocation.apply', { fromStaffId: pat, moves: reasons }))).toMatchObject({ reallocated: 3 })
+    expect(await Promise.all(cases.map(currentPom))).toEqual([kit, kit, sam])
+    const kept = await readStore(svc, (conn) => conn.db.select({ prisonerId: allocation.prisonerId, pomTypeReason: allocation.pomTypeReason }).from(allocation).where(eq(allocation.startDate, '2026-11-23')).orderBy(allocation.prisonerId).all())
+    expect(kept).toEqual([
+      { prisonerId: a, pomTypeReason: 'Kit knows the family.' },
+      { prisonerId: b, pomTypeReason: 'Kit has worked with Bo before.' },
+      { prisonerId: c, pomTypeReason: null },
+    ])
+    const audits = await auditRows('omu:reallocation.apply')
+    expect(audits.map((r) => (JSON.parse(r.after ?? 'null') as { pomTypeRecommendation: unknown }).pomTypeRecommendation)).toEqual([
+      { recommendedPomType: 'prison', reasonKey: expect.any(String), overrideRequired: true },
+      { recommendedPomType: 'prison', reasonKey: expect.any(String), overrideRequired: true },
+      { recommendedPomType: 'prison', reasonKey: expect.any(String), overrideRequired: false },
+    ])
+  })
+
+  it('a POM away today needs the HOMD’s confirmation: shown in the preview, refused without it in the same sentence allocations.allocate uses, applied with it', async () => {
+    const { pat, sam, cases } = await setUp()
+    const [a, b] = cases as [number, number, number]
+    await must(svc.call('omu:resourcing.savePom', { staffId: sam, band: 4, hoursPerWeek: 37, daysPerWeek: 5, availability: { status: 'unavailable', from: '2026-11-02', to: '2027-01-10', reason: 'Redeployed to the wings' } }))
+    const moves = [
+      { prisonerId: a, toStaffId: sam },
+      { prisonerId: b, toStaffId: sam },
+    ]
+    const preview = await must(svc.call('omu:reallocation.preview', { fromStaffId: pat, moves }))
+    expect(preview.problems).toEqual([])
+    expect(preview.lines.map((l) => l.toUnavailable)).toEqual(['unavailable until 10/01/2027', 'unavailable until 10/01/2027'])
+
+    // The single allocation's own refusal, word for word, names the case here.
+    const single = await svc.call('omu:allocations.allocate', { prisonerId: a, staffId: sam })
+    const sentence = single.ok ? '' : single.error.message
+    expect(sentence).toBe('Sam Pom is unavailable until 10/01/2027. Confirm that the case should go to them while they are away, or choose another POM.')
+    const refused = await svc.call('omu:reallocation.apply', { fromStaffId: pat, moves: [moves[0], { ...moves[1], confirmUnavailable: true }] })
+    expect(refused.ok ? null : refused.error.message).toBe(`Nothing was reallocated. TESTWELL, Alex: ${sentence}`)
+    expect(await Promise.all(cases.map(currentPom))).toEqual([pat, pat, pat])
+
+    const done = await must(svc.call('omu:reallocation.apply', { fromStaffId: pat, moves: moves.map((m) => ({ ...m, confirmUnavailable: true })) }))
+    expect(done.reallocated).toBe(2)
+    expect(await Promise.all(cases.map(currentPom))).toEqual([sam, sam, pat])
+    const audits = await auditRows('omu:reallocation.apply')
+    expect(audits.map((r) => (JSON.parse(r.after ?? 'null') as { bulkReallocation: unknown }).bulkReallocation)).toEqual([
+      { fromStaffId: pat, toStaffId: sam, confirmedUnavailable: 'unavailable until 10/01/2027' },
+      { fromStaffId: pat, toStaffId: sam, confirmedUnavailable: 'unavailable until 10/01/2027' },
+    ])
   })
 })

@@ -57,7 +57,7 @@ describe('subject access request export (issue 7)', () => {
     // The sensitive note is held back twice: in the session record and in the audit row that recorded it.
     expect(heldBack.map((h) => h.note)).toEqual(['Intelligence from a third party: do not disclose.', 'Intelligence from a third party: do not disclose.'])
     expect((disclosure.auditTrail as unknown[]).length).toBeGreaterThanOrEqual(4)
-    expect(disclosure.allocations).toEqual([{ staffName: 'Pat Pom', startDate: '2026-09-10', endDate: null, reason: '' }])
+    expect(disclosure.allocations).toEqual([{ staffName: 'Pat Pom', startDate: '2026-09-10', endDate: null, reason: '', pomTypeReason: null }])
   })
 
   it('PDF: the disclosure holds no sensitive note; a separate file, named for the reviewer only, lists it (issue 15)', async () => {

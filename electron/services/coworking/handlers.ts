@@ -47,6 +47,6 @@ export const coworkingHandlers: Handlers['coworking'] = {
 }
 
 export const reallocationHandlers: Handlers['reallocation'] = {
-  preview: async (input, { store, today }) => (await planReallocation(store.db, input, today)).preview,
-  apply: (input, { store, today, now, audit }) => applyReallocation(store.db, input, today, now, audit),
+  preview: async (input, { store, today }) => (await planReallocation(store, input, today)).preview,
+  apply: (input, { store, today, now, audit }) => applyReallocation(store, input, today, now, audit),
 }

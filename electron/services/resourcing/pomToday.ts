@@ -58,5 +58,10 @@ export async function requireAvailableOrConfirmed(db: Db, pom: StaffRecord, toda
   if (confirmed) return
   const a = pomTodayOf(pom, await plannedChangeRecords(db), today).availability
   if (a.status !== 'unavailable') return
-  throw new UserFacingError('conflict', `${pom.name} is ${awayText(a)}. Confirm that the case should go to them while they are away, or choose another POM.`, 'confirmUnavailable')
+  throw new UserFacingError('conflict', confirmAwaySentence(pom.name, awayText(a)), 'confirmUnavailable')
+}
+
+/** The sentence asking the HOMD to confirm a case for a POM away today (allocation and bulk reallocation alike). */
+export function confirmAwaySentence(name: string, away: string): string {
+  return `${name} is ${away}. Confirm that the case should go to them while they are away, or choose another POM.`
 }

@@ -1,6 +1,5 @@
 // Words shown for the engine's codes. Status is always shown as text (with colour only as a second cue).
 import type { HandoverReason } from '../../../shared/engine/index'
-import type { ParoleReviewOutcome } from '../../../shared/engine/case/paroleReviews'
 import type { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../shared/ipc/values'
 
 export const RESPONSIBILITY_LABELS = { pom: 'POM', pom_with_com: 'POM with COM', com: 'COM' } as const
@@ -63,10 +62,5 @@ export const SENTENCE_TYPE_LABELS = { determinate: 'Determinate', indeterminate:
 export const ROSH_LABELS = { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' } as const satisfies Record<(typeof ROSH_LEVELS)[number], string>
 export const PRISONER_STATUS_LABELS = { in_custody: 'In custody', released: 'Released', transferred_out: 'Transferred out' } as const satisfies Record<(typeof PRISONER_STATUSES)[number], string>
 
-/** Parole review outcomes (issues 17 and 20), sentence case. */
-export const PAROLE_OUTCOME_LABELS = {
-  release: 'Release directed',
-  refused: 'Release refused',
-  deferred: 'Deferred',
-  not_known: 'Not yet known',
-} as const satisfies Record<ParoleReviewOutcome, string>
+/** Parole review outcomes (issues 17 and 20), sentence case: shared with the subject access disclosure. */
+export { PAROLE_OUTCOME_LABELS } from '../../../shared/export/caseFactLabels'

@@ -23,8 +23,20 @@ export const coworking = {
   }),
 } satisfies Domain
 
-/** One case to move, and the POM it goes to. */
-export const reallocationMoveSchema = z.object({ prisonerId: id, toStaffId: id }).strict()
+/**
+ * One case to move, and the POM it goes to. Each move is held to the rules of a single allocation
+ * (allocations.allocate): `pomTypeReason` is required when the new POM is of the other type than
+ * the recommended one (../shared/specs/mpc-rules.md B4), `confirmUnavailable` when the new POM is
+ * away today (issue 17, "POMs: availability"); the preview says which cases need either.
+ */
+export const reallocationMoveSchema = z
+  .object({
+    prisonerId: id,
+    toStaffId: id,
+    pomTypeReason: z.string().trim().max(500, 'Keep the reason for the POM type to 500 characters or fewer.').default(''),
+    confirmUnavailable: z.boolean().default(false),
+  })
+  .strict()
 
 export const reallocationInput = z
   .object({
@@ -48,6 +60,13 @@ export const reallocationLineSchema = z.object({
   toName: z.string(),
   /** The new POM was the case's co-working POM: that co-working ends (a POM does not co-work their own case). */
   endsCoWorking: z.boolean(),
+  /** Spec B: the POM type recommended for the case (null: none until its RoSH is recorded), and B5's sentence saying why. */
+  recommendedPomType: z.enum(['prison', 'probation']).nullable(),
+  recommendationText: z.string(),
+  /** Spec B4: the sentence asking why the new POM's type was chosen, or null when no reason is needed. */
+  pomTypeReasonNeeded: z.string().nullable(),
+  /** The new POM is away today, e.g. "unavailable until 10/01/2027" (confirm to go ahead), or null. */
+  toUnavailable: z.string().nullable(),
 })
 export type ReallocationLine = z.infer<typeof reallocationLineSchema>
 

@@ -8,7 +8,7 @@ const id = z.number().int().positive()
 
 export const subjectAccess = {
   export: channel({
-    doc: 'Everything held about one prisoner (facts, allocations, sessions, audit rows) as PDF or JSON; sensitive-marked notes are left out of it and listed in a second file beside it, for the reviewer only.',
+    doc: 'Everything held about one prisoner (facts, allocations, co-working, parole reviews, the COM and VLO details, the handover checklist, community notified, early allocation assessments, responsibility overrides, sessions, audit rows) as PDF or JSON; sensitive-marked notes are left out of it and listed in a second file beside it, for the reviewer only.',
     kind: 'query',
     input: z.object({ prisonerId: id, format: z.enum(['pdf', 'json']) }).strict(),
     output: z.discriminatedUnion('saved', [

@@ -11,6 +11,7 @@ import {
   type EarlyAllocationQuestion,
 } from '../../../../shared/engine'
 import type { EarlyAllocationAssessmentView, EarlyAllocationView } from '../../../../shared/ipc/channels/caseWork'
+import { EARLY_ALLOCATION_QUESTION_TEXT } from '../../../../shared/export/caseFactLabels'
 import { channelTag, useCan, whoCan } from '../../app/can'
 import { DataTable } from '../../app/DataTable'
 import { DateField } from '../../app/DateField'
@@ -28,20 +29,8 @@ import { fieldId, serverFieldError } from '../../lib/formErrors'
 
 const FORM = 'early-allocation'
 
-/** Spec C.1's questions, as MPC asks them. */
-const QUESTIONS: Record<EarlyAllocationQuestion, string> = {
-  convictedUnderTerrorismAct2000: 'Has this person been convicted of an offence under the Terrorism Act 2000?',
-  highProfile: 'Is this a high profile case?',
-  seriousCrimePreventionOrder: 'Is this person subject to a serious crime prevention order?',
-  mappaLevel3: 'Is this person managed at MAPPA level 3?',
-  cppcCase: 'Is this likely to be a Critical Public Protection Case?',
-  extremismSeparation: 'Is this person held in an extremism separation centre?',
-  dueForReleaseInLessThan24Months: 'Will they be released in less than 24 months?',
-  highRiskOfSeriousHarm: 'Do they have a very high risk of serious harm?',
-  mappaLevel2: 'Is this person managed at MAPPA level 2?',
-  pathfinderProcess: 'Have they been identified through the pathfinder process?',
-  otherReason: 'Is there any other reason to refer this case early?',
-}
+/** Spec C.1's questions, as MPC asks them (shared with the subject access disclosure). */
+const QUESTIONS = EARLY_ALLOCATION_QUESTION_TEXT
 
 const FIELDS = [{ name: 'oasysDate', label: 'Date of the last OASys risk assessment' }, ...EARLY_ALLOCATION_QUESTIONS.map((q) => ({ name: q, label: QUESTIONS[q] })), { name: 'reason', label: 'Reason' }, { name: 'approved', label: 'HOMD approval' }]
 
