@@ -7,6 +7,27 @@ import { Dice, dayNumber, isoOf, seededRandom } from './random'
 // It spreads sentence types, release dates, allocations and session histories so every handover
 // reason and every minimum status appears.
 //
+// Issue 16 ("The demo establishment"): it looks like a real OMU on a normal month, so a new user
+// learns from it. The proportions, as the engine evaluates them (measured by
+// test/integration/demoProportions.test.ts on 2,000 prisoners, seed 16, today 23/11/2026; other
+// seeds land within a point or two):
+// - About one case in seven is recent (sentenced or arrived in the last 120 days); about 8% wait
+//   for a POM.
+// - Start of custody (seed 003 Annex B: 3 sessions in the first 12 weeks), of applicable windows:
+//   about 86% met, 8% still open (on track), 1-2% overdue and still actionable, 5% missed in the
+//   past. Older cases are kept up 94% of the time; allocations of the last RECENT_STRAIN_DAYS only
+//   60%, since the establishment is at EDM Stage 3 (seed 002) this month: that is what leaves a
+//   few windows overdue now rather than years ago.
+// - Pre-handover: about 95% met or on track; under 1% overdue.
+// - Transfers: about one case in six arrived on transfer (arrival within the last two years),
+//   about 80% seen within 14 working days, a few awaiting their first session today.
+// - Late records: about 15% of sessions are entered after the day, some 5-6% more than one
+//   working day late (seed 003 Annex B 1.1), so "records entered late this month" is not empty.
+// - Handovers (COM allocated) spread over the coming months: about 2% of cases start in each of
+//   the next 24 months, fewer beyond.
+// The showcase cases (SHOWCASE) and the POMs' capacity facts are set by position, whatever these
+// proportions.
+//
 // Written through a StoreConn with SQL both backends run (`?` parameters, RETURNING, no dialect
 // functions), as multi-row INSERTs of up to ROWS_PER_INSERT rows: thousands of prisoners and
 // hundreds of thousands of sessions in a few hundred statements, so it stays quick on the local
@@ -62,6 +83,9 @@ export async function insertDemoEstablishment(conn: StoreConn, now: string): Pro
     .values({ id: 1, name: 'HMP Demoshire (demo data)', code: 'DMO', category: 'training', currentStage: 3, targetStage: 2, policy: 'omic2021', updatedAt: now })
     .run()
 }
+
+/** Allocations this recent fall behind more often (the Stage 3 strain of this month; see the header). */
+const RECENT_STRAIN_DAYS = 150
 
 /** Rows per multi-row INSERT: 500 prisoner rows are 12,000 parameters, inside both backends' limits. */
 const ROWS_PER_INSERT = 500
@@ -276,8 +300,8 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     if (prisoners.length === ROWS_PER_INSERT) await flush()
     const n = name(d, i + 100)
     const indeterminate = d.chance(0.12)
-    // A fifth are recent: newly sentenced (start-of-custody windows open) or recent arrivals.
-    const recent = d.chance(0.2)
+    // About one in seven are recent: newly sentenced (start-of-custody windows open) or recent arrivals.
+    const recent = d.chance(0.15)
     const start = recent ? today - d.int(0, 120) : today - d.int(120, 365 * 5 - 30)
     const age = d.int(18, 70)
     const dob = isoOf(start - age * 365 - d.int(0, 364))
@@ -333,7 +357,10 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     }
     // Sessions from allocation: weekly or fortnightly in the first 12 weeks (start of custody,
     // seed 003 Annex B), then every few weeks, with plausible gaps; some cases fall behind.
-    const diligent = d.chance(0.85)
+    // Most cases are kept up (the proportions in the header); allocations of the last RECENT_STRAIN_DAYS fall behind
+    // more often: the establishment is at EDM Stage 3 (insertDemoEstablishment), and that strain
+    // is what leaves a few start-of-custody windows overdue and still actionable today.
+    const diligent = d.chance(allocStart > today - RECENT_STRAIN_DAYS ? 0.6 : 0.94)
     let day = Math.max(allocStart + d.int(1, diligent ? 14 : 60), historyFrom)
     // Most transfers are seen within 14 working days of arrival; some are missed.
     if (arrival !== null && arrival >= historyFrom && d.chance(0.85)) {
@@ -344,12 +371,13 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
       }
     }
     while (day <= today) {
-      const inPerson = d.chance(0.8)
+      const early = day < allocStart + 84
+      // Start-of-custody sessions are face to face (seed 003 Annex B); later ones are sometimes remote.
+      const inPerson = d.chance(early ? 0.9 : 0.8)
       const mode = inPerson ? d.pick(MODES_IN_PERSON) : d.pick(MODES_REMOTE)
       const lag = d.chance(0.85) ? 0 : d.chance(0.6) ? 1 : d.int(2, 9)
       session([index, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now])
       sessions++
-      const early = day < allocStart + 84
       const gap = diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
       day += Math.max(1, Math.round(gap * (opts.sessionGapScale ?? 1)))
     }

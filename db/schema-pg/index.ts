@@ -93,6 +93,9 @@ export const prisoner = pgTable(
     additionalIsp: flag('additional_isp').notNull().default(0),
     /** Issue 17: the sentence's first POM allocation, anywhere (db/schema/caseload.ts). */
     firstPomAllocatedDate: text('first_pom_allocated_date'),
+    /** Issue 16: wing and cell, and the security category (db/schema/caseload.ts; migration 0014). */
+    location: text('location'),
+    securityCategory: text('security_category'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
   },
@@ -300,6 +303,8 @@ export const signOffStep = pgTable(
     date: text('date').notNull(),
     decision: text('decision').notNull(),
     comments: text('comments'),
+    /** Issue 16: the signed-in user who recorded the step (migration 0014_location_and_recorded_by). */
+    recordedBy: text('recorded_by'),
   },
   (t) => [uniqueIndex('sign_off_step_seq').on(t.planVersionId, t.seq), index('sign_off_step_version').on(t.planVersionId)],
 )

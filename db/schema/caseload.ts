@@ -75,6 +75,11 @@ export const prisoner = sqliteTable(
      * Migration 0014_first_allocation_coworking.
      */
     firstPomAllocatedDate: text('first_pom_allocated_date'),
+    // Issue 16 (migration 0016_location_and_recorded_by): shown in the prisoner page header.
+    /** Wing and cell as NOMIS shows them, e.g. "B-2-014"; null: not recorded. */
+    location: text('location'),
+    /** One of SECURITY_CATEGORIES (shared/ipc/values.ts), checked by the contract; null: not recorded. */
+    securityCategory: text('security_category'),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),

@@ -48,6 +48,8 @@ export const signOffStep = sqliteTable(
     date: text('date').notNull(),
     decision: text('decision').notNull(),
     comments: text('comments'),
+    /** Issue 16: the signed-in user who recorded the step (a Governor on a board's behalf); null before migration 0016. */
+    recordedBy: text('recorded_by'),
   },
   (t) => [uniqueIndex('sign_off_step_seq').on(t.planVersionId, t.seq), index('sign_off_step_version').on(t.planVersionId)],
 )

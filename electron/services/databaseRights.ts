@@ -296,4 +296,6 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   // audit.checkChain: the end of the audit trail's hash chain (issue 15, migration 0007).
   omu_audit_chain_head: ['homs', 'governor'],
   omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
+  // audit.history: the writers' display names in a record's history (issue 16, migration 0014).
+  omu_user_display_names: USER_ROLES,
 }

@@ -79,7 +79,9 @@ export function boot(reads: FirstReads): void {
   // print it to a console nobody reads in an installed app.
   createRoot(root, { onCaughtError: () => undefined, onUncaughtError: (error) => reportRendererError('window', error) }).render(
     <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'omu-colour-scheme' })}>
+      {/* Issue 16: until someone chooses a theme (ThemeToggle), the app, the sign-in page first,
+          follows the computer's light or dark setting. */}
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" colorSchemeManager={localStorageColorSchemeManager({ key: 'omu-colour-scheme' })}>
         <LaterNotifications />
         <QueryClientProvider client={queryClient}>
           {/* Outside any screen (sign-in, set-up, the shell itself): reloading means the whole page. */}

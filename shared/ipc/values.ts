@@ -17,6 +17,15 @@ export type SessionMode = (typeof SESSION_MODES)[number]
 
 export const PRISONER_STATUSES = ['in_custody', 'released', 'transferred_out'] as const
 export const ROSH_LEVELS = ['low', 'medium', 'high', 'very_high'] as const
+/**
+ * Issue 16: the security categories of England and Wales prisons, as NOMIS records them: adult men
+ * A to D (A the highest security, D open conditions); young offender institutions (YOI) restricted,
+ * closed and open; women's estate restricted, closed, semi-open and open (women's open is the
+ * category T the handover spec reads, ../shared/specs/handover-2023.md section 1). Category A's
+ * escape-risk levels (standard, high, exceptional) are not distinguished here.
+ */
+export const SECURITY_CATEGORIES = ['A', 'B', 'C', 'D', 'yoi_restricted', 'yoi_closed', 'yoi_open', 'female_restricted', 'female_closed', 'female_semi_open', 'female_open'] as const
+export type SecurityCategory = (typeof SECURITY_CATEGORIES)[number]
 export const SENTENCE_TYPES = ['determinate', 'indeterminate'] as const
 
 /** App user roles (issue 7). */

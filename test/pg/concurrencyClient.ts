@@ -33,8 +33,8 @@ async function client(c: Config['clients'][number], deadline: number) {
     const r =
       c.role === 'pom'
         ? await call('omu:sessions.record', { prisonerId, date: today, inPerson: true, mode: 'wing_interview_room', durationMinutes: 20 + random(40) })
-        : // A random POM is often of the other type than recommended: issue 17 asks why (spec B4).
-          await call('omu:allocations.allocate', { prisonerId, staffId: config.pomIds[random(config.pomIds.length)], reason: 'Concurrency test', pomTypeReason: 'Concurrency test' })
+        : // A random POM is often of the other type than recommended (issue 17 asks why, spec B4) or away today (the HOMD confirms).
+          await call('omu:allocations.allocate', { prisonerId, staffId: config.pomIds[random(config.pomIds.length)], reason: 'Concurrency test', pomTypeReason: 'Concurrency test', confirmUnavailable: true })
     if (r.ok) {
       if (c.role === 'pom') out.sessions.push((r.data as { id: number }).id)
       else out.allocations.push((r.data as { allocationId: number }).allocationId)

@@ -40,6 +40,8 @@ function detail(): PrisonerDetail {
       immigrationCase: false,
       additionalIsp: false,
       firstPomAllocatedDate: '2026-01-12',
+      location: null,
+      securityCategory: null,
       version: 1,
     },
     policy: 'omic2021',

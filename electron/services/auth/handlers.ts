@@ -206,7 +206,7 @@ export const auditHandlers: Handlers['audit'] = {
     if (actor && actor.role !== 'homs' && !HISTORY_FOR_EVERYONE.has(entity)) {
       throw new UserFacingError('forbidden', `As a ${ROLE_NAMES[actor.role]} you cannot read the history of that record. Ask a HOMS.`)
     }
-    const rows = await auditHistory(store.db, entity, entityId)
+    const rows = await auditHistory(store, entity, entityId)
     return actor && mayReadSensitiveNotes(actor.role) ? rows : rows.filter((r) => !holdsSensitiveNote(r.before) && !holdsSensitiveNote(r.after))
   },
   // Issue 15: the hash chain checked (db/auditChain.ts), shown in Settings and after sign-in.

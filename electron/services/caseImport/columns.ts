@@ -46,6 +46,9 @@ export const PRISONER_COLUMNS: readonly Column[] = [
   { header: 'additional_isp', field: 'additionalIsp', type: 'boolean', required: false, example: 'no', help: 'yes or no: a further indeterminate sentence still to serve' },
   // Issue 17: start_of_custody counts from it (seed 003 Annex B "Start custodial sentence").
   { header: 'first_pom_allocated_date', field: 'firstPomAllocatedDate', type: 'date', required: false, example: '', help: 'The sentence’s first allocation to a POM, at any prison' },
+  // Issue 16: shown in the prisoner page header. Optional: a file without them keeps what is recorded.
+  { header: 'location', field: 'location', type: 'text', required: false, example: 'B-2-014', help: 'Wing and cell' },
+  { header: 'category', field: 'securityCategory', type: 'text', required: false, example: 'C', help: 'A, B, C, D, yoi_restricted, yoi_closed, yoi_open, female_restricted, female_closed, female_semi_open or female_open' },
 ]
 
 export const SESSION_COLUMNS: readonly Column[] = [

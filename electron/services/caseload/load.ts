@@ -42,6 +42,9 @@ export interface PrisonerRow {
   additionalIsp: number
   /** Issue 17: the sentence's first POM allocation, anywhere (start_of_custody counts from it). */
   firstPomAllocatedDate: string | null
+  /** Issue 16: wing and cell, and the security category (read by the CSV import's keep-what-is-recorded rule). */
+  location: string | null
+  securityCategory: string | null
 }
 
 export interface CaseRecord {
@@ -114,6 +117,8 @@ export const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] 
   ['immigrationCase', 'immigration_case'],
   ['additionalIsp', 'additional_isp'],
   ['firstPomAllocatedDate', 'first_pom_allocated_date'],
+  ['location', 'location'],
+  ['securityCategory', 'security_category'],
 ]
 
 /** The select list of a PrisonerRow from `prisoner p`. */
@@ -176,6 +181,8 @@ export function prisonerRow(v: readonly unknown[]): PrisonerRow {
     immigrationCase: v[27],
     additionalIsp: v[28],
     firstPomAllocatedDate: v[29],
+    location: v[30],
+    securityCategory: v[31],
   } as PrisonerRow
 }
 

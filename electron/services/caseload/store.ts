@@ -34,7 +34,7 @@ function chunks<T>(items: readonly T[], size = BATCH): T[][] {
 // ---- Row mappers -------------------------------------------------------------------------------
 
 export function toPrisoner(r: PrisonerRecord): Prisoner {
-  return { ...r, sentenceType: r.sentenceType as Prisoner['sentenceType'], status: r.status as Prisoner['status'] }
+  return { ...r, sentenceType: r.sentenceType as Prisoner['sentenceType'], status: r.status as Prisoner['status'], securityCategory: r.securityCategory as Prisoner['securityCategory'] }
 }
 
 export function toStaff(r: StaffRecord): Staff {
@@ -84,6 +84,8 @@ export function prisonerValues(f: PrisonerInput) {
     arrivalDate: f.arrivalDate ?? null,
     openConditionsArrivalDate: f.openConditionsArrivalDate ?? null,
     firstPomAllocatedDate: f.firstPomAllocatedDate ?? null,
+    location: f.location ? f.location : null,
+    securityCategory: f.securityCategory ?? null,
   }
 }
 

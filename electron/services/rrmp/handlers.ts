@@ -151,7 +151,7 @@ export const rrmpHandlers: Handlers['rrmp'] = {
     if (row.rev !== input.rev) throw stalePlan(`Version ${row.version}`)
     const history = await signOffHistory(db, row.id)
     const by = blank(input.by) ? (actor?.displayName ?? '') : (input.by ?? '')
-    const step = { stage: 'submit' as const, by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null }
+    const step = { stage: 'submit' as const, by, role: blank(input.role) ? (SIGN_OFF_ROUTE[0]?.role ?? 'HOMS') : (input.role ?? ''), date: today, decision: 'submitted' as const, comments: null, recordedBy: actor?.displayName ?? null }
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError('conflict', r.problem)
     await appendSignOff(db, row.id, step, history.length + 1)

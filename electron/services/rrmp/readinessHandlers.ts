@@ -38,6 +38,9 @@ export const readinessHandlers: Handlers['readiness'] = {
       date: today,
       decision: input.decision,
       comments: comments === '' ? null : comments,
+      // Issue 16: who recorded it, apart from whose decision it is (`by`: a board or Gold member
+      // on whose behalf a Governor records it); shown in the route as "recorded by".
+      recordedBy: actor?.displayName ?? null,
     }
     const r = applySignOffDecision(history, step)
     if (!r.ok) throw new UserFacingError(state.kind === 'awaiting' ? 'invalid_input' : 'conflict', r.problem, input.decision === 'returned' && comments === '' ? 'comments' : undefined)

@@ -151,7 +151,7 @@ export async function saveEntry(db: Db, entryId: number, readRev: number, entry:
 
 export async function signOffHistory(db: Db, versionId: number): Promise<SignOffStep[]> {
   const rows = await db.select().from(signOffStep).where(eq(signOffStep.planVersionId, versionId)).orderBy(asc(signOffStep.seq)).all()
-  return rows.map((r) => ({ stage: r.stage as SignOffStep['stage'], by: r.by, role: r.role, date: r.date, decision: r.decision as SignOffStep['decision'], comments: r.comments }))
+  return rows.map((r) => ({ stage: r.stage as SignOffStep['stage'], by: r.by, role: r.role, date: r.date, decision: r.decision as SignOffStep['decision'], comments: r.comments, recordedBy: r.recordedBy }))
 }
 
 export async function appendSignOff(db: Db, versionId: number, step: SignOffStep, seq: number): Promise<void> {

@@ -185,16 +185,36 @@ export async function passwordChangeRequired(db: Db, id: number): Promise<boolea
 
 // ---------------------------------------------------------------- audit trail (reads)
 
-/** The audit history of one record, newest first (the last 500 changes). */
-export async function auditHistory(db: Db, entity: string, entityId: string): Promise<AuditEntry[]> {
-  const rows = await db
+/**
+ * Display names by username (issue 16: the record history names people, not logins). On the shared
+ * database only the HOMS may read every profile, so the names come through omu_user_display_names
+ * (migration-pg 0014), which gives names and nothing else; the local file reads the table.
+ */
+export async function displayNamesByUsername(conn: StoreConn): Promise<Map<string, string>> {
+  if (conn.dialect === 'postgres') {
+    const rows = await conn.sql.rows<[string, string]>('select username, display_name from omu_user_display_names()')
+    return new Map(rows.map(([username, name]) => [username, name]))
+  }
+  const rows = await conn.db.select({ username: appUser.username, name: appUser.displayName }).from(appUser).all()
+  return new Map(rows.map((r) => [r.username, r.name]))
+}
+
+/** The audit history of one record, newest first (the last 500 changes), each writer by display name where known. */
+export async function auditHistory(conn: StoreConn, entity: string, entityId: string): Promise<AuditEntry[]> {
+  const names = await displayNamesByUsername(conn)
+  const rows = await conn.db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
     .orderBy(desc(auditLog.id))
     .limit(500)
     .all()
-  return rows.map((r) => ({ ...r, before: r.before === null ? null : (JSON.parse(r.before) as unknown), after: r.after === null ? null : (JSON.parse(r.after) as unknown) }))
+  return rows.map((r) => ({
+    ...r,
+    displayName: names.get(r.username) ?? null,
+    before: r.before === null ? null : (JSON.parse(r.before) as unknown),
+    after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+  }))
 }
 
 // ---------------------------------------------------------------- subject access

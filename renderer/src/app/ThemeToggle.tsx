@@ -12,12 +12,14 @@ const SCHEMES: { value: MantineColorScheme; label: string }[] = [
  * and it renders in a fraction of the time of a segmented control, which measures and animates its
  * indicator on the first paint of every screen (issue 8).
  */
-export function ThemeToggle({ userId }: { userId: number }) {
+export function ThemeToggle({ userId }: { userId: number | null }) {
   const { colorScheme, setColorScheme } = useMantineColorScheme()
   // Issue 16: the theme is each user's own, kept on this computer by user id (no name stored); a
-  // user who never chose one keeps the theme on screen.
-  const key = `omu-colour-scheme:user:${userId}`
+  // user who never chose one keeps the theme on screen. Before anyone signs in (userId null: the
+  // sign-in page) the choice is the computer's, the one the sign-in page is shown in next time.
+  const key = userId === null ? null : `omu-colour-scheme:user:${userId}`
   useEffect(() => {
+    if (key === null) return
     const mine = SCHEMES.find((s) => s.value === window.localStorage.getItem(key))
     if (mine) setColorScheme(mine.value)
   }, [key, setColorScheme])
@@ -30,7 +32,7 @@ export function ThemeToggle({ userId }: { userId: number }) {
         const next = SCHEMES.find((s) => s.value === e.currentTarget.value)
         if (!next) return
         setColorScheme(next.value)
-        window.localStorage.setItem(key, next.value)
+        if (key !== null) window.localStorage.setItem(key, next.value)
       }}
       data={SCHEMES}
     />

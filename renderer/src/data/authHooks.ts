@@ -60,8 +60,9 @@ export function useUnlockUser() {
   return useMutation({ mutationFn: (id: number) => unwrap(omu().users.unlock({ id })), onSuccess: () => qc.invalidateQueries({ queryKey: keys.users() }) })
 }
 
-export function useAuditHistory(entity: string, entityId: string) {
-  return useQuery({ queryKey: keys.audit(entity, entityId), queryFn: () => unwrap(omu().audit.history({ entity, entityId })) })
+/** Issue 16: a prisoner's record history, read again after any change to the case (keys.prisonerHistory). */
+export function usePrisonerHistory(prisonerId: number) {
+  return useQuery({ queryKey: keys.prisonerHistory(prisonerId), queryFn: () => unwrap(omu().audit.history({ entity: 'prisoner', entityId: String(prisonerId) })) })
 }
 
 /**

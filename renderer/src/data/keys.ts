@@ -17,6 +17,12 @@ export const keys = {
   cases: () => [...keys.all, 'cases'] as const,
   caseload: (pomId: number | null) => [...keys.cases(), 'caseload', pomId] as const,
   prisoner: (prisonerId: number) => [...keys.cases(), 'prisoner', prisonerId] as const,
+  /**
+   * Issue 16 ("record history refreshes after a change"): a prisoner's record history, under
+   * cases so that every write to the case (its facts, sessions, allocation, handover, parole),
+   * which invalidates cases(), reads it again.
+   */
+  prisonerHistory: (prisonerId: number) => [...keys.cases(), 'history', prisonerId] as const,
   allocations: () => [...keys.cases(), 'allocations'] as const,
   /** Issues 17 and 20: a case's parole reviews, and the parole cases list (both move the handover dates). */
   parole: (prisonerId: number) => [...keys.cases(), 'parole', prisonerId] as const,

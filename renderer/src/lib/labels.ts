@@ -1,6 +1,6 @@
 // Words shown for the engine's codes. Status is always shown as text (with colour only as a second cue).
 import type { HandoverReason } from '../../../shared/engine/index'
-import type { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../shared/ipc/values'
+import type { PRISONER_STATUSES, ROSH_LEVELS, SecurityCategory, SENTENCE_TYPES } from '../../../shared/ipc/values'
 
 export const RESPONSIBILITY_LABELS = { pom: 'POM', pom_with_com: 'POM with COM', com: 'COM' } as const
 
@@ -61,6 +61,20 @@ export const ROLE_LABELS = { prison_pom: 'Prison POM', probation_pom: 'Probation
 export const SENTENCE_TYPE_LABELS = { determinate: 'Determinate', indeterminate: 'Indeterminate' } as const satisfies Record<(typeof SENTENCE_TYPES)[number], string>
 export const ROSH_LABELS = { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' } as const satisfies Record<(typeof ROSH_LEVELS)[number], string>
 export const PRISONER_STATUS_LABELS = { in_custody: 'In custody', released: 'Released', transferred_out: 'Transferred out' } as const satisfies Record<(typeof PRISONER_STATUSES)[number], string>
+/** Issue 16: security categories (shared/ipc/values.ts SECURITY_CATEGORIES), as the header and form show them. */
+export const SECURITY_CATEGORY_LABELS = {
+  A: 'Category A',
+  B: 'Category B',
+  C: 'Category C',
+  D: 'Category D (open)',
+  yoi_restricted: 'YOI restricted',
+  yoi_closed: 'YOI closed',
+  yoi_open: 'YOI open',
+  female_restricted: 'Women’s restricted',
+  female_closed: 'Women’s closed',
+  female_semi_open: 'Women’s semi-open',
+  female_open: 'Women’s open',
+} as const satisfies Record<SecurityCategory, string>
 
 /** Parole review outcomes (issues 17 and 20), sentence case: shared with the subject access disclosure. */
 export { PAROLE_OUTCOME_LABELS } from '../../../shared/export/caseFactLabels'

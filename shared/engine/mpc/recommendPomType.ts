@@ -133,8 +133,14 @@ export function recommendationText(result: RecommendPomTypeResult, facts: Recomm
       return 'This is an immigration case, so should be given to a prison POM.'
     case 'supporting_role':
       return `${name} needs a POM in a supporting role, so should be allocated to a prison POM.`
-    case 'tier_based':
-      return `${name} is tier ${facts.tier?.trim().toUpperCase() ?? ''}, so we recommend allocating to a ${pomType} POM.`
+    case 'tier_based': {
+      // Spec B5's sentence needs a tier; with none recorded B1 still recommends a prison POM (no
+      // letter A or B), so say that in words rather than "tier , so" (issue 16, "speaks plainly").
+      const tier = facts.tier?.trim().toUpperCase() ?? ''
+      return tier === ''
+        ? `${name} has no tier recorded, so we recommend allocating to a ${pomType} POM. Record the tier to check this.`
+        : `${name} is tier ${tier}, so we recommend allocating to a ${pomType} POM.`
+    }
     case 'rosh_based': {
       const rosh = facts.roshLevel ? ROSH_WORDS[facts.roshLevel] : ''
       return `${name} has a ${rosh} ROSH, so we recommend allocating to a ${pomType} POM.`

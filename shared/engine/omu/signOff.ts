@@ -47,6 +47,12 @@ export interface SignOffStep {
   date: IsoDate
   decision: SignOffDecision
   comments: string | null
+  /**
+   * Issue 16: the signed-in user who recorded the step, when the app knows it (null on steps from
+   * before migration 0016). Differs from `by` when a Governor records a PGD, Prison Gold, DIB or
+   * Probation Gold decision on that person's behalf; the route then shows "recorded by".
+   */
+  recordedBy?: string | null
 }
 
 export type SignOffState =

@@ -123,6 +123,8 @@ export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   username: z.string(),
+  /** Issue 16: the writer's display name (null when their profile is gone, e.g. a copied file's writer). */
+  displayName: z.string().nullable(),
   role: z.string(),
   channel: z.string(),
   entity: z.string(),

@@ -9,6 +9,8 @@ import {
   PRISONER_STATUSES,
   prisonNumber,
   ROSH_LEVELS,
+  prisonLocation,
+  SECURITY_CATEGORIES,
   SENTENCE_TYPES,
   SESSION_MODES,
   STAFF_ROLES,
@@ -91,6 +93,9 @@ export const prisonerFields = {
   // Issue 17: the sentence's first POM allocation, at whichever establishment (start_of_custody
   // counts from it: seed 003 Annex B "Start custodial sentence").
   firstPomAllocatedDate: optionalDate,
+  // Issue 16: the prisoner page header's "location/wing" and "category".
+  location: prisonLocation,
+  securityCategory: z.enum(SECURITY_CATEGORIES, 'Choose the security category.').nullable().optional(),
 }
 export const prisonerInput = z.object(prisonerFields).strict()
 export type PrisonerInput = z.output<typeof prisonerInput>
@@ -126,6 +131,8 @@ export const prisonerSchema = z.object({
   immigrationCase: z.boolean(),
   additionalIsp: z.boolean(),
   firstPomAllocatedDate: z.string().nullable(),
+  location: z.string().nullable(),
+  securityCategory: z.enum(SECURITY_CATEGORIES).nullable(),
   version: z.number(),
 })
 export type Prisoner = z.infer<typeof prisonerSchema>

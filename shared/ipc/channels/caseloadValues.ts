@@ -3,7 +3,7 @@ import { isoDate } from '../schemas'
 
 // Value lists and field schemas of the caseload domain (issue 5). Messages reach the user.
 
-export { POM_ROLES, PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES, SESSION_MODES, STAFF_ROLES, type SessionMode, type StaffRole } from '../values'
+export { POM_ROLES, PRISONER_STATUSES, ROSH_LEVELS, SECURITY_CATEGORIES, SENTENCE_TYPES, SESSION_MODES, STAFF_ROLES, type SessionMode, type StaffRole } from '../values'
 
 export const prisonNumber = z
   .string()
@@ -27,6 +27,18 @@ export const tier = z
   .trim()
   .toUpperCase()
   .regex(/^[A-D][0-3]$/, 'Enter the tier as a letter A to D and a number 0 to 3, for example B2.')
+  .nullable()
+  .optional()
+
+/**
+ * Issue 16: where the prisoner is held, wing and cell as NOMIS shows them (e.g. "B-2-014"). Blank
+ * is stored as no location (prisonerValues); it is exported to spreadsheets, so no leading formula character.
+ */
+export const prisonLocation = z
+  .string()
+  .trim()
+  .max(40, 'Keep the location to 40 characters or fewer.')
+  .refine((v) => !/^[=+\-@]/.test(v), 'The location must not start with =, +, - or @.')
   .nullable()
   .optional()
 

@@ -22,6 +22,8 @@ export const signOffStepSchema = z.object({
   date: z.string(),
   decision: z.enum(['submitted', 'approved', 'returned']),
   comments: z.string().nullable(),
+  /** Issue 16: the signed-in user who recorded the step; null before migration 0016 (db/schema/rrmp.ts). */
+  recordedBy: z.string().nullable().optional(),
 })
 export type SignOffStepView = z.infer<typeof signOffStepSchema>
 

@@ -1,5 +1,6 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { FullPageCard } from '../../app/FullPageCard'
+import { ThemeToggle } from '../../app/ThemeToggle'
 import { useState, type FormEvent } from 'react'
 import { ErrorSummary } from '../../app/ErrorSummary'
 import { auth } from '../../../../shared/ipc/channels/auth'
@@ -70,6 +71,11 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
               Use this computer’s own data file instead
             </Anchor>
           ) : null}
+          {/* Issue 16: the sign-in page follows the theme like the rest of the app, and can change it
+              before anyone signs in (kept for this computer; each user's own choice applies once signed in). */}
+          <Group justify="flex-end">
+            <ThemeToggle userId={null} />
+          </Group>
         </Stack>
       </form>
       {toLocal ? <ConfirmStorageChange target={{ kind: 'local' }} signedIn={false} onClose={() => setToLocal(false)} /> : null}

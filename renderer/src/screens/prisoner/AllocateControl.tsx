@@ -60,8 +60,12 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
           Recommended: {recommendation.data.recommendedPomType ? <strong>{recommendation.data.recommendedPomType} POM</strong> : 'no POM type'}. {recommendation.data.text}
         </Text>
       ) : null}
-      <Group align="flex-end" gap="xs" wrap="nowrap">
+      <Group align="flex-end" gap="xs">
+        {/* Issue 16: the choice takes the row's width and no more, so its long option words
+            (pomChoice.ts) never push the Allocate button out of view; on a narrow column the
+            button goes under it. */}
         <NativeSelect
+          style={{ flex: '1 1 180px', minWidth: 0, maxWidth: 420 }}
           id={id('staffId')}
           label={label}
           error={errors.staffId}
@@ -77,6 +81,7 @@ export function AllocateControl({ prisonerId, currentPomId, label, recommendUpFr
           ]}
         />
         <Button
+          style={{ flex: 'none' }}
           {...channelTag('allocations.allocate')}
           disabled={!pom || (reasonNeeded && pomTypeReason.trim() === '') || (pom !== '' && !recommendation.data) || (away !== null && !confirmAway)}
           loading={allocate.isPending}

@@ -3,14 +3,14 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { prisonerInput, type Prisoner, type PrisonerInput } from '../../../../shared/ipc/channels/caseload'
-import { PRISONER_STATUSES, ROSH_LEVELS, SENTENCE_TYPES } from '../../../../shared/ipc/values'
+import { PRISONER_STATUSES, ROSH_LEVELS, SECURITY_CATEGORIES, SENTENCE_TYPES } from '../../../../shared/ipc/values'
 import { DateField } from '../../app/DateField'
 import { ErrorSummary } from '../../app/ErrorSummary'
 import { OmuError } from '../../data/client'
 import { useSavePrisoner } from '../../data/caseloadHooks'
 import { channelTag } from '../../app/can'
 import { fieldId, serverFieldError, validateWith } from '../../lib/formErrors'
-import { PRISONER_STATUS_LABELS, ROSH_LABELS, SENTENCE_TYPE_LABELS } from '../../lib/labels'
+import { PRISONER_STATUS_LABELS, ROSH_LABELS, SECURITY_CATEGORY_LABELS, SENTENCE_TYPE_LABELS } from '../../lib/labels'
 
 type Draft = Record<string, string | boolean>
 
@@ -54,6 +54,8 @@ const FIELDS = [
   { name: 'mappaLevel', label: 'MAPPA level' },
   { name: 'tier', label: 'Tier' },
   { name: 'roshLevel', label: 'Risk of serious harm' },
+  { name: 'location', label: 'Location' },
+  { name: 'securityCategory', label: 'Security category' },
   ...DATES.map(([name, label]) => ({ name, label })),
 ]
 
@@ -73,6 +75,9 @@ function toInput(d: Draft): Record<string, unknown> {
   for (const [k] of FLAGS) fields[k] = d[k] === true
   fields.tier = text('tier') || null
   fields.roshLevel = text('roshLevel') || null
+  // Issue 16: the header's location and category; blank is not recorded.
+  fields.location = text('location').trim() || null
+  fields.securityCategory = text('securityCategory') || null
   fields.mappaLevel = text('mappaLevel') === '' ? null : Number(text('mappaLevel'))
   if (!fields.dateOfBirth) fields.dateOfBirth = ''
   if (!fields.sentenceStartDate) fields.sentenceStartDate = ''
@@ -122,6 +127,15 @@ export function PrisonerForm({ prisoner, opened, onClose }: { prisoner: Prisoner
             <NativeSelect id={id('mappaLevel')} label="MAPPA level" value={text('mappaLevel')} data={[{ value: '', label: 'Not known' }, '0', '1', '2', '3']} onChange={set('mappaLevel')} error={err('mappaLevel')} />
             <TextInput id={id('tier')} label="Tier" description="A0 to D3" value={text('tier')} onChange={set('tier')} error={err('tier')} />
             <NativeSelect id={id('roshLevel')} label="Risk of serious harm" value={text('roshLevel')} data={[{ value: '', label: 'Not set' }, ...ROSH_LEVELS.map((r) => ({ value: r, label: ROSH_LABELS[r] }))]} onChange={set('roshLevel')} error={err('roshLevel')} />
+            <TextInput id={id('location')} label="Location" description="Wing and cell, for example B-2-014" value={text('location')} onChange={set('location')} error={err('location')} />
+            <NativeSelect
+              id={id('securityCategory')}
+              label="Security category"
+              value={text('securityCategory')}
+              data={[{ value: '', label: 'Not recorded' }, ...SECURITY_CATEGORIES.map((c) => ({ value: c, label: SECURITY_CATEGORY_LABELS[c] }))]}
+              onChange={set('securityCategory')}
+              error={err('securityCategory')}
+            />
             {DATES.map(([k, label]) => (
               <DateField key={k} id={id(k)} label={label} value={text(k)} onChange={(v) => form.setFieldValue(k, v)} error={err(k)} required={k === 'dateOfBirth' || k === 'sentenceStartDate'} />
             ))}

@@ -119,11 +119,12 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
   const coWorker = d.coWorkings?.find((c) => c.endDate === null) ?? null
   return (
     <>
-      <Anchor href={hrefFor('caseload')} size="sm">
+      <Anchor href={hrefFor('caseload')} size="sm" data-no-print>
         ← Back to the caseload
       </Anchor>
       <PageHeading title={`${p.lastName.toUpperCase()}, ${p.firstName}`} lead={`${p.prisonNumber} · ${current ? `POM: ${current.staffName}` : 'Not allocated to a POM'}${coWorker ? ` · Co-working: ${coWorker.staffName}` : ''}`} />
-      <Stack gap="md">
+      {/* Issue 16, Print: the page prints as a record to read; its forms are left out (styles.css). */}
+      <Stack gap="md" data-print-screen="prisoner">
         {/* Issue 16: who the person is and where the case stands today, before anything else. */}
         <PrisonerHeader d={d} />
         {d.cohorts.length ? (

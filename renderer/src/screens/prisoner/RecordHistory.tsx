@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
-import { useAuditHistory, useSubjectAccessExport } from '../../data/authHooks'
+import { usePrisonerHistory, useSubjectAccessExport } from '../../data/authHooks'
 import { formatDateTime } from '../../lib/format'
 import { historyWhat } from '../../lib/historyWords'
 import { ROLE_NAMES, type UserRole } from '../../../../shared/ipc/values'
@@ -10,7 +10,7 @@ import { channelTag } from '../../app/can'
 
 /** Who changed this record and when (the audit trail, issue 7), and the subject access export. */
 export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; canExport: boolean }) {
-  const history = useAuditHistory('prisoner', String(prisonerId))
+  const history = usePrisonerHistory(prisonerId)
   const sar = useSubjectAccessExport(prisonerId)
   const exportAs = (format: 'pdf' | 'json') =>
     sar.mutate(format, {
@@ -36,7 +36,8 @@ export function RecordHistory({ prisonerId, canExport }: { prisonerId: number; c
           empty="No changes recorded yet."
           columns={[
             { header: 'When', cell: (r) => formatDateTime(r.at) },
-            { header: 'Who', cell: (r) => `${r.username} (${ROLE_NAMES[r.role as UserRole] ?? r.role})` },
+            // Issue 16: people's names; the login only when the profile is no longer held.
+            { header: 'Who', cell: (r) => `${r.displayName ?? r.username} (${ROLE_NAMES[r.role as UserRole] ?? r.role})` },
             // Issue 16: in words, with the facts a change touched (no code names).
             { header: 'What', cell: (r) => historyWhat(r) },
           ]}

@@ -192,7 +192,7 @@ export function SignOffPanel({ plan }: { plan: PlanView }) {
           Sign-off route for version {plan.version.version}
         </Title>
         <Table withTableBorder striped>
-          <Table.Caption>Each step: who, their role, the date and the decision. Steps not reached yet are shown as “Not yet”.</Table.Caption>
+          <Table.Caption>Each step: who, their role, the date and the decision, and who recorded it when that was someone else. Steps not reached yet are shown as “Not yet”.</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Step</Table.Th>
@@ -209,7 +209,15 @@ export function SignOffPanel({ plan }: { plan: PlanView }) {
               return (
                 <Table.Tr key={r.stage}>
                   <Table.Th scope="row">{signOffStageLabel(r.stage)}</Table.Th>
-                  <Table.Td>{done?.by ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {done?.by ?? '—'}
+                    {/* Issue 16: a decision recorded on someone's behalf names who recorded it. */}
+                    {done?.recordedBy && done.recordedBy !== done.by ? (
+                      <Text size="xs" c="dimmed">
+                        Recorded by {done.recordedBy}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>{done?.role ?? r.role}</Table.Td>
                   <Table.Td>{done ? formatDate(done.date) : '—'}</Table.Td>
                   <Table.Td>{done ? decisionLabel(done.decision) : 'Not yet'}</Table.Td>

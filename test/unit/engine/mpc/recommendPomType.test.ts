@@ -100,6 +100,14 @@ describe('B5 texts', () => {
     expect(recommendationText(rec({ responsibility: 'com' }), { firstName: 'bo' })).toBe('Bo needs a POM in a supporting role, so should be allocated to a prison POM.')
     expect(recommendationText(rec({ strategy: 'rosh', tier: 'C1' }), { firstName: 'bo' })).toMatch(/^Check their risk on NDelius and OASys/)
   })
+
+  it('with no tier recorded the tier-based sentence says so in plain words, never "tier , so" (issue 16)', () => {
+    for (const tier of [null, undefined, '', '  ']) {
+      const text = recommendationText(rec({ tier }), { firstName: 'sam', tier })
+      expect(text).toBe('Sam has no tier recorded, so we recommend allocating to a prison POM. Record the tier to check this.')
+      expect(text).not.toMatch(/tier\s*,/)
+    }
+  })
 })
 
 describe('section 0: bad input throws CaseInputError naming the field', () => {
