@@ -45,7 +45,7 @@ describe('resourcing plan (issue 19)', () => {
     if (!plan.ok) throw new Error(plan.error.message)
     expect(plan.data.weeks[0]?.available.probation).toBe(before)
 
-    await page.getByRole('link', { name: /^Settings/ }).click()
+    await page.getByRole('link', { name: 'Settings › POM capacity' }).click()
     await page.getByRole('heading', { name: 'POM capacity' }).waitFor()
     await page.getByRole('table', { name: 'POM capacity' }).waitFor()
     await expectAccessible(page, 'Settings with POM capacity')

@@ -155,13 +155,11 @@ export function PrisonerScreen({ prisonerId }: { prisonerId: number }) {
           <Title order={2} size="h4" mb="xs">
             Allocation
           </Title>
-          {canAllocate ? (
-            <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} recommendUpFront />
-          ) : (
-            <Text size="sm">
-              {current ? `Allocated to ${current.staffName}.` : 'Not allocated to a POM.'} {whoCan('allocations.allocate')}
-            </Text>
-          )}
+          {/* Who holds the case now, for everyone; the control only for those who may allocate (issue 16). */}
+          <Text size="sm" mb={canAllocate ? 'xs' : 0}>
+            {current ? `Allocated to ${current.staffName}.` : 'Not allocated to a POM.'} {canAllocate ? null : whoCan('allocations.allocate')}
+          </Text>
+          {canAllocate ? <AllocateControl prisonerId={p.id} currentPomId={current?.staffId ?? null} label={current ? 'Reallocate to' : 'Allocate to'} recommendUpFront /> : null}
           {/* Issue 17: a co-working second POM beside the allocated one. */}
           <CoWorkingControl d={d} />
         </Paper>
