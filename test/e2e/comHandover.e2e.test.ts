@@ -74,8 +74,10 @@ describe('handover to the COM (issue 17)', () => {
 
     // Tick the first task: recorded with who and when, and the progress moves.
     const firstTask = section.getByRole('checkbox').first()
-    await firstTask.check()
+    // The box shows what the main process recorded, so it turns ticked once the tick is saved.
+    await firstTask.click()
     await section.getByText(/^1 of \d done$/).waitFor()
+    expect(await firstTask.isChecked()).toBe(true)
     await section.getByText(/^Done by Pat Pom on 23\/11\/2026/).waitFor()
     await expectAccessible(page, 'prisoner page, handover checklist ticked')
     await screenshot(page, 'com-handover-case')
