@@ -150,6 +150,8 @@ export const supervisionSession = pgTable(
     notesOpen: text('notes_open').generatedAlwaysAs(sql`case when notes_sensitive = 1 then '' else notes end`),
     recordedOn: text('recorded_on').notNull(),
     recordedOnReason: text('recorded_on_reason'),
+    /** Issue 16: who entered the session (db/schema/caseload.ts; migration 0015_session_recorded_by). */
+    recordedBy: text('recorded_by'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

@@ -140,6 +140,12 @@ export const supervisionSession = sqliteTable(
     /** The day the record was entered (standard 1.1: within one working day). */
     recordedOn: text('recorded_on').notNull(),
     recordedOnReason: text('recorded_on_reason'),
+    /**
+     * Issue 16 ("each session shows who recorded it", migration 0017_session_recorded_by): the display
+     * name of the signed-in user who entered it, or "<importer> (CSV import)"; null before this version
+     * and for demo sessions. `staffId` is the POM who held it, which may be someone else.
+     */
+    recordedBy: text('recorded_by'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [

@@ -231,7 +231,8 @@ export const LIMITS: readonly Limit[] = [
     table: 'supervision_session',
     op: 'select',
     roles: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
-    columns: ['id', 'prisoner_id', 'staff_id', 'date', 'in_person', 'mode', 'duration_minutes', 'notes_sensitive', 'notes_open', 'recorded_on', 'recorded_on_reason', 'created_at'],
+    // recorded_by: issue 16, migration 0015_session_recorded_by.
+    columns: ['id', 'prisoner_id', 'staff_id', 'date', 'in_person', 'mode', 'duration_minutes', 'notes_sensitive', 'notes_open', 'recorded_on', 'recorded_on_reason', 'recorded_by', 'created_at'],
   },
   { table: 'audit_log', op: 'select', roles: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)), rows: 'rows that hold no sensitive note' },
   // Issue 17: COM details and the handover checklist are "editable by HOMD and the case's POM" (migration 0010_com_handover).

@@ -59,8 +59,8 @@ function detail(): PrisonerDetail {
       { id: 2, staffId: 8, staffName: 'Kit Probation', startDate: '2026-06-30', endDate: null, reason: '' },
     ],
     sessions: [
-      { id: 5, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 45, notes: 'Talked about work.', notesSensitive: false, recordedOn: '2026-11-20', recordedOnReason: null, staffName: 'Kit Probation', late: false },
-      { id: 6, date: '2026-03-02', inPerson: false, mode: 'video', durationMinutes: 1, notes: '', notesSensitive: true, recordedOn: '2026-03-09', recordedOnReason: null, staffName: null, late: true },
+      { id: 5, date: '2026-11-20', inPerson: true, mode: 'wing_interview_room', durationMinutes: 45, notes: 'Talked about work.', notesSensitive: false, recordedOn: '2026-11-20', recordedOnReason: null, recordedBy: 'Ash Manager', staffName: 'Kit Probation', late: false },
+      { id: 6, date: '2026-03-02', inPerson: false, mode: 'video', durationMinutes: 1, notes: '', notesSensitive: true, recordedOn: '2026-03-09', recordedOnReason: null, recordedBy: null, staffName: null, late: true },
     ],
   }
 }
@@ -80,11 +80,12 @@ describe('the timeline starts at today (issue 16)', () => {
     expect(past.at(-1)?.sentence).toBe('The determinate sentence started.')
   })
 
-  it('each entry is a sentence in words: who held a session, how, for how long, and when it was recorded (dd/mm/yyyy)', () => {
+  it('each entry is a sentence in words: who held a session, how, for how long, and when and by whom it was recorded (dd/mm/yyyy)', () => {
     const sessions = past.filter((e) => e.kind === 'session')
     expect(sessions.map((e) => e.sentence)).toEqual([
-      'Kit Probation held an in-person session of 45 minutes (Face to face (wing interview room)). Recorded on 20/11/2026.',
-      'A POM held a remote session of 1 minute (Video). Recorded on 09/03/2026.',
+      'Kit Probation held an in-person session of 45 minutes (Face to face (wing interview room)). Recorded on 20/11/2026 by Ash Manager.',
+      // Issue 16: a session from before who-recorded-it was kept says so plainly.
+      'A POM held a remote session of 1 minute (Video). Recorded on 09/03/2026; who entered it was not recorded.',
     ])
     expect(sessions[1]).toMatchObject({ late: true, sensitive: true, note: 'Note not shown to your role: it is marked sensitive.' })
     expect(past.filter((e) => e.kind === 'allocation').map((e) => e.sentence)).toEqual(

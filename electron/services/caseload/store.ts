@@ -52,10 +52,16 @@ export function toSession(r: SessionRecord, staffName: string | null, extraHolid
     notesSensitive: r.notesSensitive,
     recordedOn: r.recordedOn,
     recordedOnReason: r.recordedOnReason,
+    recordedBy: r.recordedBy,
     staffName,
     // Standard 1.1 (seed 003): records within one working day; the engine's own working-day count.
     late: r.recordedOn > addWorkingDays(r.date, 1, extraHolidays),
   }
+}
+
+/** Who entered a session that came from a CSV import (issue 16): the importer, said to be an import. */
+export function importedBy(displayName: string): string {
+  return `${displayName} (CSV import)`
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { templateCsv } from '../caseImport/columns'
 import { planImport, previewOf } from '../caseImport/plan'
-import { insertPrisoners, insertSessions, releasedOnFor, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
+import { importedBy, insertPrisoners, insertSessions, releasedOnFor, requirePrisoner, toPrisoner, toSession, updatePrisoner, type PrisonerValues, type SessionValues } from '../caseload/store'
 import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
 import { commitComDetails } from '../caseImport/comDetailsCommit'
@@ -12,7 +12,7 @@ import type { Handlers } from './types'
 export const caseImportHandlers: Handlers['caseImport'] = {
   preview: async ({ kind, text }, { store, today }) => previewOf(await planImport(store, kind, text, today)),
 
-  commit: async ({ kind, text, applyUpdates }, { store, today, now, audit }) => {
+  commit: async ({ kind, text, applyUpdates }, { store, today, now, actor, audit }) => {
     // Re-validated here against the store as it is now; the dispatcher runs this in one transaction.
     // Each prisoner the file creates or changes gets an audit row of its own with before and after,
     // as the same change made in the prisoner's form would (issue 15): a prisoner's history must
@@ -48,9 +48,12 @@ export const caseImportHandlers: Handlers['caseImport'] = {
       created += done.created
       updated += done.updated
     } else {
+      // Issue 16 ("each session shows who recorded it"): an imported session was entered by whoever
+      // imported the file, so it reads "Recorded on dd/mm/yyyy by <name> (CSV import)".
+      const recordedBy = actor ? importedBy(actor.displayName) : null
       const fresh: SessionValues[] = plan.items.map((s) => {
         const { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive } = s.input
-        return { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive, recordedOn: s.recordedOn, createdAt: stamp }
+        return { prisonerId, date, inPerson, mode, durationMinutes, notes, notesSensitive, recordedOn: s.recordedOn, recordedBy, createdAt: stamp }
       })
       // A session is filed under its prisoner, as sessions.record files it.
       const { extraHolidays } = await readSettings(store.db)

@@ -169,6 +169,8 @@ export const sessionHandlers: Handlers['sessions'] = {
       notes: input.notes,
       notesSensitive: input.notesSensitive,
       recordedOn: today,
+      // Issue 16: who entered it (the signed-in user), apart from who held it (staffId).
+      recordedBy: actor?.displayName ?? null,
       createdAt: now.toISOString(),
     })
     const name = staffId === null ? null : await staffName(store.db, staffId)

@@ -20,7 +20,7 @@ import type { ParoleReviewOutcome } from '../../../shared/engine/case/paroleRevi
 // shape of an existing key bumps SAR_SCHEMA_VERSION. Issue 17 only added keys (allocations'
 // `pomTypeReason`, `paroleReviews`, `handover`, `earlyAllocationAssessments`,
 // `responsibilityOverrides`, and the prisoner's new facts, which `prisoner` carries as stored), so
-// the version stays 1.
+// the version stays 1. Issue 16 added sessions' `recordedBy` (who entered the record), likewise.
 
 export const SAR_SCHEMA_VERSION = 1
 export const HELD_BACK = '[sensitive note held back for review]'
@@ -56,7 +56,7 @@ export interface SubjectAccessDocument {
   earlyAllocationAssessments: SarEarlyAllocationAssessment[]
   /** Issue 17: every HOMD override of who is responsible, oldest first, with its reason, dates and who set it. */
   responsibilityOverrides: SarResponsibilityOverride[]
-  sessions: { id: number; date: string; inPerson: boolean; mode: string; durationMinutes: number; notes: string; recordedOn: string; recordedOnReason: string | null; staffName: string | null }[]
+  sessions: { id: number; date: string; inPerson: boolean; mode: string; durationMinutes: number; notes: string; recordedOn: string; recordedOnReason: string | null; recordedBy: string | null; staffName: string | null }[]
   auditTrail: { at: string; username: string; role: string; channel: string; entity: string; entityId: string | null; before: unknown; after: unknown }[]
   /** For the reviewer only: never part of what is released to the prisoner. */
   heldBack: HeldBackNote[]
@@ -192,6 +192,8 @@ export async function subjectAccessDocument(db: Db, prisonerId: number, now: Dat
       notes: s.notesSensitive && s.notes ? HELD_BACK : s.notes,
       recordedOn: s.recordedOn,
       recordedOnReason: s.recordedOnReason,
+      // Issue 16: who entered the record (null when not kept).
+      recordedBy: s.recordedBy,
       staffName: s.staffId === null ? null : (names.get(s.staffId) ?? null),
     }
   })

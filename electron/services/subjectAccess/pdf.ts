@@ -116,7 +116,7 @@ export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer
   table(
     doc,
     [{ header: 'Date', width: 2 }, { header: 'How', width: 3 }, { header: 'Minutes', width: 1.2 }, { header: 'By', width: 2.5 }, { header: 'Notes', width: 6 }, { header: 'Recorded', width: 2 }],
-    d.sessions.map((s) => [formatIsoDate(s.date), `${s.mode.replace(/_/g, ' ')}${s.inPerson ? ' (in person)' : ''}`, String(s.durationMinutes), s.staffName ?? '', s.notes, formatIsoDate(s.recordedOn)]),
+    d.sessions.map((s) => [formatIsoDate(s.date), `${s.mode.replace(/_/g, ' ')}${s.inPerson ? ' (in person)' : ''}`, String(s.durationMinutes), s.staffName ?? '', s.notes, `${formatIsoDate(s.recordedOn)}${s.recordedBy ? ` by ${s.recordedBy}` : ''}`]),
   )
   heading(doc, 'Record history (audit trail)')
   table(doc, [{ header: 'When', width: 3 }, { header: 'Who', width: 2.5 }, { header: 'What', width: 3 }, { header: 'Record', width: 2 }], d.auditTrail.map((a) => [a.at.replace('T', ' ').slice(0, 16), `${a.username} (${a.role})`, a.channel.replace('omu:', ''), `${a.entity} ${a.entityId ?? ''}`]))

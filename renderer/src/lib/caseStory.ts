@@ -51,7 +51,9 @@ export function timelineEntries(d: PrisonerDetail): TimelineEntry[] {
   if (h?.releaseDate) out.push({ kind: 'key_date', date: h.releaseDate, sentence: past(h.releaseDate) ? 'Release date the handover was worked out from.' : 'Expected release: the date the handover is worked out from.' })
   for (const s of d.sessions) {
     const who = s.staffName ?? 'A POM'
-    const recorded = `Recorded on ${formatDate(s.recordedOn)}${s.recordedOnReason ? ` (date corrected: ${s.recordedOnReason.replace(/\.$/, '')})` : ''}.`
+    // Issue 16: "each session shows who recorded it"; sessions from before this was kept say so plainly.
+    const corrected = s.recordedOnReason ? ` (date corrected: ${s.recordedOnReason.replace(/\.$/, '')})` : ''
+    const recorded = `Recorded on ${formatDate(s.recordedOn)}${s.recordedBy ? ` by ${s.recordedBy}` : ''}${corrected}${s.recordedBy ? '' : '; who entered it was not recorded'}.`
     out.push({
       kind: 'session',
       date: s.date,

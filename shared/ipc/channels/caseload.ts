@@ -192,6 +192,11 @@ export const sessionSchema = z.object({
   recordedOn: z.string(),
   recordedOnReason: z.string().nullable(),
   staffName: z.string().nullable(),
+  /**
+   * Who entered the record (issue 16, "each session shows who recorded it"): a user's display name,
+   * or "<importer> (CSV import)"; null when not kept (before this version, demo sessions).
+   */
+  recordedBy: z.string().nullable(),
   /** Recorded more than one working day after it took place (National Standards 2021 standard 1.1). */
   late: z.boolean(),
 })
