@@ -107,8 +107,8 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await dialog.getByRole('button', { name: 'Add prisoner' }).click()
     // The main process refuses a release date before the sentence start, naming the field: in the
     // error summary (a link to the field) and under the field itself (issue 16).
-    await dialog.getByRole('alert').getByText(/cannot be before the sentence start date/).waitFor()
-    expect(await dialog.getByText('cannot be before the sentence start date').count()).toBe(2)
+    await dialog.getByRole('link', { name: 'Conditional release date (CRD): Cannot be before the sentence start date.' }).waitFor()
+    expect(await dialog.getByText('Cannot be before the sentence start date.', { exact: true }).count()).toBe(1)
     await expectAccessible(page, 'add prisoner form')
     await screenshot(page, '41-add-prisoner')
     await fillDate(dialog, 'Conditional release date (CRD)', '2029-10-01')

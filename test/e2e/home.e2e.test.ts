@@ -11,9 +11,9 @@ const PASSWORD = TEST_USER.password
 const USERS = [
   { username: 'pat.pom', role: 'pom', heading: 'My work', nav: ['Home', 'Caseload', 'Due and overdue', 'Settings'] },
   { username: 'dee.homd', role: 'homd', heading: 'Waiting for a POM', nav: ['Home', 'Caseload', 'Due and overdue', 'Allocation', 'Import', 'Resourcing', 'Settings'] },
-  { username: TEST_USER.username, role: 'homs', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'Allocation', 'Import', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Settings'] },
-  { username: 'gil.governor', role: 'governor', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Settings'] },
-  { username: 'rae.reviewer', role: 'read_only', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Settings'] },
+  { username: TEST_USER.username, role: 'homs', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'Allocation', 'Import', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Group view', 'Settings'] },
+  { username: 'gil.governor', role: 'governor', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Group view', 'Settings'] },
+  { username: 'rae.reviewer', role: 'read_only', heading: 'Compliance by minimum', nav: ['Home', 'Caseload', 'Due and overdue', 'RRMP planning', 'Resourcing', 'Readiness and export', 'Group view', 'Settings'] },
 ] as const
 
 async function signInAs(page: Page, username: string): Promise<void> {

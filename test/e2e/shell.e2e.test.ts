@@ -27,7 +27,8 @@ describe('foundation shell in Chromium against the real services', () => {
     await page.getByLabel('Choose a password').fill('correct horse battery staple')
     await page.getByLabel('The same password again').fill('correct horse battery stapler')
     await page.getByRole('button', { name: 'Create user and continue' }).click()
-    await page.getByText('The two passwords are different.').waitFor()
+    // Issue 16: in the error summary (a link to the field) and under the field.
+    await page.getByRole('link', { name: /The two passwords are different/ }).waitFor()
     await page.getByLabel('The same password again').fill('correct horse battery staple')
     await page.getByRole('button', { name: 'Create user and continue' }).click()
     await page.getByRole('heading', { name: 'Set up OMU Desk' }).waitFor()
@@ -117,7 +118,8 @@ describe('foundation shell in Chromium against the real services', () => {
     // Issue 15: changing the establishment asks for the HOMS's password again; without it nothing is saved.
     const establishment = page.getByRole('form', { name: 'Establishment' })
     await establishment.getByRole('button', { name: 'Save establishment' }).click()
-    await establishment.getByText('Password: enter your own password to change the establishment’s details.').waitFor()
+    // Issue 16: the form checks with the channel's own zod rules before sending, so the summary says it at once.
+    await establishment.getByRole('link', { name: 'Your password, to confirm: Enter your own password, to confirm.' }).waitFor()
     await establishment.getByLabel('Your password, to confirm').fill(TEST_USER.password)
     await establishment.getByRole('button', { name: 'Save establishment' }).click()
     await page.getByText('Establishment details saved.').waitFor()
