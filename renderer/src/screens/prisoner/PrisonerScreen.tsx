@@ -49,7 +49,9 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
           </Button>
         ) : null}
       </Group>
-      {editing ? <PrisonerForm key={p.version} prisoner={p} opened onClose={() => setEditing(false)} /> : null}
+      {/* No key by version: the form mounts afresh each time it opens, and a key that changed when
+          the save's refetch bumped the version remounted it before its "Facts saved." could run. */}
+      {editing ? <PrisonerForm prisoner={p} opened onClose={() => setEditing(false)} /> : null}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <Fact label="Date of birth" value={formatDate(p.dateOfBirth)} />
         <Fact label="Sentence" value={SENTENCE_TYPE_LABELS[p.sentenceType]} />
