@@ -71,18 +71,17 @@ function EstablishmentForm({ est }: { est: Establishment }) {
   const other = refusal && !serverFieldError(refusal) ? refusal.message : null
   const submit = form.onSubmit(
     (v) =>
-      update.mutate(establishmentInput(v) as Parameters<typeof update.mutate>[0], {
-        onSuccess: () => {
-          form.setFieldValue('password', '')
-          notifications.show({ message: 'Establishment details saved.', color: 'teal' })
-        },
-        onError: (e) => {
+      // mutateAsync, not mutate's callbacks: the form is keyed by updatedAt, so a successful save
+      // remounts it with the new values, and mutate's own callbacks would be dropped with it.
+      void update.mutateAsync(establishmentInput(v) as Parameters<typeof update.mutate>[0]).then(
+        () => notifications.show({ message: 'Establishment details saved.', color: 'teal' }),
+        (e: unknown) => {
           form.setFieldValue('password', '')
           const f = serverFieldError(e instanceof OmuError ? e : null)
           if (f) form.setFieldError(f.field, f.message)
           setAttempt((n) => n + 1)
         },
-      }),
+      ),
     () => setAttempt((n) => n + 1),
   )
   const id = (name: string) => fieldId('establishment', name)

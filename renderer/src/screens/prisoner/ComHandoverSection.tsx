@@ -281,7 +281,7 @@ export function ComHandoverSection({ prisonerId }: { prisonerId: number }) {
               <Fact label="Date of last contact" value={d.vloLastContactOn ? formatDate(d.vloLastContactOn) : null} />
             </SimpleGrid>
           </section>
-          {editing ? <DetailsForm key={h.version ?? 0} h={h} onDone={() => setEditing(false)} /> : null}
+          {editing ? <DetailsForm h={h} onDone={() => setEditing(false)} /> : null}
           {!editing && canSave && h.canEdit ? (
             <Group>
               <Button variant="default" onClick={() => setEditing(true)} {...channelTag('handover.saveDetails')}>
