@@ -36,13 +36,16 @@ export interface AuditCheckReport {
 
 const groupOf = (role: UserRole): string => GROUP_ROLES[role]
 
+/** The server's own tables, none of them the app's (no role writes them; see the checks below). */
+const SERVER_TABLES = ['row_change_log', 'audit_chain_head', 'establishment_group_member', 'group_reader'] as const
+
 export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
   const findings: string[] = []
   const q = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> => (await db.query<R>(sql, params)).rows
 
   const present = new Set((await q<{ t: string }>("select tablename as t from pg_tables where schemaname = 'public'")).map((r) => r.t))
   for (const t of SHARED_TABLES) if (!present.has(t)) findings.push(`Table ${t} is missing: run npm run db:migrate.`)
-  for (const t of present) if (!(SHARED_TABLES as readonly string[]).includes(t) && t !== 'row_change_log' && t !== 'audit_chain_head') findings.push(`Table ${t} is not one of the app's: no role may use it, and this check does not know it.`)
+  for (const t of present) if (!(SHARED_TABLES as readonly string[]).includes(t) && !(SERVER_TABLES as readonly string[]).includes(t)) findings.push(`Table ${t} is not one of the app's: no role may use it, and this check does not know it.`)
 
   const rls = new Map((await q<{ t: string; on: boolean }>("select relname as t, relrowsecurity as on from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'")).map((r) => [r.t, r.on]))
   const table: string[] = [`${'table'.padEnd(20)} ${USER_ROLES.map((r) => r.padEnd(9)).join(' ')} row-level security`]
@@ -80,6 +83,12 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
     }
     const needsRls = LIMITS.some((l) => l.table === t && l.rows)
     const on = rls.get(t) === true
+    // Issue 19 (migration 0016): every table but a user's own preferences keeps each login to its establishment.
+    if (t !== 'user_preference') {
+      const kept = new Set((await q<{ cmd: string }>("select cmd from pg_policies where schemaname = 'public' and tablename = $1 and permissive = 'RESTRICTIVE' and policyname like '%_establishment_%'", [t])).map((r) => r.cmd))
+      const missing = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'].filter((c) => !kept.has(c))
+      if (!on || missing.length > 0) findings.push(`Table ${t} does not keep each login to its own establishment (${on ? `no establishment policy for ${missing.join(', ')}` : 'row-level security is off'}): run npm run db:migrate.`)
+    }
     if (needsRls && !on) findings.push(`Row-level security is off on ${t}: the app's row limits (${LIMITS.filter((l) => l.table === t && l.rows).map((l) => l.rows).join('; ')}) are not enforced.`)
     table.push(`${t.padEnd(20)} ${cells.join(' ')} ${on ? 'on' : 'off'}`)
   }
@@ -95,19 +104,23 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
     }
   } else findings.push('The server’s change log (row_change_log) is missing: run npm run db:migrate.')
 
-  // The audit trail's chain head (issue 15, migration 0007): no role has any right on it (the trigger writes it).
-  if (present.has('audit_chain_head')) {
+  // Tables only the server and its administrator touch: the audit trail's chain heads (issue 15,
+  // migration 0007; the trigger writes them) and who may read across a group (issue 19, 0016).
+  for (const t of ['audit_chain_head', 'establishment_group_member', 'group_reader'] as const) {
+    if (!present.has(t)) continue
     for (const role of USER_ROLES) {
       for (const priv of PRIVILEGES) {
-        const ok = (await q<{ ok: boolean }>('select has_table_privilege($1, $2, $3) as ok', [groupOf(role), 'public.audit_chain_head', priv]))[0]?.ok === true
-        if (ok) findings.push(`${groupOf(role)} has ${priv} on audit_chain_head; only the audit trail's trigger may touch it.`)
+        const ok = (await q<{ ok: boolean }>('select has_table_privilege($1, $2, $3) as ok', [groupOf(role), `public.${t}`, priv]))[0]?.ok === true
+        if (ok) findings.push(`${groupOf(role)} has ${priv} on ${t}; ${t === 'audit_chain_head' ? "only the audit trail's trigger" : 'only the database administrator'} may touch it.`)
       }
     }
-    // The chain itself: every entry in order, none changed or removed (issue 15).
-    const chain = await auditChainCheck(db)
-    if (!chain.ok) {
+  }
+  if (present.has('audit_chain_head')) {
+    // Each establishment's chain: every entry in order, none changed or removed (issue 15).
+    for (const { establishment, check: chain } of await auditChainChecks(db)) {
+      if (chain.ok) continue
       const b = chain.firstBrokenRow
-      findings.push(`The audit trail's hash chain is broken at ${b?.id != null ? `entry ${b.id} (${b.at ?? 'no time'})` : 'its start'}: ${b?.problem ?? 'unknown'} (${chain.checkedRows} entries before it are intact).`)
+      findings.push(`The audit trail's hash chain of establishment ${establishment} is broken at ${b?.id != null ? `entry ${b.id} (${b.at ?? 'no time'})` : 'its start'}: ${b?.problem ?? 'unknown'} (${chain.checkedRows} entries before it are intact).`)
     }
   } else findings.push('The audit trail’s chain head (audit_chain_head) is missing: run npm run db:migrate.')
 
@@ -163,20 +176,28 @@ export async function auditCheck(db: pg.ClientBase): Promise<AuditCheckReport> {
  * app's audit.checkChain does the same as the HOMS or Governor): the head first, then every row up
  * to it in chain order, a page at a time.
  */
-export async function auditChainCheck(db: pg.ClientBase): Promise<ChainCheck> {
-  const head = (await db.query<{ seq: number; hash: string }>('select chain_seq as seq, chain_hash as hash from audit_chain_head where id = 1')).rows[0]
+export async function auditChainCheck(db: pg.ClientBase, establishment = 1): Promise<ChainCheck> {
+  const head = (await db.query<{ seq: number; hash: string }>('select chain_seq as seq, chain_hash as hash from audit_chain_head where establishment_id = $1', [establishment])).rows[0]
   const verifier = new ChainVerifier()
-  const outside = (await db.query<{ id: number; at: string }>('select id, at from audit_log where chain_seq is null order by id limit 1')).rows[0]
+  const outside = (await db.query<{ id: number; at: string }>('select id, at from audit_log where establishment_id = $1 and chain_seq is null order by id limit 1', [establishment])).rows[0]
   if (outside) verifier.unchained(outside)
   const columns = 'id, at, user_id as "userId", username, role, channel, entity, entity_id as "entityId", before, after, chain_seq as "chainSeq", salt, payload_digest as "payloadDigest", chain_hash as "chainHash"'
   let after = 0
   for (;;) {
-    const rows = (await db.query<ChainedRow>(`select ${columns} from audit_log where chain_seq > $1 and chain_seq <= $2 order by chain_seq limit 2000`, [after, head?.seq ?? 0])).rows
+    const rows = (await db.query<ChainedRow>(`select ${columns} from audit_log where establishment_id = $3 and chain_seq > $1 and chain_seq <= $2 order by chain_seq limit 2000`, [after, head?.seq ?? 0, establishment])).rows
     for (const r of rows) if (!verifier.add(r)) return verifier.finish()
     if (rows.length < 2000) break
     after = rows[rows.length - 1]?.chainSeq ?? after
   }
   return verifier.finish(head ? { chainSeq: head.seq, chainHash: head.hash } : null)
+}
+
+/** Every establishment's chain (issue 19: each establishment of a shared database has its own, migration 0016). */
+export async function auditChainChecks(db: pg.ClientBase): Promise<{ establishment: number; check: ChainCheck }[]> {
+  const ids = (await db.query<{ e: number }>('select establishment_id as e from audit_chain_head union select distinct establishment_id from audit_log order by 1')).rows.map((r) => r.e)
+  const out: { establishment: number; check: ChainCheck }[] = []
+  for (const establishment of ids.length > 0 ? ids : [1]) out.push({ establishment, check: await auditChainCheck(db, establishment) })
+  return out
 }
 
 /** Server settings the README asks IT for; advice, not findings (a server may be run otherwise for good reason). */

@@ -1,6 +1,7 @@
 // The shared OMU database's administration commands (issue 13; README: Running a shared OMU database).
 //   npm run db:provision -- --url postgres://ADMIN:PASSWORD@HOST:PORT/postgres --database omu --homs NAME [--name "Display Name"]
-//   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu add --role pom|homd|homs|governor|reader --username NAME [--name "Display Name"]
+//   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu add --role pom|homd|homs|governor|reader --username NAME [--name "Display Name"] [--establishment N]
+//   npm run db:user -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu group --username NAME --group "GROUP NAME" --establishments 1,2,3
 //   npm run db:migrate -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
 //   npm run db:copy-to-shared -- --from PATH/TO/omu.db --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
 //   npm run db:audit-check -- --url postgres://ADMIN:PASSWORD@HOST:PORT/omu
@@ -18,7 +19,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import fs from 'node:fs'
 import { migrationsFolderFrom } from '../db/paths'
 import { copyToShared } from '../db/shared/copy'
-import { addUser, provision, type AppRole } from '../db/shared/provision'
+import { addUser, setGroupReader, provision, type AppRole } from '../db/shared/provision'
 import { auditCheck, serverAdvice } from './auditCheck'
 import { passwordProblem } from '../electron/services/auth/passwordRules'
 
@@ -100,7 +101,23 @@ async function main(): Promise<void> {
       return
     }
     case 'user': {
-      if (!args.includes('add')) fail('Usage: npm run db:user -- --url URL add --role pom|homd|homs|governor|reader --username NAME')
+      if (args.includes('group')) {
+        // Issue 19: a Prison Group Director or reviewer who may read the group's establishments side by side.
+        const username = required(args, 'username', 'the username')
+        const group = required(args, 'group', 'the group’s name')
+        const ids = required(args, 'establishments', 'the group’s establishments, as numbers (1,2,3)').split(',').map((x) => Number(x.trim()))
+        if (ids.some((n) => !Number.isInteger(n) || n < 1)) fail('Give the establishments as whole numbers separated by commas, for example --establishments 1,2,3.')
+        const client = new pg.Client(clientConfig(url))
+        await client.connect()
+        try {
+          await setGroupReader(client, username, group, ids)
+        } finally {
+          await client.end()
+        }
+        process.stdout.write(`${username} may now read establishments ${ids.join(', ')} (group ${group}) in the Group view.\n`)
+        return
+      }
+      if (!args.includes('add')) fail('Usage: npm run db:user -- --url URL add --role pom|homd|homs|governor|reader --username NAME [--establishment N]')
       const role = ROLES[required(args, 'role', 'the role')]
       if (!role) fail(`The role must be one of ${Object.keys(ROLES).join(', ')}.`)
       const username = required(args, 'username', 'the username')
@@ -108,7 +125,10 @@ async function main(): Promise<void> {
       const client = new pg.Client(clientConfig(url))
       await client.connect()
       try {
-        await addUser(client, { username, displayName: option(args, 'name') ?? username, role, password }, new Date())
+        const est = option(args, 'establishment')
+        const establishmentId = est === undefined ? undefined : Number(est)
+        if (establishmentId !== undefined && (!Number.isInteger(establishmentId) || establishmentId < 1)) fail('Give the establishment as a whole number, for example --establishment 2.')
+        await addUser(client, { username, displayName: option(args, 'name') ?? username, role, password, establishmentId }, new Date())
       } finally {
         await client.end()
       }

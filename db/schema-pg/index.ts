@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, doublePrecision, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { check, doublePrecision, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core'
 
 // The shared OMU database's schema (issue 13): the same tables, columns, keys and indexes as the
 // SQLite schema in db/schema/, which is the definition the app's queries are written against.
@@ -9,8 +9,19 @@ import { check, doublePrecision, index, integer, pgTable, text, uniqueIndex } fr
 // - calendar dates are 'YYYY-MM-DD' text and instants ISO text, as in SQLite (never a time zone);
 // - SQLite's REAL is double precision; AUTOINCREMENT keys are identity columns.
 // Migrations in db/migrations-pg are generated from this by drizzle-kit (`npm run db:generate`).
+//
+// The establishment dimension is PostgreSQL's only (issue 19, migration 0016_establishments): one
+// shared database holds several establishments, so every data table (all but establishment and
+// user_preference) has an establishment_id column, defaulted by the server to the writer's
+// establishment (omu_new_row_establishment()) and kept to it by row policies; what was unique in
+// the one establishment (app_setting's key, the four unique indexes below naming establishment_id
+// first) is unique per establishment; the establishment table holds one row per establishment.
+// The SQLite file holds one establishment and has none of this, and the app's queries never name
+// the column. schemaParity.test.ts allows exactly this difference and nothing else.
 
 const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity()
+/** The row's establishment (issue 19, migration 0016): the writer's, filled in by the server. */
+const establishmentId = () => integer('establishment_id').notNull().default(sql`omu_new_row_establishment()`)
 const flag = (name: string) => integer(name)
 
 /** A 0/1 flag column check (SQLite takes any integer; here the value set is enforced). */
@@ -19,7 +30,8 @@ const flagCheck = (table: string, column: { name: string }) => check(`${table}_$
 export const establishment = pgTable(
   'establishment',
   {
-    id: integer('id').primaryKey(),
+    // One row per establishment, its id the establishment's number (migration 0016).
+    id: integer('id').primaryKey().default(sql`omu_new_row_establishment()`),
     name: text('name').notNull(),
     code: text('code').notNull(),
     category: text('category').notNull(),
@@ -29,15 +41,20 @@ export const establishment = pgTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    check('establishment_single_row', sql`${t.id} = 1`),
+    check('establishment_positive_id', sql`${t.id} > 0`),
     check('establishment_stages', sql`${t.currentStage} between 1 and 4 and ${t.targetStage} between 1 and 4`),
   ],
 )
 
-export const appSetting = pgTable('app_setting', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-})
+export const appSetting = pgTable(
+  'app_setting',
+  {
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    establishmentId: establishmentId(),
+  },
+  (t) => [primaryKey({ name: 'app_setting_pkey', columns: [t.establishmentId, t.key] })],
+)
 
 export const staff = pgTable(
   'staff',
@@ -54,6 +71,7 @@ export const staff = pgTable(
     unavailableFrom: text('unavailable_from'),
     unavailableTo: text('unavailable_to'),
     unavailableReason: text('unavailable_reason'),
+    establishmentId: establishmentId(),
   },
   (t) => [index('staff_role_active').on(t.role, t.active), flagCheck('staff', t.active)],
 )
@@ -98,9 +116,10 @@ export const prisoner = pgTable(
     securityCategory: text('security_category'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
-    uniqueIndex('prisoner_prison_number').on(t.prisonNumber),
+    uniqueIndex('prisoner_prison_number').on(t.establishmentId, t.prisonNumber),
     flagCheck('prisoner', t.openConditions),
     flagCheck('prisoner', t.immigrationCase),
     flagCheck('prisoner', t.additionalIsp),
@@ -126,6 +145,7 @@ export const allocation = pgTable(
     /** Issue 17: the reason for choosing a POM of the other type (db/schema/caseload.ts). */
     pomTypeReason: text('pom_type_reason'),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('allocation_prisoner').on(t.prisonerId, t.startDate),
@@ -153,6 +173,7 @@ export const supervisionSession = pgTable(
     /** Issue 16: who entered the session (db/schema/caseload.ts; migration 0015_session_recorded_by). */
     recordedBy: text('recorded_by'),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     // Covering index for the case engine's reads and the counting windows (electron/services/caseload/relevant.ts).
@@ -209,6 +230,7 @@ export const comHandover = pgTable(
     vloLastContactOn: text('vlo_last_contact_on'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     uniqueIndex('com_handover_prisoner').on(t.prisonerId),
@@ -233,6 +255,7 @@ export const paroleReview = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('parole_review_prisoner').on(t.prisonerId, t.hearingDate),
@@ -255,6 +278,7 @@ export const pomPlannedChange = pgTable(
     daysPerWeek: doublePrecision('days_per_week'),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('pom_planned_change_staff').on(t.staffId, t.date),
@@ -276,8 +300,9 @@ export const planVersion = pgTable(
     rev: integer('rev').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
-  (t) => [uniqueIndex('plan_version_number').on(t.version)],
+  (t) => [uniqueIndex('plan_version_number').on(t.establishmentId, t.version)],
 )
 
 export const planEntry = pgTable(
@@ -289,6 +314,7 @@ export const planEntry = pgTable(
     data: text('data').notNull(),
     rev: integer('rev').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [uniqueIndex('plan_entry_baseline').on(t.planVersionId, t.baselineId)],
 )
@@ -307,6 +333,7 @@ export const signOffStep = pgTable(
     comments: text('comments'),
     /** Issue 16: the signed-in user who recorded the step (migration 0014_location_and_recorded_by). */
     recordedBy: text('recorded_by'),
+    establishmentId: establishmentId(),
   },
   (t) => [uniqueIndex('sign_off_step_seq').on(t.planVersionId, t.seq), index('sign_off_step_version').on(t.planVersionId)],
 )
@@ -319,8 +346,9 @@ export const importedCatalog = pgTable(
     version: text('version').notNull(),
     json: text('json').notNull(),
     importedAt: text('imported_at').notNull(),
+    establishmentId: establishmentId(),
   },
-  (t) => [uniqueIndex('imported_catalog_id_version').on(t.catalogId, t.version)],
+  (t) => [uniqueIndex('imported_catalog_id_version').on(t.establishmentId, t.catalogId, t.version)],
 )
 
 export const comparisonImport = pgTable('comparison_import', {
@@ -330,6 +358,7 @@ export const comparisonImport = pgTable('comparison_import', {
   exportedAt: text('exported_at').notNull(),
   json: text('json').notNull(),
   importedAt: text('imported_at').notNull(),
+  establishmentId: establishmentId(),
 })
 
 export const appUser = pgTable(
@@ -351,6 +380,7 @@ export const appUser = pgTable(
     passwordChangeRequired: flag('password_change_required').notNull().default(0),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [uniqueIndex('app_user_username').on(t.username), flagCheck('app_user', t.active), flagCheck('app_user', t.passwordChangeRequired)],
 )
@@ -373,8 +403,9 @@ export const auditLog = pgTable(
     salt: text('salt'),
     payloadDigest: text('payload_digest'),
     chainHash: text('chain_hash'),
+    establishmentId: establishmentId(),
   },
-  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), uniqueIndex('audit_chain').on(t.chainSeq)],
+  (t) => [index('audit_entity').on(t.entity, t.entityId, t.id), uniqueIndex('audit_chain').on(t.establishmentId, t.chainSeq)],
 )
 
 /** Early allocation assessments (issue 17; db/schema/caseWork.ts). */
@@ -396,6 +427,7 @@ export const earlyAllocationAssessment = pgTable(
     assessor: text('assessor').notNull(),
     assessorUserId: integer('assessor_user_id'),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('early_allocation_prisoner').on(t.prisonerId, t.createdOn),
@@ -420,6 +452,7 @@ export const responsibilityOverride = pgTable(
     setBy: text('set_by').notNull(),
     setByUserId: integer('set_by_user_id'),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('responsibility_override_prisoner').on(t.prisonerId, t.startDate),
@@ -438,6 +471,7 @@ export const coWorking = pgTable(
     endDate: text('end_date'),
     reason: text('reason').notNull().default(''),
     createdAt: text('created_at').notNull(),
+    establishmentId: establishmentId(),
   },
   (t) => [
     index('co_working_prisoner').on(t.prisonerId, t.startDate),

@@ -56,6 +56,11 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
 export async function copyToShared(file: Database.Database, db: pg.ClientBase, now: Date): Promise<CopyReport> {
   await db.query('BEGIN ISOLATION LEVEL SERIALIZABLE')
   try {
+    // Issue 19: a shared database may hold several establishments (migration-pg 0016). The file's
+    // rows keep their ids, which only the database's first establishment can be sure are free, so
+    // a copy goes there; a further establishment starts empty and is set up in the app.
+    const into = Number((await db.query<{ e: number }>('select omu_new_row_establishment() as e')).rows[0]?.e ?? 1)
+    if (into !== 1) throw new CopyRefusedError(`You belong to establishment ${into} of this shared database. A data file can be copied only into its first establishment, so nothing was copied: set this establishment up in the app instead.`)
     for (const table of ORDER) {
       const name = getTableConfig(table).name
       if (name === 'app_user') continue

@@ -14,6 +14,11 @@ export interface NewUser {
   role: AppRole
   password: string
   staffId?: number | null
+  /**
+   * The establishment of the shared database the user belongs to (issue 19, migration 0016): 1, the
+   * database's first, unless given. A HOMS adding users in the app adds them to their own.
+   */
+  establishmentId?: number
 }
 
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`
@@ -48,14 +53,35 @@ export async function addUser(db: pg.ClientBase, user: NewUser, now: Date): Prom
     await db.query('select omu_set_login($1, $2, $3, true)', [user.username, user.role, scramVerifier(user.password)])
     const stamp = now.toISOString()
     const res = await db.query<{ id: number }>(
-      `insert into app_user (username, display_name, role, password_hash, staff_id, active, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, 1, $6, $6)
+      `insert into app_user (username, display_name, role, password_hash, staff_id, active, created_at, updated_at, establishment_id)
+       values ($1, $2, $3, $4, $5, 1, $6, $6, coalesce($7::integer, omu_new_row_establishment()))
        on conflict (username) do update set display_name = excluded.display_name, role = excluded.role, staff_id = excluded.staff_id, active = 1, updated_at = excluded.updated_at
        returning id`,
-      [user.username, user.displayName, user.role, SHARED_LOGIN_MARKER, user.staffId ?? null, stamp],
+      [user.username, user.displayName, user.role, SHARED_LOGIN_MARKER, user.staffId ?? null, stamp, user.establishmentId ?? null],
     )
     await db.query('COMMIT')
     return res.rows[0]?.id as number
+  } catch (err) {
+    await db.query('ROLLBACK')
+    throw err
+  }
+}
+
+/**
+ * Issue 19: lets `username` read the establishments of `group` in the Group view (never change
+ * them: their role's rights and the row policies of migration 0016 still apply), and puts each of
+ * `establishmentIds` in that group. An administrator's connection: no OMU role may change who reads
+ * across a group. A user reads across one group at most; naming another moves them.
+ */
+export async function setGroupReader(db: pg.ClientBase, username: string, group: string, establishmentIds: readonly number[]): Promise<void> {
+  if (!/^[\p{L}\p{N} .'&()-]{1,80}$/u.test(group)) throw new Error('A group name is 1 to 80 letters, numbers, spaces and . \' & ( ) -')
+  await db.query('BEGIN')
+  try {
+    const user = await db.query('select 1 from app_user where username = $1', [username])
+    if (user.rowCount === 0) throw new Error(`There is no OMU user ${username} in this database: add them first (npm run db:user -- add).`)
+    for (const id of establishmentIds) await db.query('insert into establishment_group_member (group_name, establishment_id) values ($1, $2) on conflict do nothing', [group, id])
+    await db.query('insert into group_reader (username, group_name) values ($1, $2) on conflict (username) do update set group_name = excluded.group_name', [username, group])
+    await db.query('COMMIT')
   } catch (err) {
     await db.query('ROLLBACK')
     throw err

@@ -299,4 +299,10 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   omu_holds_sensitive_note: USER_ROLES.filter((r) => !mayReadSensitiveNotes(r)),
   // audit.history: the writers' display names in a record's history (issue 16, migration 0014).
   omu_user_display_names: USER_ROLES,
+  // Issue 19 (migration 0016): the establishment dimension. Every row policy calls the first three
+  // (so every role must be able to), and group.view lists a group reader's establishments.
+  omu_my_establishment: USER_ROLES,
+  omu_read_establishment: USER_ROLES,
+  omu_new_row_establishment: USER_ROLES,
+  omu_group_establishments: USER_ROLES,
 }

@@ -16,6 +16,11 @@ const minimum = caseloadReadSchema.shape.startOfCustody
 export const groupSourceSchema = z.discriminatedUnion('kind', [
   /** This establishment's own figures, worked out now. */
   z.object({ kind: z.literal('live') }),
+  /**
+   * Another establishment of the same shared database, worked out now, read through the server's
+   * row policies as a group reader (issue 19; migration-pg 0016). `establishmentId` is its number there.
+   */
+  z.object({ kind: z.literal('shared'), establishmentId: z.number().int() }),
   /** Another establishment's readiness export, imported read-only; `schemaVersion` is the file's. */
   z.object({ kind: z.literal('imported'), id: z.number().int(), importedAt: z.string(), exportedAt: z.string(), schemaVersion: z.union([z.literal(1), z.literal(2)]) }),
 ])
@@ -77,9 +82,10 @@ export function groupRowWithoutPlan(
   est: { name: string; code: string; category: string; currentStage: number; targetStage: number },
   caseload: ReadinessDocument['caseload'],
   resourcing: ReadinessDocument['resourcing'],
+  source: GroupSource = { kind: 'live' },
 ): GroupRow {
   return {
-    source: { kind: 'live' },
+    source,
     establishment: { name: est.name, code: est.code, category: est.category },
     stages: { current: est.currentStage, target: est.targetStage },
     plan: null,

@@ -69,6 +69,8 @@ export function sourceText(s: GroupSource, ukDate: (iso: string) => string): str
   switch (s.kind) {
     case 'live':
       return 'Live: this establishment, worked out now'
+    case 'shared':
+      return 'Live: same shared database, worked out now, read-only'
     case 'imported':
       return `Imported file (schema version ${s.schemaVersion}), exported ${ukDate(s.exportedAt)}, read-only`
     default: {

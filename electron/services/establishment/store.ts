@@ -24,21 +24,28 @@ export function toEstablishment(row: Row): Establishment {
   }
 }
 
+// No `where id = …`: the SQLite file holds one establishment's row, and on the shared database the
+// server's row policies (migration-pg 0016) let a login see and change only the row of its own
+// establishment (or, in a group reader's Group view, the one being read).
 export async function readEstablishment(db: Db): Promise<Establishment | null> {
-  const row = await db.select().from(establishmentTable).where(eq(establishmentTable.id, 1)).get()
+  const row = await db.select().from(establishmentTable).limit(1).get()
   return row ? toEstablishment(row) : null
 }
 
 type Values = typeof establishmentTable.$inferInsert
 
-/** The establishment's one row, written at setup. */
+/**
+ * The establishment's row, written at setup. Its id is left to the store: 1 in the SQLite file (its
+ * first and only row), the signed-in HOMS's establishment on the shared database (the column's
+ * default, migration-pg 0016).
+ */
 export async function insertEstablishment(db: Db, values: Omit<Values, 'id'>): Promise<Establishment> {
-  return toEstablishment(await db.insert(establishmentTable).values({ ...values, id: 1 }).returning().get())
+  return toEstablishment(await db.insert(establishmentTable).values(values).returning().get())
 }
 
 /** Changes the establishment's row; null when it has not been set up. */
 export async function updateEstablishment(db: Db, values: Partial<Omit<Values, 'id'>>): Promise<Establishment | null> {
-  const row = await db.update(establishmentTable).set(values).where(eq(establishmentTable.id, 1)).returning().get()
+  const row = await db.update(establishmentTable).set(values).returning().get()
   return row ? toEstablishment(row) : null
 }
 
@@ -61,11 +68,20 @@ export async function readSettings(db: Db): Promise<Settings> {
 }
 
 export async function writeSetting(db: Db, key: keyof Settings, value: unknown): Promise<void> {
-  const json = JSON.stringify(value)
-  await db.insert(appSetting).values({ key, value: json }).onConflictDoUpdate({ target: appSetting.key, set: { value: json } }).run()
+  await writeSettingValue(db, key, JSON.stringify(value))
+}
+
+/**
+ * One app_setting row, replaced or added. Not ON CONFLICT (key): on the shared database the key is
+ * unique per establishment (establishment_id, key), a column the app's queries never name, so
+ * there is no conflict target both backends share. Every caller writes inside a transaction.
+ */
+export async function writeSettingValue(db: Db, key: string, json: string): Promise<void> {
+  const changed = await db.update(appSetting).set({ value: json }).where(eq(appSetting.key, key)).returning({ key: appSetting.key }).all()
+  if (changed.length === 0) await db.insert(appSetting).values({ key, value: json }).run()
 }
 
 /** The establishment's stages follow the RRMP version being prepared (the shell shows the current stage). */
 export async function setEstablishmentStages(db: Db, currentStage: number, targetStage: number, now: string): Promise<void> {
-  await db.update(establishmentTable).set({ currentStage, targetStage, updatedAt: now }).where(eq(establishmentTable.id, 1)).run()
+  await db.update(establishmentTable).set({ currentStage, targetStage, updatedAt: now }).run()
 }

@@ -1,3 +1,4 @@
+import { writeSettingValue } from '../establishment/store'
 import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { appSetting, pomPlannedChange, staff as staffTable } from '../../../db/schema'
 import type { Db } from '../../../db/store/types'
@@ -104,6 +105,5 @@ export async function readResourcingInputs(db: Db): Promise<ResourcingInputs | n
 }
 
 export async function writeResourcingInputs(db: Db, inputs: ResourcingInputs): Promise<void> {
-  const json = JSON.stringify(inputs)
-  await db.insert(appSetting).values({ key: RESOURCING_INPUTS_KEY, value: json }).onConflictDoUpdate({ target: appSetting.key, set: { value: json } }).run()
+  await writeSettingValue(db, RESOURCING_INPUTS_KEY, JSON.stringify(inputs))
 }

@@ -26,6 +26,22 @@ interface Column {
   cell: (r: GroupRow) => ReactNode
 }
 
+/** A row's React key: one per source (this establishment, each of the shared database's, each imported file). */
+function rowKey(s: GroupRow['source']): string {
+  switch (s.kind) {
+    case 'live':
+      return 'live'
+    case 'shared':
+      return `shared-${s.establishmentId}`
+    case 'imported':
+      return `imported-${s.id}`
+    default: {
+      const never: never = s
+      return String(never)
+    }
+  }
+}
+
 function readinessCell(r: GroupRow) {
   if (!r.readiness) return 'No RRMP yet'
   return `${r.readiness.overall === 'ready' ? 'Ready' : 'Not ready'}: ${r.readiness.percent}% (${r.readiness.achieved} of ${r.readiness.possible})`
@@ -35,7 +51,13 @@ function blockersCell(r: GroupRow) {
   if (!r.readiness) return '—'
   const b = r.readiness.blockers
   if (b.length === 0) return 'None'
-  return `${b.length}: ${b.map((x) => `${x.baselineId}${x.weighting === null ? '' : ` (weighting ${x.weighting})`}`).join(', ')}`
+  // The count, with the weighting 3 baselines named (the ones a PGD asks about first, seed 002's
+  // weighting); the rest counted, so a row stays one or two lines high.
+  const heavy = b.filter((x) => x.weighting === 3).map((x) => x.baselineId)
+  const others = b.length - heavy.length
+  const named = heavy.length > 0 ? `weighting 3: ${heavy.join(', ')}` : ''
+  const rest = others > 0 ? `${others} other${others === 1 ? '' : 's'}` : ''
+  return `${b.length} (${[named, rest].filter(Boolean).join('; ')})`
 }
 
 function handoversCell(r: GroupRow) {
@@ -157,7 +179,7 @@ export function GroupScreen() {
                   </Table.Thead>
                   <Table.Tbody>
                     {rows.map((r) => (
-                      <Table.Tr key={r.source.kind === 'live' ? 'live' : `imported-${r.source.id}`}>
+                      <Table.Tr key={rowKey(r.source)}>
                         <Table.Th scope="row" style={{ verticalAlign: 'top' }}>
                           <Stack gap={2}>
                             <span>
