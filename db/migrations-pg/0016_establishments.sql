@@ -148,6 +148,17 @@ DROP INDEX imported_catalog_id_version;
 --> statement-breakpoint
 CREATE UNIQUE INDEX imported_catalog_id_version ON imported_catalog (establishment_id, catalog_id, version);
 --> statement-breakpoint
+-- The two session indexes the caseload's counts read (issue 8; test/integration/caseloadRelevance)
+-- carry establishment_id as well, so the row policy's filter is answered from the index and the
+-- counts stay index-only scans.
+DROP INDEX session_case_scan;
+--> statement-breakpoint
+CREATE INDEX session_case_scan ON supervision_session (prisoner_id, date, in_person, recorded_on) INCLUDE (establishment_id);
+--> statement-breakpoint
+DROP INDEX session_unusual_record;
+--> statement-breakpoint
+CREATE INDEX session_unusual_record ON supervision_session (prisoner_id, date, in_person, recorded_on) INCLUDE (establishment_id) WHERE (NOT omu_ordinary_record(date, recorded_on));
+--> statement-breakpoint
 DROP INDEX audit_chain;
 --> statement-breakpoint
 CREATE UNIQUE INDEX audit_chain ON audit_log (establishment_id, chain_seq);
