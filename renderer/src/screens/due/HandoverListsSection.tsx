@@ -35,7 +35,8 @@ function ListTable({ list, title, lead, empty, rows }: { list: HandoverListName;
         {lead}
       </Text>
       <DataTable
-        caption={list === 'upcoming' || list === 'toNotify' ? 'Soonest first' : 'Longest overdue first'}
+        // The main process sorts overdue first (longest overdue at the top), then by days left (handover/handlers.ts).
+        caption={list === 'upcoming' || list === 'toNotify' ? 'Soonest first' : list === 'inProgress' ? 'Overdue first, longest overdue at the top; then soonest first' : 'Longest overdue first'}
         rows={rows.slice(0, SHOWN)}
         rowKey={(r) => r.prisonerId}
         empty={empty}
