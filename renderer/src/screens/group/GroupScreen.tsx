@@ -137,6 +137,7 @@ export function GroupScreen() {
           ) : (
             'A Governor or the HOMS adds establishments by importing their JSON readiness exports.'
           )}{' '}
+          On a shared database, a group reader named by IT also sees the other establishments of their group held there, worked out now.{' '}
           Figures from a version 1 export that the file does not hold (missed minima, transfer arrivals, handovers, resourcing) are shown as not known, never as zero.
         </Text>
         <ErrorText error={view.error} title="The Group view could not be loaded" />
