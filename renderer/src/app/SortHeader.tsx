@@ -1,5 +1,5 @@
-// A sortable column heading (issue 16, Allocation: "sortable"), after the Group view's
-// (renderer/src/screens/group/GroupScreen.tsx): the heading is a button, so a keyboard sorts it
+// A sortable column heading (issue 16, Allocation: "sortable"; issue 19, the Group view): the
+// heading is a button, so a keyboard sorts it
 // (Tab, then Enter or Space); aria-sort on the header cell says the order now, and the button's
 // name says what a press does next. The arrows are decoration; the words carry the meaning.
 import { Table, UnstyledButton } from '@mantine/core'

@@ -5,7 +5,7 @@
 // read-only (Readiness and export › Compare), each labelled with its source. Sortable by keyboard
 // (each column heading is a button; aria-sort says the order), printable (styles.css @media
 // print) and exportable as XLSX. Nothing on this screen changes any establishment's data.
-import { Anchor, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core'
+import { Anchor, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core'
 import { useMemo, useState, type ReactNode } from 'react'
 import type { GroupRow } from '../../../../shared/export/groupView'
 // The table's order and words without zod or the engine (issue 19 benchmark: first paint < 1 s).
@@ -14,6 +14,7 @@ import { stageLabel } from '../../../../shared/export/labels'
 import type { ExportResult } from '../../../../shared/ipc/channels/readiness'
 import { channelTag, useCan } from '../../app/can'
 import { EmptyState } from '../../app/EmptyState'
+import { SortHeader } from '../../app/SortHeader'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { hrefFor } from '../../app/routes'
@@ -94,20 +95,6 @@ const COLUMNS: readonly Column[] = [
   { key: 'asOf', label: 'Figures as of', cell: asOfCell },
 ]
 
-function SortHeader({ column, label, sort, onSort }: { column: GroupSortColumn; label: string; sort: { column: GroupSortColumn; direction: SortDirection }; onSort: (c: GroupSortColumn) => void }) {
-  const active = sort.column === column
-  const next = active && sort.direction === 'ascending' ? 'descending' : 'ascending'
-  return (
-    <Table.Th scope="col" aria-sort={active ? sort.direction : 'none'} style={{ verticalAlign: 'bottom', minWidth: column === 'establishment' ? 200 : 150 }}>
-      {/* data-print-keep: the heading's words still print (styles.css hides other buttons). */}
-      <UnstyledButton onClick={() => onSort(column)} data-print-keep aria-label={`${label}: sort ${next}`} style={{ fontWeight: 700, fontSize: 'inherit', textAlign: 'left' }}>
-        {label}
-        <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
-      </UnstyledButton>
-    </Table.Th>
-  )
-}
-
 function exportText(r: ExportResult): string {
   return r.saved ? `Saved the Group view to ${r.path}.` : 'The export was cancelled: nothing was saved.'
 }
@@ -172,9 +159,9 @@ export function GroupScreen() {
                 <Table withTableBorder withColumnBorders striped className="group-table" aria-label="Establishments side by side (imported rows are read-only)">
                   <Table.Thead>
                     <Table.Tr>
-                      <SortHeader column="establishment" label="Establishment" sort={sort} onSort={onSort} />
+                      <SortHeader column="establishment" label="Establishment" sort={sort} onSort={onSort} minWidth={200} />
                       {COLUMNS.map((c) => (
-                        <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} />
+                        <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} minWidth={150} />
                       ))}
                     </Table.Tr>
                   </Table.Thead>
