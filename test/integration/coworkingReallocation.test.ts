@@ -197,6 +197,17 @@ describe('bulk reallocation of a POM’s cases (issue 17)', () => {
     expect((await must(svc.call('omu:caseload.list', { pomId: pat }))).rows).toEqual([])
   })
 
+  it('a reallocation dated before the co-working began ends the co-working on the day it began, never before (as allocations.allocate)', async () => {
+    const { pat, kit, cases } = await setUp()
+    const [a] = cases as [number]
+    await must(svc.call('omu:coworking.assign', { prisonerId: a, staffId: kit, startDate: '2026-11-18' }))
+    const moves = [{ prisonerId: a, toStaffId: kit, pomTypeReason: 'Kit already co-works the case.' }]
+    await must(svc.call('omu:reallocation.apply', { fromStaffId: pat, moves, startDate: '2026-11-10', reason: 'Pat on long-term leave' }))
+    const d = await must(svc.call('omu:prisoners.get', { prisonerId: a }))
+    expect(d.allocations[0]).toMatchObject({ staffId: kit, startDate: '2026-11-10', endDate: null })
+    expect(d.coWorkings?.[0]).toMatchObject({ staffId: kit, startDate: '2026-11-18', endDate: '2026-11-18' })
+  })
+
   it('is all or nothing: one case that cannot move stops every case, in a sentence, with nothing written', async () => {
     const { pat, kit, sam, cases } = await setUp()
     const [a, b, c] = cases as [number, number, number]

@@ -1,8 +1,7 @@
 import type { StoreConn } from '../../../db/store/types'
 import { UserFacingError } from '../../../shared/ipc/result'
 import type { AuditRecord } from '../audit'
-import { endAllocation, insertAllocation } from '../caseload/store'
-import { endCoWorking } from '../coworking/store'
+import { writeAllocation } from '../caseload/allocationWrites'
 import type { ImportPlan } from './plan'
 
 // Writing an imported file of allocations (issue 17: "same rules as the existing imports: validate
@@ -29,11 +28,13 @@ export async function commitAllocations(
     if (item.changes.length === 0) continue
     // A reallocation is an update: made only when the user confirms the updates shown.
     if (item.open && !applyUpdates) continue
-    if (item.open) await endAllocation(store.db, item.open.id, item.startDate)
     const coWorking = item.endsCoWorking
-    // As allocations.allocate: ended on the day the allocation starts, or the day it began if later.
-    const endedCoWorking = coWorking ? await endCoWorking(store.db, coWorking.id, item.startDate < coWorking.startDate ? coWorking.startDate : item.startDate) : undefined
-    const row = await insertAllocation(store.db, { prisonerId: item.prisonerId, staffId: item.pom.id, startDate: item.startDate, reason: item.reason, pomTypeReason: item.pomTypeReason, createdAt: stamp })
+    const { row, endedCoWorking } = await writeAllocation(
+      store.db,
+      { prisonerId: item.prisonerId, staffId: item.pom.id, startDate: item.startDate, reason: item.reason, pomTypeReason: item.pomTypeReason, createdAt: stamp },
+      item.open,
+      coWorking,
+    )
     const { recommendedPomType, reasonKey, overrideRequired } = item.recommendation
     audit({
       entity: 'prisoner',

@@ -6,8 +6,9 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import type { StoreConn } from '../../../db/store/types'
 import type { AuditRecord } from '../audit'
 import { displayName } from '../caseload/verdict'
-import { endAllocation, insertAllocation, openAllocation, prisonerById, staffById, staffNames, type AllocationRecord, type StaffRecord } from '../caseload/store'
-import { endCoWorking, openCoWorking, type CoWorkingRecord } from './store'
+import { writeAllocation } from '../caseload/allocationWrites'
+import { openAllocation, prisonerById, staffById, staffNames, type AllocationRecord, type StaffRecord } from '../caseload/store'
+import { openCoWorking, type CoWorkingRecord } from './store'
 import { pomTypeReasonNeeded, recommendationFor } from '../caseWork/recommend'
 import { awayText, confirmAwaySentence, pomsToday } from '../resourcing/pomToday'
 
@@ -151,18 +152,20 @@ export async function applyReallocation(conn: StoreConn, input: ReallocationInpu
   if (unanswered) throw unanswered
   const allocationIds: number[] = []
   for (const { line, move, open, coWorking, recommendation } of steps) {
-    // History is kept: the open allocation ends on the day the new one starts, never deleted.
-    await endAllocation(db, open.id, preview.startDate)
-    // As allocations.allocate: the POM-type reason is kept only when one was needed.
-    const row = await insertAllocation(db, {
-      prisonerId: line.prisonerId,
-      staffId: line.toStaffId,
-      startDate: preview.startDate,
-      reason: input.reason,
-      pomTypeReason: recommendation.overrideRequired === true ? move.pomTypeReason : null,
-      createdAt: now.toISOString(),
-    })
-    const endedCoWorking = line.endsCoWorking && coWorking ? await endCoWorking(db, coWorking.id, preview.startDate) : undefined
+    // As allocations.allocate (allocationWrites.ts): the POM-type reason is kept only when one was needed.
+    const { row, endedCoWorking } = await writeAllocation(
+      db,
+      {
+        prisonerId: line.prisonerId,
+        staffId: line.toStaffId,
+        startDate: preview.startDate,
+        reason: input.reason,
+        pomTypeReason: recommendation.overrideRequired === true ? move.pomTypeReason : null,
+        createdAt: now.toISOString(),
+      },
+      open,
+      line.endsCoWorking ? coWorking : null,
+    )
     allocationIds.push(row.id)
     audit({
       entity: 'prisoner',

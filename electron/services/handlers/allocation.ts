@@ -5,8 +5,9 @@ import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import type { PrisonerRow } from '../caseload/load'
 import { displayName, overrideNote } from '../caseload/verdict'
-import { activePoms, endAllocation, insertAllocation, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
-import { endCoWorking, openCoWorking } from '../coworking/store'
+import { writeAllocation } from '../caseload/allocationWrites'
+import { activePoms, openAllocation, requirePom, requirePrisoner } from '../caseload/store'
+import { openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
 import { pomsToday, requireAvailableOrConfirmed } from '../resourcing/pomToday'
 import { pomTypeReasonNeeded, recommendationFor } from '../caseWork/recommend'
@@ -73,16 +74,16 @@ export const allocationHandlers: Handlers['allocations'] = {
     const open = await openAllocation(store.db, prisonerId)
     if (open?.staffId === staffId) throw new UserFacingError('conflict', 'The case is already allocated to that POM.', 'staffId')
     if (open && start < open.startDate) throw new UserFacingError('invalid_input', 'Start date: cannot be before the current allocation started.', 'startDate')
-    // History is kept: the open allocation is ended on the day the new one starts, never deleted.
-    if (open) await endAllocation(store.db, open.id, start)
-    // Issue 17: a POM does not co-work their own case, so allocating it to its co-working POM ends
-    // the co-working (on the day the allocation starts, or the day it began if later).
-    const coWorking = await openCoWorking(store.db, prisonerId)
-    if (coWorking?.staffId === staffId) {
-      const ended = await endCoWorking(store.db, coWorking.id, start < coWorking.startDate ? coWorking.startDate : start)
-      audit({ entity: 'prisoner', entityId: prisonerId, before: { coWorking }, after: { coWorking: ended ?? null } })
-    }
-    const row = await insertAllocation(store.db, { prisonerId, staffId, startDate: start, reason, pomTypeReason: recommendation.overrideRequired === true ? pomTypeReason : null, createdAt: now.toISOString() })
+    // Issue 17: allocating the case to its co-working POM ends the co-working (allocationWrites.ts).
+    const found = await openCoWorking(store.db, prisonerId)
+    const coWorking = found?.staffId === staffId ? found : null
+    const { row, endedCoWorking } = await writeAllocation(
+      store.db,
+      { prisonerId, staffId, startDate: start, reason, pomTypeReason: recommendation.overrideRequired === true ? pomTypeReason : null, createdAt: now.toISOString() },
+      open,
+      coWorking,
+    )
+    if (coWorking) audit({ entity: 'prisoner', entityId: prisonerId, before: { coWorking }, after: { coWorking: endedCoWorking ?? null } })
     audit({ entity: 'prisoner', entityId: prisonerId, before: open ? { allocation: open } : null, after: { allocation: row, pomTypeRecommendation: { recommendedPomType: recommendation.recommendedPomType, reasonKey: recommendation.reasonKey, overrideRequired: recommendation.overrideRequired } } })
     return { allocationId: row.id, endedAllocationId: open?.id ?? null }
   },
