@@ -1,8 +1,7 @@
 import type { StoreConn } from '../../../db/store/types'
-import { UserFacingError } from '../../../shared/ipc/result'
 import type { AuditRecord } from '../audit'
 import { writeAllocation } from '../caseload/allocationWrites'
-import type { ImportPlan } from './plan'
+import { refuseWhileAnyProblem, type ImportPlan } from './plan'
 
 // Writing an imported file of allocations (issue 17: "same rules as the existing imports: validate
 // all, list every bad row, nothing partial"). The whole file was checked again in this transaction
@@ -18,10 +17,7 @@ export async function commitAllocations(
   stamp: string,
   audit: (rec: AuditRecord) => void,
 ): Promise<{ created: number; updated: number }> {
-  const bad = new Set(plan.problems.map((p) => p.row)).size
-  if (bad > 0) {
-    throw new UserFacingError('invalid_input', `Nothing was imported: ${bad === 1 ? '1 row has a problem' : `${bad} rows have problems`}. Fix ${bad === 1 ? 'it' : 'them'} in the file and import it again.`)
-  }
+  refuseWhileAnyProblem(plan.problems)
   let created = 0
   let updated = 0
   for (const item of plan.items) {

@@ -1,9 +1,8 @@
 import type { StoreConn } from '../../../db/store/types'
-import { UserFacingError } from '../../../shared/ipc/result'
 import type { AuditRecord } from '../audit'
 import { casesOf } from '../caseload/cache'
 import { writeComHandover } from '../handover/store'
-import type { ImportPlan } from './plan'
+import { refuseWhileAnyProblem, type ImportPlan } from './plan'
 
 // Writing an imported file of COM details (issue 17: "CSV import for allocations and COM details
 // (same rules as the existing imports: validate all, list every bad row, nothing partial)"). The
@@ -18,10 +17,7 @@ export async function commitComDetails(
   stamp: string,
   audit: (rec: AuditRecord) => void,
 ): Promise<{ created: number; updated: number }> {
-  const bad = new Set(plan.problems.map((p) => p.row)).size
-  if (bad > 0) {
-    throw new UserFacingError('invalid_input', `Nothing was imported: ${bad === 1 ? '1 row has a problem' : `${bad} rows have problems`}. Fix ${bad === 1 ? 'it' : 'them'} in the file and import it again.`)
-  }
+  refuseWhileAnyProblem(plan.problems)
   let created = 0
   let updated = 0
   const changed: number[] = []

@@ -28,6 +28,17 @@ export interface SessionNew {
   recordedOn: string
 }
 
+/**
+ * Issue 17's imports (COM details, allocations) are all or nothing ("validate all, list every bad
+ * row, nothing partial"): while any row of the file has a problem, nothing is written.
+ */
+export function refuseWhileAnyProblem(problems: readonly ImportProblem[]): void {
+  const bad = new Set(problems.map((p) => p.row)).size
+  if (bad > 0) {
+    throw new UserFacingError('invalid_input', `Nothing was imported: ${bad === 1 ? '1 row has a problem' : `${bad} rows have problems`}. Fix ${bad === 1 ? 'it' : 'them'} in the file and import it again.`)
+  }
+}
+
 export type ImportPlan = (
   | { kind: 'prisoners'; totalRows: number; problems: ImportProblem[]; items: PrisonerChange[] }
   | { kind: 'sessions'; totalRows: number; problems: ImportProblem[]; items: SessionNew[]; duplicates: number }
