@@ -67,9 +67,8 @@ export async function readingEstablishment<T>(conn: StoreConn, establishmentId: 
   }
 }
 
-/** The establishments a group reader may see besides their own (none for anyone else, or on SQLite), by name. */
-export async function groupEstablishments(conn: StoreConn): Promise<{ id: number; name: string; code: string }[]> {
+/** The ids of the establishments a group reader may see besides their own, by name (none for anyone else, or on SQLite). */
+export async function groupEstablishments(conn: StoreConn): Promise<number[]> {
   if (conn.dialect !== 'postgres') return []
-  const rows = await conn.sql.rows<[number, string, string, boolean]>('select id, name, code, own from omu_group_establishments()')
-  return rows.filter((r) => !r[3]).map(([id, name, code]) => ({ id, name, code }))
+  return (await conn.sql.rows<[number]>('select id from omu_group_establishments() where not own order by name, id')).map(([id]) => id)
 }

@@ -31,8 +31,8 @@ async function liveRow(store: StoreConn, today: string, now: Date, source: Group
 export async function groupView(store: StoreConn, today: string, now: Date): Promise<GroupView> {
   const live = await liveRow(store, today, now, { kind: 'live' })
   const shared: GroupRow[] = []
-  for (const e of await groupEstablishments(store)) {
-    const row = await readingEstablishment(store, e.id, (c) => liveRow(c, today, now, { kind: 'shared', establishmentId: e.id }))
+  for (const id of await groupEstablishments(store)) {
+    const row = await readingEstablishment(store, id, (c) => liveRow(c, today, now, { kind: 'shared', establishmentId: id }))
     // An establishment in the group that has not been set up yet has nothing to show.
     if (row) shared.push(row)
   }
