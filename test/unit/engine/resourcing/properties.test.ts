@@ -91,6 +91,9 @@ function caseArb(today: number): fc.Arbitrary<CaseInput> {
 
 const stageArb = fc.constantFrom('1', '2', '3', '4')
 
+/** The seed of the once-per-week property (see there); RESOURCING_SEED=n runs it with another. */
+const SEED = Number(process.env.RESOURCING_SEED ?? 19)
+
 const scenarioArb: fc.Arbitrary<{ input: ResourcingInput; today: string; extra: PomCapacity }> = todayArb.chain((t) =>
   fc
     .record({
@@ -226,7 +229,10 @@ describe('resourcing projection properties (issue 19)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      // A fixed seed (as test/integration/fuzz.test.ts; another with RESOURCING_SEED=n): with a new
+      // random seed each run, about one run in a few hundred drew no case with two sessions in one
+      // week, and the check below that keeps this property from being vacuous failed CI by chance.
+      { numRuns: 300, seed: SEED },
     )
     expect(doubled).toBeGreaterThan(0) // not vacuous: some minima had two sessions in one week, still one line
   })
