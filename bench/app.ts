@@ -26,6 +26,8 @@ import { TEST_ACCOUNT } from '../test/testKeys'
 const ROOT = repoRoot()
 const SIZES = (process.argv.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '2000,20000').split(',').map(Number)
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 15)
+// The handover policy the establishment runs (issue 20): the current one, omic2023, unless asked.
+const POLICY = process.argv.find((a) => a.startsWith('--policy='))?.slice(9) === 'omic2021' ? ('omic2021' as const) : ('omic2023' as const)
 const NOW = new Date('2026-11-23T10:00:00Z')
 const TODAY = '2026-11-23'
 // The renderer benchmark's page is served at the e2e origin; the services trust that origin here.
@@ -58,7 +60,7 @@ async function build(size: number): Promise<{ dir: string; services: OmuServices
   const services = await start(dir)
   await call(services, 'omu:auth.createFirstUser', { username: 'bench.homs', displayName: 'Bench Homs', password: PASSWORD })
   await call(services, 'omu:establishment.setup', { name: 'HMP Benchmark', code: 'BEN', category: 'training' })
-  await call(services, 'omu:establishment.update', { currentStage: 3, targetStage: 2, password: PASSWORD })
+  await call(services, 'omu:establishment.update', { currentStage: 3, targetStage: 2, policy: POLICY, password: PASSWORD })
   const store = services.runtime.localStore!
   const sqlite = store.sqlite
   const counts = await store.write((c) => generateDemo(c, { prisoners: size, seed: 2026, today: TODAY, now: NOW.toISOString(), sessionGapScale: 0.5 }))
@@ -111,7 +113,7 @@ async function run(): Promise<void> {
     //    plain read of the same rows (the floor): the in-custody prisoners, their allocations, the
     //    in-person sessions in each counting window counted from the index and the unusual records
     //    read (relevant.ts, both as JSON), with the windows worked out beforehand.
-    const settings = { today: TODAY, policy: 'omic2021' as const, stage: 3 as const, extraHolidays: [] }
+    const settings = { today: TODAY, policy: POLICY, stage: 3 as const, extraHolidays: [] }
     const records = await loadCases(store, { pomId: null }, settings)
     const windows = caseWindows(records, settings).param
     const scanP = sqlite.prepare("select * from prisoner where status = 'in_custody'").raw(true)
@@ -210,6 +212,7 @@ function report(rows: Row[], extra: Record<string, unknown>): void {
     '',
     `- Date: ${new Date().toISOString().slice(0, 10)}; commit ${commit}`,
     `- Machine: ${machine}`,
+    `- Handover policy: ${POLICY} (\`--policy=omic2021\` for the other).`,
     `- Each figure is the median of repeated runs in one process (${RUNS} at 2,000 prisoners, fewer at 20,000); ratios are to the reference measured in the same run.`,
     `- Data: the demo establishment generator (seed 2026) with about 75 sessions a prisoner: ${Object.entries(extra)
       .filter(([k]) => k.startsWith('size_'))
