@@ -142,6 +142,7 @@ const PRISONER_COLUMNS = [
   'prison_number', 'first_name', 'last_name', 'date_of_birth', 'sentence_type', 'sentence_start_date',
   'crd', 'ard', 'ped', 'ted', 'thd', 'hdced', 'hdcad', 'mappa_level', 'early_allocation', 'recall', 'tier', 'rosh_level', 'care_experienced', 'tact', 'key_worker_priority',
   'arrival_date', 'status', 'updated_at', 'open_conditions', 'open_conditions_arrival_date', 'immigration_case', 'additional_isp',
+  'sed', 'led', 'enhanced_resourcing',
 ] as const
 type PrisonerColumn = (typeof PRISONER_COLUMNS)[number]
 
@@ -151,7 +152,7 @@ interface Showcase {
 }
 
 /** An ISP whose tariff has passed (on or after the sentence start, never after today). */
-const ispPastTariff = (start: number, today: number) => ({ sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, ted: isoOf(Math.min(today, Math.max(start, today - 400))) })
+const ispPastTariff = (start: number, today: number) => ({ sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, sed: null, led: null, ted: isoOf(Math.min(today, Math.max(start, today - 400))) })
 
 /** A refusal heard in the last three weeks with the next hearing 14 months away (handover spec R2: "far"). */
 const refusedFar = (start: number, today: number): Showcase['reviews'] => {
@@ -176,7 +177,7 @@ const SHOWCASE: Partial<Record<number, (start: number, today: number) => Showcas
   4: (start, today) => ({ facts: { first_name: 'Ines', last_name: 'Immigration-Demo', sentence_type: 'determinate', ted: null, thd: null, ped: null, crd: isoOf(Math.max(start + 90, today + 200)), recall: 0, early_allocation: 0, immigration_case: 1, additional_isp: 0 } }),
   // R4: an ISP in open conditions since three months ago, tariff in 18 months: COM allocated from arrival there.
   5: (start, today) => ({
-    facts: { first_name: 'Orla', last_name: 'Open-Demo', sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, thd: null, ted: isoOf(Math.max(start + 365, addMonths(today, 18))), recall: 0, early_allocation: 0, additional_isp: 0, open_conditions: 1, open_conditions_arrival_date: isoOf(Math.max(start, today - 90)) },
+    facts: { first_name: 'Orla', last_name: 'Open-Demo', sentence_type: 'indeterminate', crd: null, ard: null, ped: null, hdced: null, sed: null, led: null, thd: null, ted: isoOf(Math.max(start + 365, addMonths(today, 18))), recall: 0, early_allocation: 0, additional_isp: 0, open_conditions: 1, open_conditions_arrival_date: isoOf(Math.max(start, today - 90)) },
   }),
 }
 
@@ -251,8 +252,9 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     conn,
     `insert into prisoner (prison_number, first_name, last_name, date_of_birth, sentence_type, sentence_start_date,
      crd, ard, ped, ted, thd, hdced, hdcad, mappa_level, early_allocation, recall, tier, rosh_level, care_experienced, tact, key_worker_priority,
-     arrival_date, status, version, updated_at, open_conditions, open_conditions_arrival_date, immigration_case, additional_isp)`,
-    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)',
+     arrival_date, status, version, updated_at, open_conditions, open_conditions_arrival_date, immigration_case, additional_isp,
+     sed, led, enhanced_resourcing)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)',
     'id, prison_number',
   )
   const insertAllocations = new BatchInsert(conn, 'insert into allocation (prisoner_id, staff_id, start_date, end_date, reason, created_at)', '(?, ?, ?, ?, ?, ?)')
@@ -310,6 +312,9 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     let ted: number | null = null
     let thd: number | null = null
     let hdced: number | null = null
+    // Issue 17 (../shared/specs/mpc-rules.md F): a determinate sentence's expiry, with the licence
+    // to the same day (as for most standard determinate sentences); none for a life sentence.
+    let sed: number | null = null
     if (indeterminate) {
       ted = addMonths(start, d.int(48, 240))
       if (ted < today && d.chance(0.7)) thd = today + d.int(-30, 400)
@@ -317,6 +322,7 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
       // Release dates spread so handover windows are upcoming, in progress and reached.
       const months = d.int(5, 150)
       crd = Math.max(addMonths(start, Math.ceil(months / 2)), today + d.int(-20, 900))
+      sed = Math.max(addMonths(start, months), crd)
       // Eligibility dates fall between sentence start and release, as they do in NOMIS.
       if (d.chance(0.12)) ped = Math.max(start + 30, crd - d.int(90, 600))
       if (months <= 48 && d.chance(0.4)) hdced = Math.max(start + 14, crd - d.int(30, 135))
@@ -331,6 +337,9 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
       mappa, d.chance(0.04) ? 1 : 0, d.chance(0.03) ? 1 : 0, d.pick(TIERS), d.pick(ROSH),
       d.chance(0.08) ? 1 : 0, d.chance(0.01) ? 1 : 0, d.chance(0.05) ? 1 : 0, isoOrNull(arrival), 'in_custody', opts.now,
       0, null, 0, 0,
+      // Probation's resourcing decision (spec D.2) by position, after the dice: one case in four
+      // standard, one in four enhanced, the rest not known yet.
+      isoOrNull(sed), isoOrNull(sed), i % 4 === 0 ? 0 : i % 4 === 1 ? 1 : null,
     ])
     // Issue 20: the first few cases show each kind the current handover rules treat apart. Set
     // after the dice are thrown, so every other case (and the benchmarks' data) is as before.

@@ -114,6 +114,12 @@ export const prisoner = pgTable(
     /** Issue 16: wing and cell, and the security category (db/schema/caseload.ts; migration 0014). */
     location: text('location'),
     securityCategory: text('security_category'),
+    /** Issue 17: spec F's release dates, licence expiry and resourcing decision (db/schema/caseload.ts; migration 0017). */
+    sentenceExpiryDate: text('sed'),
+    licenceExpiryDate: text('led'),
+    postRecallReleaseDate: text('post_recall_release_date'),
+    actualParoleDate: text('actual_parole_date'),
+    enhancedResourcing: flag('enhanced_resourcing'),
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),
     establishmentId: establishmentId(),
@@ -123,6 +129,7 @@ export const prisoner = pgTable(
     flagCheck('prisoner', t.openConditions),
     flagCheck('prisoner', t.immigrationCase),
     flagCheck('prisoner', t.additionalIsp),
+    flagCheck('prisoner', t.enhancedResourcing),
     index('prisoner_status').on(t.status),
     check('prisoner_mappa', sql`${t.mappaLevel} is null or ${t.mappaLevel} between 0 and 3`),
     flagCheck('prisoner', t.earlyAllocation),

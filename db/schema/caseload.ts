@@ -80,6 +80,19 @@ export const prisoner = sqliteTable(
     location: text('location'),
     /** One of SECURITY_CATEGORIES (shared/ipc/values.ts), checked by the contract; null: not recorded. */
     securityCategory: text('security_category'),
+    // Issue 17 (../shared/specs/mpc-rules.md F; migration 0018_case_facts): the release dates of
+    // spec A.3's fallback group, the licence expiry date of C.5 C7, and the probation resourcing
+    // decision of D.2.
+    /** Sentence expiry date (SED). */
+    sentenceExpiryDate: text('sed'),
+    /** Licence expiry date (LED): an early allocation ends once it has passed (spec C7). */
+    licenceExpiryDate: text('led'),
+    /** Release date after a recall (post-recall release date). */
+    postRecallReleaseDate: text('post_recall_release_date'),
+    /** Actual parole date: the release date set when parole is granted. */
+    actualParoleDate: text('actual_parole_date'),
+    /** Probation's resourcing decision (spec D.2): true enhanced, false standard, null not known. */
+    enhancedResourcing: integer('enhanced_resourcing', { mode: 'boolean' }),
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     updatedAt: text('updated_at').notNull(),

@@ -14,6 +14,11 @@ export interface AuditRecord {
   entityId: string | number | null
   before: unknown
   after: unknown
+  /**
+   * A change the app made itself within the request (../shared/specs/mpc-rules.md D.5: a handover
+   * checklist reset is "a system change"): filed under this name instead of the request's channel.
+   */
+  channel?: string
 }
 
 /** Values kept out of the audit trail (never store a password or its hash, even hashed). */
@@ -36,7 +41,7 @@ export async function writeAudit(conn: AuditConn, actor: AuditActor | null, chan
     userId: actor?.id ?? null,
     username: actor?.username ?? 'system',
     role: actor?.role ?? 'system',
-    channel,
+    channel: rec.channel ?? channel,
     entity: rec.entity,
     entityId: rec.entityId === null ? null : String(rec.entityId),
     before: json(rec.before),

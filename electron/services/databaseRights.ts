@@ -115,28 +115,35 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   'retention.purge': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'delete'], responsibility_override: ['select', 'delete'], com_handover: ['select', 'delete'], prisoner: ['select', 'delete'], allocation: ['select', 'delete'], supervision_session: ['select', 'delete'], parole_review: ['select', 'delete'], co_working: ['select', 'delete'], ...AUDIT_ROW },
   'establishment.get': READS_EVERYTHING,
   'establishment.setup': { ...READS_EVERYTHING, establishment: ['select', 'insert'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
-  'establishment.update': { ...READS_EVERYTHING, establishment: ['select', 'update'], app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  // Issue 17 (../shared/specs/mpc-rules.md D.5): a changed policy recalculates every case's handover record.
+  'establishment.update': { ...READS_EVERYTHING, establishment: ['select', 'update'], app_setting: ['select', 'insert', 'update'], com_handover: ['select', 'update'], ...AUDIT_ROW },
   'settings.get': READS_EVERYTHING,
-  'settings.update': { ...READS_EVERYTHING, app_setting: ['select', 'insert', 'update'], ...AUDIT_ROW },
+  // Issue 17 (../shared/specs/mpc-rules.md D.5): the handover settings recalculate every case's handover record.
+  'settings.update': { ...READS_EVERYTHING, app_setting: ['select', 'insert', 'update'], com_handover: ['select', 'update'], ...AUDIT_ROW },
   'caseload.list': READS_EVERYTHING,
   'staff.list': READS_EVERYTHING,
   'staff.save': { ...READS_EVERYTHING, staff: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'prisoners.get': READS_EVERYTHING,
   'prisoners.create': { ...READS_EVERYTHING, prisoner: ['select', 'insert'], ...AUDIT_ROW },
-  'prisoners.update': { ...READS_EVERYTHING, prisoner: ['select', 'update'], ...AUDIT_ROW },
+  // ../shared/specs/mpc-rules.md D.5: changed facts recalculate the case's handover record (and may reset its checklist).
+  'prisoners.update': { ...READS_EVERYTHING, prisoner: ['select', 'update'], com_handover: ['select', 'update'], ...AUDIT_ROW },
   'sessions.record': { ...READS_EVERYTHING, supervision_session: ['select', 'insert'], ...AUDIT_ROW },
   // A POM only on cases allocated to them (row-level policy; ROW_LIMITS).
   'sessions.correctRecordedOn': { ...READS_EVERYTHING, supervision_session: ['select', 'update'], ...AUDIT_ROW },
   // Issues 17 and 20: a case's parole reviews (HOMD, HOMS, as prisoners.update), filed under the prisoner.
   'parole.list': READS_EVERYTHING,
-  'parole.add': { ...READS_EVERYTHING, parole_review: ['select', 'insert'], ...AUDIT_ROW },
-  'parole.correct': { ...READS_EVERYTHING, parole_review: ['select', 'update'], ...AUDIT_ROW },
+  // D.5: a review recalculates the case's handover record, as changed facts do.
+  'parole.add': { ...READS_EVERYTHING, parole_review: ['select', 'insert'], com_handover: ['select', 'update'], ...AUDIT_ROW },
+  'parole.correct': { ...READS_EVERYTHING, parole_review: ['select', 'update'], com_handover: ['select', 'update'], ...AUDIT_ROW },
   'parole.cases': READS_EVERYTHING,
   // Issue 17 (../shared/specs/mpc-rules.md B, C): early allocation by the case's POM (row-level
   // policy; LIMITS) or a HOMD; overrides by the HOMD; both filed under the prisoner.
   'caseWork.earlyAllocation': READS_EVERYTHING,
-  'caseWork.assessEarlyAllocation': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'insert'], ...AUDIT_ROW },
-  'caseWork.recordCommunityDecision': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'update'], ...AUDIT_ROW },
+  // D.5: early allocation brings the handover forward, so the case's handover record is recalculated.
+  'caseWork.assessEarlyAllocation': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'insert'], com_handover: ['select', 'update'], ...AUDIT_ROW },
+  'caseWork.recordCommunityDecision': { ...READS_EVERYTHING, early_allocation_assessment: ['select', 'update'], com_handover: ['select', 'update'], ...AUDIT_ROW },
+  // Spec C.1: the drafted referral opens in the user's email program; nothing is written.
+  'caseWork.draftReferral': READS_EVERYTHING,
   'caseWork.overrides': READS_EVERYTHING,
   'caseWork.setOverride': { ...READS_EVERYTHING, responsibility_override: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'caseWork.endOverride': { ...READS_EVERYTHING, responsibility_override: ['select', 'update'], ...AUDIT_ROW },
@@ -155,6 +162,9 @@ export const CHANNEL_TABLES: Record<ChannelKey, Uses> = {
   // Issue 17: a POM only on a case allocated to them (row-level policy; LIMITS).
   'handover.get': READS_EVERYTHING,
   'handover.lists': READS_EVERYTHING,
+  // The daily handover check (dispatcher.ts dailyHandoverCheck; ../shared/specs/mpc-rules.md D.5) is
+  // no channel: it runs for the roles that may call this one, with these rights (com_handover
+  // select and update, an audit row), on the rows the role may change.
   'handover.saveDetails': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'handover.tickTask': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },
   'handover.notifyCommunity': { ...READS_EVERYTHING, com_handover: ['select', 'insert', 'update'], ...AUDIT_ROW },

@@ -9,6 +9,7 @@ import { userStanding } from './trust/store'
 import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
 import { casesOf } from './caseload/cache'
+import { HANDOVER_RECALCULATED, reconcileHandovers, type ReconcileScope } from './handover/reconcile'
 import type { HandlerContext, Handlers, SystemContext } from './handlers/types'
 import { refusal, RULES, type Rule } from './permissions'
 import type { StoreRuntime } from './runtime'
@@ -77,6 +78,8 @@ function passwordGiven(rule: Extract<Rule, { kind: 'roles' }>, rawInput: unknown
 export class Dispatcher {
   private readonly byChannel = new Map<string, Found>()
   readonly session = new AuthSession(LOCK_AFTER_MINUTES * 60_000)
+  /** The daily handover checks done (dailyHandoverCheck): per store, the day and scope of each. */
+  private readonly handoverChecked = new WeakMap<Store, Set<string>>()
 
   constructor(private readonly opts: DispatcherOptions) {
     for (const entry of contractEntries()) {
@@ -130,6 +133,7 @@ export class Dispatcher {
       const parsed = entry.def.input.safeParse(rawInput ?? {})
       if (!parsed.success) return fail(toIpcError(parsed.error, this.opts.log))
       if (rule.kind === 'roles' && rule.reauth && user) await this.reauthenticate(user, rule, parsed.data, entry.channel, now)
+      if (user && entry.def.kind !== 'system') await this.dailyHandoverCheck(user, now)
       const data = await this.run(entry, handler, parsed.data, user, now)
       const checked = entry.def.output.safeParse(data)
       if (!checked.success) {
@@ -275,6 +279,39 @@ export class Dispatcher {
         const never: never = entry.def.kind
         throw new Error(`Unknown channel kind ${String(never)}`)
       }
+    }
+  }
+
+  /**
+   * ../shared/specs/mpc-rules.md D.5 "first evaluation of the day": before the first request of the
+   * day by a user who may write handover records (RULES 'handover.saveDetails'), every such case
+   * they may change is reconciled in one write transaction of its own (handover/reconcile.ts): a
+   * POM's allocated cases (the shared database's row policy), a HOMD's or HOMS's every case. Once
+   * per store, day and scope in this process; a failure is logged, never put in the user's way
+   * (the screens still work the reset out for display), and not tried again until the next day.
+   */
+  private async dailyHandoverCheck(user: User, now: Date): Promise<void> {
+    const rule = RULES['handover.saveDetails']
+    if (rule.kind !== 'roles' || !rule.roles.includes(user.role)) return
+    const scope: ReconcileScope | null = user.role === 'pom' ? (user.staffId === null ? null : { pomStaffId: user.staffId }) : 'all'
+    const store = this.opts.runtime.store
+    if (!scope || !store) return
+    const today = this.opts.runtime.today()
+    const key = `${today}|${scope === 'all' ? 'all' : `pom:${scope.pomStaffId}`}`
+    let done = this.handoverChecked.get(store)
+    if (!done) this.handoverChecked.set(store, (done = new Set()))
+    if (done.has(key)) return
+    done.add(key)
+    let records: AuditRecord[] = []
+    try {
+      await store.write(async (conn) => {
+        records = []
+        await reconcileHandovers({ store: conn, today, now, actor: user, audit: (rec) => records.push(rec) }, scope, { auditState: true })
+        for (const rec of records) await writeAudit(conn, user, HANDOVER_RECALCULATED, now, rec)
+      })
+      casesOf(store).invalidate(touchedPrisoners(records))
+    } catch (err) {
+      this.opts.log(err)
     }
   }
 

@@ -39,7 +39,15 @@ const theme = createTheme({
     // Issue 16: links are underlined, so a link in a sentence is told from the text without its
     // colour (WCAG 1.4.1; axe link-in-text-block failed in the dark theme). A plain object, as above.
     Anchor: { defaultProps: { underline: 'always' } },
-    Badge: Badge.extend({ styles: (_theme, props) => (props.variant === 'light' ? { label: { color: 'var(--mantine-color-text)' } } : {}) }),
+    // Issue 16: values in sentence case ("Very high", "Handover period"), never drawn in capitals,
+    // and a badge is never cut off: a long one wraps onto a second line instead of ending in "…".
+    Badge: Badge.extend({
+      defaultProps: { tt: 'none' },
+      styles: (_theme, props) => ({
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', overflow: 'visible' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', ...(props.variant === 'light' ? { color: 'var(--mantine-color-text)' } : {}) },
+      }),
+    }),
   },
 })
 

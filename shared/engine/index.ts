@@ -6,7 +6,7 @@ export * from './omu/index'
 // Resourcing projection: POM hours needed versus available over 12 weeks at a target stage (issue 19, seed 002).
 export * from './resourcing/index'
 // Handover lists and handover checklist (issue 17; ../shared/specs/mpc-rules.md sections A and D).
-export { handoverLists, responsibilityFromHandoverDates, earliestReleaseDate, type ReleaseDateCandidates, type HandoverListsInput, type HandoverListsResult, type HandoverDatesInput } from './mpc/handoverLists'
+export { handoverLists, responsibilityFromHandoverDates, earliestReleaseDate, caseEarliestReleaseDate, type CaseReleaseFacts, type ReleaseDateCandidates, type HandoverListsInput, type HandoverListsResult, type HandoverDatesInput } from './mpc/handoverLists'
 export {
   handoverType,
   handoverChecklist,

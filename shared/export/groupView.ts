@@ -7,6 +7,7 @@
 // (the same document builder as the exports) and imported files are read the same way. Each row
 // says where it came from; nothing here can change any establishment's data.
 import { z } from 'zod'
+import { baselineName } from './labels'
 import { caseloadReadSchema, type ReadinessDocument } from './readinessExport'
 
 const isoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -39,8 +40,8 @@ export const groupRowSchema = z.object({
       percent: z.number(),
       achieved: z.number(),
       possible: z.number(),
-      /** Not-ready applicable mandatory baselines, weighting 3 first. */
-      blockers: z.array(z.object({ baselineId: z.string(), weighting: z.number().int().nullable() })),
+      /** Not-ready applicable mandatory baselines, weighting 3 first; `name` by number and title (issue 16: "Baseline 1.1: …"). */
+      blockers: z.array(z.object({ baselineId: z.string(), name: z.string(), weighting: z.number().int().nullable() })),
     })
     .nullable(),
   /** Compliance with each minimum (POM-responsible cases); null figures: not in a version 1 file. */
@@ -56,6 +57,9 @@ export type GroupRow = z.infer<typeof groupRowSchema>
 /** The row of one readiness document (either version, normalised). */
 export function groupRow(doc: ReadinessDocument, source: GroupSource): GroupRow {
   const c = doc.caseload
+  // Every readiness document carries its baselines' text, so a blocker is named by number and
+  // title whichever establishment or catalogue it comes from.
+  const text = new Map(doc.baselines.map((b) => [b.id, b.text]))
   return {
     source,
     establishment: { ...doc.establishment },
@@ -66,7 +70,7 @@ export function groupRow(doc: ReadinessDocument, source: GroupSource): GroupRow 
       percent: doc.readiness.percent,
       achieved: doc.readiness.achieved,
       possible: doc.readiness.possible,
-      blockers: doc.readiness.blockers.map((b) => ({ baselineId: b.baselineId, weighting: b.weighting })),
+      blockers: doc.readiness.blockers.map((b) => ({ baselineId: b.baselineId, name: baselineName(b.baselineId, text.get(b.baselineId)), weighting: b.weighting })),
     },
     compliance: { asOf: c.asOf, startOfCustody: c.startOfCustody, preHandover: c.preHandover, transferArrival: c.transferArrival },
     handoversDue: c.handoversDue === null ? null : { asOf: c.asOf, ...c.handoversDue },

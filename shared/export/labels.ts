@@ -179,7 +179,9 @@ export function readinessLabel(state: 'ready' | 'not_ready' | 'not_applicable'):
 
 export const POLICY_LABELS: Record<string, string> = {
   omic2021: 'OMiC 2021 (handover at 7.5 months, COM responsible at 4.5 months)',
-  omic2023: 'OMiC 2023 (single handover date)',
+  // Issue 20: an ISP in open conditions has two dates under omic2023 (handover-2023.md R4), so the
+  // name no longer claims a single handover date.
+  omic2023: 'OMiC 2023 (current handover policy)',
 }
 
 /** Establishment categories (shared/ipc/channels/establishment.ts) in words. */

@@ -104,6 +104,8 @@ export const RULES: Record<ChannelKey, Rule> = {
   'caseWork.earlyAllocation': anyone,
   'caseWork.assessEarlyAllocation': roles('assess early allocation', 'pom', ...MANAGERS),
   'caseWork.recordCommunityDecision': roles('record the community decision', 'pom', ...MANAGERS),
+  // Spec C.1: whoever may assess drafts the referral the assessment leads to.
+  'caseWork.draftReferral': roles('draft early allocation referrals', 'pom', ...MANAGERS),
   'caseWork.overrides': anyone,
   'caseWork.setOverride': roles('override who is responsible', ...MANAGERS),
   'caseWork.endOverride': roles('end a responsibility override', ...MANAGERS),

@@ -5,7 +5,7 @@
 // in test-results/screenshots (com-handover-*). Today is 23/11/2026.
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { closeBrowser, expectAccessible, openApp, screenshot, TEST_USER } from './harness'
+import { closeBrowser, expectAccessible, openApp, screenshot, SCREENSHOT_DIR, TEST_USER } from './harness'
 
 afterAll(closeBrowser)
 
@@ -97,6 +97,114 @@ describe('handover to the COM (issue 17)', () => {
     await section.getByText(/^1 of \d done$/).waitFor()
     expect(await section.getByRole('checkbox').count()).toBe(0)
     await section.getByText(/Only the case’s POM can tick the handover tasks/).waitFor()
+    await app.close()
+  })
+})
+
+/**
+ * Issue 17, "Notify the community" (seed 003 Annex B, pre-release: the community is notified 45
+ * days before the handover date) and "Parole: a list of parole cases with their next hearing"
+ * (gap17 item 12). The case's handover date is within 45 days and its COM is recorded, so it is on
+ * the Due screen's "To notify the community" list (and in progress, spec A.3). The POM drafts the
+ * email from the case's page: the main process hands a mailto: link to the operating system (here
+ * the test host, which records it and opens nothing), records who sent it and when, and the case
+ * leaves the list. An ISP with a target hearing date is on the parole cases list with its next
+ * hearing. Screenshots: com-handover-notify-*, com-handover-parole-cases, com-handover-pom-home.
+ */
+describe('notify the community and the parole cases list (issue 17)', () => {
+  it('a case within 45 days of its handover date is on the to-notify list; drafting the email records it sent and the case leaves the list; the parole cases list shows the next hearing', async () => {
+    const app = await openApp()
+    const { page } = app
+    const must = async <T,>(r: Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+      const out = await r
+      if (!out.ok) throw new Error(out.error.message)
+      return out.data
+    }
+    await must(app.call('omu:establishment.setup', { name: 'HMP Testshire', code: 'TST', category: 'training' }))
+    const pom = await must(app.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))
+    await must(app.call('omu:users.save', { username: 'pat.pom', displayName: 'Pat Pom', role: 'pom', staffId: pom.id, password: PASSWORD, yourPassword: PASSWORD }))
+    const p = await must(
+      app.call('omu:prisoners.create', { prisonNumber: 'N1001AB', firstName: 'Nat', lastName: 'Notify', dateOfBirth: '1988-05-02', sentenceType: 'determinate', sentenceStartDate: '2024-01-01', conditionalReleaseDate: '2027-05-01' }),
+    )
+    await must(app.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pom.id, startDate: '2026-06-10' }))
+    // The handover date the engine gives must fall within the next 45 days for the case to be listed.
+    const detail = await must(app.call('omu:prisoners.get', { prisonerId: p.id }))
+    const handoverDate = detail.evaluation?.handover.comResponsibleDate ?? ''
+    expect(handoverDate > '2026-11-23' && handoverDate <= '2027-01-07', `handover date ${handoverDate} within 45 days of 23/11/2026`).toBe(true)
+    await must(
+      app.call('omu:handover.saveDetails', {
+        prisonerId: p.id,
+        expectedVersion: null,
+        comName: 'Casey Com',
+        comEmail: 'casey.com@justice.gov.uk',
+        comPhone: null,
+        comTeam: null,
+        pdu: null,
+        ldu: 'Testshire North',
+        lduEmail: null,
+        comAllocatedOn: null,
+        vloName: null,
+        vloContact: null,
+        vloLastContactOn: null,
+      }),
+    )
+    // An ISP past its tariff whose target hearing is on 15/06/2027: a parole case.
+    const lifer = await must(
+      app.call('omu:prisoners.create', { prisonNumber: 'P2002CD', firstName: 'Pam', lastName: 'Parole', dateOfBirth: '1975-07-07', sentenceType: 'indeterminate', sentenceStartDate: '2010-02-01', tariffDate: '2022-03-01', targetHearingDate: '2027-06-15', mappaLevel: 1 }),
+    )
+    await must(app.call('omu:allocations.allocate', { prisonerId: lifer.id, staffId: pom.id, startDate: '2026-02-01' }))
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await signInAs(page, 'pat.pom')
+
+    // The POM's home, with its handover checklists count.
+    await page.getByText('Handover checklists due', { exact: true }).first().waitFor()
+    await screenshot(page, 'com-handover-pom-home')
+
+    // Due screen: on the to-notify list, with days left in words.
+    await go(page, '#/due')
+    const toNotify = page.getByRole('region', { name: /^To notify the community/ })
+    await toNotify.getByRole('link', { name: 'NOTIFY, Nat' }).waitFor()
+    await expect(toNotify.getByRole('row').filter({ hasText: 'NOTIFY, Nat' }).textContent()).resolves.toMatch(/\d+ days? left|today/)
+    // The parole cases list: the ISP with its next hearing, soonest first.
+    const parole = page.getByRole('region', { name: /^Parole cases/ })
+    const liferRow = parole.getByRole('row').filter({ hasText: 'PAROLE, Pam' })
+    await liferRow.waitFor()
+    const liferText = (await liferRow.textContent()) ?? ''
+    expect(liferText).toContain('15/06/2027')
+    expect(liferText).toContain('None recorded')
+    await expectAccessible(page, 'due screen, to notify and parole cases')
+    await screenshot(page, 'com-handover-notify-due-before')
+    await parole.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/com-handover-parole-cases.png` })
+
+    // The case's page: draft the email.
+    await toNotify.getByRole('link', { name: 'NOTIFY, Nat' }).click()
+    const notify = page.getByRole('region', { name: 'Notify the community', exact: true })
+    await notify.getByText('This case is on the list to notify.', { exact: false }).waitFor()
+    expect(app.opened).toEqual([])
+    await notify.getByRole('button', { name: 'Notify the community' }).click()
+    await notify.getByText(/^The community was notified on 23\/11\/2026.* by Pat Pom\.$/).waitFor()
+    // The drafted email went to the COM, through the operating system's opener, and nowhere else.
+    expect(app.opened).toHaveLength(1)
+    const mail = new URL(app.opened[0] ?? '')
+    expect(mail.protocol).toBe('mailto:')
+    expect(decodeURIComponent(mail.pathname)).toBe('casey.com@justice.gov.uk')
+    expect(mail.searchParams.get('subject')).toBe('Handover to the community: Nat Notify (N1001AB)')
+    const body = mail.searchParams.get('body') ?? ''
+    expect(body).toContain('COM responsible from (handover date): ')
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    expect(await notify.getByRole('button', { name: 'Notify the community' }).count(), 'no second notification offered').toBe(0)
+    await expectAccessible(page, 'prisoner page, community notified')
+    await notify.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/com-handover-notify-case.png` })
+
+    // Due screen: the case has left the to-notify list, and is still in progress.
+    await go(page, '#/due')
+    await page.getByRole('region', { name: /^Handovers in progress/ }).getByRole('link', { name: 'NOTIFY, Nat' }).waitFor()
+    expect(await toNotify.getByRole('link', { name: 'NOTIFY, Nat' }).count()).toBe(0)
+    await toNotify.getByText('No case is waiting for the community to be notified.').waitFor()
+    await screenshot(page, 'com-handover-notify-due-after')
     await app.close()
   })
 })

@@ -33,6 +33,8 @@ export interface AppHandle {
   userData: string
   /** The main process's log file for this run (issue 18). */
   logFile: string
+  /** The mailto: links the app asked the OS to open (issue 17, "notify the community"): the test host records them and opens nothing. */
+  opened: readonly string[]
   /** Calls the real services directly (to arrange data a test is not about), as the app's own page would. */
   call<C extends string>(channel: C, input?: unknown): Promise<IpcResult<WireOutput<C>>>
   /** Closes the services (as quitting the app would) and opens them again on the same file, then reloads the page. */
@@ -48,7 +50,7 @@ function logIn(userData: string): AppLog {
   return createAppLog({ dir: path.join(userData, 'logs') })
 }
 
-async function start(userData: string, now: () => Date, log: AppLog = logIn(userData)): Promise<OmuServices> {
+async function start(userData: string, now: () => Date, log: AppLog = logIn(userData), host = folderHost(path.join(userData, 'exports'))): Promise<OmuServices> {
   return startServices({
     dbPath: dbPathIn(userData),
     backupDir: path.join(userData, 'backups'),
@@ -56,7 +58,7 @@ async function start(userData: string, now: () => Date, log: AppLog = logIn(user
     pgMigrationsFolder: pgMigrationsFolderFrom(ROOT),
     clock: now,
     appVersion: '0.0.0-e2e',
-    host: folderHost(path.join(userData, 'exports')),
+    host,
     keys: TEST_ACCOUNT,
     trustedOrigin: ORIGIN,
     log: (err) => log.error(err),
@@ -82,7 +84,8 @@ export async function openApp(
   const userData = opts.userData ?? newUserDataDir()
   const now = opts.now ?? (() => new Date('2026-11-23T10:00:00Z'))
   const log = logIn(userData)
-  let services = await start(userData, now, log)
+  const host = folderHost(path.join(userData, 'exports'))
+  let services = await start(userData, now, log, host)
   const asApp = { url: `${ORIGIN}/index.html`, isMainFrame: true }
   const appState = await services.dispatcher.invoke('omu:app.status', {}, asApp)
   const recovering = appState.ok && (appState.data as { state: string }).state === 'recovery'
@@ -116,11 +119,12 @@ export async function openApp(
     },
     userData,
     logFile: log.file,
+    opened: host.opened,
     call: <C extends string>(channel: C, input?: unknown) =>
       services.dispatcher.invoke(channel, input ?? {}, { url: `${ORIGIN}/index.html`, isMainFrame: true }) as Promise<IpcResult<WireOutput<C>>>,
     async restart() {
       await services.close()
-      services = await start(userData, now, log)
+      services = await start(userData, now, log, host)
       // A restarted app starts signed out: sign in again as the test user.
       const r = await services.dispatcher.invoke('omu:auth.signIn', { username: TEST_USER.username, password: TEST_USER.password }, asApp)
       if (!r.ok && (opts.signIn ?? 'auto') === 'auto') throw new Error(`test sign-in failed: ${r.error.message}`)
@@ -143,6 +147,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  // From the top: a full-page shot taken scrolled down draws the sticky app header part-way down the page.
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
 }
 

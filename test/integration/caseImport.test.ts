@@ -109,6 +109,65 @@ describe('CSV import of prisoners (issue 5)', () => {
   })
 })
 
+// Issue 17 (../shared/specs/mpc-rules.md F): the facts the store adds are optional columns, read
+// by the same rules as the prisoner form (dates dd/mm/yyyy, not before the sentence start; yes/no),
+// and a column left out or a blank cell keeps what is recorded.
+describe('CSV import of the spec F facts (SED, LED, post-recall release, actual parole, enhanced resourcing)', () => {
+  const F_HEADER = `${HEADER},sed,led,post_recall_release_date,actual_parole_date,enhanced_resourcing`
+
+  async function factsOf(prisonNumber: string) {
+    const list = await svc.call('omu:caseload.list', { pomId: null })
+    const row = list.ok ? list.data.rows.find((r) => r.prisonNumber === prisonNumber) : undefined
+    const d = await svc.call('omu:prisoners.get', { prisonerId: row?.prisonerId ?? 0 })
+    return d.ok ? d.data.prisoner : null
+  }
+
+  it('are imported as dates and a tri-state resourcing decision (yes enhanced, no standard, blank not known)', async () => {
+    await start()
+    const text = [
+      F_HEADER,
+      'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2,10/01/2031,10/01/2031,,,no',
+      'A2222BB,Sam,Samplewood,02/03/1985,indeterminate,2024-05-01,,,C1,,,01/02/2027,15/03/2027,yes',
+      'A5555EE,Lee,Leaveblank,1980-01-01,determinate,2025-01-10,2028-01-10,,B1,,,,,',
+    ].join('\n')
+    expect(await svc.call('omu:caseImport.commit', { kind: 'prisoners', text })).toEqual({ ok: true, data: { created: 3, updated: 0, skipped: 0 } })
+    expect(await factsOf('A1111AA')).toMatchObject({ sentenceExpiryDate: '2031-01-10', licenceExpiryDate: '2031-01-10', postRecallReleaseDate: null, actualParoleDate: null, enhancedResourcing: false })
+    expect(await factsOf('A2222BB')).toMatchObject({ sentenceExpiryDate: null, postRecallReleaseDate: '2027-02-01', actualParoleDate: '2027-03-15', enhancedResourcing: true })
+    expect(await factsOf('A5555EE')).toMatchObject({ sentenceExpiryDate: null, licenceExpiryDate: null, enhancedResourcing: null })
+  })
+
+  it('a bad cell is reported with its row and column, and nothing is written', async () => {
+    await start()
+    const text = [
+      F_HEADER,
+      'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2,31/02/2031,,,,',
+      'A2222BB,Sam,Samplewood,02/03/1985,determinate,2024-05-01,2027-01-01,,C1,,2020-01-01,,,',
+      'A5555EE,Lee,Leaveblank,1980-01-01,determinate,2025-01-10,2028-01-10,,B1,,,,,maybe',
+    ].join('\n')
+    const r = await svc.call('omu:caseImport.preview', { kind: 'prisoners', text })
+    const problems = r.ok ? r.data.problems.map((p) => [p.row, p.column]) : []
+    expect(problems).toEqual([
+      [2, 'sed'],
+      [3, 'led'],
+      [4, 'enhanced_resourcing'],
+    ])
+    expect(r.ok && r.data.problems[1]?.reason).toMatch(/before the sentence start/)
+    expect(await svc.call('omu:caseImport.commit', { kind: 'prisoners', text })).toMatchObject({ ok: true, data: { created: 0 } })
+    expect(await prisonerCount()).toBe(0)
+  })
+
+  it('an update keeps a recorded "not known" or decision when the cell is blank, and shows a change from not known to standard', async () => {
+    await start()
+    await svc.call('omu:caseImport.commit', { kind: 'prisoners', text: [F_HEADER, 'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2,,,,,yes', 'A2222BB,Sam,Samplewood,02/03/1985,determinate,2024-05-01,2027-01-01,,C1,,,,,'].join('\n') })
+    const again = [F_HEADER, 'A1111AA,Alex,Testwell,1990-04-01,determinate,2025-01-10,2028-01-10,1,B2,,,,,', 'A2222BB,Sam,Samplewood,02/03/1985,determinate,2024-05-01,2027-01-01,,C1,,,,,no'].join('\n')
+    const p = await svc.call('omu:caseImport.preview', { kind: 'prisoners', text: again })
+    expect(p.ok && p.data.updates).toEqual([{ row: 3, prisonNumber: 'A2222BB', changes: [{ field: 'enhanced_resourcing', from: '(blank)', to: 'no' }] }])
+    await svc.call('omu:caseImport.commit', { kind: 'prisoners', text: again, applyUpdates: true })
+    expect(await factsOf('A1111AA')).toMatchObject({ enhancedResourcing: true })
+    expect(await factsOf('A2222BB')).toMatchObject({ enhancedResourcing: false })
+  })
+})
+
 describe('CSV import of sessions', () => {
   it('sessions for known prisoners import; unknown prisoners and duplicates are reported or skipped', async () => {
     await start()

@@ -115,6 +115,25 @@ describe('early allocation assessment (spec C)', () => {
     expect(view).toMatchObject({ lduEmail: 'north.ldu@justice.gov.uk', state: { state: 'eligible' } })
   })
 
+  it('saved inside the referral window, eligible drafts a referral to the LDU and discretionary a request for a decision (spec C.1), opened as a mailto: link', async () => {
+    const svc = await services()
+    const { prisonerId } = await setUp(svc)
+    const eligible = await must(svc.call('omu:caseWork.assessEarlyAllocation', { prisonerId, oasysDate: '2026-11-01', answers: { ...STAGE_ONE_NO, mappaLevel3: true } }))
+    expect(eligible.assessments[0]).toMatchObject({ outcome: 'eligible', createdWithinReferralWindow: true })
+    const referral = await must(svc.call('omu:caseWork.draftReferral', { prisonerId, assessmentId: eligible.assessments[0]!.id }))
+    expect(referral.kind).toBe('referral')
+    expect(referral.mailto.startsWith('mailto:north.ldu@justice.gov.uk?subject=')).toBe(true)
+    expect(decodeURIComponent(referral.mailto)).toContain('E1234FG')
+    expect(decodeURIComponent(referral.mailto)).toContain('- MAPPA level 3')
+    expect((svc.runtime.config.host as { opened?: string[] }).opened).toEqual([referral.mailto])
+    const discretionary = await must(svc.call('omu:caseWork.assessEarlyAllocation', { prisonerId, oasysDate: '2026-11-01', answers: DISCRETIONARY, reason: 'Very high RoSH.', approved: true }))
+    // Only the latest assessment leads to an email.
+    expect(await svc.call('omu:caseWork.draftReferral', { prisonerId, assessmentId: eligible.assessments[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const request = await must(svc.call('omu:caseWork.draftReferral', { prisonerId, assessmentId: discretionary.assessments[0]!.id }))
+    expect(request.kind).toBe('decision_request')
+    expect(decodeURIComponent(request.mailto)).toContain('Very high RoSH.')
+  })
+
   it('a POM assesses their own cases only', async () => {
     const svc = await services()
     const { prisonerId, otherId } = await setUp(svc)

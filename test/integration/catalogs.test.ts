@@ -32,6 +32,9 @@ describe('EDM catalogue import through Settings (issue 4)', () => {
     expect(paths).toEqual(expect.arrayContaining(['title', 'baselines[0].weighting', 'baselines[1].autonomy']))
     const imp = await svc.call('omu:catalogs.import', { text: JSON.stringify(bad), password: TEST_PASSWORD })
     expect(imp).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // Issue 16: the refusal says where in words, never the file's internal path.
+    expect(imp.ok || imp.error.message).toMatch(/Baseline entry 1, weighting|Title/)
+    expect(imp.ok || imp.error.message).not.toMatch(/\w\[\d+\]/)
     const list = await svc.call('omu:catalogs.list')
     expect(list.ok && list.data.length).toBe(2)
     expect((await svc.call('omu:catalogs.check', { text: '{ not json' })).ok && true).toBe(true)

@@ -98,12 +98,15 @@ describe('the IPC dispatcher: one validated path for every request', () => {
     expect(r.ok && r.data).toMatchObject({ policy: 'omic2023', targetStage: 2, currentStage: 3 })
   })
 
+  /** ../shared/specs/mpc-rules.md section F's handover settings and their defaults (issue 17). */
+  const SPEC_F_HANDOVER_DEFAULTS = { simplifiedEnhancedHandover: false, simplifiedHandoverCutoffDate: '2026-09-01', upcomingWindowDays: 56 }
+
   it('settings: extra holidays are validated as real dates, de-duplicated and sorted', async () => {
     svc = await startTestServices()
     const bad = await svc.call('omu:settings.update', { extraHolidays: ['2026-02-30'], password: TEST_PASSWORD })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'extraHolidays › item 1' } })
     const good = await svc.call('omu:settings.update', { extraHolidays: ['2026-12-29', '2026-12-24', '2026-12-29'], password: TEST_PASSWORD })
-    expect(good).toEqual({ ok: true, data: { extraHolidays: ['2026-12-24', '2026-12-29'], retentionYears: 7, missedAfterDays: 28, pomTypeStrategy: 'tier' } })
+    expect(good).toEqual({ ok: true, data: { extraHolidays: ['2026-12-24', '2026-12-29'], retentionYears: 7, missedAfterDays: 28, pomTypeStrategy: 'tier', ...SPEC_F_HANDOVER_DEFAULTS } })
     expect(await svc.call('omu:settings.get')).toEqual(good)
   })
 

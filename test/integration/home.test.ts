@@ -79,7 +79,9 @@ describe('home screen per role (issue 16)', () => {
     expect(work.pomId).toBe(pomId)
     expect(work.caseCount).toBe(4)
     // Overdue: only the case 11 days late; the one 30 days late is missed and left out.
-    expect(work.counts).toEqual({ overdue: 1, due7: 0, due28: 1, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 3, checklistsDue: 0, handoverTasksOverdue: 0 })
+    expect(work.counts).toEqual({ overdue: 1, due7: 0, due28: 1, transfersAwaiting: 0, lateThisMonth: 3, checklistsDue: 0 })
+    expect(work.handovers).toEqual({ upcoming: 0, inProgress: 0, comAllocationOverdue: 0, overdueTasks: 0, toNotify: 0 })
+    expect(work.casesTotal).toBe(work.cases.length)
     const soc = work.cases.filter((c) => c.rule === 'start_of_custody')
     expect(soc.map((c) => [c.prisonerId, c.status, c.daysLeft])).toEqual([
       [ids.Overdue, 'overdue', -11],
@@ -111,7 +113,8 @@ describe('home screen per role (issue 16)', () => {
     const { pomId, ids } = await establishment(svc)
     const home = await homeAs(svc, 'home.homd')
     expect(home).toMatchObject({ role: 'homd', myWork: null, plan: null })
-    expect(home.allocation?.unallocated).toEqual([{ prisonerId: ids.Waiting, prisonNumber: 'A1009BC', name: 'WAITING, Sam', waitingSince: '2026-10-01', daysWaiting: 53 }])
+    expect(home.allocation?.unallocated).toEqual([{ prisonerId: ids.Waiting, prisonNumber: 'A1009BC', name: 'WAITING, Sam', waitingSince: '2026-10-01', daysWaiting: 53, override: null }])
+    expect(home.allocation?.unallocatedTotal).toBe(1)
     expect(home.allocation?.poms).toEqual([{ staffId: pomId, name: 'Pat Pom', caseCount: 4, hoursPerWeek: 37, capacity: 50, overdue: 1 }])
     // Issue 16: 4 cases against a full-time capacity of 50 (shared/engine/resourcing/pomCaseload.ts); nobody away.
     expect(home.allocation).toMatchObject({ overCapacity: [], unavailableToday: [] })
@@ -176,7 +179,15 @@ describe('home screen per role (issue 16)', () => {
     await establishment(svc)
     await must(svc.call('omu:users.save', { username: 'no.staff', displayName: 'No Staff', role: 'pom', password: TEST_PASSWORD, yourPassword: TEST_PASSWORD }))
     const home = await homeAs(svc, 'no.staff')
-    expect(home.myWork).toEqual({ pomId: null, counts: { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0, handoverTasksOverdue: 0 }, cases: [], checklists: [], caseCount: 0 })
+    expect(home.myWork).toEqual({
+      pomId: null,
+      counts: { overdue: 0, due7: 0, due28: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0 },
+      handovers: { upcoming: 0, inProgress: 0, comAllocationOverdue: 0, overdueTasks: 0, toNotify: 0 },
+      cases: [],
+      casesTotal: 0,
+      checklists: [],
+      caseCount: 0,
+    })
   })
 })
 
@@ -199,7 +210,9 @@ describe('home screens and the handover to the COM (issue 17; ../shared/specs/mp
     const { pomId } = await establishment(svc)
     const { soon, past } = await handoverCases(svc, pomId)
     const work = (await homeAs(svc, 'pat.pom')).myWork
-    expect(work?.counts).toMatchObject({ checklistsDue: 1, handoverTasksOverdue: 1 })
+    // Both checklists are open and not complete (D.4); one is on the overdue handover tasks list (A4).
+    expect(work?.counts).toMatchObject({ checklistsDue: 2 })
+    expect(work?.handovers).toMatchObject({ overdueTasks: 1 })
     // Overdue first.
     expect(work?.checklists.map((c) => [c.prisonerId, c.tasksOverdue, c.completeCount])).toEqual([
       [past, true, 0],
@@ -208,7 +221,8 @@ describe('home screens and the handover to the COM (issue 17; ../shared/specs/mp
     const open = await must(svc.call('omu:handover.get', { prisonerId: past }))
     for (const t of open.checklist.tasks) await must(svc.call('omu:handover.tickTask', { prisonerId: past, task: t.task, done: true }))
     const after = (await must(svc.call('omu:home.get'))).myWork
-    expect(after?.counts).toMatchObject({ checklistsDue: 1, handoverTasksOverdue: 0 })
+    expect(after?.counts).toMatchObject({ checklistsDue: 1 })
+    expect(after?.handovers).toMatchObject({ overdueTasks: 0 })
     expect(after?.checklists.map((c) => c.prisonerId)).toEqual([soon])
   })
 

@@ -1,7 +1,8 @@
 // Issue 17, "Responsibility override": a HOMD's override is "shown on the case and in every list
 // and export; the engine's own answer stays visible beside it". Through the real dispatcher on a
 // real SQLite file and, under `npm run test:pg`, the shared PostgreSQL database: the due list, the
-// handover lists, the home screens and the readiness export carry the override beside the engine's
+// handover lists, the parole cases list, the allocation waiting list, the home screens and the
+// readiness export carry the override beside the engine's
 // answer, and no list changes its membership for it (../shared/specs/mpc-rules.md A.1: "overrides
 // play no part"). Today is 23/11/2026.
 import { describe, expect, it } from 'vitest'
@@ -34,6 +35,15 @@ async function setUp(svc: ServicesHandle) {
   return { prisonerId: p.id }
 }
 
+/** Which cases are on which handover list (the Due screen's, omu:handover.lists). */
+const membership = (l: { upcoming: { prisonerId: number }[]; inProgress: { prisonerId: number }[]; comAllocationOverdue: { prisonerId: number }[]; overdueTasks: { prisonerId: number }[]; toNotify: { prisonerId: number }[] }) => ({
+  upcoming: l.upcoming.map((i) => i.prisonerId),
+  inProgress: l.inProgress.map((i) => i.prisonerId),
+  comAllocationOverdue: l.comAllocationOverdue.map((i) => i.prisonerId),
+  overdueTasks: l.overdueTasks.map((i) => i.prisonerId),
+  toNotify: l.toNotify.map((i) => i.prisonerId),
+})
+
 const OVERRIDE = { responsibility: 'com', reason: 'Agreed with the PDU head.', endDate: '2027-01-31' } as const
 const NOTE = { ...OVERRIDE, engine: 'pom' } as const
 
@@ -52,13 +62,10 @@ describe('a responsibility override in every list (issue 17)', () => {
     const item = due.items.find((i) => i.prisonerId === prisonerId)
     expect(item).toMatchObject({ rule: 'start_of_custody', dueBy: '2026-12-03', override: NOTE })
     expect(responsibilityText(item!.override!.engine, item!.override)).toBe('COM (override until 31/01/2027; rules say POM)')
-    // Membership stays the engine's: the same minima, the same handover buckets.
+    // Membership stays the engine's: the same minima, and the same handover lists as the Due screen shows them (spec A.1).
     expect(due.items.map((i) => [i.prisonerId, i.rule])).toEqual(dueBefore.items.map((i) => [i.prisonerId, i.rule]))
-    expect(Object.fromEntries(Object.entries(due.handovers).map(([k, v]) => [k, v.map((i) => i.prisonerId)]))).toEqual(
-      Object.fromEntries(Object.entries(dueBefore.handovers).map(([k, v]) => [k, v.map((i) => i.prisonerId)])),
-    )
-
     const lists = await must(svc.call('omu:handover.lists', { mine: false }))
+    expect(membership(lists)).toEqual(membership(listsBefore))
     expect(lists.upcoming).toMatchObject([{ prisonerId, override: NOTE }])
     expect(lists.inProgress.concat(lists.comAllocationOverdue, lists.overdueTasks).map((i) => i.prisonerId)).not.toContain(prisonerId)
 
@@ -81,6 +88,27 @@ describe('a responsibility override in every list (issue 17)', () => {
     await must(svc.call('omu:caseWork.endOverride', { prisonerId }))
     expect((await must(svc.call('omu:due.overview'))).items.find((i) => i.prisonerId === prisonerId)?.override ?? null).toBeNull()
     expect((await must(svc.call('omu:handover.lists', { mine: false }))).upcoming.map((i) => i.override ?? null)).toEqual([null])
+  })
+})
+
+describe('a responsibility override in the parole cases list and the allocation waiting list (issue 17)', () => {
+  it('each carries it beside the engine’s answer, which stays', async () => {
+    const svc = await start()
+    await must(svc.call('omu:establishment.setup', HMP_TESTSHIRE))
+    // An unallocated ISP with a target hearing date: a parole case, waiting for a POM.
+    const p = await must(
+      svc.call('omu:prisoners.create', { prisonNumber: 'L1002AB', firstName: 'Lee', lastName: 'Lifer', dateOfBirth: '1980-02-01', sentenceType: 'indeterminate', sentenceStartDate: '2016-03-01', tariffDate: '2029-03-01', targetHearingDate: '2029-01-10' }),
+    )
+    const paroleBefore = (await must(svc.call('omu:parole.cases'))).cases.find((c) => c.prisonerId === p.id)
+    const waitingBefore = (await must(svc.call('omu:allocations.overview'))).unallocated.find((c) => c.prisonerId === p.id)
+    expect(paroleBefore?.override).toBeNull()
+    expect(waitingBefore?.override).toBeNull()
+    const engine = paroleBefore!.responsibility
+    const other = engine === 'com' ? 'pom' : 'com'
+    await must(svc.call('omu:caseWork.setOverride', { prisonerId: p.id, responsibility: other, reason: 'Agreed with the PDU head.', endDate: '2027-01-31' }))
+    const note = { responsibility: other, reason: 'Agreed with the PDU head.', endDate: '2027-01-31', engine }
+    expect((await must(svc.call('omu:parole.cases'))).cases.find((c) => c.prisonerId === p.id)).toMatchObject({ responsibility: engine, override: note })
+    expect((await must(svc.call('omu:allocations.overview'))).unallocated.find((c) => c.prisonerId === p.id)).toMatchObject({ responsibility: waitingBefore!.responsibility, override: note })
   })
 })
 

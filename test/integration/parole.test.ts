@@ -41,37 +41,52 @@ async function omic2023Establishment(s: ServicesHandle): Promise<number> {
   return (await must(s.call('omu:staff.save', { name: 'Pat Pom', role: 'prison_pom' }))).id
 }
 
+/**
+ * The handover lists as the Due screen shows them (omu:handover.lists, ../shared/specs/mpc-rules.md
+ * A.1; renderer HandoverListsSection): the names on each list.
+ */
 async function handoverLists(s: ServicesHandle) {
-  const due = await must(s.call('omu:due.overview'))
+  const l = await must(s.call('omu:handover.lists', { mine: false }))
   const names = (items: { name: string }[]) => items.map((i) => i.name)
-  return { inProgress: names(due.handovers.inProgress), comResponsible: names(due.handovers.comResponsible), upcoming: names(due.handovers.upcoming) }
+  return { upcoming: names(l.upcoming), inProgress: names(l.inProgress), comAllocationOverdue: names(l.comAllocationOverdue), overdueTasks: names(l.overdueTasks), toNotify: names(l.toNotify) }
+}
+
+/** The case's row on the parole cases list (omu:parole.cases; renderer ParoleCasesSection), as the screen shows it. */
+async function paroleRow(s: ServicesHandle, prisonerId: number) {
+  const row = (await must(s.call('omu:parole.cases'))).cases.find((c) => c.prisonerId === prisonerId)
+  if (!row) return null
+  const { nextHearingDate, lastOutcome, reviews, responsibility, handoverReason } = row
+  return { nextHearingDate, lastOutcome, reviews, responsibility, handoverReason }
 }
 
 describe('parole reviews feed the omic2023 handover rules (issue 20 "Proof"; handover spec section 6)', () => {
-  it('a refusal with the next hearing 14 months away moves an ISP from COM responsible to POM responsible with the COM supporting, in every list (R2c)', async () => {
+  it('a refusal with the next hearing 14 months away takes an ISP off the handover lists and shows the new hearing and who is responsible on the parole cases list (R2c)', async () => {
     svc = await startTestServices()
     const pomId = await omic2023Establishment(svc)
-    const p = await must(svc.call('omu:prisoners.create', isp('A1234BC', 'Refused', 1)))
+    // An ISP whose tariff (01/03/2027) is still ahead: the release date the rules use, so the
+    // handover (release − 12 months, 01/03/2026) has passed and the COM is responsible, with no COM
+    // recorded: on the Due screen's in-progress, COM allocation overdue and overdue tasks lists
+    // (spec A3, A5, A4), and, not yet notified, on "to notify" (seed 003 Annex B). Its hearing of
+    // 10/11/2026 awaits its outcome.
+    const p = await must(svc.call('omu:prisoners.create', { ...isp('A1234BC', 'Refused', 1), tariffDate: '2027-03-01' }))
     await must(svc.call('omu:allocations.allocate', { prisonerId: p.id, staffId: pomId, startDate: '2026-01-05' }))
 
     const before = await must(svc.call('omu:prisoners.get', { prisonerId: p.id }))
-    expect(before.evaluation?.handover).toEqual({ comAllocatedDate: '2025-11-10', comResponsibleDate: '2025-11-10', releaseDate: '2026-11-10', reason: 'indeterminate' })
-    expect(before.evaluation?.responsibility).toBe('com')
-    expect(await handoverLists(svc)).toEqual({ inProgress: [], comResponsible: ['REFUSED, Lee'], upcoming: [] })
+    expect(before.evaluation?.handover).toEqual({ comAllocatedDate: '2026-03-01', comResponsibleDate: '2026-03-01', releaseDate: '2027-03-01', reason: 'indeterminate' })
+    expect(await handoverLists(svc)).toEqual({ upcoming: [], inProgress: ['REFUSED, Lee'], comAllocationOverdue: ['REFUSED, Lee'], overdueTasks: ['REFUSED, Lee'], toNotify: ['REFUSED, Lee'] })
+    expect(await paroleRow(svc, p.id)).toEqual({ nextHearingDate: '2026-11-10', lastOutcome: null, reviews: 0, responsibility: 'com', handoverReason: 'indeterminate' })
 
     // 14 months after 23/11/2026: strictly more than 12 months away (spec R2, "far").
     await must(svc.call('omu:parole.add', { prisonerId: p.id, hearingDate: '2026-11-10', outcome: 'refused', outcomeDate: '2026-11-17', nextHearingDate: '2028-01-23' }))
 
+    // R2c: POM responsible with the COM supporting, and no handover dates: on no handover list
+    // (spec A: "no handover date means no list").
     const after = await must(svc.call('omu:prisoners.get', { prisonerId: p.id }))
     expect(after.evaluation?.handover).toEqual({ comAllocatedDate: null, comResponsibleDate: null, releaseDate: null, reason: 'thd_over_12_months' })
-    expect(after.evaluation?.responsibility).toBe('pom_with_com')
-    expect(await handoverLists(svc)).toEqual({ inProgress: ['REFUSED, Lee'], comResponsible: [], upcoming: [] })
+    expect(await handoverLists(svc)).toEqual({ upcoming: [], inProgress: [], comAllocationOverdue: [], overdueTasks: [], toNotify: [] })
+    expect(await paroleRow(svc, p.id)).toEqual({ nextHearingDate: '2028-01-23', lastOutcome: 'refused', reviews: 1, responsibility: 'pom_with_com', handoverReason: 'thd_over_12_months' })
     const row = (await must(svc.call('omu:caseload.list', { pomId: null }))).rows.find((r) => r.prisonerId === p.id)
     expect(row?.responsibility).toBe('pom_with_com')
-
-    // The parole cases list shows the next hearing the rules now use, and the outcome.
-    const parole = await must(svc.call('omu:parole.cases'))
-    expect(parole.cases).toMatchObject([{ prisonerId: p.id, nextHearingDate: '2028-01-23', lastOutcome: 'refused', reviews: 1, responsibility: 'pom_with_com', handoverReason: 'thd_over_12_months' }])
     expect(await must(svc.call('omu:parole.list', { prisonerId: p.id }))).toMatchObject({ used: { targetHearingDate: '2028-01-23', paroleOutcome: 'not_release' } })
   })
 

@@ -42,6 +42,11 @@ function detail(): PrisonerDetail {
       firstPomAllocatedDate: '2026-01-12',
       location: null,
       securityCategory: null,
+      sentenceExpiryDate: null,
+      licenceExpiryDate: null,
+      postRecallReleaseDate: null,
+      actualParoleDate: null,
+      enhancedResourcing: null,
       version: 1,
     },
     policy: 'omic2021',
@@ -118,7 +123,8 @@ describe('the next thing due, with how soon (issue 16)', () => {
 
 describe('the headline status is a sentence as well as a badge (issue 16: never by colour alone)', () => {
   it.each(['overdue', 'due', 'met', 'missed', 'not_applicable'] as const)('%s has its own sentence, starting with its word', (status) => {
-    const words = { overdue: 'Overdue', due: 'Due', met: 'On track', missed: 'Missed', not_applicable: 'No supervision minimum' }
+    // Issue 16: a missed minimum never heads a case, so nothing open reads as the headline's own words, "No minimum due".
+    const words = { overdue: 'Overdue', due: 'Due', met: 'On track', missed: 'Missed', not_applicable: 'No minimum due' }
     expect(statusSentence(status).startsWith(words[status])).toBe(true)
   })
 })

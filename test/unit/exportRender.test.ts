@@ -12,6 +12,7 @@ import { renderPdf } from '../../electron/services/export/pdf'
 import { looksLikeFormula, renderXlsx } from '../../electron/services/export/xlsx'
 import { OMU_EDM } from '../../shared/engine/index'
 import { readinessExportSchema, type ReadinessExport } from '../../shared/export/readinessExport'
+import { POLICY_LABELS, baselineName } from '../../shared/export/labels'
 import { sampleResourcing } from '../fixtures/resourcing'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omu-render-'))
@@ -98,6 +99,24 @@ describe('readiness export writers', () => {
     expect(text.match(/Page \d+ of \d+/g)?.length).toBe(pages)
   })
 
+  it('PDF Baselines table: "Order", "Readiness" and each dd/mm/yyyy target date stay whole on one line (issue 16: nothing cut off)', async () => {
+    const file = path.join(dir, 'columns.pdf')
+    fs.writeFileSync(file, await renderPdf(fixture()))
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    // The Baselines table: from its note to the Baseline details that follow it.
+    const table = text.slice(text.indexOf('In the order to work in'), text.indexOf('Baseline details'))
+    expect(table.length).toBeGreaterThan(0)
+    const lines = table.split('\n')
+    // The header row holds both words whole (a cut word leaves "Readines" / "Ord" on the line).
+    expect(lines.some((l) => /\bOrder\b/.test(l) && /\bReadiness\b/.test(l) && /\bBaseline\b/.test(l))).toBe(true)
+    expect(table).not.toMatch(/\bReadines\b|\bOrd\b|\bOrde\b/)
+    // Every baseline has target date 14/12/2026 in the fixture: each row shows it whole.
+    expect(table.match(/14\/12\/2026/g)?.length).toBe(fixture().baselines.length)
+    expect(table).not.toMatch(/14\/12\/202(?!6)|14\/12\/(?!2026)/)
+    // Readiness values are whole words too.
+    expect(table.match(/\bReady\b/g)?.length ?? 0).toBeGreaterThanOrEqual(fixture().baselines.length - 1)
+  })
+
   it('PDF: names in any script read back exactly as entered (issue 15: embedded Noto Sans and Noto Sans Arabic)', async () => {
     const names = ['Łukasz Wiśniewski', 'Thị Nguyễn', 'Zoë Brontë', 'محمد الأحمد']
     const d = fixture()
@@ -120,6 +139,30 @@ describe('readiness export writers', () => {
     expect(text).toContain('Agreed with')
     // Subset embedding keeps the file small: about 40 kB against 23 kB with the unembedded Helvetica.
     expect(pdf.length).toBeLessThan(80_000)
+  })
+
+  it('XLSX: the Blockers and Action items sheets name each baseline by number and title (issue 16), and the policy and responsibility rows say what they count (issue 20)', async () => {
+    const d = fixture()
+    d.policy = 'omic2023'
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await renderXlsx(d)) as unknown as ArrayBuffer)
+    const nameOf = (id: string) => baselineName(id, OMU_EDM.baselines.find((b) => b.id === id)?.text)
+    expect(nameOf('1.1')).toMatch(/^Baseline 1\.1: \S/)
+    const blockers = wb.getWorksheet('Blockers and warnings')!
+    expect(blockers.getRow(1).getCell(2).value).toBe('Baseline')
+    expect(blockers.getRow(2).getCell(2).value).toBe(nameOf('1.1'))
+    const actions = wb.getWorksheet('Action items')!
+    const withAction = d.baselines.find((b) => b.actionItems.length > 0)!
+    expect(actions.getRow(2).getCell(1).value).toBe(nameOf(withAction.id))
+    const values: unknown[] = []
+    wb.getWorksheet('Summary')?.eachRow((r) => values.push(r.getCell(2).value))
+    // Handover spec R4: an ISP in open conditions has two dates, so no "single handover date".
+    expect(values).toContain(POLICY_LABELS.omic2023)
+    expect(POLICY_LABELS.omic2023).not.toMatch(/single/)
+    const labels: unknown[] = []
+    wb.getWorksheet('Caseload')!.eachRow((r) => labels.push(r.getCell(1).value))
+    // Handover spec R2a, R2c (POM_WITH_COM_FROM_START): POM responsible with the COM supporting outside any handover period.
+    expect(labels).toContain('POM responsible, COM supporting (in the handover period, or with the next parole hearing more than 12 months away)')
   })
 
   it('XLSX: text that looks like a formula is stored as text with the quote-prefix style, not with an apostrophe', async () => {

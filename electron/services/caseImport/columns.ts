@@ -49,6 +49,14 @@ export const PRISONER_COLUMNS: readonly Column[] = [
   // Issue 16: shown in the prisoner page header. Optional: a file without them keeps what is recorded.
   { header: 'location', field: 'location', type: 'text', required: false, example: 'B-2-014', help: 'Wing and cell' },
   { header: 'category', field: 'securityCategory', type: 'text', required: false, example: 'C', help: 'A, B, C, D, yoi_restricted, yoi_closed, yoi_open, female_restricted, female_closed, female_semi_open or female_open' },
+  // Issue 17 (../shared/specs/mpc-rules.md F): the release dates read when none above is known
+  // (spec A.3), the licence expiry that ends an early allocation (C.5 C7), and probation's
+  // resourcing decision, which chooses the handover checklist (D.2).
+  { header: 'sed', field: 'sentenceExpiryDate', type: 'date', required: false, example: '', help: 'Sentence expiry date' },
+  { header: 'led', field: 'licenceExpiryDate', type: 'date', required: false, example: '', help: 'Licence expiry date' },
+  { header: 'post_recall_release_date', field: 'postRecallReleaseDate', type: 'date', required: false, example: '', help: 'Release date after a recall' },
+  { header: 'actual_parole_date', field: 'actualParoleDate', type: 'date', required: false, example: '', help: 'Release date set when parole was granted' },
+  { header: 'enhanced_resourcing', field: 'enhancedResourcing', type: 'boolean', required: false, example: '', help: 'Probation resourcing: yes for enhanced, no for standard, blank if not known' },
 ]
 
 export const SESSION_COLUMNS: readonly Column[] = [

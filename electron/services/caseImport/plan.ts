@@ -68,11 +68,21 @@ export function keepWhatTheRowDoesNotGive(input: PrisonerInput, existing: Prison
       delete kept[field]
       continue
     }
-    const stored = existing[field as keyof PrisonerRow]
-    // The record's flags are 0/1 (PrisonerRow); the contract's are booleans.
-    kept[field] = typeof input[field] === 'boolean' ? Boolean(stored) : (stored ?? null)
+    kept[field] = asInput(field, existing[field as keyof PrisonerRow], input[field])
   }
   return kept as PrisonerInput
+}
+
+/**
+ * Issue 17 (../shared/specs/mpc-rules.md D.2): a yes/no the record may also hold as "not known"
+ * (null), so a stored null stays null rather than becoming no.
+ */
+const NULLABLE_FLAGS: ReadonlySet<string> = new Set(['enhancedResourcing'])
+
+/** A stored value as the contract has it: the record's flags are 0/1 (PrisonerRow), the contract's booleans. */
+function asInput(field: string, stored: unknown, given: unknown): unknown {
+  if (NULLABLE_FLAGS.has(field)) return stored === null || stored === undefined ? null : Boolean(stored)
+  return typeof given === 'boolean' ? Boolean(stored) : (stored ?? null)
 }
 
 function show(v: unknown): string {
@@ -123,10 +133,10 @@ export async function planImport(conn: StoreConn, kind: ImportKind, text: string
       const changes = existing
         ? (Object.keys(input) as (keyof PrisonerInput)[])
             .map((field) => {
-              const before = existing[field as keyof PrisonerRow]
               const after = input[field]
-              const same = typeof after === 'boolean' ? Boolean(before) === after : (before ?? null) === (after ?? null)
-              return same ? null : { field: columnOf(field), from: show(typeof after === 'boolean' ? Boolean(before) : before), to: show(after) }
+              const before = asInput(field, existing[field as keyof PrisonerRow], after)
+              const same = (before ?? null) === (after ?? null)
+              return same ? null : { field: columnOf(field), from: show(before), to: show(after) }
             })
             .filter((c): c is { field: string; from: string; to: string } => c !== null)
         : []

@@ -13,6 +13,13 @@ import type { EarlyAllocationView, ResponsibilityOverrideView } from '../../../s
 import { UserFacingError } from '../../../shared/ipc/result'
 import { openAllocation, requirePrisoner, staffById, type PrisonerRecord } from '../caseload/store'
 import { readComHandover } from '../handover/store'
+import { reconcileHandovers } from '../handover/reconcile'
+import { referralMailto } from '../handover/mailto'
+import { releaseDateOf } from '../handover/view'
+import { evalSettings } from '../caseload/context'
+import { loadCases, targetHearingDateOf } from '../caseload/load'
+import { verdictFor } from '../caseload/verdict'
+import { readEstablishment } from '../establishment/store'
 import type { Handlers } from '../handlers/types'
 import { paroleInputs } from '../../../shared/engine/case/paroleReviews'
 import { reviewsOfCase, toParoleReview } from '../parole/store'
@@ -71,7 +78,7 @@ async function windowFor(db: Db, p: PrisonerRecord, today: string): Promise<bool
 async function earlyAllocationView(db: Db, p: PrisonerRecord, today: string): Promise<EarlyAllocationView> {
   const rows = await assessmentsOf(db, p.id)
   const within = await windowFor(db, p, today)
-  const state = earlyAllocationState({ today, sentenceStartDate: p.sentenceStartDate, withinReferralWindow: within, assessments: rows.map(toEarlyAllocationRecord) })
+  const state = earlyAllocationState({ today, sentenceStartDate: p.sentenceStartDate, licenceExpiryDate: p.licenceExpiryDate, withinReferralWindow: within, assessments: rows.map(toEarlyAllocationRecord) })
   const assessments = rows
     .map((r) => {
       const o = earlyAllocationOutcome({ ...answersOf(r), createdWithinReferralWindow: r.createdWithinReferralWindow, communityDecision: r.communityDecision })
@@ -172,10 +179,12 @@ export const caseWorkHandlers: Handlers['caseWork'] = {
       createdAt: now.toISOString(),
     })
     audit({ entity: 'prisoner', entityId: p.id, before: null, after: { earlyAllocationAssessment: { ...row, answers: input.answers } } })
+    // ../shared/specs/mpc-rules.md D.5: an eligible outcome brings the handover forward (C.5).
+    await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [p.id] })
     return earlyAllocationView(store.db, p, today)
   },
 
-  recordCommunityDecision: async ({ prisonerId, assessmentId, decision }, { store, today, actor, audit }) => {
+  recordCommunityDecision: async ({ prisonerId, assessmentId, decision }, { store, today, now, actor, audit }) => {
     const p = await requirePrisoner(store.db, prisonerId)
     await mustBeTheCasesPom(store.db, actor, p.id, 'record the community decision')
     const rows = await assessmentsOf(store.db, p.id)
@@ -186,7 +195,51 @@ export const caseWorkHandlers: Handlers['caseWork'] = {
     if (!awaiting) throw new UserFacingError('conflict', 'This assessment is not waiting for a community decision.', 'assessmentId')
     const row = await setCommunityDecision(store.db, last.id, decision, today, actor?.displayName ?? 'system')
     audit({ entity: 'prisoner', entityId: p.id, before: { earlyAllocationAssessment: { id: last.id, communityDecision: null } }, after: { earlyAllocationAssessment: { id: row.id, communityDecision: decision, communityDecisionOn: today } } })
+    // ../shared/specs/mpc-rules.md D.5: the decision settles whether the case is early allocation (C.5).
+    await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [p.id] })
     return earlyAllocationView(store.db, p, today)
+  },
+
+  draftReferral: async ({ prisonerId, assessmentId }, { store, today, actor, host }) => {
+    const p = await requirePrisoner(store.db, prisonerId)
+    await mustBeTheCasesPom(store.db, actor, p.id, 'draft early allocation referrals')
+    const rows = await assessmentsOf(store.db, p.id)
+    const last = rows[rows.length - 1]
+    if (!last || last.id !== assessmentId) throw new UserFacingError('conflict', 'Only the latest assessment leads to a referral. Reload the case.', 'assessmentId')
+    // Spec C.1: only an assessment saved inside the referral window drafts anything.
+    if (!last.createdWithinReferralWindow) throw new UserFacingError('invalid_input', 'This assessment was saved outside the referral window, so there is no referral to send yet.', 'assessmentId')
+    if (last.outcome !== 'eligible' && last.outcome !== 'discretionary') throw new UserFacingError('invalid_input', 'This assessment found the case not eligible for early allocation, so there is no referral to send.', 'assessmentId')
+    const handover = await readComHandover(store.db, p.id)
+    // Spec C.1: the referral goes to the LDU; the COM's email when no LDU email is recorded.
+    const to = [handover?.lduEmail, handover?.comEmail].map((e) => e?.trim() ?? '').find((e) => e !== '') ?? null
+    if (!to) throw new UserFacingError('invalid_input', 'Record the LDU’s email in the case’s handover details first, so the referral has someone to go to.', 'lduEmail')
+    if (!host.openExternal) throw new UserFacingError('unavailable', 'This computer cannot open an email program from the app.')
+    const s = await evalSettings(store.db, today)
+    const [rec] = await loadCases(store, { prisonerId: p.id })
+    const v = rec ? verdictFor(rec, s) : null
+    const answers = answersOf(last)
+    const kind = last.outcome === 'eligible' ? 'referral' : 'decision_request'
+    const mailto = referralMailto({
+      to,
+      kind,
+      prisonerName: `${p.firstName} ${p.lastName}`,
+      prisonNumber: p.prisonNumber,
+      establishment: (await readEstablishment(store.db))?.name ?? 'the prison',
+      assessedOn: last.createdOn,
+      assessor: last.assessor,
+      oasysDate: last.oasysDate,
+      criteria: (Object.keys(QUESTION_LABELS) as EarlyAllocationQuestion[]).filter((q) => answers[q] === true).map((q) => QUESTION_LABELS[q]),
+      reason: last.outcome === 'discretionary' && last.reason.trim() !== '' ? last.reason : null,
+      releaseDate: rec ? releaseDateOf(rec.prisoner, today, targetHearingDateOf(rec)) : null,
+      comResponsibleDate: v?.ok ? v.evaluation.handover.comResponsibleDate : null,
+      pomName: rec?.current?.staffName ?? null,
+    })
+    try {
+      await host.openExternal(mailto)
+    } catch {
+      throw new UserFacingError('unavailable', 'Your email program could not be opened. Check that an email program is set up on this computer.')
+    }
+    return { mailto, kind }
   },
 
   overrides: async ({ prisonerId }, { store, today }) => {

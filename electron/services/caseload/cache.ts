@@ -104,9 +104,12 @@ export class CaseCache {
     }
   }
 
-  /** A POM's current cases. */
+  /**
+   * A POM's current cases: those allocated to them and those they co-work (issue 17;
+   * ../shared/specs/mpc-rules.md A: "the user's primary and co-working cases (POM)", as the caseload).
+   */
   async forPom(conn: StoreConn, pomId: number, s: Relevance): Promise<CaseRecord[]> {
-    return (await this.all(conn, s)).filter((r) => r.current?.staffId === pomId)
+    return (await this.all(conn, s)).filter((r) => r.current?.staffId === pomId || r.coWorker?.staffId === pomId)
   }
 
   verdict(rec: CaseRecord, s: EvalSettings): Verdict {

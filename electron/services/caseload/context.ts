@@ -8,5 +8,13 @@ export async function evalSettings(db: Db, today: string): Promise<EvalSettings>
   const est = await readEstablishment(db)
   if (!est) throw new UserFacingError('unavailable', 'Set up the establishment first.')
   const settings = await readSettings(db)
-  return { today, policy: est.policy, stage: est.currentStage, extraHolidays: settings.extraHolidays, missedAfterDays: settings.missedAfterDays }
+  return {
+    today,
+    policy: est.policy,
+    stage: est.currentStage,
+    extraHolidays: settings.extraHolidays,
+    missedAfterDays: settings.missedAfterDays,
+    // Issue 17: the handover lists' and checklist's settings (../shared/specs/mpc-rules.md F).
+    handover: { simplifiedEnhancedHandover: settings.simplifiedEnhancedHandover, simplifiedHandoverCutoffDate: settings.simplifiedHandoverCutoffDate, upcomingWindowDays: settings.upcomingWindowDays },
+  }
 }

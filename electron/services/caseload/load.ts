@@ -2,7 +2,7 @@ import type { Dialect, StoreConn } from '../../../db/store/types'
 import type { CaseInput, CaseSession, Policy, WindowCounts } from '../../../shared/engine'
 import { paroleInputs, type ParoleReviewFacts } from '../../../shared/engine/case/paroleReviews'
 import { readRelevantSessions } from './relevant'
-import { assessedEarlyAllocation } from '../../../shared/engine/mpc/earlyAllocation'
+import { earlyAllocationState } from '../../../shared/engine/mpc/earlyAllocation'
 import { caseWorkOf, type CaseWorkFacts } from '../caseWork/store'
 import { paroleReviewsOf } from '../parole/store'
 
@@ -45,6 +45,13 @@ export interface PrisonerRow {
   /** Issue 16: wing and cell, and the security category (read by the CSV import's keep-what-is-recorded rule). */
   location: string | null
   securityCategory: string | null
+  // Issue 17 (../shared/specs/mpc-rules.md F): spec A.3's second group of release dates, C.5 C7's
+  // licence expiry, and D.2's probation resourcing decision (1 enhanced, 0 standard, null not known).
+  sentenceExpiryDate: string | null
+  licenceExpiryDate: string | null
+  postRecallReleaseDate: string | null
+  actualParoleDate: string | null
+  enhancedResourcing: number | null
 }
 
 export interface CaseRecord {
@@ -119,6 +126,11 @@ export const PRISONER_FIELDS: readonly (readonly [keyof PrisonerRow, string])[] 
   ['firstPomAllocatedDate', 'first_pom_allocated_date'],
   ['location', 'location'],
   ['securityCategory', 'security_category'],
+  ['sentenceExpiryDate', 'sed'],
+  ['licenceExpiryDate', 'led'],
+  ['postRecallReleaseDate', 'post_recall_release_date'],
+  ['actualParoleDate', 'actual_parole_date'],
+  ['enhancedResourcing', 'enhanced_resourcing'],
 ]
 
 /** The select list of a PrisonerRow from `prisoner p`. */
@@ -183,6 +195,11 @@ export function prisonerRow(v: readonly unknown[]): PrisonerRow {
     firstPomAllocatedDate: v[29],
     location: v[30],
     securityCategory: v[31],
+    sentenceExpiryDate: v[32],
+    licenceExpiryDate: v[33],
+    postRecallReleaseDate: v[34],
+    actualParoleDate: v[35],
+    enhancedResourcing: v[36],
   } as PrisonerRow
 }
 
@@ -254,12 +271,21 @@ export async function loadCases(conn: StoreConn, filter: CaseFilter, relevantTo?
  * Whether the case is early allocated (issue 17): the prisoner's own flag (recorded or imported,
  * e.g. from MPC), or the latest early allocation assessment of this sentence brings the handover
  * forward (../shared/specs/mpc-rules.md C.5 C6 and C7: `earlyAllocation` sets CaseInput.earlyAllocation).
- * C7's licence expiry check is not applied: the store holds no licence expiry date yet (spec F).
+ * C7's licence check applies to the assessments: once the licence expiry date (spec F) has passed
+ * they no longer bring the handover forward (expiring today still counts).
  */
-export function earlyAllocationOf(rec: CaseRecord): boolean {
+export function earlyAllocationOf(rec: CaseRecord, today: string): boolean {
   if (rec.prisoner.earlyAllocation === 1) return true
   const assessments = rec.caseWork?.earlyAllocation ?? []
-  return assessments.length > 0 && assessedEarlyAllocation({ sentenceStartDate: rec.prisoner.sentenceStartDate, assessments })
+  if (assessments.length === 0) return false
+  return earlyAllocationState({
+    today,
+    sentenceStartDate: rec.prisoner.sentenceStartDate,
+    licenceExpiryDate: rec.prisoner.licenceExpiryDate,
+    // C7 does not read today's window (only C8 and C10 do).
+    withinReferralWindow: false,
+    assessments,
+  }).earlyAllocation
 }
 
 /** The case's next hearing as the handover rules read it (handover spec section 6): from its parole reviews, else its own. */
@@ -267,7 +293,7 @@ export function targetHearingDateOf(rec: CaseRecord): string | null {
   return paroleInputs(rec.paroleReviews, rec.prisoner.sentenceStartDate)?.targetHearingDate ?? rec.prisoner.targetHearingDate
 }
 
-export function toCaseInput(rec: CaseRecord): CaseInput {
+export function toCaseInput(rec: CaseRecord, today: string): CaseInput {
   const p = rec.prisoner
   // Handover spec section 6: the next hearing and the last outcome come from the parole reviews
   // of the current sentence; with none, the case's own target hearing date and no outcome.
@@ -283,7 +309,7 @@ export function toCaseInput(rec: CaseRecord): CaseInput {
     homeDetentionCurfewEligibilityDate: p.homeDetentionCurfewEligibilityDate,
     homeDetentionCurfewActualDate: p.homeDetentionCurfewActualDate,
     mappaLevel: p.mappaLevel as CaseInput['mappaLevel'],
-    earlyAllocation: earlyAllocationOf(rec),
+    earlyAllocation: earlyAllocationOf(rec, today),
     recall: p.recall === 1,
     pomAllocatedDate: rec.firstAllocationDate,
     arrivalDate: p.arrivalDate,

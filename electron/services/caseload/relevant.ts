@@ -68,7 +68,7 @@ export function caseWindows(records: Iterable<CaseRecord>, relevantTo: Relevance
   for (const rec of records) {
     let found
     try {
-      found = countingWindows(toCaseInput(rec), relevantTo.today, relevantTo.policy, { extraHolidays: relevantTo.extraHolidays })
+      found = countingWindows(toCaseInput(rec, relevantTo.today), relevantTo.today, relevantTo.policy, { extraHolidays: relevantTo.extraHolidays })
     } catch {
       continue // Invalid case facts: the evaluation fails on them before it reads any session.
     }

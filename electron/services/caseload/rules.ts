@@ -16,6 +16,11 @@ export function checkPrisonerDates(f: PrisonerInput, today: string): void {
     ['targetHearingDate', 'Target hearing date'],
     ['homeDetentionCurfewEligibilityDate', 'HDC eligibility date'],
     ['homeDetentionCurfewActualDate', 'HDC approved date'],
+    // Issue 17 (../shared/specs/mpc-rules.md F): the release dates of spec A.3's second group.
+    ['sentenceExpiryDate', 'Sentence expiry date'],
+    ['licenceExpiryDate', 'Licence expiry date'],
+    ['postRecallReleaseDate', 'Post-recall release date'],
+    ['actualParoleDate', 'Actual parole date'],
   ]
   for (const [field, label] of release) {
     const v = f[field]

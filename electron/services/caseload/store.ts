@@ -92,6 +92,11 @@ export function prisonerValues(f: PrisonerInput) {
     firstPomAllocatedDate: f.firstPomAllocatedDate ?? null,
     location: f.location ? f.location : null,
     securityCategory: f.securityCategory ?? null,
+    sentenceExpiryDate: f.sentenceExpiryDate ?? null,
+    licenceExpiryDate: f.licenceExpiryDate ?? null,
+    postRecallReleaseDate: f.postRecallReleaseDate ?? null,
+    actualParoleDate: f.actualParoleDate ?? null,
+    enhancedResourcing: f.enhancedResourcing ?? null,
   }
 }
 

@@ -1,8 +1,10 @@
 import { evaluateCase, priorityCohortsFor, type CaseEvaluation, type MinimumResult, type Policy } from '../../../shared/engine'
 import type { CaseRow } from '../../../shared/ipc/channels/caseload'
+import type { HandoverSettings } from '../../../shared/ipc/channels/settings'
 import type { OverrideNote } from '../../../shared/ipc/channels/caseWork'
 import type { CaseRecord } from './load'
 import { earlyAllocationOf, targetHearingDateOf, toCaseInput } from './load'
+import { plainEngineMessage } from './engineMessage'
 import { overrideOn } from '../../../shared/engine/mpc/responsibilityOverride'
 import { releaseDateOf } from '../handover/view'
 
@@ -18,19 +20,25 @@ export interface EvalSettings {
   stage: 1 | 2 | 3 | 4
   /** Settings: days after dueBy when an unmet minimum is missed, not overdue (issue 16; default 28). */
   missedAfterDays?: number
+  /** Issue 17: the handover lists' and checklist's settings (../shared/specs/mpc-rules.md F); left out, the spec's defaults. */
+  handover?: HandoverSettings
 }
 
-/**
- * A missed minimum (issue 16, "Actionable versus history") is history, not work: it ranks below
- * met, so it leads the headline only when no minimum of the case is met, due or overdue (a case
- * whose one minimum was missed years ago reads "Missed", never "Overdue").
- */
+/** Ranks of the statuses that can head a case (overdue > due > met > not applicable). */
 const STATUS_RANK = { overdue: 4, due: 3, met: 2, missed: 1, not_applicable: 0 } as const satisfies Record<MinimumResult['status'], number>
 
-/** The headline status: what a caseload row is coloured and labelled by (overdue > due > met > missed > not applicable). */
-export function worstStatus(minima: readonly MinimumResult[]): MinimumResult['status'] {
-  let worst: MinimumResult['status'] = 'not_applicable'
-  for (const m of minima) if (STATUS_RANK[m.status] > STATUS_RANK[worst]) worst = m.status
+/**
+ * The headline status: what a caseload row is coloured and labelled by (overdue > due > met >
+ * not applicable). Reading of issue 16, "Actionable versus history": "`missed` leaves every
+ * worklist and the case's headline status; it still counts in compliance figures (as not met) and
+ * shows in the case's history." So a missed minimum never heads the case: the headline is the
+ * worst of the other minima (overdue, due, met), and a case whose only unmet minima are missed
+ * heads as not applicable, written "No minimum due" on the caseload (lib/labels.ts
+ * HEADLINE_LABELS). The missed minimum stays on the case's page and in the compliance figures.
+ */
+export function worstStatus(minima: readonly MinimumResult[]): Exclude<MinimumResult['status'], 'missed'> {
+  let worst: Exclude<MinimumResult['status'], 'missed'> = 'not_applicable'
+  for (const m of minima) if (m.status !== 'missed' && STATUS_RANK[m.status] > STATUS_RANK[worst]) worst = m.status
   return worst
 }
 
@@ -54,13 +62,13 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
     comResponsibleDate: evaluation?.handover.comResponsibleDate ?? null,
     // Issue 17: the handover period is the upcoming and in-progress lists (../shared/specs/mpc-rules.md A.1).
     ...(evaluation ? { responsibility: evaluation.responsibility } : {}),
-    earliestReleaseDate: releaseDateOf(p, today),
+    earliestReleaseDate: releaseDateOf(p, today, targetHearingDateOf(rec)),
     paroleEligibilityDate: p.paroleEligibilityDate,
     tariffDate: p.tariffDate,
     // The parole cohort's hearing is the one the parole reviews set (handover spec section 6).
     targetHearingDate: targetHearingDateOf(rec),
     // Issue 17: the "early allocation" cohort (seed 002) follows the assessments too.
-    earlyAllocation: earlyAllocationOf(rec),
+    earlyAllocation: earlyAllocationOf(rec, today),
     tact: p.tact === 1,
     careExperienced: p.careExperienced === 1,
     dateOfBirth: p.dateOfBirth,
@@ -71,7 +79,7 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
 export function evaluateRecord(rec: CaseRecord, s: EvalSettings): CaseEvaluation {
   // The counts were made for the day, policy and holidays the record was read for (CaseCache reads
   // again when any of them changes).
-  return evaluateCase(toCaseInput(rec), s.today, s.policy, { extraHolidays: s.extraHolidays, windowCounts: rec.windowCounts, missedAfterDays: s.missedAfterDays })
+  return evaluateCase(toCaseInput(rec, s.today), s.today, s.policy, { extraHolidays: s.extraHolidays, windowCounts: rec.windowCounts, missedAfterDays: s.missedAfterDays })
 }
 
 export function displayName(p: { firstName: string; lastName: string }): string {
@@ -96,7 +104,8 @@ export function overrideNote(rec: CaseRecord, evaluation: CaseEvaluation, today:
   return o ? { ...o, engine: evaluation.responsibility } : null
 }
 
-export type Verdict = { ok: true; row: CaseRow; evaluation: CaseEvaluation } | { ok: false; message: string }
+/** A case the engine refused: `message` a plain sentence for the screens (engineMessage.ts), `detail` the engine's own words for the log. */
+export type Verdict = { ok: true; row: CaseRow; evaluation: CaseEvaluation } | { ok: false; message: string; detail: string }
 
 export function verdictFor(rec: CaseRecord, s: EvalSettings): Verdict {
   let evaluation: CaseEvaluation
@@ -105,8 +114,9 @@ export function verdictFor(rec: CaseRecord, s: EvalSettings): Verdict {
     evaluation = evaluateRecord(rec, s)
     cohorts = cohortsOf(rec, evaluation, s.today).cohorts.map((c) => c.id)
   } catch (err) {
-    // Engine input errors name the field (CaseInputError / OmuInputError): shown so it can be fixed.
-    return { ok: false, message: err instanceof Error ? err.message : 'The case could not be evaluated.' }
+    // Issue 16: engine input errors name the field (CaseInputError); the screens get a plain
+    // sentence with the field's label and what to fix, the log the engine's own message.
+    return { ok: false, message: plainEngineMessage(err), detail: err instanceof Error ? err.message : String(err) }
   }
   const p = rec.prisoner
   return {

@@ -5,6 +5,8 @@ import type { Establishment } from '../../../shared/ipc/channels/establishment'
 import type { Settings } from '../../../shared/ipc/channels/settings'
 import { DEFAULT_MISSED_AFTER_DAYS } from '../../../shared/engine/case/index'
 import { DEFAULT_RECOMMENDATION_STRATEGY } from '../../../shared/engine/mpc/recommendPomType'
+import { DEFAULT_UPCOMING_WINDOW_DAYS } from '../../../shared/engine/mpc/handoverLists'
+import { DEFAULT_SIMPLIFIED_HANDOVER_CUTOFF_DATE } from '../../../shared/engine/mpc/handoverChecklist'
 
 // The establishment's store functions: its one row and the installation-wide settings. The only
 // code that reads or writes those tables; handlers, runtime, exports and the case engine's
@@ -53,7 +55,16 @@ export async function updateEstablishment(db: Db, values: Partial<Omit<Values, '
  * Default retention: 7 years after release (a local policy choice; set in Settings). An unmet
  * minimum is missed 28 days after its due date (issue 16, DEFAULT_MISSED_AFTER_DAYS).
  */
-const DEFAULTS: Settings = { extraHolidays: [], retentionYears: 7, missedAfterDays: DEFAULT_MISSED_AFTER_DAYS, pomTypeStrategy: DEFAULT_RECOMMENDATION_STRATEGY }
+const DEFAULTS: Settings = {
+  extraHolidays: [],
+  retentionYears: 7,
+  missedAfterDays: DEFAULT_MISSED_AFTER_DAYS,
+  pomTypeStrategy: DEFAULT_RECOMMENDATION_STRATEGY,
+  // Issue 17: the handover settings of ../shared/specs/mpc-rules.md section F, with its defaults.
+  simplifiedEnhancedHandover: false,
+  simplifiedHandoverCutoffDate: DEFAULT_SIMPLIFIED_HANDOVER_CUTOFF_DATE,
+  upcomingWindowDays: DEFAULT_UPCOMING_WINDOW_DAYS,
+}
 
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.select().from(appSetting).all()
@@ -63,6 +74,9 @@ export async function readSettings(db: Db): Promise<Settings> {
     if (row.key === 'retentionYears') out.retentionYears = JSON.parse(row.value) as number
     if (row.key === 'missedAfterDays') out.missedAfterDays = JSON.parse(row.value) as number
     if (row.key === 'pomTypeStrategy') out.pomTypeStrategy = JSON.parse(row.value) as Settings['pomTypeStrategy']
+    if (row.key === 'simplifiedEnhancedHandover') out.simplifiedEnhancedHandover = JSON.parse(row.value) as boolean
+    if (row.key === 'simplifiedHandoverCutoffDate') out.simplifiedHandoverCutoffDate = JSON.parse(row.value) as string
+    if (row.key === 'upcomingWindowDays') out.upcomingWindowDays = JSON.parse(row.value) as number
   }
   return out
 }

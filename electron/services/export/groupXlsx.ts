@@ -68,7 +68,8 @@ export async function renderGroupXlsx(rows: readonly GroupRow[], today: string, 
       r.readiness ? (r.readiness.overall === 'ready' ? 'Ready' : 'Not ready') : '',
       r.readiness?.percent ?? '',
       r.readiness?.blockers.length ?? '',
-      r.readiness?.blockers.map((b) => b.baselineId).join(', ') ?? '',
+      // Issue 16: by number and title, one a line, weighting 3 first (the engine's order).
+      r.readiness?.blockers.map((b) => `${b.name}${b.weighting === null ? '' : ` (weighting ${b.weighting})`}`).join('\n') ?? '',
       excelDate(r.compliance.asOf),
       ...minimumCells(r.compliance.startOfCustody),
       ...minimumCells(r.compliance.preHandover),
@@ -82,7 +83,8 @@ export async function renderGroupXlsx(rows: readonly GroupRow[], today: string, 
   }
   headers.forEach((h, i) => {
     const col = ws.getColumn(i + 1)
-    col.width = h.endsWith(' as of') ? 12 : i === 0 ? 28 : i === 2 || i === 5 ? 36 : 14
+    col.width = h.endsWith(' as of') ? 12 : i === 0 ? 28 : i === 2 || i === 5 ? 36 : h === 'Blocking baselines' ? 70 : 14
+    if (h === 'Blocking baselines') col.alignment = { wrapText: true, vertical: 'top' }
     if (h.endsWith(' as of')) col.numFmt = 'dd/mm/yyyy'
   })
   ws.addRow([])

@@ -1,7 +1,7 @@
 // PDF writer (pdfkit, A4, print-ready): the readiness assessment a Governor signs off and sends to
 // the Prison Group Director (seed 002, "Regime Recovery Management Plans- RRMP"). Renders the
 // same document as the XLSX and JSON exports.
-import { SIGN_OFF_ROUTE } from '../../../shared/engine/index'
+import { OMU_EDM, SIGN_OFF_ROUTE } from '../../../shared/engine/index'
 import {
   CATEGORY_LABELS,
   POLICY_LABELS,
@@ -31,7 +31,8 @@ function evidenceText(b: ExportBaseline): string {
 
 function summary(doc: Doc, d: ReadinessExport): void {
   paragraph(doc, 'Regime Recovery Management Plan', { size: 11, muted: true })
-  heading(doc, 'Readiness assessment: Offender Management Unit', 1)
+  // Issue 17: a plan may be built from any installed catalogue; the heading names what it assesses.
+  heading(doc, d.catalogue.id === OMU_EDM.id ? 'Readiness assessment: Offender Management Unit' : `Readiness assessment: ${d.catalogue.title}`, 1)
   paragraph(doc, `${d.establishment.name} (${d.establishment.code})`, { size: 13, bold: true })
   doc.moveDown(0.4)
   const r = d.readiness
@@ -89,15 +90,18 @@ function baselineTable(doc: Doc, d: ReadinessExport): void {
   const ordered = [...d.baselines].sort((a, b) => (a.sequence ?? 999) - (b.sequence ?? 999))
   table(
     doc,
+    // Issue 16: wide enough that "Order", "Readiness" and a dd/mm/yyyy date never break across
+    // lines at 8 pt (they did at 5, 9 and 10); the width comes from Delivery and Evidence, whose
+    // text wraps between words.
     [
-      { header: 'Order', width: 5 },
+      { header: 'Order', width: 6.5 },
       { header: 'Baseline', width: 22 },
-      { header: 'Status', width: 9 },
-      { header: 'Readiness', width: 9 },
-      { header: 'Delivery', width: 22 },
+      { header: 'Status', width: 10 },
+      { header: 'Readiness', width: 11.5 },
+      { header: 'Delivery', width: 17 },
       { header: 'Owner', width: 10 },
-      { header: 'Target date', width: 10 },
-      { header: 'Evidence', width: 13 },
+      { header: 'Target date', width: 11.5 },
+      { header: 'Evidence', width: 11.5 },
     ],
     ordered.map((b) => [
       b.sequence === null ? '—' : String(b.sequence),

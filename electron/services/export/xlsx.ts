@@ -8,6 +8,7 @@ import JSZip from 'jszip'
 import {
   POLICY_LABELS,
   actionStatusLabel,
+  baselineName,
   autonomyLabel,
   decisionLabel,
   readinessLabel,
@@ -114,9 +115,14 @@ function baselinesSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   }
 }
 
+/** Issue 16: 'Baseline 2.5: Supervision should be …', readable without the EDM to hand. */
+function nameOf(doc: ReadinessExport, id: string): string {
+  return baselineName(id, doc.baselines.find((b) => b.id === id)?.text)
+}
+
 function actionsSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   const ws = sheet(wb, 'Action items', [
-    { header: 'Baseline', key: 'id', width: 9 },
+    { header: 'Baseline', key: 'id', width: 48 },
     { header: 'Action', key: 'action', width: 60 },
     { header: 'Owner', key: 'owner', width: 22 },
     { header: 'Target date', key: 'target', width: 12, date: true },
@@ -126,7 +132,7 @@ function actionsSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   for (const b of doc.baselines) {
     for (const i of b.actionItems) {
       ws.addRow({
-        id: b.id,
+        id: nameOf(doc, b.id),
         action: i.action,
         owner: i.owner,
         target: excelDate(i.targetDate),
@@ -140,11 +146,11 @@ function actionsSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
 function blockersSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
   const ws = sheet(wb, 'Blockers and warnings', [
     { header: 'Kind', key: 'kind', width: 22 },
-    { header: 'Baseline', key: 'id', width: 9 },
+    { header: 'Baseline', key: 'id', width: 48 },
     { header: 'Weighting', key: 'weighting', width: 10 },
     { header: 'Detail', key: 'detail', width: 110 },
   ])
-  for (const b of doc.readiness.blockers) ws.addRow({ kind: 'Blocker', id: b.baselineId, weighting: b.weighting ?? '', detail: b.reasons.join('\n') })
+  for (const b of doc.readiness.blockers) ws.addRow({ kind: 'Blocker', id: nameOf(doc, b.baselineId), weighting: b.weighting ?? '', detail: b.reasons.join('\n') })
   for (const w of doc.readiness.sequencingWarnings) ws.addRow({ kind: 'Sequencing warning', detail: w })
   for (const w of doc.readiness.warnings) ws.addRow({ kind: 'Warning', detail: w })
 }
@@ -177,7 +183,10 @@ function caseloadSheet(wb: ExcelJS.Workbook, doc: ReadinessExport): void {
     ['Cases in custody', c.cases],
     ['Cases the case engine could not evaluate', c.notEvaluated],
     ['POM responsible', c.byResponsibility.pom],
-    ['POM responsible, COM supporting (handover period)', c.byResponsibility.pomWithCom],
+    // Issue 20: besides the handover period, omic2023 has the POM responsible with the COM
+    // supporting from the start, with no handover dates (handover-2023.md R2a and R2c,
+    // POM_WITH_COM_FROM_START: next parole hearing more than 12 months away).
+    ['POM responsible, COM supporting (in the handover period, or with the next parole hearing more than 12 months away)', c.byResponsibility.pomWithCom],
     ['COM responsible', c.byResponsibility.com],
     // Issue 17: overrides beside the engine's counts above (absent from older version 2 files).
     ['Overridden by a HOMD to COM responsible (counted above as the rules say)', c.overrides?.com ?? 'Not in this file'],

@@ -11,6 +11,7 @@ import { openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
 import { pomsToday, requireAvailableOrConfirmed } from '../resourcing/pomToday'
 import { pomTypeReasonNeeded, recommendationFor } from '../caseWork/recommend'
+import { allocatedTo, lateRecordsOf, monthStartOf, worklistsOf } from '../home/worklists'
 
 /** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
 const NEWLY_SENTENCED_DAYS = 84
@@ -38,7 +39,7 @@ export const allocationHandlers: Handlers['allocations'] = {
       const v = cases.verdict(rec, s)
       const responsibility = v.ok ? v.row.responsibility : ('pom' as const)
       if (!rec.current) {
-        unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), reason: reasonOf(p), sentenceType: p.sentenceType, sentenceStartDate: p.sentenceStartDate, arrivalDate: p.arrivalDate, tier: p.tier, responsibility })
+        unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), reason: reasonOf(p), sentenceType: p.sentenceType, sentenceStartDate: p.sentenceStartDate, arrivalDate: p.arrivalDate, tier: p.tier, responsibility, override: v.ok ? overrideNote(rec, v.evaluation, today) : null })
         continue
       }
       const l = load.get(rec.current.staffId)
@@ -89,59 +90,41 @@ export const allocationHandlers: Handlers['allocations'] = {
   },
 }
 
-/** Handover "upcoming" horizon: COM allocation within the next 8 weeks (issue 5). */
-const HANDOVER_HORIZON_DAYS = 56
-
 export const dueHandlers: Handlers['due'] = {
-  overview: async (_i, { store, today }) => {
+  overview: async ({ mine }, { store, today, actor }) => {
     const s = await evalSettings(store.db, today)
-    const in7 = addDaysIso(today, 7)
-    const in28 = addDaysIso(today, 28)
-    const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
     const perPom = new Map<number | null, { pomId: number | null; pomName: string; overdue: number; due7: number; due28: number }>()
     const items: DueItem[] = []
-    const handovers: DueOverview['handovers'] = { upcoming: [], inProgress: [], comResponsible: [] }
+    // Issue 16: the records entered late this month, listed where the POM's home count links.
+    const monthStart = monthStartOf(today)
+    const lateRecords: DueOverview['lateRecords'] = []
     const cases = casesOf(store)
-    for (const rec of await cases.all(s)) {
+    // Issue 16: `mine`, the signed-in POM's own cases (the home's counts link here; worklists.ts).
+    const all = await cases.all(s)
+    for (const rec of mine ? all.filter((r) => allocatedTo(r, actor?.staffId ?? null)) : all) {
       const v = cases.verdict(rec, s)
       if (!v.ok) continue
       const pomId = rec.current?.staffId ?? null
+      for (const late of lateRecordsOf(rec, monthStart, today, s.extraHolidays)) lateRecords.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomName: v.row.pomName, ...late })
       // Issue 17: a HOMD's override is shown beside each row; the rows stay the engine's (spec A.1).
       const override = overrideNote(rec, v.evaluation, today)
       const bucket = perPom.get(pomId) ?? { pomId, pomName: rec.current?.staffName ?? 'Unallocated', overdue: 0, due7: 0, due28: 0 }
       perPom.set(pomId, bucket)
       for (const m of v.evaluation.minima) {
-        if (!m.dueBy || (m.status !== 'due' && m.status !== 'overdue')) continue
-        if (m.status === 'overdue') bucket.overdue++
-        else if (m.dueBy <= in28) {
-          bucket.due28++
-          if (m.dueBy <= in7) bucket.due7++
-        } else continue
-        items.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomId, pomName: v.row.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, status: m.status, override })
-      }
-      const h = v.evaluation.handover
-      const item = { prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomName: v.row.pomName, comAllocatedDate: h.comAllocatedDate, comResponsibleDate: h.comResponsibleDate, override }
-      switch (v.evaluation.responsibility) {
-        case 'com':
-          handovers.comResponsible.push(item)
-          break
-        case 'pom_with_com':
-          handovers.inProgress.push(item)
-          break
-        case 'pom':
-          if (h.comAllocatedDate && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) handovers.upcoming.push(item)
-          break
-        default: {
-          const never: never = v.evaluation.responsibility
-          throw new Error(`unknown responsibility ${String(never)}`)
-        }
+        // Issue 16: one reading of the worklists for this list and the home's counts (home/worklists.ts).
+        const lists = worklistsOf(m, today)
+        if (lists.length === 0 || !m.dueBy || (m.status !== 'due' && m.status !== 'overdue')) continue
+        if (lists.includes('overdue')) bucket.overdue++
+        if (lists.includes('due7')) bucket.due7++
+        if (lists.includes('due28')) bucket.due28++
+        items.push({ prisonerId: v.row.prisonerId, prisonNumber: v.row.prisonNumber, name: v.row.name, pomId, pomName: v.row.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, status: m.status, override, lists })
       }
     }
     items.sort((a, b) => (a.status === b.status ? a.dueBy.localeCompare(b.dueBy) : a.status === 'overdue' ? -1 : 1))
-    handovers.upcoming.sort((a, b) => (a.comAllocatedDate ?? '').localeCompare(b.comAllocatedDate ?? ''))
-    handovers.inProgress.sort((a, b) => (a.comResponsibleDate ?? '').localeCompare(b.comResponsibleDate ?? ''))
     const rows = [...perPom.values()].sort((a, b) => b.overdue - a.overdue || a.pomName.localeCompare(b.pomName))
     const totals = rows.reduce((t, r) => ({ overdue: t.overdue + r.overdue, due7: t.due7 + r.due7, due28: t.due28 + r.due28 }), { overdue: 0, due7: 0, due28: 0 })
-    return { today, policy: s.policy, perPom: rows, totals, items, handovers }
+    lateRecords.sort((a, b) => b.recordedOn.localeCompare(a.recordedOn) || a.name.localeCompare(b.name) || a.date.localeCompare(b.date))
+    // The handover lists are the handover domain's (omu:handover.lists, ../shared/specs/mpc-rules.md A).
+    return { today, policy: s.policy, perPom: rows, totals, items, monthStart, lateRecords }
   },
 }

@@ -7,12 +7,20 @@ import { readSettings } from '../establishment/store'
 import { writeFileAtomic } from '../export/atomic'
 import { commitComDetails } from '../caseImport/comDetailsCommit'
 import { commitAllocations } from '../caseImport/allocationsCommit'
+import type { AuditRecord } from '../audit'
+import { reconcileHandovers } from '../handover/reconcile'
 import type { Handlers } from './types'
 
 export const caseImportHandlers: Handlers['caseImport'] = {
   preview: async ({ kind, text }, { store, today }) => previewOf(await planImport(store, kind, text, today)),
 
-  commit: async ({ kind, text, applyUpdates }, { store, today, now, actor, audit }) => {
+  commit: async ({ kind, text, applyUpdates }, { store, today, now, actor, audit: auditRow }) => {
+    // The prisoners the file changed (their audit rows name them), for the handover check below.
+    const touched = new Set<number>()
+    const audit = (rec: AuditRecord) => {
+      if (rec.entity === 'prisoner' && rec.entityId !== null) touched.add(Number(rec.entityId))
+      auditRow(rec)
+    }
     // Re-validated here against the store as it is now; the dispatcher runs this in one transaction.
     // Each prisoner the file creates or changes gets an audit row of its own with before and after,
     // as the same change made in the prisoner's form would (issue 15): a prisoner's history must
@@ -59,6 +67,11 @@ export const caseImportHandlers: Handlers['caseImport'] = {
       const { extraHolidays } = await readSettings(store.db)
       for (const row of await insertSessions(store.db, fresh)) audit({ entity: 'prisoner', entityId: row.prisonerId, before: null, after: { session: toSession(row, null, extraHolidays) } })
       created += fresh.length
+    }
+    // ../shared/specs/mpc-rules.md D.5: every case the file changed has its handover recalculated
+    // (facts, COM details and sessions alike: the audit rows name them).
+    if (plan.kind !== 'sessions') {
+      await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [...touched] })
     }
     return { created, updated, skipped: plan.totalRows - created - updated }
   },

@@ -6,7 +6,9 @@ import { UserFacingError } from '../../../shared/ipc/result'
 import { evalSettings } from '../caseload/context'
 import { readSettings } from '../establishment/store'
 import { casesOf } from '../caseload/cache'
-import { loadCases } from '../caseload/load'
+import { loadCases, targetHearingDateOf } from '../caseload/load'
+import { paroleInputs } from '../../../shared/engine/case/paroleReviews'
+import { priorityCohortsFirst } from '../../../shared/engine/omu/cohorts'
 import { checkPrisonerDates, checkSession } from '../caseload/rules'
 import {
   allocationsOf,
@@ -34,6 +36,7 @@ import {
 } from '../caseload/store'
 import { cohortsOf, verdictFor } from '../caseload/verdict'
 import { coWorkingsOf } from '../coworking/store'
+import { reconcileHandovers } from '../handover/reconcile'
 import type { Handlers } from './types'
 
 export const caseloadHandlers: Handlers['caseload'] = {
@@ -50,7 +53,9 @@ export const caseloadHandlers: Handlers['caseload'] = {
       if (v.ok) rows.push(v.row)
       else problems.push({ prisonerId: rec.prisoner.id, prisonNumber: rec.prisoner.prisonNumber, message: v.message })
     }
-    return { today, policy: s.policy, stage: s.stage, priorityFirst: s.stage >= 3, rows, problems }
+    // Seed 002: priority cohorts "as we progress through stages 4 to 1": first at stages 4, 3 and 2,
+    // normal order at stage 1 (Prepare); the reading is written down in shared/engine/omu/cohorts.ts.
+    return { today, policy: s.policy, stage: s.stage, priorityFirst: priorityCohortsFirst(s.stage), rows, problems }
   },
 }
 
@@ -93,6 +98,8 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       sessions: sessions.map((r) => toSession(r, r.staffId === null ? null : (names.get(r.staffId) ?? null), s.extraHolidays)),
       // Issue 16: the page's header reads the case as the lists do (caseload/verdict.ts).
       row: v.ok ? v.row : null,
+      // Issue 20: the facts panel shows the hearing the handover rules use (handover spec section 6).
+      hearingUsed: { date: targetHearingDateOf(rec), fromParoleReviews: paroleInputs(rec.paroleReviews, rec.prisoner.sentenceStartDate) !== null },
     }
   },
   create: async (input, { store, today, now, audit }) => {
@@ -104,7 +111,7 @@ export const prisonerHandlers: Handlers['prisoners'] = {
     audit({ entity: 'prisoner', entityId: created.id, before: null, after: created })
     return created
   },
-  update: async ({ prisonerId, version, fields }, { store, today, now, audit }) => {
+  update: async ({ prisonerId, version, fields }, { store, today, now, actor, audit }) => {
     const current = await requirePrisoner(store.db, prisonerId)
     if (current.version !== version) {
       throw new UserFacingError('conflict', 'Someone else changed this prisoner’s record since you opened it. Reload to see their changes, then make yours again.')
@@ -123,6 +130,8 @@ export const prisonerHandlers: Handlers['prisoners'] = {
     })
     if (!row) throw new UserFacingError('not_found', 'That prisoner is not on record. Reload the list.', 'prisonerId')
     audit({ entity: 'prisoner', entityId: prisonerId, before: toPrisoner(current), after: toPrisoner(row) })
+    // ../shared/specs/mpc-rules.md D.5: the facts are the handover's input, so it is recalculated now.
+    await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [prisonerId] })
     return toPrisoner(row)
   },
 }

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../../../shared/ipc/result'
 import { insertEstablishment, readEstablishment, updateEstablishment } from '../establishment/store'
+import { reconcileHandovers } from '../handover/reconcile'
 import type { Handlers } from './types'
 
 export const establishmentHandlers: Handlers['establishment'] = {
@@ -16,7 +17,7 @@ export const establishmentHandlers: Handlers['establishment'] = {
     return created
   },
 
-  update: async (input, { store, now, audit }) => {
+  update: async (input, { store, today, now, actor, audit }) => {
     const current = await readEstablishment(store.db)
     if (!current) throw new UserFacingError('not_found', 'Set up the establishment first.')
     const currentStage = input.currentStage ?? current.currentStage
@@ -31,6 +32,8 @@ export const establishmentHandlers: Handlers['establishment'] = {
     if (!updated) throw new UserFacingError('not_found', 'Set up the establishment first.')
     // Before and after (issue 15): the trail says what a change replaced, not only what it set.
     audit({ entity: 'establishment', entityId: 1, before: current, after: updated })
+    // ../shared/specs/mpc-rules.md D.5: another handover policy recalculates every case's handover.
+    if (updated.policy !== current.policy) await reconcileHandovers({ store, today, now, actor, audit }, 'all')
     return updated
   },
 }

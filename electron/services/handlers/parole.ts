@@ -5,9 +5,10 @@ import { casesOf } from '../caseload/cache'
 import { evalSettings } from '../caseload/context'
 import { targetHearingDateOf } from '../caseload/load'
 import { requirePrisoner } from '../caseload/store'
-import { displayName } from '../caseload/verdict'
+import { displayName, overrideNote } from '../caseload/verdict'
 import { checkParoleReview } from '../parole/rules'
 import { insertReview, requireReview, reviewsOfCase, toParoleReview, updateReview } from '../parole/store'
+import { reconcileHandovers } from '../handover/reconcile'
 import type { Handlers } from './types'
 
 // Parole reviews (issue 17, "Parole") and the handover facts they supply (issue 20,
@@ -24,16 +25,18 @@ export const paroleHandlers: Handlers['parole'] = {
     return { prisonerId, reviews: rows, used: paroleInputs(recorded, p.sentenceStartDate) }
   },
 
-  add: async ({ prisonerId, ...facts }, { store, today, now, audit }) => {
+  add: async ({ prisonerId, ...facts }, { store, today, now, actor, audit }) => {
     const p = await requirePrisoner(store.db, prisonerId)
     checkParoleReview(facts, p, today)
     const at = now.toISOString()
     const review = toParoleReview(await insertReview(store.db, { prisonerId, ...facts, createdAt: at, updatedAt: at }))
     audit({ entity: 'prisoner', entityId: prisonerId, before: null, after: { paroleReview: review } })
+    // ../shared/specs/mpc-rules.md D.5: a review moves the handover's inputs (handover spec section 6).
+    await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [prisonerId] })
     return review
   },
 
-  correct: async ({ reviewId, version, ...facts }, { store, today, now, audit }) => {
+  correct: async ({ reviewId, version, ...facts }, { store, today, now, actor, audit }) => {
     const current = await requireReview(store.db, reviewId)
     if (current.version !== version) {
       throw new UserFacingError('conflict', 'Someone else changed this parole review since you opened it. Reload to see their change, then make yours again.')
@@ -44,6 +47,7 @@ export const paroleHandlers: Handlers['parole'] = {
     if (!row) throw new UserFacingError('not_found', 'That parole review is not on record. Reload the case.', 'reviewId')
     const review = toParoleReview(row)
     audit({ entity: 'prisoner', entityId: current.prisonerId, before: { paroleReview: toParoleReview(current) }, after: { paroleReview: review } })
+    await reconcileHandovers({ store, today, now, actor, audit }, { prisonerIds: [current.prisonerId] })
     return review
   },
 
@@ -74,6 +78,7 @@ export const paroleHandlers: Handlers['parole'] = {
         reviews: rec.paroleReviews.length,
         responsibility: v.evaluation.responsibility,
         handoverReason: v.evaluation.handover.reason,
+        override: overrideNote(rec, v.evaluation, today),
       })
     }
     // Soonest hearing first; cases with no hearing date last, by name.

@@ -46,6 +46,13 @@ export async function comHandoversByPrisoner(db: Db): Promise<Map<number, ComHan
   return new Map(rows.map((r) => [r.prisonerId, r]))
 }
 
+/** Optimistic concurrency: the row must still be at the version the user read (null: no row yet). */
+export function refuseUnlessVersion(existing: ComHandoverRecord | undefined, expectedVersion: number | null): void {
+  if ((existing?.version ?? null) !== expectedVersion) {
+    throw new UserFacingError('conflict', 'Someone else changed these handover details since you opened them. Reload the page to see their changes, then make yours again.')
+  }
+}
+
 /**
  * Writes `values` to the case's row, creating it when there is none. `expectedVersion` (optimistic
  * concurrency, as prisoners.update): the version the user read, null for a case with no row yet;
@@ -53,9 +60,7 @@ export async function comHandoversByPrisoner(db: Db): Promise<Map<number, ComHan
  */
 export async function writeComHandover(db: Db, prisonerId: number, values: Partial<Values>, updatedAt: string, expectedVersion?: number | null): Promise<ComHandoverRecord> {
   const existing = await readComHandover(db, prisonerId)
-  if (expectedVersion !== undefined && (existing?.version ?? null) !== expectedVersion) {
-    throw new UserFacingError('conflict', 'Someone else changed these handover details since you opened them. Reload the page to see their changes, then make yours again.')
-  }
+  if (expectedVersion !== undefined) refuseUnlessVersion(existing, expectedVersion)
   if (!existing) return db.insert(comHandover).values({ ...values, prisonerId, updatedAt }).returning().get()
   const row = await db
     .update(comHandover)

@@ -2,7 +2,7 @@ import {
   CHECKLIST_TASK_LABELS,
   checklistEditable,
   checklistReset,
-  earliestReleaseDate,
+  caseEarliestReleaseDate,
   handoverChecklist,
   handoverLists,
   handoverType,
@@ -11,8 +11,12 @@ import {
   type HandoverType,
 } from '../../../shared/engine'
 import { addDaysIso, daysBetweenIso } from '../../../shared/dates'
+import { DEFAULT_UPCOMING_WINDOW_DAYS } from '../../../shared/engine/mpc/handoverLists'
+import { DEFAULT_SIMPLIFIED_HANDOVER_CUTOFF_DATE } from '../../../shared/engine/mpc/handoverChecklist'
 import type { HandoverCase } from '../../../shared/ipc/channels/handover'
-import type { PrisonerRow } from '../caseload/load'
+import type { HandoverSettings } from '../../../shared/ipc/channels/settings'
+import { targetHearingDateOf, type CaseRecord, type PrisonerRow } from '../caseload/load'
+import type { EvalSettings } from '../caseload/verdict'
 import { detailsOf, TASK_COLUMNS, type ComHandoverRecord } from './store'
 
 // One case's handover as the screens show it. No rule is decided here: lists from handoverLists
@@ -22,11 +26,50 @@ import { detailsOf, TASK_COLUMNS, type ComHandoverRecord } from './store'
 /** Seed 003 Annex B (pre-release): the community is notified 45 days before the handover date. */
 export const NOTIFY_DAYS_BEFORE_HANDOVER = 45
 
-/** Spec A.3 from the dates the record holds (CRD, ARD, HDCED, HDC actual date, PED, TED). */
-export function releaseDateOf(p: PrisonerRow, today: string): string | null {
-  return earliestReleaseDate(today, {
-    first: [p.conditionalReleaseDate, p.automaticReleaseDate, p.homeDetentionCurfewEligibilityDate, p.homeDetentionCurfewActualDate, p.paroleEligibilityDate, p.tariffDate],
+/**
+ * Spec A.3 from the dates the record holds: CRD, ARD, HDCED, HDC actual date, PED and TED, else
+ * (issue 17, spec F) SED, LED, the post-recall release date and the actual parole date. For an
+ * indeterminate sentence the app's reading in caseEarliestReleaseDate applies (a passed tariff is
+ * not a release), with `targetHearingDate` the next hearing the handover rules use
+ * (caseload/load.ts targetHearingDateOf: the parole reviews', else the case's own).
+ */
+export function releaseDateOf(p: PrisonerRow, today: string, targetHearingDate: string | null): string | null {
+  return caseEarliestReleaseDate(today, {
+    sentenceType: p.sentenceType,
+    conditionalReleaseDate: p.conditionalReleaseDate,
+    automaticReleaseDate: p.automaticReleaseDate,
+    homeDetentionCurfewEligibilityDate: p.homeDetentionCurfewEligibilityDate,
+    homeDetentionCurfewActualDate: p.homeDetentionCurfewActualDate,
+    paroleEligibilityDate: p.paroleEligibilityDate,
+    tariffDate: p.tariffDate,
+    targetHearingDate,
+    sentenceExpiryDate: p.sentenceExpiryDate,
+    licenceExpiryDate: p.licenceExpiryDate,
+    postRecallReleaseDate: p.postRecallReleaseDate,
+    actualParoleDate: p.actualParoleDate,
   })
+}
+
+/** Spec section F's settings, as the spec's defaults when none are given. */
+const DEFAULT_HANDOVER_SETTINGS: HandoverSettings = {
+  simplifiedEnhancedHandover: false,
+  simplifiedHandoverCutoffDate: DEFAULT_SIMPLIFIED_HANDOVER_CUTOFF_DATE,
+  upcomingWindowDays: DEFAULT_UPCOMING_WINDOW_DAYS,
+}
+
+/** What a case's handover reads beyond its prisoner row: the hearing the rules use and the establishment's handover settings. */
+export interface HandoverContext {
+  targetHearingDate: string | null
+  settings: HandoverSettings
+}
+
+export function handoverContext(rec: CaseRecord, s: Pick<EvalSettings, 'handover'>): HandoverContext {
+  return { targetHearingDate: targetHearingDateOf(rec), settings: s.handover ?? DEFAULT_HANDOVER_SETTINGS }
+}
+
+/** Spec D.2's enhancedResourcing from the stored 0/1 flag; null (not known) stays null. */
+function enhancedResourcingOf(p: PrisonerRow): boolean | null {
+  return p.enhancedResourcing === null || p.enhancedResourcing === undefined ? null : Boolean(p.enhancedResourcing)
 }
 
 /** Probation details recorded (spec D.2 hasCaseInformation): a COM or an LDU on record. */
@@ -50,7 +93,7 @@ function ticks(row: ComHandoverRecord | undefined, reset: boolean): Partial<Reco
   return { reviewedOasys: row.reviewedOasys, contactedCom: row.contactedCom, attendedHandoverMeeting: row.attendedHandoverMeeting, sentHandoverReport: row.sentHandoverReport }
 }
 
-export function caseHandover(p: PrisonerRow, evaluation: CaseEvaluation, row: ComHandoverRecord | undefined, today: string): CaseHandover {
+export function caseHandover(p: PrisonerRow, evaluation: CaseEvaluation, row: ComHandoverRecord | undefined, today: string, ctx: HandoverContext): CaseHandover {
   const h = evaluation.handover
   const responsibility = evaluation.responsibility
   // D.5: against the state last recorded (a row that never recorded one has no ticks to lose).
@@ -60,19 +103,27 @@ export function caseHandover(p: PrisonerRow, evaluation: CaseEvaluation, row: Co
       today,
       before: { responsibility: (row.lastResponsibility as CaseEvaluation['responsibility'] | null) ?? null, comResponsibleDate: row.lastComResponsibleDate },
       after: { responsibility, comResponsibleDate: h.comResponsibleDate },
+      upcomingWindowDays: ctx.settings.upcomingWindowDays,
     }).reset &&
     row.lastResponsibility !== null
-  const type = handoverType({ hasCaseInformation: hasCaseInformation(row), hasCalculatedHandover: h.comResponsibleDate !== null, reason: h.reason, enhancedResourcing: null }).handoverType
-  const checklist = handoverChecklist({ handoverType: type, comResponsibleDate: h.comResponsibleDate, checklist: ticks(row, reset) })
+  const type = handoverType({ hasCaseInformation: hasCaseInformation(row), hasCalculatedHandover: h.comResponsibleDate !== null, reason: h.reason, enhancedResourcing: enhancedResourcingOf(p) }).handoverType
+  const checklist = handoverChecklist({
+    handoverType: type,
+    comResponsibleDate: h.comResponsibleDate,
+    simplifiedEnhancedHandover: ctx.settings.simplifiedEnhancedHandover,
+    simplifiedHandoverCutoffDate: ctx.settings.simplifiedHandoverCutoffDate,
+    checklist: ticks(row, reset),
+  })
   const lists = handoverLists({
     today,
     responsibility,
     comResponsibleDate: h.comResponsibleDate,
     comAllocatedDate: h.comAllocatedDate,
-    earliestReleaseDate: releaseDateOf(p, today),
+    earliestReleaseDate: releaseDateOf(p, today, ctx.targetHearingDate),
     comName: row?.comName ?? null,
     comEmail: row?.comEmail ?? null,
     checklistComplete: row ? checklist.complete : null,
+    upcomingWindowDays: ctx.settings.upcomingWindowDays,
   })
   const notifyFrom = h.comResponsibleDate === null ? null : addDaysIso(h.comResponsibleDate, -NOTIFY_DAYS_BEFORE_HANDOVER)
   // "To notify": from 45 days before the handover date until it is sent, while the case is on a handover list.
@@ -86,16 +137,18 @@ export function handoverCaseView(
   row: ComHandoverRecord | undefined,
   today: string,
   who: { isAllocatedPom: boolean; canEdit: boolean },
+  ctx: HandoverContext,
 ): HandoverCase {
-  const c = caseHandover(p, evaluation, row, today)
+  const c = caseHandover(p, evaluation, row, today, ctx)
   const h = evaluation.handover
   const editable = checklistEditable({
     today,
     isAllocatedPom: who.isAllocatedPom,
-    earliestReleaseDate: releaseDateOf(p, today),
+    earliestReleaseDate: releaseDateOf(p, today, ctx.targetHearingDate),
     responsibility: evaluation.responsibility,
     comResponsibleDate: h.comResponsibleDate,
     comAllocatedDate: h.comAllocatedDate,
+    upcomingWindowDays: ctx.settings.upcomingWindowDays,
   }).editable
   return {
     prisonerId: p.id,

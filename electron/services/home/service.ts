@@ -3,11 +3,12 @@
 // them on both backends. No rule is decided here: statuses come from evaluateCase (seed 003
 // Annex B, with issue 16's overdue/missed boundary), readiness from assessReadiness (seed 002),
 // the sign-off route's state from nextSignOffStep. This module only counts and orders.
-import { addWorkingDays, assessReadiness, nextSignOffStep, type MinimumResult } from '../../../shared/engine/index'
-import { addDaysIso, daysBetweenIso } from '../../../shared/dates'
+import { assessReadiness, nextSignOffStep, SIGN_OFF_ROUTE, type MinimumResult } from '../../../shared/engine/index'
+import { daysBetweenIso } from '../../../shared/dates'
+import { mayCall } from '../../../shared/permissions/rules'
 import type { StoreConn } from '../../../db/store/types'
 import type { User, UserRole } from '../../../shared/ipc/channels/auth'
-import type { AllocationWork, Compliance, Home, HomeCase, MyWork, PlanGlance } from '../../../shared/ipc/channels/home'
+import type { AllocationWork, Compliance, HandoverCounts, Home, HomeCase, MyWork, PlanGlance } from '../../../shared/ipc/channels/home'
 import { evalSettings } from '../caseload/context'
 import { casesOf } from '../caseload/cache'
 import type { CaseRecord } from '../caseload/load'
@@ -16,16 +17,12 @@ import { activePoms } from '../caseload/store'
 import { catalogFor, entriesOf, entryRows, latestVersionRow, signOffHistory, toVersionView } from '../rrmp/store'
 import { readEstablishment } from '../establishment/store'
 import { comHandoversByPrisoner, type ComHandoverRecord } from '../handover/store'
-import { caseHandover, handoverCaseView } from '../handover/view'
+import { caseHandover, handoverCaseView, handoverContext } from '../handover/view'
 import { handoverListItem } from '../handover/listItem'
 import { casesOverCapacity } from '../../../shared/engine/resourcing/index'
 import { pomsToday, type PomToday } from '../resourcing/pomToday'
+import { allocatedTo, lateRecordsOf, monthStartOf, worklistsOf } from './worklists'
 
-/** Look-aheads of the POM's counts (issue 16: "due in the next 7 days", "the next 28 days"). */
-const DUE_SOON_DAYS = 7
-const DUE_LATER_DAYS = 28
-/** "Handovers starting in the next 8 weeks" (issue 16; the due list's horizon, issue 5). */
-const HANDOVER_HORIZON_DAYS = 56
 /** How many of the POM's cases and of the unallocated cases the home lists (the full lists are a click away). */
 const LIST_AT_MOST = 50
 
@@ -50,61 +47,72 @@ function openCase(e: Evaluated, m: MinimumResult, today: string): HomeCase | nul
   return { prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, pomName: r.pomName, rule: m.rule, required: m.required, achieved: m.achieved, dueBy: m.dueBy, daysLeft: daysBetweenIso(today, m.dueBy), status: m.status, override }
 }
 
-/** Sessions recorded in [from, today] more than one working day after they took place (seed 003 Annex B 1.1). */
-function lateRecordsSince(rec: CaseRecord, from: string, today: string, extraHolidays: readonly string[]): number {
-  let n = 0
-  // A late record is never ordinary, so the whole-establishment read always holds it (relevance.ts).
-  for (const s of rec.sessions) {
-    const on = s.recordedOn
-    if (!on || on < from || on > today) continue
-    if (on > addWorkingDays(s.date, 1, extraHolidays)) n++
+/** Issue 17: the POM's caseload for the handover lists: "the user's primary and co-working cases" (../shared/specs/mpc-rules.md A.1). */
+export function holdsCase(rec: CaseRecord, pomId: number | null): boolean {
+  return pomId !== null && (rec.current?.staffId === pomId || rec.coWorker?.staffId === pomId)
+}
+
+/**
+ * Issue 17: how many of `cases` are on each handover list (spec A.1, through caseHandover, the
+ * handover.lists channel's own reading: allocated cases in custody) and to notify the community.
+ */
+export function handoverCounts(cases: readonly Evaluated[], handovers: HandoverRows, today: string, settings: Pick<EvalSettings, 'handover'> = {}): HandoverCounts {
+  const n: HandoverCounts = { upcoming: 0, inProgress: 0, comAllocationOverdue: 0, overdueTasks: 0, toNotify: 0 }
+  for (const e of cases) {
+    if (!e.rec.current || e.rec.prisoner.status !== 'in_custody') continue
+    const c = caseHandover(e.rec.prisoner, e.v.evaluation, handovers.get(e.rec.prisoner.id), today, handoverContext(e.rec, settings))
+    if (c.lists.upcoming) n.upcoming++
+    if (c.lists.inProgress) n.inProgress++
+    if (c.lists.comAllocationOverdue) n.comAllocationOverdue++
+    if (c.lists.overdueTasks) n.overdueTasks++
+    if (c.notifyDue) n.toNotify++
   }
   return n
 }
 
+/**
+ * Issue 16's "My work": `cases` are the POM's primary and co-working cases. The minima, late
+ * records and the case count are the allocated POM's (a co-worker's cases stay the allocated POM's:
+ * worklists.ts allocatedTo); the handover lists and checklists are the primary and co-working
+ * POM's (spec A.1, D.4).
+ */
 export function myWork(cases: readonly Evaluated[], pomId: number | null, s: EvalSettings, handovers: HandoverRows = new Map()): MyWork {
   const today = s.today
-  const in7 = addDaysIso(today, DUE_SOON_DAYS)
-  const in28 = addDaysIso(today, DUE_LATER_DAYS)
-  const horizon = addDaysIso(today, HANDOVER_HORIZON_DAYS)
-  const monthStart = `${today.slice(0, 7)}-01`
-  const counts = { overdue: 0, due7: 0, due28: 0, handovers8Weeks: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0, handoverTasksOverdue: 0 }
+  const monthStart = monthStartOf(today)
+  const counts = { overdue: 0, due7: 0, due28: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0 }
   const open: HomeCase[] = []
   const checklists: MyWork['checklists'] = []
+  const held = cases.filter((e) => holdsCase(e.rec, pomId))
   let caseCount = 0
-  for (const e of cases) {
-    if (pomId === null || e.rec.current?.staffId !== pomId) continue
-    caseCount++
-    for (const m of e.v.evaluation.minima) {
-      const c = openCase(e, m, today)
-      if (!c) continue
-      open.push(c)
-      if (c.status === 'overdue') counts.overdue++
-      else if (c.dueBy <= in28) {
-        counts.due28++
-        if (c.dueBy <= in7) counts.due7++
+  for (const e of held) {
+    if (allocatedTo(e.rec, pomId)) {
+      caseCount++
+      for (const m of e.v.evaluation.minima) {
+        // One reading of the worklists with the Due screen's filtered lists (worklists.ts).
+        const lists = worklistsOf(m, today)
+        if (lists.includes('overdue')) counts.overdue++
+        if (lists.includes('due7')) counts.due7++
+        if (lists.includes('due28')) counts.due28++
+        if (lists.includes('transfers')) counts.transfersAwaiting++
+        const c = openCase(e, m, today)
+        if (c) open.push(c)
       }
-      if (m.rule === 'transfer_arrival') counts.transfersAwaiting++
+      counts.lateThisMonth += lateRecordsOf(e.rec, monthStart, today, s.extraHolidays).length
     }
-    const h = e.v.evaluation.handover
-    if (h.comAllocatedDate !== null && h.comAllocatedDate > today && h.comAllocatedDate <= horizon) counts.handovers8Weeks++
-    counts.lateThisMonth += lateRecordsSince(e.rec, monthStart, today, s.extraHolidays)
-    // Issue 17: the checklists this POM (the case's POM) can tick now (../shared/specs/mpc-rules.md
-    // D.4) and has not completed; past the handover date they are overdue (A4), before it due.
+    // Issue 17: the checklists this POM (the case's POM or co-worker) can tick now (../shared/specs/
+    // mpc-rules.md D.4) and has not completed; past the handover date they are overdue (A4), before it due.
     if (e.rec.prisoner.status === 'in_custody') {
-      const view = handoverCaseView(e.rec.prisoner, e.v.evaluation, handovers.get(e.rec.prisoner.id), today, { isAllocatedPom: true, canEdit: true })
+      const view = handoverCaseView(e.rec.prisoner, e.v.evaluation, handovers.get(e.rec.prisoner.id), today, { isAllocatedPom: true, canEdit: true }, handoverContext(e.rec, s))
       if (view.checklist.editable && !view.checklist.complete) {
-        const tasksOverdue = view.lists.overdueTasks
-        if (tasksOverdue) counts.handoverTasksOverdue++
-        else counts.checklistsDue++
+        counts.checklistsDue++
         const r = e.v.row
-        checklists.push({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, comResponsibleDate: h.comResponsibleDate, completeCount: view.checklist.completeCount, total: view.checklist.total, tasksOverdue, override: overrideNote(e.rec, e.v.evaluation, today) })
+        checklists.push({ prisonerId: r.prisonerId, prisonNumber: r.prisonNumber, name: r.name, comResponsibleDate: e.v.evaluation.handover.comResponsibleDate, completeCount: view.checklist.completeCount, total: view.checklist.total, tasksOverdue: view.lists.overdueTasks, override: overrideNote(e.rec, e.v.evaluation, today) })
       }
     }
   }
   open.sort((a, b) => a.daysLeft - b.daysLeft || a.name.localeCompare(b.name))
   checklists.sort((a, b) => Number(b.tasksOverdue) - Number(a.tasksOverdue) || (a.comResponsibleDate ?? '').localeCompare(b.comResponsibleDate ?? '') || a.name.localeCompare(b.name))
-  return { pomId, counts, cases: open.slice(0, LIST_AT_MOST), checklists: checklists.slice(0, LIST_AT_MOST), caseCount }
+  return { pomId, counts, handovers: handoverCounts(held, handovers, today, s), cases: open.slice(0, LIST_AT_MOST), casesTotal: open.length, checklists: checklists.slice(0, LIST_AT_MOST), caseCount }
 }
 
 export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[], s: EvalSettings, handovers: HandoverRows = new Map()): Promise<AllocationWork> {
@@ -127,13 +135,14 @@ export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[
     if (!e.rec.current) {
       // Waiting since arrival on transfer, else since the sentence started (the allocation overview's reading).
       const since = p.arrivalDate ?? p.sentenceStartDate
-      unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), waitingSince: since, daysWaiting: Math.max(0, daysBetweenIso(since, today)) })
+      // Issue 17: a HOMD's override in force is a note beside the row (<OverrideNote>), with the engine's answer.
+      unallocated.push({ prisonerId: p.id, prisonNumber: p.prisonNumber, name: displayName(p), waitingSince: since, daysWaiting: Math.max(0, daysBetweenIso(since, today)), override: overrideNote(e.rec, e.v.evaluation, today) })
     }
     // Issue 17: handovers whose COM is not allocated, from the handover lists
     // (../shared/specs/mpc-rules.md A.1, over the establishment's allocated cases in custody).
     if (e.rec.current && p.status === 'in_custody') {
       const row = handovers.get(p.id)
-      const c = caseHandover(p, e.v.evaluation, row, today)
+      const c = caseHandover(p, e.v.evaluation, row, today, handoverContext(e.rec, s))
       const h = e.v.evaluation.handover
       if (c.lists.comAllocationOverdue) comNotAllocated.push({ ...handoverListItem(e.rec, e.v.evaluation, row, c, today, 'overdue', h.comResponsibleDate), days: c.lists.comAllocationDaysOverdue ?? 0, list: 'comAllocationOverdue' })
       else if (c.lists.upcoming) comNotAllocated.push({ ...handoverListItem(e.rec, e.v.evaluation, row, c, today, 'left', h.comAllocatedDate ?? h.comResponsibleDate), list: 'upcoming' })
@@ -149,6 +158,8 @@ export async function allocationWork(conn: StoreConn, cases: readonly Evaluated[
     overCapacity,
     unavailableToday,
     unallocated: unallocated.slice(0, LIST_AT_MOST),
+    unallocatedTotal: unallocated.length,
+    handovers: handoverCounts(cases, handovers, today, s),
     comNotAllocated: comNotAllocated.slice(0, LIST_AT_MOST),
     comNotAllocatedTotal: comNotAllocated.length,
     poms: [...poms.values()].sort((a, b) => load(b) - load(a) || a.name.localeCompare(b.name)),
@@ -209,7 +220,7 @@ export function compliance(cases: readonly Evaluated[], today: string): Complian
   return { monthStart, threeMonthsStart, byRule: rules.map((rule) => ({ rule, thisMonth: figures(t[rule].thisMonth), lastThreeMonths: figures(t[rule].lastThreeMonths) })) }
 }
 
-export async function planGlance(conn: StoreConn): Promise<PlanGlance | null> {
+export async function planGlance(conn: StoreConn, role: UserRole = 'governor'): Promise<PlanGlance | null> {
   const db = conn.db
   const row = await latestVersionRow(db)
   if (!row) return null
@@ -217,6 +228,8 @@ export async function planGlance(conn: StoreConn): Promise<PlanGlance | null> {
   const readiness = assessReadiness(catalog, entriesOf(await entryRows(db, row.id)), row.targetStage)
   const view = await toVersionView(db, row, row.id)
   const state = nextSignOffStep(await signOffHistory(db, row.id))
+  const waiting = state.kind === 'awaiting' && state.next.stage !== 'submit' ? state.next.stage : null
+  const nextStep = waiting === null ? null : { stage: waiting, role: SIGN_OFF_ROUTE.find((r) => r.stage === waiting)?.role ?? waiting }
   const text = new Map(catalog.baselines.map((b) => [b.id, b.text]))
   return {
     versionId: row.id,
@@ -228,7 +241,10 @@ export async function planGlance(conn: StoreConn): Promise<PlanGlance | null> {
     overall: readiness.overall,
     percent: readiness.score.percent,
     blockers: readiness.blockers.map((b) => ({ baselineId: b.baselineId, text: text.get(b.baselineId) ?? '', weighting: b.weighting ?? 0 })),
-    awaitingGovernor: state.kind === 'awaiting' && state.next.stage === 'governor',
+    // Issue 16: any step after submission a Governor records, theirs or on another's behalf
+    // (readiness.decide; the route's order is nextSignOffStep's, seed 002 / issue 16).
+    awaitingGovernor: nextStep !== null && mayCall(role, 'readiness.decide'),
+    nextStep,
     awaitingHoms: view.status === 'draft' || view.status === 'returned',
   }
 }
@@ -243,7 +259,9 @@ export async function homeFor(conn: StoreConn, actor: User, today: string): Prom
   const cache = casesOf(conn)
   const evaluated: Evaluated[] = []
   let notEvaluated = 0
-  const records = want.myWork && actor.staffId !== null ? await cache.forPom(actor.staffId, s) : want.myWork ? [] : await cache.all(s)
+  // A POM's primary and co-working cases (myWork says which parts are whose); everyone else the establishment's.
+  const staffId = actor.staffId
+  const records = want.myWork ? (staffId === null ? [] : (await cache.all(s)).filter((r) => holdsCase(r, staffId))) : await cache.all(s)
   for (const rec of records) {
     const v = cache.verdict(rec, s)
     if (v.ok) evaluated.push({ rec, v })
@@ -255,7 +273,7 @@ export async function homeFor(conn: StoreConn, actor: User, today: string): Prom
     myWork: want.myWork ? myWork(evaluated, actor.staffId, s, handovers) : null,
     allocation: want.allocation ? await allocationWork(conn, evaluated, s, handovers) : null,
     compliance: want.compliance ? compliance(evaluated, today) : null,
-    plan: want.plan ? await planGlance(conn) : null,
+    plan: want.plan ? await planGlance(conn, actor.role) : null,
     notEvaluated,
   }
 }

@@ -137,7 +137,7 @@ export async function resourcingPlan(conn: StoreConn, today: IsoDate, whatIf?: W
     const key = String(rec.prisoner.id)
     const pom = rec.current === null ? null : staffKey(rec.current.staffId)
     // A case allocated to an inactive POM (or to someone not in a POM role) has no POM to hold its sessions.
-    caseload.push({ id: key, pomId: pom !== null && pomIds.has(pom) ? pom : null, case: toCaseInput(rec), ...(rec.windowCounts ? { windowCounts: rec.windowCounts } : {}) })
+    caseload.push({ id: key, pomId: pom !== null && pomIds.has(pom) ? pom : null, case: toCaseInput(rec, s.today), ...(rec.windowCounts ? { windowCounts: rec.windowCounts } : {}) })
     byId.set(key, rec)
   }
 

@@ -1,16 +1,16 @@
 // EDM catalogues (Settings): the shipped ones and those imported from a file; imports are
 // validated by the engine's catalogue loader and stored through ./store.
-import { loadCatalog, OMU_EDM, PROBATION_SUPERVISION_EDM, type EdmCatalog } from '../../../shared/engine'
+import { loadCatalog, problemInWords, type EdmCatalog } from '../../../shared/engine'
 import type { CatalogSummary } from '../../../shared/ipc/channels/catalogs'
 import { UserFacingError } from '../../../shared/ipc/result'
 import type { Handlers } from '../handlers/types'
-import { catalogImported, importedCatalogRows, insertCatalog } from './store'
+import { catalogImported, importedCatalogRows, insertCatalog, SHIPPED_CATALOGS } from './store'
 
 function summary(c: EdmCatalog, shipped: boolean, importedAt: string | null): CatalogSummary {
   return { id: c.id, version: c.version, title: c.title, publisher: c.source.publisher, baselines: c.baselines.length, stages: c.stages.length, shipped, importedAt }
 }
 
-const SHIPPED = [OMU_EDM, PROBATION_SUPERVISION_EDM]
+const SHIPPED = SHIPPED_CATALOGS
 
 export const catalogHandlers: Handlers['catalogs'] = {
   list: async (_i, { store }) => [
@@ -26,7 +26,7 @@ export const catalogHandlers: Handlers['catalogs'] = {
   import: async ({ text }, { store, now, audit }) => {
     const r = loadCatalog(text)
     if (!r.ok) {
-      const first = r.problems.slice(0, 3).map((p) => `${p.path} ${p.reason}`).join('; ')
+      const first = r.problems.slice(0, 3).map(problemInWords).join('; ')
       throw new UserFacingError('invalid_input', `The catalogue has ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} and was not imported: ${first}. Check the file to see them all.`, 'text')
     }
     const c = r.catalog

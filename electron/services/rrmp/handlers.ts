@@ -8,10 +8,13 @@ import {
   applySignOffDecision,
   baselinesAtStage,
   emptyPlanEntry,
+  findStage,
   startNewPlanVersion,
   type EdmBaseline,
+  type EdmCatalog,
   type RrmpPlanEntry,
 } from '../../../shared/engine/index'
+import { stageLabel } from '../../../shared/export/labels'
 import { UserFacingError } from '../../../shared/ipc/result'
 import { readEstablishment } from '../establishment/store'
 import type { Handlers } from '../handlers/types'
@@ -36,6 +39,16 @@ import { setEstablishmentStages } from '../establishment/store'
 import { buildPlanView } from './view'
 
 const blank = (s: string | null | undefined): boolean => (s ?? '').trim() === ''
+
+/** The chosen catalogue, or a refusal that says what to do (the field is the start form's select). */
+async function catalogOrRefuse(db: Db, id: string, version: string): Promise<EdmCatalog> {
+  try {
+    return await catalogFor(db, id, version)
+  } catch (e) {
+    if (e instanceof UserFacingError) throw new UserFacingError('invalid_input', 'That catalogue is not installed: choose one of the catalogues listed, or import it in Settings first.', 'catalog')
+    throw e
+  }
+}
 
 function stalePlan(what: string): UserFacingError {
   return new UserFacingError('conflict', `${what} was changed in another window after you opened it, so your change was not saved. Reload the plan to see the latest, then make your change again.`)
@@ -96,16 +109,27 @@ export const rrmpHandlers: Handlers['rrmp'] = {
 
   catalog: (input, { store }) => catalogFor(store.db, input.id, input.version),
 
-  start: async (_input, { store, now, audit }) => {
+  start: async (input, { store, now, audit }) => {
     const db = store.db
     const est = await readEstablishment(db)
     if (!est) throw new UserFacingError('not_found', 'Set up the establishment first.')
     if (await latestVersionRow(db)) throw new UserFacingError('conflict', 'A plan has already been started. Reload the RRMP screen to open it.')
+    // Issue 17: any installed catalogue (shipped or imported in Settings), chosen when the plan is
+    // started; the OMU EDM (seed 002) when none is chosen. Every later version keeps it (newVersion).
+    const chosen = input.catalog ?? { id: OMU_EDM.id, version: OMU_EDM.version }
+    const catalog = await catalogOrRefuse(db, chosen.id, chosen.version)
     // A new establishment sits at stage 4 with stage 3 as its first recovery target (seed 002).
     const targetStage = est.targetStage === 4 ? 3 : est.targetStage
     const currentStage = Math.max(est.currentStage, targetStage)
+    for (const stage of [currentStage, targetStage]) {
+      try {
+        findStage(catalog, stage)
+      } catch {
+        throw new UserFacingError('invalid_input', `${catalog.title} has no stage that stands for ${stageLabel(stage)}: choose another catalogue.`, 'catalog')
+      }
+    }
     const stamp = now.toISOString()
-    const row = await insertVersion(db, { version: 1, currentStage, targetStage, catalogId: OMU_EDM.id, catalogVersion: OMU_EDM.version, basedOnVersionId: null, rev: 1, createdAt: stamp, updatedAt: stamp })
+    const row = await insertVersion(db, { version: 1, currentStage, targetStage, catalogId: catalog.id, catalogVersion: catalog.version, basedOnVersionId: null, rev: 1, createdAt: stamp, updatedAt: stamp })
     await addMissingEntries(db, row, stamp)
     audit({ entity: 'plan_version', entityId: row.id, before: null, after: { version: row.version, currentStage, targetStage, catalog: `${row.catalogId} ${row.catalogVersion}` } })
     return toVersionView(db, row)

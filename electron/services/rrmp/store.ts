@@ -11,6 +11,7 @@ import type { Db } from '../../../db/store/types'
 import { comparisonImport, importedCatalog, planEntry, planVersion, signOffStep } from '../../../db/schema'
 import {
   OMU_EDM,
+  PROBATION_SUPERVISION_EDM,
   loadCatalog,
   nextSignOffStep,
   isFrozen,
@@ -34,9 +35,16 @@ type Stage = PlanVersionView['currentStage']
 
 // ---- Catalogues ----------------------------------------------------------------------------
 
-/** The catalogue a version was built from: the shipped OMU EDM (seed 002) or one imported in Settings. */
+/** The catalogues shipped with the app: the OMU EDM (seed 002) and the Probation Supervision EDM (seed 000). */
+export const SHIPPED_CATALOGS: readonly EdmCatalog[] = [OMU_EDM, PROBATION_SUPERVISION_EDM]
+
+/**
+ * The catalogue a version was built from: a shipped one or one imported in Settings (issue 17: a
+ * plan can be built from any installed catalogue, the Probation Supervision EDM included).
+ */
 export async function catalogFor(db: Db, id: string, version: string): Promise<EdmCatalog> {
-  if (id === OMU_EDM.id && version === OMU_EDM.version) return OMU_EDM
+  const shipped = SHIPPED_CATALOGS.find((c) => c.id === id && c.version === version)
+  if (shipped) return shipped
   const rows = await db.select().from(importedCatalog).where(eq(importedCatalog.catalogId, id)).all()
   const row = rows.find((r) => r.version === version)
   if (row) {

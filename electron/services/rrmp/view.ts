@@ -14,7 +14,7 @@ import {
   type SignOffState,
 } from '../../../shared/engine/index'
 import type { AreaReadiness, PlanVersionView, PlanView } from '../../../shared/ipc/channels/rrmp'
-import { baselineTitle } from '../../../shared/export/labels'
+import { baselineName, baselineTitle } from '../../../shared/export/labels'
 import { allVersionRows, catalogFor, entriesOf, entryRows, signOffHistory, toVersionView, versionRow, type VersionRow } from './store'
 import { activeStaff } from '../caseload/store'
 
@@ -87,5 +87,8 @@ export async function buildPlanView(db: Db, row: VersionRow): Promise<PlanView> 
     signOff: { steps: history, state: stateView(nextSignOffStep(history)) },
     changes,
     staff: await activeStaff(db),
+    catalogTitle: catalog.title,
+    // Issue 16: baselines by number and title wherever the plan's blockers are read.
+    baselineNames: Object.fromEntries(catalog.baselines.map((b) => [b.id, baselineName(b.id, b.text)])),
   }
 }

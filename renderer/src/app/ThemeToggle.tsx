@@ -1,5 +1,6 @@
 import { NativeSelect, useMantineColorScheme, type MantineColorScheme } from '@mantine/core'
 import { useEffect } from 'react'
+import { schemeForUser, themeKeyFor } from '../lib/userTheme'
 
 const SCHEMES: { value: MantineColorScheme; label: string }[] = [
   { value: 'light', label: 'Light theme' },
@@ -14,14 +15,14 @@ const SCHEMES: { value: MantineColorScheme; label: string }[] = [
  */
 export function ThemeToggle({ userId }: { userId: number | null }) {
   const { colorScheme, setColorScheme } = useMantineColorScheme()
-  // Issue 16: the theme is each user's own, kept on this computer by user id (no name stored); a
-  // user who never chose one keeps the theme on screen. Before anyone signs in (userId null: the
+  // Issue 16 ("Theme and last view are per user"): the theme is each user's own, kept on this
+  // computer by user id (no name stored); a user who never chose one gets the app's default (the
+  // system theme, boot.tsx), never the previous user's. Before anyone signs in (userId null: the
   // sign-in page) the choice is the computer's, the one the sign-in page is shown in next time.
-  const key = userId === null ? null : `omu-colour-scheme:user:${userId}`
+  const key = userId === null ? null : themeKeyFor(userId)
   useEffect(() => {
     if (key === null) return
-    const mine = SCHEMES.find((s) => s.value === window.localStorage.getItem(key))
-    if (mine) setColorScheme(mine.value)
+    setColorScheme(schemeForUser(window.localStorage.getItem(key)))
   }, [key, setColorScheme])
   return (
     <NativeSelect

@@ -44,3 +44,8 @@ export function useEndOverride() {
   const invalidate = useInvalidateCases()
   return useMutation({ mutationFn: (input: ChannelInput<'caseWork', 'endOverride'>) => unwrap(omu().caseWork.endOverride(input)), onSuccess: invalidate })
 }
+
+/** Spec C.1: opens the drafted referral (or request for a decision) in the user's email program; nothing is recorded. */
+export function useDraftReferral() {
+  return useMutation({ mutationFn: (input: ChannelInput<'caseWork', 'draftReferral'>) => unwrap(omu().caseWork.draftReferral(input)) })
+}

@@ -24,8 +24,9 @@ export function useAllocationOverview() {
   return useQuery({ queryKey: keys.allocations(), queryFn: () => unwrap(omu().allocations.overview()) })
 }
 
-export function useDueOverview() {
-  return useQuery({ queryKey: keys.due(), queryFn: () => unwrap(omu().due.overview()) })
+/** The Due screen's lists: the establishment's, or the signed-in POM's own cases (`mine`, issue 16). */
+export function useDueOverview(mine = false) {
+  return useQuery({ queryKey: keys.due(mine), queryFn: () => unwrap(omu().due.overview({ mine })) })
 }
 
 export function useCaseloadView() {

@@ -27,7 +27,8 @@ export const keys = {
   /** Issues 17 and 20: a case's parole reviews, and the parole cases list (both move the handover dates). */
   parole: (prisonerId: number) => [...keys.cases(), 'parole', prisonerId] as const,
   paroleCases: () => [...keys.cases(), 'paroleCases'] as const,
-  due: () => [...keys.cases(), 'due'] as const,
+  /** The Due screen: the establishment's, or the signed-in POM's own cases (`mine`, issue 16: the home's counts link there). */
+  due: (mine: boolean) => [...keys.cases(), 'due', mine] as const,
   /** Issue 17: a case's early allocation, its responsibility overrides and the recommended POM type (all move with the case). */
   earlyAllocation: (prisonerId: number) => [...keys.cases(), 'earlyAllocation', prisonerId] as const,
   overrides: (prisonerId: number) => [...keys.cases(), 'overrides', prisonerId] as const,

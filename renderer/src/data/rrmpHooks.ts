@@ -31,7 +31,7 @@ function useInvalidatePlan() {
 
 export function useStartPlan() {
   const invalidate = useInvalidatePlan()
-  return useMutation({ mutationFn: () => unwrap(omu().rrmp.start({})), onSuccess: invalidate })
+  return useMutation({ mutationFn: (input: ChannelInput<'rrmp', 'start'>) => unwrap(omu().rrmp.start(input)), onSuccess: invalidate })
 }
 
 export function useSetStages() {

@@ -97,8 +97,9 @@ export function statusSentence(status: CaseRow['status']): string {
       return 'On track: no supervision minimum is due or overdue.'
     case 'missed':
       return 'Missed: a supervision minimum was not met in time. It is kept as history; nothing is open.'
+    // Issue 16: a missed minimum never heads the case (caseload/verdict.ts worstStatus); it stays in the case's minima and history.
     case 'not_applicable':
-      return 'No supervision minimum applies to this case today.'
+      return 'No minimum due: no supervision minimum is open on this case today. A minimum not met in time stays in its history.'
     default: {
       const never: never = status
       return String(never)

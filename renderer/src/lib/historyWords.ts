@@ -15,6 +15,10 @@ const FIELD_NAMES: Record<string, string> = {
   paroleEligibilityDate: 'parole eligibility date (PED)',
   tariffDate: 'tariff date (TED)',
   targetHearingDate: 'target hearing date (THD)',
+  // Issue 17 (../shared/specs/mpc-rules.md F), as the prisoner form names them.
+  sentenceExpiryDate: 'sentence expiry date (SED)',
+  licenceExpiryDate: 'licence expiry date (LED)',
+  enhancedResourcing: 'probation resourcing',
   arrivalDate: 'arrival on transfer',
   status: 'status',
 }
@@ -49,6 +53,11 @@ const WHAT: Record<string, string> = {
 
 /** One history entry's "what" as a sentence fragment: 'Facts changed: tier, risk of serious harm'. */
 export function historyWhat(entry: { channel: string; before: unknown; after: unknown }): string {
+  // ../shared/specs/mpc-rules.md D.5: the app's own recalculation of the handover (a system change).
+  if (entry.channel === 'omu:handover.recalculated') {
+    const reset = typeof entry.after === 'object' && entry.after !== null && (entry.after as { checklistReset?: unknown }).checklistReset === true
+    return reset ? 'Handover checklist cleared by the app: the POM is responsible again or the handover date moved' : 'Handover responsibility and date recorded by the app'
+  }
   const what = WHAT[entry.channel] ?? fieldWords(entry.channel.replace(/^omu:/, '').split('.').pop() ?? entry.channel)
   if (entry.channel !== 'omu:prisoners.update') return what
   const facts = changedFacts(entry.before, entry.after)

@@ -8,6 +8,16 @@ export const RESPONSIBILITY_LABELS = { pom: 'POM', pom_with_com: 'POM with COM',
 // muted, never in the worklists' red.
 export const STATUS_LABELS = { overdue: 'Overdue', due: 'Due', met: 'Met', missed: 'Missed', not_applicable: 'Not applicable' } as const
 export const STATUS_COLOURS = { overdue: 'red', due: 'yellow', met: 'teal', missed: 'gray', not_applicable: 'gray' } as const
+/**
+ * Issue 16 ("missed leaves ... the case's headline status"): a case's headline status
+ * (electron/services/caseload/verdict.ts worstStatus) is never missed; a case with nothing open or
+ * met reads "No minimum due". The caseload's status column and filter use these words.
+ */
+export const HEADLINE_LABELS = { overdue: 'Overdue', due: 'Due', met: 'Met', not_applicable: 'No minimum due' } as const
+/** A headline from an older saved row that still says missed reads as no minimum due. */
+export function headlineLabel(status: keyof typeof STATUS_LABELS): string {
+  return status === 'missed' ? HEADLINE_LABELS.not_applicable : HEADLINE_LABELS[status]
+}
 
 export const RULE_LABELS = {
   start_of_custody: 'Start of custody: 3 in-person sessions within 12 weeks of allocation',

@@ -1,9 +1,12 @@
 import { Alert, Button, Code, Group, List, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useState } from 'react'
+import { useForm } from '@mantine/form'
+import { useEffect } from 'react'
 import { FullPageCard } from '../app/FullPageCard'
-import type { AppStatus, RecoveryCredential } from '../../../shared/ipc/channels/app'
-import { ErrorText } from '../app/ErrorText'
+import { recovery, recoveryCredential, type AppStatus, type RecoveryCredential } from '../../../shared/ipc/channels/app'
+import { ErrorSummary } from '../app/ErrorSummary'
+import { otherRefusal, useFormRefusal } from '../app/useFormRefusal'
 import { useRecoveryActions } from '../data/hooks'
+import { fieldId, validateWith } from '../lib/formErrors'
 import { formatDateTime } from '../lib/format'
 
 /**
@@ -16,18 +19,22 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
   // Issue 15: a file encrypted with a key this account does not hold opens with its recovery key.
   const kind = status.problem?.kind
   const keyCanHelp = kind === 'key_unavailable' || kind === 'no_key_protection' || kind === 'corrupt'
-  const [recoveryKey, setRecoveryKey] = useState('')
+  // Issue 16, "Form errors": each form checked by its channel's own schema, problems listed at its top.
+  const keyForm = useForm<{ recoveryKey: string }>({ mode: 'controlled', initialValues: { recoveryKey: '' }, validate: validateWith(recovery.enterRecoveryKey.input, (v: { recoveryKey: string }) => v) })
+  const keyState = useFormRefusal(keyForm)
   // Issue 15: only a HOMS of this data file chooses what happens to it.
-  const [credential, setCredential] = useState<RecoveryCredential>({ username: '', password: '' })
-  const [missing, setMissing] = useState(false)
+  const form = useForm<RecoveryCredential>({ mode: 'controlled', initialValues: { username: '', password: '' }, validate: validateWith(recoveryCredential, (v: RecoveryCredential) => v) })
+  const { attempt, failed, refused } = useFormRefusal(form)
   const act = (run: (c: RecoveryCredential) => void) => () => {
-    if (!credential.username.trim() || !credential.password) {
-      setMissing(true)
-      return
-    }
-    setMissing(false)
-    run(credential)
+    const found = form.validate()
+    if (found.hasErrors) failed()
+    else run(form.values)
   }
+  const actionError = restore.error ?? startNew.error
+  useEffect(() => {
+    if (actionError) refused(actionError)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new refusal counts as an attempt
+  }, [actionError])
   return (
     <FullPageCard size="md">
           <Stack>
@@ -39,26 +46,20 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
               The file is at <Code>{status.dbPath}</Code>. Nothing has been changed or deleted.
             </Text>
             {keyCanHelp ? (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault()
-                  enterKey.mutate(recoveryKey)
-                }}
-                noValidate
-              >
+              <form onSubmit={keyForm.onSubmit((v) => enterKey.mutate(v.recoveryKey, { onError: keyState.refused }), keyState.failed)} noValidate aria-labelledby="recovery-key-title">
                 <Stack gap="xs">
-                  <Title order={2} size="h3">
+                  <Title order={2} size="h3" id="recovery-key-title">
                     Open it with the recovery key
                   </Title>
+                  <ErrorSummary formId="recovery-key" errors={keyForm.errors} fields={[{ name: 'recoveryKey', label: 'Recovery key' }]} attempt={keyState.attempt} other={otherRefusal(enterKey.error)} />
                   <Text size="sm">
                     The data file is encrypted. If it was made on another computer or under another account, the recovery key a HOMS exported opens it here.
                   </Text>
                   <TextInput
+                    id={fieldId('recovery-key', 'recoveryKey')}
                     label="Recovery key"
                     description="64 letters and digits in groups of four, as in the saved recovery key file"
-                    value={recoveryKey}
-                    onChange={(e) => setRecoveryKey(e.currentTarget.value)}
-                    error={enterKey.error?.message}
+                    {...keyForm.getInputProps('recoveryKey')}
                     autoComplete="off"
                     spellCheck={false}
                   />
@@ -87,25 +88,20 @@ export function RecoveryPage({ status }: { status: AppStatus }) {
               A HOMS decides
             </Title>
             <Text size="sm">Enter the username and password of a HOMS of this data file, as they were when it last worked. The choice is recorded in the audit trail.</Text>
+            <ErrorSummary
+              formId="recovery-homs"
+              errors={form.errors}
+              fields={[
+                { name: 'username', label: 'HOMS username' },
+                { name: 'password', label: 'HOMS password' },
+              ]}
+              attempt={attempt}
+              other={otherRefusal(actionError)}
+            />
             <Group grow align="flex-start">
-              <TextInput
-                label="HOMS username"
-                autoComplete="username"
-                value={credential.username}
-                onChange={(e) => setCredential({ ...credential, username: e.currentTarget.value })}
-                error={missing && !credential.username.trim() ? 'Enter the username of a HOMS of this data file.' : undefined}
-                required
-              />
-              <PasswordInput
-                label="HOMS password"
-                autoComplete="current-password"
-                value={credential.password}
-                onChange={(e) => setCredential({ ...credential, password: e.currentTarget.value })}
-                error={missing && !credential.password ? 'Enter that HOMS’s password.' : undefined}
-                required
-              />
+              <TextInput id={fieldId('recovery-homs', 'username')} label="HOMS username" autoComplete="username" required {...form.getInputProps('username')} />
+              <PasswordInput id={fieldId('recovery-homs', 'password')} label="HOMS password" autoComplete="current-password" required {...form.getInputProps('password')} />
             </Group>
-            <ErrorText error={restore.error ?? startNew.error} />
             <Group>
               <Button onClick={act((c) => restore.mutate(c))} disabled={!status.latestBackup || busy} loading={restore.isPending}>
                 Restore the latest backup

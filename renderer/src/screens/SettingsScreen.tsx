@@ -19,6 +19,7 @@ import { UsersSection } from './settings/UsersSection'
 import { RetentionSection } from './settings/RetentionSection'
 import { MissedSection } from './settings/MissedSection'
 import { PomTypeStrategySection } from './settings/PomTypeStrategySection'
+import { HandoverSettingsSection } from './settings/HandoverSettingsSection'
 import { CatalogSection } from './settings/CatalogSection'
 import { useAuthStatus } from '../data/authHooks'
 import { BackupSection } from './settings/BackupSection'
@@ -217,6 +218,11 @@ export function SettingsScreen() {
         {canChangeSettings ? (
           <Paper withBorder p="lg">
             <PomTypeStrategySection />
+          </Paper>
+        ) : null}
+        {canChangeSettings ? (
+          <Paper withBorder p="lg">
+            <HandoverSettingsSection />
           </Paper>
         ) : null}
         <Paper withBorder p="lg">{settings ? canChangeSettings ? <HolidaysForm initial={settings.extraHolidays} /> : <HolidaysReadOnly days={settings.extraHolidays} /> : null}</Paper>

@@ -18,7 +18,9 @@ export type {
   Responsibility,
   WindowCounts,
 } from './types'
-export { POLICIES } from './types'
+// Handover spec (handover-2023.md R5): the reasons with no dates, COM responsible from the start
+// and (a new exported set) POM responsible with the COM supporting from the start.
+export { COM_FROM_START, POLICIES, POM_WITH_COM_FROM_START } from './types'
 export { CaseInputError } from './errors'
 export { calculateHandover, responsibilityOn } from './handover'
 export { evaluateCase } from './evaluate'

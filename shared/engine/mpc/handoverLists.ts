@@ -165,3 +165,51 @@ export function earliestReleaseDate(today: IsoDate, candidates: ReleaseDateCandi
   const sorted = [...dates].sort()
   return sorted.find((d) => d >= today) ?? (sorted[sorted.length - 1] as IsoDate)
 }
+
+/** The release facts of one case that spec A.3 reads (null: not known). */
+export interface CaseReleaseFacts {
+  sentenceType: 'determinate' | 'indeterminate'
+  conditionalReleaseDate: IsoDate | null
+  automaticReleaseDate: IsoDate | null
+  homeDetentionCurfewEligibilityDate: IsoDate | null
+  homeDetentionCurfewActualDate: IsoDate | null
+  paroleEligibilityDate: IsoDate | null
+  tariffDate: IsoDate | null
+  /** The next hearing the handover rules use: the parole reviews' (handover spec section 6), else the case's own THD. */
+  targetHearingDate: IsoDate | null
+  sentenceExpiryDate: IsoDate | null
+  licenceExpiryDate: IsoDate | null
+  postRecallReleaseDate: IsoDate | null
+  actualParoleDate: IsoDate | null
+}
+
+/**
+ * Spec A.3 for one case: its earliest release date, which A.1 reads as "released" once it is on or
+ * before today.
+ *
+ * Determinate sentences: the candidates are CRD, ARD, HDCED, the HDC actual date, PED and TED; if
+ * none is known, SED, LED, the post-recall release date and the actual parole date (spec A.3).
+ *
+ * Indeterminate sentences, an app reading like those of spec section E: a passed tariff date is not
+ * a release. Tariff expiry only makes the person eligible for parole, and the usual lifer past
+ * tariff waits in custody for a hearing, so must stay on the handover lists. Neither is a hearing
+ * a release: only the Parole Board's direction (recorded as the actual parole date) is. So the
+ * first candidates are the next target hearing date the handover rules use and TED, each only while
+ * it is today or later (a passed one is ignored when deciding "released"); if neither is, the second
+ * group (SED, LED, post-recall release date, actual parole date) as spec A.3 reads it. Cases marked
+ * released in the app drop out before this (spec A.3).
+ */
+export function caseEarliestReleaseDate(today: IsoDate, f: CaseReleaseFacts): IsoDate | null {
+  requireDay(today, 'today')
+  const fallback = [f.sentenceExpiryDate, f.licenceExpiryDate, f.postRecallReleaseDate, f.actualParoleDate]
+  if (f.sentenceType === 'indeterminate') {
+    optionalDay(f.targetHearingDate, 'targetHearingDate')
+    optionalDay(f.tariffDate, 'tariffDate')
+    const ahead = [f.targetHearingDate, f.tariffDate].filter((d): d is IsoDate => d !== null && d >= today)
+    return earliestReleaseDate(today, { first: ahead, fallback })
+  }
+  return earliestReleaseDate(today, {
+    first: [f.conditionalReleaseDate, f.automaticReleaseDate, f.homeDetentionCurfewEligibilityDate, f.homeDetentionCurfewActualDate, f.paroleEligibilityDate, f.tariffDate],
+    fallback,
+  })
+}

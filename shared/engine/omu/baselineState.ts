@@ -71,7 +71,9 @@ export function baselineState(catalog: EdmCatalog, b: EdmBaseline, entries: read
   if (faceToFace) {
     const missing = missingEvidence(entry)
     if (missing.length > 0) {
-      reasons.push(`Baseline ${b.id} has a face-to-face element: record ${joinAnd(missing)} (seed 002: risk assessments and SSOW are carried out in consultation with the TUs and staff associations).`)
+      // Seed 002 ("Delivery of supervision sessions"): "Risk assessments and SSOW must be carried out
+      // in consultation with the TUs and Staff Associations". Said in the guidance's name (issue 16).
+      reasons.push(`Baseline ${b.id} has a face-to-face element: record ${joinAnd(missing)} (Exceptional Delivery Model: risk assessments and safe systems of work are carried out in consultation with the trade unions and staff associations).`)
     }
   }
   return { state: reasons.length === 0 ? 'ready' : 'not_ready', reasons, faceToFace, entry }

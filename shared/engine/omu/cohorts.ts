@@ -36,6 +36,30 @@ export const OMU_PRIORITY_COHORT_IDS = [
 ] as const
 export type PriorityCohortId = (typeof OMU_PRIORITY_COHORT_IDS)[number]
 
+/**
+ * Whether the caseload lists the priority cohorts first at an establishment stage (issue 17).
+ * Seed 002: "Priority supervision should be given to the following cohorts as we progress through
+ * stages 4 to 1". Our reading: at every stage below 1 (4 Red / lockdown, 3 Restrict, 2 Reduce) the
+ * cohorts come first; at stage 1 (Prepare) seed 002 has "Staffing levels near target and
+ * sufficient for normal regime delivery including full offender management processes", so the
+ * caseload keeps its normal order there (the progression ends at 1; priority is no longer needed
+ * when full offender management is back). An earlier reading put them first at stages 4 and 3 only.
+ */
+export function priorityCohortsFirst(stage: 1 | 2 | 3 | 4): boolean {
+  switch (stage) {
+    case 4:
+    case 3:
+    case 2:
+      return true
+    case 1:
+      return false
+    default: {
+      const never: never = stage
+      throw new Error(`Unknown stage ${String(never)}`)
+    }
+  }
+}
+
 /** Days in "newly sentenced" (12 weeks, seed 003 start of custody). */
 export const NEWLY_SENTENCED_DAYS = 84
 /** Days ahead in "approaching parole" (26 weeks). */

@@ -27,6 +27,7 @@ export type {
 } from './schema'
 export { loadCatalog, catalogCrossFieldProblems } from './loadCatalog'
 export type { CatalogProblem, LoadCatalogResult } from './loadCatalog'
+export { placeInWords, problemInWords } from './problems'
 export { OmuInputError } from './errors'
 
 // Shipped catalogues
@@ -53,10 +54,11 @@ export { assessReadiness } from './readiness'
 export type { BaselineReadiness, ReadinessAssessment, ReadinessScore } from './readiness'
 export { sequencePlan } from './sequence'
 export type { PlanStep, SequenceWarning, SequencedPlan } from './sequence'
-export { tasksAtStage, stageChange, baselinesAtStage } from './stages'
+export { tasksAtStage, stageChange, baselinesAtStage, findStage } from './stages'
 export type { StageTask, StageTasks, StageChange } from './stages'
 export {
   priorityCohortsFor,
+  priorityCohortsFirst,
   OMU_PRIORITY_COHORT_IDS,
   NEWLY_SENTENCED_DAYS,
   APPROACHING_PAROLE_DAYS,

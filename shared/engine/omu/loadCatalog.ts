@@ -78,11 +78,13 @@ function baselineChecks(b: Rec, i: number, areaIds: Set<string>, stageIds: Set<s
     out.push({ path: `${at}.deliveryOptions`, reason: `${name} does not have partial autonomy, so it cannot list delivery options (limited: delivered as stipulated; total: the establishment designs its own)` })
   }
   uniqueIds(options, `${at}.deliveryOptions`, 'delivery option', out)
+  // Seed 002: "Guide to weightings/prioritisation (mandatory tasks only)" and "Guide to autonomy
+  // levels (mandatory tasks only)"; the reasons name the guidance, not its seed file (issue 16).
   if (b.mandatory === false && b.weighting !== undefined) {
-    out.push({ path: `${at}.weighting`, reason: `${name} is desirable, not mandatory: weightings apply to mandatory baselines only (seed 002, guide to weightings)` })
+    out.push({ path: `${at}.weighting`, reason: `${name} is desirable, not mandatory: weightings apply to mandatory baselines only (Exceptional Delivery Model, guide to weightings)` })
   }
   if (b.mandatory === false && b.autonomy !== undefined) {
-    out.push({ path: `${at}.autonomy`, reason: `${name} is desirable, not mandatory: autonomy levels apply to mandatory baselines only (seed 002, guide to autonomy levels)` })
+    out.push({ path: `${at}.autonomy`, reason: `${name} is desirable, not mandatory: autonomy levels apply to mandatory baselines only (Exceptional Delivery Model, guide to autonomy levels)` })
   }
 }
 

@@ -108,3 +108,53 @@ export function naturalCompare(a: string, b: string): number {
   }
   return 0
 }
+
+// ---- In words (issue 16: no internal paths where a HOMS reads a problem) --------------------
+
+/** Lists of a catalogue file, by the name of one of their entries. */
+const LIST_NOUNS: Record<string, string> = {
+  baselines: 'baseline',
+  stages: 'stage',
+  areas: 'area',
+  items: 'item',
+  deliveryOptions: 'delivery option',
+  priorityCohorts: 'priority cohort',
+  sources: 'source',
+  actions: 'action',
+}
+
+/** Fields whose own name would not say enough. */
+const FIELD_WORDS: Record<string, string> = { level: 'restriction level', autonomy: 'autonomy level', stageModel: 'stage model', faceToFace: 'face to face', refNo: 'reference number' }
+
+function words(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
+
+const SEGMENT = /([A-Za-z_]+)(?:\[(\d+)\])?|\[(\d+)\]/g
+
+/**
+ * Where a problem is, in words: `baselines[3].deliveryOptions[1].id` is "Baseline entry 4,
+ * delivery option 2, id" (entries counted from 1 in the order of the file); `(catalogue)` is
+ * "The catalogue as a whole".
+ */
+export function placeInWords(path: string): string {
+  if (path === '(catalogue)' || path === '') return 'The catalogue as a whole'
+  const parts: string[] = []
+  for (const m of path.matchAll(SEGMENT)) {
+    const [, name, index, bare] = m
+    if (name !== undefined && index !== undefined) parts.push(`${parts.length === 0 ? `${LIST_NOUNS[name] ?? words(name)} entry` : (LIST_NOUNS[name] ?? words(name))} ${Number(index) + 1}`)
+    else if (name !== undefined) parts.push(FIELD_WORDS[name] ?? words(name))
+    else if (bare !== undefined) parts.push(`entry ${Number(bare) + 1}`)
+  }
+  const out = parts.join(', ')
+  return out.charAt(0).toUpperCase() + out.slice(1)
+}
+
+/** One problem as a sentence: the place in words, then the reason with any path in it in words too. */
+export function problemInWords(p: CatalogProblem): string {
+  const reason = p.reason.replace(/\b[A-Za-z]+\[\d+\](?:\.[A-Za-z]+|\[\d+\])*/g, (m) => {
+    const w = placeInWords(m)
+    return w.charAt(0).toLowerCase() + w.slice(1)
+  })
+  return `${placeInWords(p.path)}: ${reason}`
+}

@@ -4,9 +4,13 @@
 // seed's Area/Process order), then catalogue order. Desirable baselines follow all mandatory ones
 // (weightings are for mandatory tasks only). Validly not-applicable baselines are left out.
 //
-// Warnings: a baseline that is delivering while a higher-weighted mandatory baseline in the same
-// area is not ready (the precursor is missing). "Not ready" is the full readiness test of
-// assessReadiness, so a precursor marked ready without its face-to-face evidence still warns.
+// Warnings: a baseline that is delivering while a higher-weighted mandatory baseline is not ready
+// (the precursor is missing), whatever the area of either (issue 17, "Policy readings to put
+// right"). Seed 002's guide to weightings does not tie a weighting to an area: 3 is "action required
+// as a precursor to other tasks" (any other task) and 1 "action required once others have been
+// completed" (any others). An earlier reading warned within an area only. "Not ready" is the full
+// readiness test of assessReadiness, so a precursor marked ready without its face-to-face evidence
+// still warns.
 import type { EdmBaseline, EdmCatalog, EdmStageRef } from './schema'
 import type { RrmpPlanEntry, RrmpStatus } from './plan'
 import { baselineState, type BaselineStateResult } from './baselineState'
@@ -28,7 +32,7 @@ export interface PlanStep {
 
 export interface SequenceWarning {
   baselineId: string
-  /** The higher-weighted baselines in the same area that are not ready, highest weighting first. */
+  /** The higher-weighted baselines (any area) that are not ready, highest weighting first, then in area order. */
   blockedBy: string[]
   message: string
 }
@@ -58,16 +62,18 @@ function warningsFor(catalog: EdmCatalog, rows: Row[]): SequenceWarning[] {
     if (low.s.entry?.status !== 'delivering' || low.b.weighting === undefined) continue
     const lowWeight = low.b.weighting
     const blockers = rows.filter(
-      (high) => high.b.mandatory && high.b.area === low.b.area && high.b.weighting !== undefined && high.b.weighting > lowWeight && high.s.state === 'not_ready',
+      (high) => high.b.mandatory && high.b.weighting !== undefined && high.b.weighting > lowWeight && high.s.state === 'not_ready',
     )
     if (blockers.length === 0) continue
-    const list = blockers.map((h) => `${h.b.id} (weighting ${h.b.weighting ?? ''})`).join(', ')
+    const where = (h: Row): string => (h.b.area === low.b.area ? 'same area' : (areaTitle.get(h.b.area) ?? h.b.area))
+    const list = blockers.map((h) => `${h.b.id} (weighting ${h.b.weighting ?? ''}, ${where(h)})`).join(', ')
     out.push({
       baselineId: low.b.id,
       blockedBy: blockers.map((h) => h.b.id),
+      // The words a HOMS knows: the guidance by name, not its seed file (issue 16).
       message:
-        `Baseline ${low.b.id} (weighting ${lowWeight}) is delivering while ${blockers.length === 1 ? 'baseline' : 'baselines'} ${list} in the same area ` +
-        `(${areaTitle.get(low.b.area) ?? low.b.area}) ${blockers.length === 1 ? 'is' : 'are'} not ready: higher weightings are precursors to other tasks (seed 002, guide to weightings).`,
+        `Baseline ${low.b.id} (weighting ${lowWeight}, ${areaTitle.get(low.b.area) ?? low.b.area}) is delivering while ${blockers.length === 1 ? 'baseline' : 'baselines'} ${list} ` +
+        `${blockers.length === 1 ? 'is' : 'are'} not ready: higher weightings are precursors to other tasks in any area (Exceptional Delivery Model, guide to weightings).`,
     })
   }
   return out

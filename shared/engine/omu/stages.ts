@@ -34,14 +34,36 @@ export interface StageChange {
   baselinesDropped: string[]
 }
 
-/** The stage with this id (3 and '3' are the same); throws OmuInputError for an unknown id. */
+/**
+ * The stage with this id (3 and '3' are the same); throws OmuInputError for an unknown id.
+ *
+ * Issue 17 ("a plan can be built from any installed catalogue"): a plan's stages are the
+ * establishment's, numbered 4 to 1 as in seed 002 ("Stage 4 (Red / lockdown)" to "Stage 1
+ * (Prepare)"). A catalogue whose stages are not numbered (seed 000's green, amber and red regimes)
+ * has no stage "3", so there a stage number 1 to 4 is read as a restriction level: the
+ * stage at that level (red 3, amber 2, green 1), or the catalogue's most restricted stage when the
+ * number is beyond its levels (stage 4, lockdown, on a three-regime catalogue is its red regime).
+ */
 export function findStage(catalog: EdmCatalog, ref: EdmStageRef): EdmStage {
   const id = String(ref)
-  const stage = catalog.stages.find((s) => s.id === id)
+  const stage = catalog.stages.find((s) => s.id === id) ?? stageAtLevel(catalog, id)
   if (stage === undefined) {
     throw new OmuInputError(`Stage "${id}" is not a stage of "${catalog.title}" (stages: ${catalog.stages.map((s) => s.id).join(', ')}).`)
   }
   return stage
+}
+
+/**
+ * An establishment stage number (1 to 4, seed 002) read as a restriction level (see findStage), on a
+ * catalogue whose stages are not numbered; undefined for anything else.
+ */
+function stageAtLevel(catalog: EdmCatalog, id: string): EdmStage | undefined {
+  if (!/^[1-4]$/.test(id) || catalog.stages.length === 0 || catalog.stages.some((s) => /^\d+$/.test(s.id))) return undefined
+  const level = Number(id)
+  const exact = catalog.stages.find((s) => s.level === level)
+  if (exact !== undefined) return exact
+  const top = catalog.stages.reduce((a, b) => (b.level > a.level ? b : a))
+  return level > top.level ? top : undefined
 }
 
 export function baselinesAtStage(catalog: EdmCatalog, ref: EdmStageRef): EdmBaseline[] {

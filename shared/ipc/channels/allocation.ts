@@ -19,6 +19,8 @@ export const unallocatedSchema = z.object({
   tier: z.string().nullable(),
   /** The engine's responsibility today (COM-responsible cases still need a POM in custody). */
   responsibility: z.enum(['pom', 'pom_with_com', 'com']),
+  /** Issue 17 ("shown ... in every list"): a HOMD's override in force today, beside the engine's answer. */
+  override: overrideNoteSchema.nullable(),
 })
 
 export const pomLoadSchema = z.object({
@@ -44,6 +46,25 @@ export const allocationOverviewSchema = z.object({
 
 export type AllocationOverview = z.infer<typeof allocationOverviewSchema>
 
+/**
+ * Issue 16: the POM's minimum worklists: overdue and still actionable, due in the next 7 days, due
+ * in the next 28 days (which holds the 7), and transfers awaiting their first session.
+ */
+export const MINIMUM_WORKLISTS = ['overdue', 'due7', 'due28', 'transfers'] as const
+export type MinimumWorklist = (typeof MINIMUM_WORKLISTS)[number]
+
+/** Issue 16: one session recorded more than one working day after it took place (seed 003 Annex B 1.1). */
+export const lateRecordSchema = z.object({
+  prisonerId: z.number(),
+  prisonNumber: z.string(),
+  name: z.string(),
+  pomName: z.string().nullable(),
+  /** When the session took place, and when it was recorded. */
+  date: z.string(),
+  recordedOn: z.string(),
+})
+export type LateRecord = z.infer<typeof lateRecordSchema>
+
 export const dueItemSchema = z.object({
   prisonerId: z.number(),
   prisonNumber: z.string(),
@@ -57,19 +78,14 @@ export const dueItemSchema = z.object({
   status: z.enum(['due', 'overdue']),
   /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
   override: overrideNoteSchema.nullable().optional(),
+  /**
+   * Issue 16 ("counts that link to filtered lists"): the worklists this minimum is on, decided in
+   * the main process (electron/services/home/worklists.ts) so the home's counts and the Due
+   * screen's filtered lists are the same rows.
+   */
+  lists: z.array(z.enum(MINIMUM_WORKLISTS)),
 })
 export type DueItem = z.infer<typeof dueItemSchema>
-
-export const handoverItemSchema = z.object({
-  prisonerId: z.number(),
-  prisonNumber: z.string(),
-  name: z.string(),
-  pomName: z.string().nullable(),
-  comAllocatedDate: z.string().nullable(),
-  comResponsibleDate: z.string().nullable(),
-  /** Issue 17: a HOMD's responsibility override in force today, a note beside the row (membership stays the engine's: ../shared/specs/mpc-rules.md A.1). */
-  override: overrideNoteSchema.nullable().optional(),
-})
 
 export const dueOverviewSchema = z.object({
   today: z.string(),
@@ -78,14 +94,10 @@ export const dueOverviewSchema = z.object({
   totals: z.object({ overdue: z.number(), due7: z.number(), due28: z.number() }),
   /** Overdue minima and those falling due in the next 28 days, soonest first. */
   items: z.array(dueItemSchema),
-  handovers: z.object({
-    /** COM allocation in the next 8 weeks (56 days). */
-    upcoming: z.array(handoverItemSchema),
-    /** COM allocated, POM still responsible. */
-    inProgress: z.array(handoverItemSchema),
-    /** COM responsibility reached. */
-    comResponsible: z.array(handoverItemSchema),
-  }),
+  /** Issue 16: the first day of this month, and the sessions recorded late since then (the cases' own, by date recorded, latest first). */
+  monthStart: z.string(),
+  lateRecords: z.array(lateRecordSchema),
+  // The handover lists are omu:handover.lists (../shared/specs/mpc-rules.md A), as the Due screen shows them.
 })
 export type DueOverview = z.infer<typeof dueOverviewSchema>
 
@@ -124,9 +136,10 @@ export const allocations = {
 
 export const due = {
   overview: channel({
-    doc: 'Across the establishment: minima overdue and due in 7 / 28 days per POM, and handovers upcoming, in progress and reached.',
+    doc: 'Across the establishment, or the signed-in POM’s own cases (`mine`): minima overdue and due in 7 / 28 days per POM, records entered late this month, and handovers upcoming, in progress and reached.',
     kind: 'query',
-    input: empty,
+    /** Issue 16: `mine` keeps the cases allocated to the signed-in user's staff record (the POM's home links here). */
+    input: z.object({ mine: z.boolean().default(false) }).strict(),
     output: dueOverviewSchema,
   }),
 } satisfies Domain

@@ -152,6 +152,12 @@ export const caseWork = {
     input: z.object({ prisonerId: id, assessmentId: id, decision: z.boolean('Choose whether the community probation team accepted the case.') }).strict(),
     output: earlyAllocationViewSchema,
   }),
+  draftReferral: channel({
+    doc: 'Spec C.1: open a drafted email for the latest assessment saved inside the referral window: eligible, a referral to the LDU; discretionary, a request for the community’s decision. Nothing is recorded. The case’s POM or a HOMD.',
+    kind: 'query',
+    input: z.object({ prisonerId: id, assessmentId: id }).strict(),
+    output: z.object({ mailto: z.string(), kind: z.enum(['referral', 'decision_request']) }),
+  }),
   overrides: channel({
     doc: 'A case’s responsibility overrides, newest first, each saying whether it is in force today.',
     kind: 'query',

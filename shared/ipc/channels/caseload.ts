@@ -96,6 +96,13 @@ export const prisonerFields = {
   // Issue 16: the prisoner page header's "location/wing" and "category".
   location: prisonLocation,
   securityCategory: z.enum(SECURITY_CATEGORIES, 'Choose the security category.').nullable().optional(),
+  // Issue 17 (../shared/specs/mpc-rules.md F): spec A.3's second group of release dates, C.5 C7's
+  // licence expiry, and D.2's probation resourcing decision (true enhanced, false standard, null not known).
+  sentenceExpiryDate: optionalDate,
+  licenceExpiryDate: optionalDate,
+  postRecallReleaseDate: optionalDate,
+  actualParoleDate: optionalDate,
+  enhancedResourcing: z.boolean('Choose enhanced, standard or not known.').nullable().optional(),
 }
 export const prisonerInput = z.object(prisonerFields).strict()
 export type PrisonerInput = z.output<typeof prisonerInput>
@@ -133,6 +140,11 @@ export const prisonerSchema = z.object({
   firstPomAllocatedDate: z.string().nullable(),
   location: z.string().nullable(),
   securityCategory: z.enum(SECURITY_CATEGORIES).nullable(),
+  sentenceExpiryDate: z.string().nullable(),
+  licenceExpiryDate: z.string().nullable(),
+  postRecallReleaseDate: z.string().nullable(),
+  actualParoleDate: z.string().nullable(),
+  enhancedResourcing: z.boolean().nullable(),
   version: z.number(),
 })
 export type Prisoner = z.infer<typeof prisonerSchema>
@@ -224,6 +236,11 @@ export const prisonerDetailSchema = z.object({
   allocations: z.array(allocationSchema),
   /** Issue 17: the case's co-working POMs, latest first (the open one, if any, has no end date). */
   coWorkings: z.array(allocationSchema).optional(),
+  /**
+   * Issue 20: the next hearing the handover rules use (the latest parole review's of this sentence,
+   * else the case's own target hearing date; handover spec section 6), and where it comes from.
+   */
+  hearingUsed: z.object({ date: z.string().nullable(), fromParoleReviews: z.boolean() }).optional(),
   sessions: z.array(sessionSchema),
   /**
    * Issue 16 ("Prisoner page header"): the case as every list shows it today (the same verdict:

@@ -30,6 +30,21 @@ export const homeCaseSchema = z.object({
 })
 export type HomeCase = z.infer<typeof homeCaseSchema>
 
+/**
+ * Issue 17: how many cases are on each handover list of ../shared/specs/mpc-rules.md A.1 (and the
+ * cases to notify the community about, seed 003 Annex B): the same membership as handover.lists
+ * (the establishment's allocated cases for a HOMD; the POM's primary and co-working cases for a
+ * POM), so each count is the length of the Due screen's list it links to.
+ */
+export const handoverCountsSchema = z.object({
+  upcoming: z.number(),
+  inProgress: z.number(),
+  comAllocationOverdue: z.number(),
+  overdueTasks: z.number(),
+  toNotify: z.number(),
+})
+export type HandoverCounts = z.infer<typeof handoverCountsSchema>
+
 /** POM "My work": counts that link to filtered lists, and the POM's cases by days left. */
 export const myWorkSchema = z.object({
   /** The staff record the user is linked to; null when the user has none (then counts are 0). */
@@ -39,17 +54,15 @@ export const myWorkSchema = z.object({
     overdue: z.number(),
     due7: z.number(),
     due28: z.number(),
-    /** Handovers starting (COM allocated) in the next 8 weeks. */
-    handovers8Weeks: z.number(),
     /** Transfers whose first in-person session is still to be held (transfer minimum due or overdue). */
     transfersAwaiting: z.number(),
     /** Sessions recorded this month more than one working day after they took place (seed 003 Annex B 1.1). */
     lateThisMonth: z.number(),
-    /** Issue 17: handover checklists open and not complete, before they are overdue (../shared/specs/mpc-rules.md D.4). */
+    /** Issue 17: handover checklists the POM can tick now and has not completed, overdue ones included (../shared/specs/mpc-rules.md D.4): the length of `checklists` before it is cut to 50. */
     checklistsDue: z.number(),
-    /** Issue 17: cases past their handover date with the checklist not complete (spec A4). */
-    handoverTasksOverdue: z.number(),
   }),
+  /** Issue 17: the POM's handover lists (spec A.1), "Handovers starting in the next 8 weeks" being `upcoming` (A2). */
+  handovers: handoverCountsSchema,
   /** Issue 17: the POM's cases whose handover checklist is open and not complete, overdue ones first. */
   checklists: z.array(
     z.object({
@@ -65,8 +78,10 @@ export const myWorkSchema = z.object({
       override: overrideNoteSchema.nullable().optional(),
     }),
   ),
-  /** The POM's open minima, fewest days left first (late ones first). */
+  /** The POM's open minima, fewest days left first (late ones first); at most 50. */
   cases: z.array(homeCaseSchema),
+  /** How many open minima there are in all (issue 16: "Showing 50 of N"). */
+  casesTotal: z.number(),
   /** Cases the POM holds in custody. */
   caseCount: z.number(),
 })
@@ -75,7 +90,21 @@ export type MyWork = z.infer<typeof myWorkSchema>
 /** HOMD (and HOMS): allocation and overdue work across the establishment. */
 export const allocationWorkSchema = z.object({
   /** Cases without a POM, longest waiting first. */
-  unallocated: z.array(z.object({ prisonerId: z.number(), prisonNumber: z.string(), name: z.string(), waitingSince: z.string(), daysWaiting: z.number() })),
+  unallocated: z.array(
+    z.object({
+      prisonerId: z.number(),
+      prisonNumber: z.string(),
+      name: z.string(),
+      waitingSince: z.string(),
+      daysWaiting: z.number(),
+      /** Issue 17 ("shown ... in every list"): a HOMD's responsibility override in force today, a note beside the row. */
+      override: overrideNoteSchema.nullable().optional(),
+    }),
+  ),
+  /** How many cases wait for a POM in all (the list holds the first 50). */
+  unallocatedTotal: z.number(),
+  /** Issue 17: the establishment's handover lists (spec A.1), each linking to the Due screen's list. */
+  handovers: handoverCountsSchema,
   /**
    * Issue 17: handovers whose COM is not allocated, from the handover lists of
    * ../shared/specs/mpc-rules.md A.1: upcoming (A2) and COM allocation overdue (A5), overdue first.
@@ -125,8 +154,14 @@ export const planGlanceSchema = z.object({
   overall: z.enum(['ready', 'not_ready']),
   percent: z.number(),
   blockers: z.array(z.object({ baselineId: z.string(), text: z.string(), weighting: z.number() })),
-  /** Submitted and the route's next step is the Governor's. */
+  /**
+   * Issue 16 ("Governor: any plan waiting for their decision"): submitted, and the route's next step
+   * is one a Governor records: their own approval, or the PGD's, Prison Gold's, the DIB's or
+   * Probation Gold's decision recorded on their behalf (permissions: readiness.decide).
+   */
   awaitingGovernor: z.boolean(),
+  /** The step the route waits for after submission, with whose decision it is (SIGN_OFF_ROUTE's role); null when none does. */
+  nextStep: z.object({ stage: z.enum(['governor', 'pgd', 'prison_gold', 'dib', 'probation_gold']), role: z.string() }).nullable(),
   /** Returned with comments, or still a draft: the HOMS's move. */
   awaitingHoms: z.boolean(),
 })

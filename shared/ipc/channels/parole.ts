@@ -3,6 +3,7 @@ import { channel, type Domain } from '../define'
 import { empty, isoDate } from '../schemas'
 import { PAROLE_REVIEW_OUTCOMES } from '../../engine/case/paroleReviews'
 import { id, SENTENCE_TYPES } from './caseloadValues'
+import { overrideNoteSchema } from './caseWork'
 
 // Parole reviews per case (issue 17, "Parole") feeding the omic2023 handover rules (issue 20;
 // ../shared/specs/handover-2023.md section 6): list, add and correct a case's reviews, and the
@@ -63,6 +64,8 @@ export const paroleCaseSchema = z.object({
   reviews: z.number(),
   responsibility,
   handoverReason: z.string(),
+  /** Issue 17 ("shown ... in every list"): a HOMD's override in force today, beside the engine's answer. */
+  override: overrideNoteSchema.nullable(),
 })
 export type ParoleCase = z.infer<typeof paroleCaseSchema>
 

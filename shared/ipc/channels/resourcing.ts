@@ -185,10 +185,13 @@ export const resourcingPlanSchema = z.object({
 })
 export type ResourcingPlan = z.infer<typeof resourcingPlanSchema>
 
+/** The POM a planned change is about: a record id as `id`, said as the form asks it (issue 16: "Choose a POM.", not "Choose a record."). */
+const pomId = z.number('Choose a POM.').int('Choose a POM.').positive('Choose a POM.')
+
 export const addChangeInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('returning'), staffId: id, date: isoDate, note }).strict(),
-  z.object({ kind: z.literal('leaving'), staffId: id, date: isoDate, note }).strict(),
-  z.object({ kind: z.literal('hours_changed'), staffId: id, date: isoDate, hoursPerWeek, daysPerWeek: daysPerWeek.nullable().default(null), note }).strict(),
+  z.object({ kind: z.literal('returning'), staffId: pomId, date: isoDate, note }).strict(),
+  z.object({ kind: z.literal('leaving'), staffId: pomId, date: isoDate, note }).strict(),
+  z.object({ kind: z.literal('hours_changed'), staffId: pomId, date: isoDate, hoursPerWeek, daysPerWeek: daysPerWeek.nullable().default(null), note }).strict(),
   z
     .object({
       kind: z.literal('starting'),

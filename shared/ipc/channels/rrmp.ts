@@ -2,7 +2,7 @@
 // worked out by the OMU task engine in the main process (shared/engine/omu) and sent with the plan.
 import { z } from 'zod'
 import { channel, type Domain } from '../define'
-import { empty, stageSchema } from '../schemas'
+import { stageSchema } from '../schemas'
 import { edmCatalogSchema, rrmpPlanEntrySchema, SIGN_OFF_STAGES, RRMP_STATUSES } from '../../engine/index'
 
 const id = z.number().int().positive()
@@ -145,6 +145,10 @@ export const planViewSchema = z.object({
   changes: z.object({ basedOnVersion: z.number().int(), diffs: z.array(planDiffSchema) }).nullable(),
   /** Active staff, offered as owners (free text is allowed too). */
   staff: z.array(z.object({ name: z.string(), role: z.string() })),
+  /** The plan's catalogue: its title (issue 17: the plan names the catalogue it was built from). */
+  catalogTitle: z.string(),
+  /** Issue 16: each baseline of the plan's catalogue by number and title ("Baseline 2.5: Supervision should be …"), by id. */
+  baselineNames: z.record(z.string(), z.string()),
 })
 export type PlanView = z.infer<typeof planViewSchema>
 
@@ -167,9 +171,21 @@ export const rrmp = {
     output: edmCatalogSchema,
   }),
   start: channel({
-    doc: 'Starts version 1 of the RRMP for the establishment’s current and target stage: one empty entry per baseline that applies at the target stage.',
+    doc: 'Starts version 1 of the RRMP for the establishment’s current and target stage, from the chosen installed catalogue (the OMU EDM when none is chosen): one empty entry per baseline that applies at the target stage.',
     kind: 'mutation',
-    input: empty,
+    // Issue 17: "A plan can be built from any installed catalogue ..., chosen when the plan is started".
+    input: z
+      .object({
+        /** An installed catalogue (catalogs.list: shipped or imported), by id and version; the OMU EDM when left out. */
+        catalog: z
+          .object({
+            id: z.string().trim().min(1, 'Choose the catalogue to build the plan from.').max(200, 'Choose the catalogue to build the plan from.'),
+            version: z.string().trim().min(1, 'Choose the catalogue to build the plan from.').max(100, 'Choose the catalogue to build the plan from.'),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     output: planVersionSchema,
   }),
   setStages: channel({

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Loader, Stack, Text, Title } from '@mantine/core
 import { useState } from 'react'
 import { PrisonerForm } from '../prisoner/PrisonerForm'
 import { ErrorText } from '../../app/ErrorText'
+import { OverrideNote } from '../../app/OverrideNote'
 import { PageHeading } from '../../app/PageHeading'
 import { prisonerHref } from '../../app/routes'
 import { useAllocationOverview } from '../../data/caseloadHooks'
@@ -75,6 +76,7 @@ export function AllocationScreen() {
                       <Text size="sm">
                         {waitingText(r)} · {r.tier ? `Tier ${r.tier}` : 'No tier recorded'} · Responsible: {RESPONSIBILITY_LABELS[r.responsibility]}
                       </Text>
+                      <OverrideNote note={r.override} />
                       {canAllocate ? (
                         <div style={{ marginTop: 'var(--mantine-spacing-xs)' }}>
                           <AllocateControl prisonerId={r.prisonerId} currentPomId={null} label={`Allocate ${r.name} to`} />

@@ -10,6 +10,7 @@ import { ErrorText } from '../../app/ErrorText'
 import { useCaseload, useStaff } from '../../data/caseloadHooks'
 import { useApplyReallocation, useReallocationPreview } from '../../data/coworkingHooks'
 import { formatDate } from '../../lib/format'
+import { OverrideNote } from '../../app/OverrideNote'
 
 // Issue 17, "bulk reallocation of a POM's cases (choose a new POM per case or one for all, with a
 // preview), audited case by case". Choose the POM, a new POM for every case or for each, preview
@@ -119,7 +120,8 @@ export function BulkReallocation() {
                 rowKey={(r) => r.prisonerId}
                 empty="This POM has no cases allocated to them."
                 columns={[
-                  { header: 'Case', cell: (r) => `${r.name} (${r.prisonNumber})` },
+                  // Issue 17: a HOMD's override in force is shown with the engine's answer beside it.
+                  { header: 'Case', cell: (r) => (<>{`${r.name} (${r.prisonNumber})`}<OverrideNote note={r.override ? { ...r.override, engine: r.responsibility } : null} /></>) },
                   { header: 'Tier', cell: (r) => r.tier ?? 'Not set' },
                   {
                     header: 'New POM',

@@ -1,10 +1,12 @@
 import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import { FullPageCard } from '../../app/FullPageCard'
 import { ThemeToggle } from '../../app/ThemeToggle'
-import { useState, type FormEvent } from 'react'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
 import { ErrorSummary } from '../../app/ErrorSummary'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { auth } from '../../../../shared/ipc/channels/auth'
-import { fieldId, formErrors, type FieldErrors } from '../../lib/formErrors'
+import { fieldId, validateWith } from '../../lib/formErrors'
 import { useSignIn } from '../../data/authHooks'
 import { useStorage } from '../../data/storageHooks'
 import { ConfirmStorageChange } from '../storage/ConfirmStorageChange'
@@ -16,34 +18,24 @@ const FIELDS = [
 ] as const
 
 export function SignInPage({ establishmentName }: { establishmentName: string | null }) {
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
   const [toLocal, setToLocal] = useState(false)
   const signIn = useSignIn()
   // Issue 13: in shared mode the same sign-in is the user's own login to the shared database.
   const storage = useStorage().data
   const shared = storage?.kind === 'shared' ? storage.location : null
   // Issue 16: both fields checked at once by the contract's rules, in a summary at the top.
-  const [problems, setProblems] = useState<FieldErrors>({})
-  const [attempt, setAttempt] = useState(0)
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const found = formErrors(auth.signIn.input, { username, password })
-    setProblems(found)
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
-    signIn.mutate(
-      { username, password },
-      {
-        onError: () => {
-          setPassword('')
-          setAttempt((n) => n + 1)
+  const form = useForm<{ username: string; password: string }>({ mode: 'controlled', initialValues: { username: '', password: '' }, validate: validateWith(auth.signIn.input, (v: { username: string; password: string }) => v) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const submit = form.onSubmit(
+    (v) =>
+      signIn.mutate(v, {
+        onError: (e) => {
+          form.setFieldValue('password', '')
+          refused(e)
         },
-      },
-    )
-  }
+      }),
+    failed,
+  )
   return (
     <FullPageCard size="xs">
       <form onSubmit={submit} noValidate aria-labelledby="signin-title">
@@ -57,9 +49,9 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
               Signing in to the shared OMU database {shared.database} at {shared.host}:{shared.port}.
             </Text>
           ) : null}
-          <ErrorSummary formId={FORM} errors={problems} fields={FIELDS} attempt={attempt} other={signIn.error ? signIn.error.message : null} />
-          <TextInput id={fieldId(FORM, 'username')} label="Username" autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={problems.username} required data-autofocus />
-          <PasswordInput id={fieldId(FORM, 'password')} label="Password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={problems.password} required />
+          <ErrorSummary formId={FORM} errors={form.errors} fields={FIELDS} attempt={attempt} other={otherRefusal(signIn.error)} />
+          <TextInput id={fieldId(FORM, 'username')} label="Username" autoComplete="username" required data-autofocus {...form.getInputProps('username')} />
+          <PasswordInput id={fieldId(FORM, 'password')} label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending}>
             Sign in
           </Button>

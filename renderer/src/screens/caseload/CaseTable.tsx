@@ -8,7 +8,7 @@ import { prisonerHref } from '../../app/routes'
 import { formatDate } from '../../lib/format'
 import { noHandoverDatesText } from '../../lib/handoverText'
 import { howSoon } from '../../lib/howSoon'
-import { COHORT_LABELS, RESPONSIBILITY_LABELS, RULE_SHORT, STATUS_LABELS } from '../../lib/labels'
+import { COHORT_LABELS, headlineLabel, RESPONSIBILITY_LABELS, RULE_SHORT } from '../../lib/labels'
 import classes from './CaseTable.module.css'
 
 type SortColumn = CaseloadView['sort']['column']
@@ -23,6 +23,7 @@ const COLUMNS: { key: string; label: string; sort: SortColumn | null }[] = [
   { key: 'cohorts', label: 'Priority cohorts', sort: null },
 ]
 
+/** A row's least height; a row whose cohort badges wrap is taller, measured as it is drawn (issue 16: badges never cut off). */
 const ROW_HEIGHT = 76
 
 /**
@@ -61,9 +62,9 @@ const STATUS_CLASS = { overdue: classes.overdue, due: classes.due, met: classes.
  * view, and each costs a few DOM nodes rather than a tree of themed components (issue 8: no scroll
  * frame over 50 ms with 2,000 cases).
  */
-const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: CaseRow; index: number; top: number; today: string }) {
+const CaseRowView = memo(function CaseRowView({ r, index, top, today, measure }: { r: CaseRow; index: number; top: number; today: string; measure?: (el: HTMLDivElement | null) => void }) {
   return (
-    <div role="row" aria-rowindex={index + 2} className={classes.row} data-testid="case-row" style={{ transform: `translateY(${top}px)` }}>
+    <div ref={measure} data-index={index} role="row" aria-rowindex={index + 2} className={classes.row} data-testid="case-row" style={{ transform: `translateY(${top}px)` }}>
       <div role="cell" className={classes.cell}>
         <a href={prisonerHref(r.prisonerId)} className={classes.name}>
           {r.name}
@@ -92,7 +93,7 @@ const CaseRowView = memo(function CaseRowView({ r, index, top, today }: { r: Cas
         )}
       </div>
       <div role="cell" className={classes.cell}>
-        <span className={`${classes.status} ${STATUS_CLASS[r.status]}`}>{STATUS_LABELS[r.status]}</span>
+        <span className={`${classes.status} ${STATUS_CLASS[r.status]}`}>{headlineLabel(r.status)}</span>
       </div>
       <div role="cell" className={classes.cell}>
         {r.next ? (
@@ -156,7 +157,8 @@ export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: Cas
     if (bodyRef.current?.parentElement?.parentElement) observer.observe(bodyRef.current.parentElement.parentElement)
     return () => observer.disconnect()
   }, [])
-  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, overscan: 8, scrollMargin: top, initialRect: windowRect() })
+  // Rows are measured as drawn (a wrapped cohort makes one taller), keyed by case so a sort or filter keeps each row's height.
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ROW_HEIGHT, getItemKey: (i) => rows[i]?.prisonerId ?? i, overscan: 8, scrollMargin: top, initialRect: windowRect() })
   // The header and the rows scroll sideways together, whichever the user moves.
   const follow = (from: HTMLDivElement | null, to: HTMLDivElement | null) => {
     if (from && to && to.scrollLeft !== from.scrollLeft) to.scrollLeft = from.scrollLeft
@@ -188,7 +190,7 @@ export function CaseTable({ rows, sort, onSort, policyName, today }: { rows: Cas
       <div ref={bodyRef} className={classes.body} role="rowgroup" aria-label="Cases" onScroll={() => follow(bodyRef.current, headRef.current)}>
         <div className={classes.sizer} style={printing ? undefined : { height: virtualizer.getTotalSize() }} data-printing={printing || undefined}>
           {drawn.map((d) => (
-            <CaseRowView key={d.r.prisonerId} r={d.r} index={d.index} top={d.top} today={today} />
+            <CaseRowView key={d.r.prisonerId} r={d.r} index={d.index} top={d.top} today={today} measure={printing ? undefined : virtualizer.measureElement} />
           ))}
         </div>
       </div>

@@ -2,7 +2,7 @@ import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/co
 import type { Staff } from '../../../../shared/ipc/channels/caseload'
 import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
-import { COHORT_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS } from '../../lib/labels'
+import { COHORT_LABELS, HEADLINE_LABELS, RESPONSIBILITY_LABELS } from '../../lib/labels'
 import { FilterChip } from './FilterChip'
 import { dueWithinDays, MAX_DUE_WITHIN_DAYS } from './view'
 
@@ -53,7 +53,7 @@ export function Filters({ view, onChange, poms }: { view: CaseloadView; onChange
         </Button>
       </Group>
       <Group gap="xl" align="flex-start" wrap="wrap">
-        <ChipFilter label="Status" value={view.status} options={STATUS_LABELS} onChange={(status) => onChange({ ...view, status })} />
+        <ChipFilter label="Status" value={view.status.filter((x) => x !== 'missed')} options={HEADLINE_LABELS} onChange={(status) => onChange({ ...view, status })} />
         <ChipFilter label="Responsible" value={view.responsibility} options={RESPONSIBILITY_LABELS} onChange={(responsibility) => onChange({ ...view, responsibility })} />
         <ChipFilter label="Priority cohort" value={view.cohorts} options={COHORT_LABELS} onChange={(cohorts) => onChange({ ...view, cohorts })} />
       </Group>

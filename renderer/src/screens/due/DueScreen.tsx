@@ -11,6 +11,8 @@ import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
 import { ParoleCasesSection } from './ParoleCasesSection'
 import { HandoverListsSection } from './HandoverListsSection'
+import { FocusedDueList } from './FocusedDueList'
+import { useDueFocus } from './dueFocus'
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -23,14 +25,23 @@ function Count({ label, value }: { label: string; value: number }) {
   )
 }
 
+/**
+ * Issue 16: opened from a home count (`#/due?mine=1&list=overdue`), the screen shows that one list
+ * of the signed-in POM's own cases (or of the establishment's); otherwise everything due.
+ */
 export function DueScreen() {
-  const q = useDueOverview()
+  const focus = useDueFocus()
+  return focus.list !== null ? <FocusedDueList focus={{ mine: focus.mine, list: focus.list }} /> : <WholeDueScreen mine={focus.mine} />
+}
+
+function WholeDueScreen({ mine }: { mine: boolean }) {
+  const q = useDueOverview(mine)
   const d = q.data
   return (
     <>
       <PageHeading
         title="Due and overdue"
-        lead="Across the establishment: supervision minima overdue or falling due, per POM, and handovers to the COM. A minimum more than a few weeks past its due date is missed: it is not listed here and stays in the case’s history."
+        lead={`${mine ? 'Your own cases' : 'Across the establishment'}: supervision minima overdue or falling due, per POM, and handovers to the COM. A minimum more than a few weeks past its due date is missed: it is not listed here and stays in the case’s history.`}
       />
       {q.error ? <ErrorText error={q.error} /> : null}
       {!d ? (
@@ -82,7 +93,7 @@ export function DueScreen() {
             {d.items.length > 300 ? <Text size="sm">Showing the first 300 of {d.items.length}. Filter the caseload to see the rest.</Text> : null}
           </section>
           {/* Issue 17: the handover lists of ../shared/specs/mpc-rules.md A.1 replace the responsibility buckets. */}
-          <HandoverListsSection />
+          <HandoverListsSection mine={mine} />
           <ParoleCasesSection />
         </Stack>
       )}

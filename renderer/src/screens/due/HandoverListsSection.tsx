@@ -69,8 +69,12 @@ function ListTable({ list, title, lead, empty, rows }: { list: HandoverListName;
   )
 }
 
-export function HandoverListsSection() {
-  const q = useHandoverLists()
+/**
+ * Issue 16: `mine` shows the signed-in user's own cases (always so for a POM); `only` shows one list,
+ * the one a home count links to (dueFocus.ts).
+ */
+export function HandoverListsSection({ mine = false, only = null }: { mine?: boolean; only?: HandoverListName | null } = {}) {
+  const q = useHandoverLists(mine)
   const d = q.data
   return (
     <section aria-labelledby="handover-lists-title">
@@ -82,7 +86,7 @@ export function HandoverListsSection() {
         q.error ? null : <Loader aria-label="Loading" size="sm" />
       ) : (
         <Stack gap="lg">
-          {LISTS.map((l) => (
+          {LISTS.filter((l) => only === null || l.list === only).map((l) => (
             <ListTable key={l.list} {...l} rows={d[l.list]} />
           ))}
         </Stack>

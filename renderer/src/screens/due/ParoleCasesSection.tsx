@@ -1,5 +1,6 @@
 import { Anchor, Loader, Text, Title } from '@mantine/core'
 import { DataTable } from '../../app/DataTable'
+import { OverrideNote } from '../../app/OverrideNote'
 import { ErrorText } from '../../app/ErrorText'
 import { prisonerHref } from '../../app/routes'
 import { useParoleCases } from '../../data/paroleHooks'
@@ -47,7 +48,8 @@ export function ParoleCasesSection() {
               { header: 'Next hearing', cell: (r) => (r.nextHearingDate ? formatDate(r.nextHearingDate) : 'Not set') },
               { header: 'When', cell: (r) => (r.nextHearingDate ? whenText(r.nextHearingDate, d.today) : '') },
               { header: 'Last outcome', cell: (r) => (r.lastOutcome ? PAROLE_OUTCOME_LABELS[r.lastOutcome] : 'None recorded') },
-              { header: 'Responsible', cell: (r) => RESPONSIBILITY_LABELS[r.responsibility] },
+              // Issue 17: a HOMD's override in force is shown beside the engine's answer, which stays.
+              { header: 'Responsible', cell: (r) => (<>{RESPONSIBILITY_LABELS[r.responsibility]}<OverrideNote note={r.override} /></>) },
               { header: 'Handover', cell: (r) => handoverReasonLabel(r.handoverReason) },
             ]}
           />

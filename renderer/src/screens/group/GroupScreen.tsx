@@ -52,13 +52,20 @@ function blockersCell(r: GroupRow) {
   if (!r.readiness) return '—'
   const b = r.readiness.blockers
   if (b.length === 0) return 'None'
-  // The count, with the weighting 3 baselines named (the ones a PGD asks about first, seed 002's
-  // weighting); the rest counted, so a row stays one or two lines high.
-  const heavy = b.filter((x) => x.weighting === 3).map((x) => x.baselineId)
+  // The count, with the weighting 3 baselines named by number and title (issue 16; the ones a PGD
+  // asks about first, seed 002's weighting); the rest counted, so a row stays short.
+  const heavy = b.filter((x) => x.weighting === 3)
   const others = b.length - heavy.length
-  const named = heavy.length > 0 ? `weighting 3: ${heavy.join(', ')}` : ''
   const rest = others > 0 ? `${others} other${others === 1 ? '' : 's'}` : ''
-  return `${b.length} (${[named, rest].filter(Boolean).join('; ')})`
+  return (
+    <Stack gap={2}>
+      <span>{b.length} not ready</span>
+      {heavy.map((x) => (
+        <span key={x.baselineId}>Weighting 3: {x.name}</span>
+      ))}
+      {rest ? <span>{heavy.length > 0 ? `and ${rest}` : rest}</span> : null}
+    </Stack>
+  )
 }
 
 function handoversCell(r: GroupRow) {

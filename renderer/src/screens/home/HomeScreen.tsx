@@ -2,8 +2,7 @@
 // today. Every figure comes from the main process (home.get), worked out from the same engines as
 // the caseload and due list; this screen only lays them out and links to the filtered lists.
 import { Alert, Anchor, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
-import type { AllocationWork, Compliance, Home, MyWork, PlanGlance } from '../../../../shared/ipc/channels/home'
-import type { CaseloadView } from '../../../../shared/ipc/channels/prefs'
+import type { AllocationWork, Compliance, HandoverCounts, Home, MyWork, PlanGlance } from '../../../../shared/ipc/channels/home'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
@@ -17,6 +16,7 @@ import { formatDate, STAGE_NAMES } from '../../lib/format'
 import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
 import { handoverDaysText } from '../../lib/handoverDays'
+import { DUE_LIST_TITLES, dueListHref } from '../due/dueFocus'
 import { FULL_TIME_CASELOAD, FULL_TIME_HOURS } from '../../../../shared/engine/resourcing/pomCaseload'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
@@ -47,9 +47,16 @@ function Count({ label, value, onOpen, href }: { label: string; value: number; o
 
 function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
   const saveView = useSaveCaseloadView()
-  // Opens the caseload on this POM's cases with one filter (the saved view is the user's own).
-  const openCaseload = (filter: Partial<CaseloadView>) => () =>
-    saveView.mutate({ ...DEFAULT_CASELOAD_VIEW, pomId: work.pomId, sort: { column: 'dueBy', direction: 'asc' }, ...filter }, { onSettled: () => (window.location.hash = hrefFor('caseload')) })
+  // Opens the caseload on this POM's cases, soonest due first (the saved view is the user's own).
+  const openCaseload = () =>
+    saveView.mutate({ ...DEFAULT_CASELOAD_VIEW, pomId: work.pomId, sort: { column: 'dueBy', direction: 'asc' } }, { onSettled: () => (window.location.hash = hrefFor('caseload')) })
+  // Issue 16: each count opens the Due screen on exactly the cases it counts, the POM's own (dueFocus.ts).
+  const mine = (list: Parameters<typeof dueListHref>[0]) => dueListHref(list, true)
+  const showChecklists = () => {
+    const heading = document.getElementById('my-checklists-title')
+    heading?.scrollIntoView({ block: 'start' })
+    heading?.focus()
+  }
   if (work.pomId === null) {
     return (
       <Alert color="gray" title="No caseload linked to you">
@@ -65,19 +72,18 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
           My work
         </Title>
         <SimpleGrid cols={{ base: 2, md: 3 }}>
-          <Count label="Overdue, still to act on" value={c.overdue} onOpen={openCaseload({ status: ['overdue'] })} />
-          <Count label="Due in the next 7 days" value={c.due7} onOpen={openCaseload({ status: ['due'], dueWithinDays: 7 })} />
-          <Count label="Due in the next 28 days" value={c.due28} onOpen={openCaseload({ status: ['due'], dueWithinDays: 28 })} />
-          <Count label="Handovers starting in the next 8 weeks" value={c.handovers8Weeks} href={hrefFor('due')} />
-          <Count label="Transfers awaiting their first session" value={c.transfersAwaiting} href={hrefFor('due')} />
-          <Count label="Records entered late this month" value={c.lateThisMonth} />
-          {/* Issue 17: handover checklists open on the POM's cases (../shared/specs/mpc-rules.md D.4, A4). */}
-          <Count label="Handover checklists due" value={c.checklistsDue} href={hrefFor('due')} />
-          <Count label="Cases with handover tasks overdue" value={c.handoverTasksOverdue} href={hrefFor('due')} />
+          <Count label={DUE_LIST_TITLES.overdue} value={c.overdue} href={mine('overdue')} />
+          <Count label={DUE_LIST_TITLES.due7} value={c.due7} href={mine('due7')} />
+          <Count label={DUE_LIST_TITLES.due28} value={c.due28} href={mine('due28')} />
+          <Count label={DUE_LIST_TITLES.transfers} value={c.transfersAwaiting} href={mine('transfers')} />
+          <Count label={DUE_LIST_TITLES.late} value={c.lateThisMonth} href={mine('late')} />
+          {/* Issue 17: handover checklists open on the POM's cases (../shared/specs/mpc-rules.md D.4, A4), listed below. */}
+          <Count label="Handover checklists due" value={c.checklistsDue} onOpen={showChecklists} />
         </SimpleGrid>
       </section>
+      <HandoverCountsSection counts={work.handovers} mine />
       <section aria-labelledby="my-checklists-title">
-        <Title order={2} size="h3" id="my-checklists-title" mb="xs">
+        <Title order={2} size="h3" id="my-checklists-title" mb="xs" tabIndex={-1}>
           My handover checklists
         </Title>
         <DataTable
@@ -93,6 +99,7 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
             { header: 'Tasks', cell: (r) => (r.tasksOverdue ? <Text fw={700} size="sm">Overdue</Text> : 'Due') },
           ]}
         />
+        {c.checklistsDue > work.checklists.length ? <Text size="sm">Showing {work.checklists.length} of {c.checklistsDue.toLocaleString('en-GB')}, overdue first.</Text> : null}
       </section>
       <section aria-labelledby="my-cases-title">
         <Title order={2} size="h3" id="my-cases-title" mb="xs">
@@ -113,8 +120,38 @@ function MyWorkSection({ work, today }: { work: MyWork; today: string }) {
             { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
           ]}
         />
+        {/* Issue 16: a capped list says so, with the way to the full caseload. */}
+        {work.casesTotal > work.cases.length ? (
+          <Text size="sm">
+            Showing {work.cases.length} of {work.casesTotal.toLocaleString('en-GB')}.{' '}
+            <Anchor component="button" type="button" size="sm" onClick={openCaseload}>
+              See all your cases in the caseload
+            </Anchor>
+          </Text>
+        ) : null}
       </section>
     </Stack>
+  )
+}
+
+/**
+ * Issue 17 ("Handover lists (Due screen and home screens)"): how many cases are on each handover
+ * list of ../shared/specs/mpc-rules.md A.1 and to notify the community (seed 003 Annex B), each
+ * opening the Due screen on that list: the POM's own cases (`mine`), or the establishment's.
+ */
+function HandoverCountsSection({ counts, mine }: { counts: HandoverCounts; mine: boolean }) {
+  const lists = ['upcoming', 'inProgress', 'comAllocationOverdue', 'overdueTasks', 'toNotify'] as const
+  return (
+    <section aria-labelledby="handover-counts-title">
+      <Title order={2} size="h3" id="handover-counts-title" mb="xs">
+        {mine ? 'My handovers to the community' : 'Handovers to the community'}
+      </Title>
+      <SimpleGrid cols={{ base: 2, md: 3 }}>
+        {lists.map((l) => (
+          <Count key={l} label={DUE_LIST_TITLES[l]} value={counts[l]} href={dueListHref(l, mine)} />
+        ))}
+      </SimpleGrid>
+    </section>
   )
 }
 
@@ -167,12 +204,12 @@ function AllocationSection({ work }: { work: AllocationWork }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 3 }}>
-        <Count label="Cases waiting for a POM" value={work.unallocated.length} href={hrefFor('allocation')} />
-        <Count label="Handovers without a COM" value={work.comNotAllocatedTotal} href={hrefFor('due')} />
-        <Count label="Minima overdue, still to act on" value={work.overdueTotal} href={hrefFor('due')} />
+        <Count label="Cases waiting for a POM" value={work.unallocatedTotal} href={hrefFor('allocation')} />
+        <Count label="Minima overdue, still to act on" value={work.overdueTotal} href={dueListHref('overdue', false)} />
         <Count label="POMs over their capacity" value={work.overCapacity.length} />
         <Count label="POMs unavailable today" value={work.unavailableToday.length} />
       </SimpleGrid>
+      <HandoverCountsSection counts={work.handovers} mine={false} />
       <section aria-labelledby="waiting-title">
         <Title order={2} size="h3" id="waiting-title" mb="xs">
           Waiting for a POM
@@ -183,12 +220,18 @@ function AllocationSection({ work }: { work: AllocationWork }) {
           rowKey={(r) => r.prisonerId}
           empty="Every case has a POM."
           columns={[
-            { header: 'Name', cell: (r) => <Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor> },
+            // Issue 17: a HOMD's responsibility override, a note beside the name with the rules' answer.
+            { header: 'Name', cell: (r) => (<><Anchor href={prisonerHref(r.prisonerId)}>{r.name}</Anchor><OverrideNote note={r.override} /></>) },
             { header: 'Prison number', cell: (r) => r.prisonNumber },
             { header: 'Waiting since', cell: (r) => formatDate(r.waitingSince) },
             { header: 'Days waiting', cell: (r) => plural(r.daysWaiting, 'day') },
           ]}
         />
+        {work.unallocatedTotal > work.unallocated.length ? (
+          <Text size="sm">
+            Showing {work.unallocated.length} of {work.unallocatedTotal.toLocaleString('en-GB')}. <Anchor href={hrefFor('allocation')}>See them all on the Allocation screen.</Anchor>
+          </Text>
+        ) : null}
       </section>
       <PomCapacitySections work={work} />
       <section aria-labelledby="loads-title">
@@ -260,11 +303,15 @@ function PlanSection({ plan, role }: { plan: PlanGlance | null; role: Home['role
         <Title order={2} size="h3" id="plan-title">
           RRMP version {plan.version}
         </Title>
-        {role === 'governor' && plan.awaitingGovernor ? (
-          <Alert color="blue" variant="filled" title="Your decision is needed">
-            Version {plan.version} of the RRMP was submitted and waits for the Governor’s decision.{' '}
+        {/* Issue 16: any plan waiting for a decision the Governor records: their own, or the PGD's,
+            Prison Gold's, the DIB's or Probation Gold's on that person's behalf (home/service.ts). */}
+        {plan.awaitingGovernor && plan.nextStep ? (
+          <Alert color="blue" variant="filled" title={plan.nextStep.stage === 'governor' ? 'Your decision is needed' : 'A decision to record'}>
+            {plan.nextStep.stage === 'governor'
+              ? `Version ${plan.version} of the RRMP was submitted and waits for the Governor’s decision.`
+              : `Version ${plan.version} of the RRMP waits for the decision of the ${plan.nextStep.role}. Record it on their behalf when you have it.`}{' '}
             <Anchor href={hrefFor('readiness')} c="white" underline="always">
-              Review and decide
+              {plan.nextStep.stage === 'governor' ? 'Review and decide' : 'Record the decision'}
             </Anchor>
           </Alert>
         ) : null}

@@ -1,13 +1,22 @@
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import type { PrisonerDetail } from '../../../../shared/ipc/channels/caseload'
+import { coworking } from '../../../../shared/ipc/channels/coworking'
 import { POM_ROLES } from '../../../../shared/ipc/values'
 import { channelTag, useCan } from '../../app/can'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { useStaff } from '../../data/caseloadHooks'
 import { useAssignCoWorker, useEndCoWorking } from '../../data/coworkingHooks'
 import { formatDate } from '../../lib/format'
+import { fieldId, formErrors } from '../../lib/formErrors'
+
+interface Values {
+  staffId: string
+  reason: string
+}
 
 /**
  * Issue 17: the case's co-working second POM, with the earlier ones, and (HOMD, HOMS) adding,
@@ -20,8 +29,19 @@ export function CoWorkingControl({ d }: { d: PrisonerDetail }) {
   const staff = useStaff()
   const assign = useAssignCoWorker()
   const end = useEndCoWorking()
-  const [pom, setPom] = useState('')
-  const [reason, setReason] = useState('')
+  const formId = `coworking-${d.prisoner.id}`
+  const toInput = (v: Values) => ({ prisonerId: d.prisoner.id, staffId: v.staffId === '' ? undefined : Number(v.staffId), reason: v.reason })
+  // Issue 16, "Form errors": coworking.assign's own schema checks the form, problems listed above it.
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: { staffId: '', reason: '' },
+    validate: (v) => {
+      const errors = formErrors(coworking.assign.input, toInput(v))
+      if (v.staffId === '') errors.staffId = 'Choose a POM.'
+      return errors
+    },
+  })
+  const { attempt, failed, refused } = useFormRefusal(form)
   const coWorkings = d.coWorkings ?? []
   const current = coWorkings.find((c) => c.endDate === null) ?? null
   const earlier = coWorkings.filter((c) => c.endDate !== null)
@@ -41,48 +61,57 @@ export function CoWorkingControl({ d }: { d: PrisonerDetail }) {
         </Text>
       ) : null}
       {canAssign && allocated ? (
-        <Group align="flex-end" gap="xs">
-          <NativeSelect
-            label={current ? 'Change the co-working POM to' : 'Add a co-working POM'}
-            value={pom}
-            onChange={(e) => setPom(e.currentTarget.value)}
-            data={[{ value: '', label: 'Choose a POM…' }, ...poms.map((p) => ({ value: String(p.id), label: p.name }))]}
-          />
-          <TextInput label="Reason (optional)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} />
-          <Button
-            {...channelTag('coworking.assign')}
-            disabled={!pom}
-            loading={assign.isPending}
-            onClick={() =>
-              assign.mutate(
-                { prisonerId: d.prisoner.id, staffId: Number(pom), reason },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: current ? 'Co-working POM changed.' : 'Co-working POM added.' })
-                    setPom('')
-                    setReason('')
-                  },
+        <form
+          noValidate
+          aria-label="Co-working POM"
+          onSubmit={form.onSubmit(
+            (v) =>
+              assign.mutate(coworking.assign.input.parse(toInput(v)), {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: current ? 'Co-working POM changed.' : 'Co-working POM added.' })
+                  form.reset()
                 },
-              )
-            }
-          >
-            {current ? 'Change co-working POM' : 'Add co-working POM'}
-          </Button>
-          {current && canEnd ? (
-            <Button
-              variant="default"
-              {...channelTag('coworking.end')}
-              loading={end.isPending}
-              onClick={() => end.mutate({ prisonerId: d.prisoner.id }, { onSuccess: () => notifications.show({ color: 'teal', message: 'Co-working ended.' }) })}
-            >
-              End co-working
+                onError: refused,
+              }),
+            failed,
+          )}
+        >
+          <ErrorSummary
+            formId={formId}
+            errors={form.errors}
+            fields={[
+              { name: 'staffId', label: current ? 'Change the co-working POM to' : 'Add a co-working POM' },
+              { name: 'reason', label: 'Reason' },
+            ]}
+            attempt={attempt}
+            other={otherRefusal(assign.error)}
+          />
+          <Group align="flex-end" gap="xs">
+            <NativeSelect
+              id={fieldId(formId, 'staffId')}
+              label={current ? 'Change the co-working POM to' : 'Add a co-working POM'}
+              data={[{ value: '', label: 'Choose a POM…' }, ...poms.map((p) => ({ value: String(p.id), label: p.name }))]}
+              {...form.getInputProps('staffId')}
+            />
+            <TextInput id={fieldId(formId, 'reason')} label="Reason (optional)" maxLength={500} {...form.getInputProps('reason')} />
+            <Button type="submit" {...channelTag('coworking.assign')} loading={assign.isPending}>
+              {current ? 'Change co-working POM' : 'Add co-working POM'}
             </Button>
-          ) : null}
-        </Group>
+            {current && canEnd ? (
+              <Button
+                variant="default"
+                {...channelTag('coworking.end')}
+                loading={end.isPending}
+                onClick={() => end.mutate({ prisonerId: d.prisoner.id }, { onSuccess: () => notifications.show({ color: 'teal', message: 'Co-working ended.' }) })}
+              >
+                End co-working
+              </Button>
+            ) : null}
+          </Group>
+        </form>
       ) : canAssign ? (
         <Text size="sm">Allocate the case to a POM before adding a co-working POM.</Text>
       ) : null}
-      <ErrorText error={assign.error} title="Co-working POM not saved" />
       <ErrorText error={end.error} title="Co-working not ended" />
     </Stack>
   )

@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Group, Loader, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import {
@@ -10,17 +11,17 @@ import {
   type EarlyAllocationAnswers,
   type EarlyAllocationQuestion,
 } from '../../../../shared/engine'
-import type { EarlyAllocationAssessmentView, EarlyAllocationView } from '../../../../shared/ipc/channels/caseWork'
+import { assessEarlyAllocationInput, type EarlyAllocationAssessmentView, type EarlyAllocationView } from '../../../../shared/ipc/channels/caseWork'
 import { EARLY_ALLOCATION_QUESTION_TEXT } from '../../../../shared/export/caseFactLabels'
 import { channelTag, useCan, whoCan } from '../../app/can'
 import { DataTable } from '../../app/DataTable'
 import { DateField } from '../../app/DateField'
 import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
-import { OmuError } from '../../data/client'
-import { useAssessEarlyAllocation, useEarlyAllocation, useRecordCommunityDecision } from '../../data/caseWorkHooks'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
+import { useAssessEarlyAllocation, useDraftReferral, useEarlyAllocation, useRecordCommunityDecision } from '../../data/caseWorkHooks'
 import { formatDate } from '../../lib/format'
-import { fieldId, serverFieldError } from '../../lib/formErrors'
+import { fieldId, formErrors, type FieldErrors } from '../../lib/formErrors'
 
 // Early allocation to the community probation team (issue 17; ../shared/specs/mpc-rules.md
 // section C; seed 002 baseline 3.1): the case's state and saved assessments, and the assessment
@@ -32,7 +33,7 @@ const FORM = 'early-allocation'
 /** Spec C.1's questions, as MPC asks them (shared with the subject access disclosure). */
 const QUESTIONS = EARLY_ALLOCATION_QUESTION_TEXT
 
-const FIELDS = [{ name: 'oasysDate', label: 'Date of the last OASys risk assessment' }, ...EARLY_ALLOCATION_QUESTIONS.map((q) => ({ name: q, label: QUESTIONS[q] })), { name: 'reason', label: 'Reason' }, { name: 'approved', label: 'HOMD approval' }]
+const FIELDS = [{ name: 'oasysDate', label: 'Date of the last OASys risk assessment' }, ...EARLY_ALLOCATION_QUESTIONS.map((q) => ({ name: `answers.${q}`, label: QUESTIONS[q] })), { name: 'reason', label: 'Reason' }, { name: 'approved', label: 'HOMD approval' }]
 
 const NONE: EarlyAllocationAnswers = Object.fromEntries(EARLY_ALLOCATION_QUESTIONS.map((q) => [q, null])) as EarlyAllocationAnswers
 
@@ -43,55 +44,55 @@ function asked(a: EarlyAllocationAnswers): EarlyAllocationQuestion[] {
   return [...STAGE_ONE_QUESTIONS, ...STAGE_TWO_QUESTIONS.filter((q) => q !== 'dueForReleaseInLessThan24Months' || a.extremismSeparation === true)]
 }
 
-function AssessmentForm({ prisonerId, view, onDone }: { prisonerId: number; view: EarlyAllocationView; onDone: () => void }) {
-  const [oasysDate, setOasysDate] = useState('')
-  const [answers, setAnswers] = useState<EarlyAllocationAnswers>(NONE)
-  const [reason, setReason] = useState('')
-  const [approved, setApproved] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [attempt, setAttempt] = useState(0)
-  const assess = useAssessEarlyAllocation()
-  const refusal = assess.error instanceof OmuError ? assess.error : null
-  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
-  const questions = asked(answers)
-  // Only the questions asked count: answers to questions no longer asked are left out.
-  const sent: EarlyAllocationAnswers = { ...NONE, ...Object.fromEntries(questions.map((q) => [q, answers[q]])) }
-  const outcome = earlyAllocationOutcome({ ...sent, createdWithinReferralWindow: view.withinReferralWindow })
+interface AssessmentValues {
+  oasysDate: string
+  answers: EarlyAllocationAnswers
+  reason: string
+  approved: boolean
+}
 
-  const check = (): Record<string, string> => {
-    const out: Record<string, string> = {}
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(oasysDate) ? oasysDate : null
+/** Only the questions asked count: answers to questions no longer asked are left out. */
+const sentAnswers = (answers: EarlyAllocationAnswers): EarlyAllocationAnswers => ({ ...NONE, ...Object.fromEntries(asked(answers).map((q) => [q, answers[q]])) })
+
+function AssessmentForm({ prisonerId, view, onDone }: { prisonerId: number; view: EarlyAllocationView; onDone: () => void }) {
+  const assess = useAssessEarlyAllocation()
+  const toInput = (v: AssessmentValues) => ({ prisonerId, oasysDate: v.oasysDate, answers: sentAnswers(v.answers), reason: v.reason, approved: v.approved })
+  /**
+   * Issue 16, "Form errors": the contract's schema (caseWork.assessEarlyAllocation) and the engine's
+   * own checks the main process makes too (spec C.2 the OASys date, C.1 the questions asked, and a
+   * discretionary outcome's reason and approval), every problem at once.
+   */
+  const check = (v: AssessmentValues): FieldErrors => {
+    const out = formErrors(assessEarlyAllocationInput, toInput(v))
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(v.oasysDate) ? v.oasysDate : null
     const oasys = validateOasysDate({ today: view.today, oasysRiskAssessmentDate: d })
-    if (!oasys.valid) out.oasysDate = d === null && oasysDate !== '' ? 'Enter a real date as dd/mm/yyyy, for example 27/03/2026.' : `${oasys.message ?? ''}.`
-    for (const q of outcome.missingAnswers) out[q] = 'Choose yes or no.'
-    if (outcome.outcome === 'discretionary') {
-      if (reason.trim() === '') out.reason = 'Give the reason this case should be referred to the community probation team.'
-      if (!approved) out.approved = 'Confirm the HOMD has approved the referral.'
+    if (!oasys.valid) out.oasysDate ??= d === null && v.oasysDate !== '' ? 'Enter a real date as dd/mm/yyyy, for example 27/03/2026.' : `${oasys.message ?? ''}.`
+    const result = earlyAllocationOutcome({ ...sentAnswers(v.answers), createdWithinReferralWindow: view.withinReferralWindow })
+    for (const q of result.missingAnswers) out[`answers.${q}`] = 'Choose yes or no.'
+    if (result.outcome === 'discretionary') {
+      if (v.reason.trim() === '') out.reason ??= 'Give the reason this case should be referred to the community probation team.'
+      if (!v.approved) out.approved = 'Confirm the HOMD has approved the referral.'
     }
     return out
   }
+  const form = useForm<AssessmentValues>({ mode: 'controlled', initialValues: { oasysDate: '', answers: NONE, reason: '', approved: false }, validate: check })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const { oasysDate, answers, reason, approved } = form.values
+  const errors = form.errors
+  const questions = asked(answers)
+  const outcome = earlyAllocationOutcome({ ...sentAnswers(answers), createdWithinReferralWindow: view.withinReferralWindow })
 
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    const found = check()
-    setErrors(found)
-    setAttempt((n) => n + 1)
-    if (Object.keys(found).length > 0) return
-    assess.mutate(
-      { prisonerId, oasysDate, answers: sent, reason, approved },
-      {
+  const submit = form.onSubmit(
+    (v) =>
+      assess.mutate(toInput(v), {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: 'Early allocation assessment saved.' })
           onDone()
         },
-        onError: (err) => {
-          const f = serverFieldError(err instanceof OmuError ? err : null)
-          if (f) setErrors((prev) => ({ ...prev, [f.field]: f.message }))
-          setAttempt((n) => n + 1)
-        },
-      },
-    )
-  }
+        onError: refused,
+      }),
+    failed,
+  )
 
   return (
     <form onSubmit={submit} noValidate aria-label="Early allocation assessment">
@@ -99,24 +100,24 @@ function AssessmentForm({ prisonerId, view, onDone }: { prisonerId: number; view
         <Title order={3} size="h5">
           Assess early allocation
         </Title>
-        <ErrorSummary formId={FORM} errors={errors} fields={FIELDS} attempt={attempt} other={other} />
+        <ErrorSummary formId={FORM} errors={errors} fields={FIELDS} attempt={attempt} other={otherRefusal(assess.error)} />
         <DateField
           id={fieldId(FORM, 'oasysDate')}
           label="Date of the last OASys risk assessment"
           description="It must be in the last 3 months."
           value={oasysDate}
-          onChange={setOasysDate}
+          onChange={(v) => form.setFieldValue('oasysDate', v)}
           error={errors.oasysDate}
           required
         />
         {questions.map((q) => (
           <Radio.Group
             key={q}
-            id={fieldId(FORM, q)}
+            id={fieldId(FORM, `answers.${q}`)}
             label={QUESTIONS[q]}
             value={answers[q] === null ? '' : answers[q] ? 'yes' : 'no'}
-            onChange={(v) => setAnswers((a) => ({ ...a, [q]: v === 'yes' }))}
-            error={errors[q]}
+            onChange={(v) => form.setFieldValue(`answers.${q}`, v === 'yes')}
+            error={errors[`answers.${q}`]}
             required
           >
             <Group mt={4}>
@@ -132,8 +133,8 @@ function AssessmentForm({ prisonerId, view, onDone }: { prisonerId: number; view
         ) : null}
         {outcome.outcome === 'discretionary' ? (
           <>
-            <Textarea id={fieldId(FORM, 'reason')} label="Why should this case be referred to the community probation team?" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} maxLength={2000} />
-            <Checkbox id={fieldId(FORM, 'approved')} label="The HOMD has approved this referral" checked={approved} onChange={(e) => setApproved(e.currentTarget.checked)} error={errors.approved} />
+            <Textarea id={fieldId(FORM, 'reason')} label="Why should this case be referred to the community probation team?" value={reason} onChange={(e) => form.setFieldValue('reason', e.currentTarget.value)} error={errors.reason} required autosize minRows={2} maxLength={2000} />
+            <Checkbox id={fieldId(FORM, 'approved')} label="The HOMD has approved this referral" checked={approved} onChange={(e) => form.setFieldValue('approved', e.currentTarget.checked)} error={errors.approved} />
           </>
         ) : null}
         {!view.withinReferralWindow ? (
@@ -216,6 +217,7 @@ export function EarlyAllocationSection({ prisonerId }: { prisonerId: number }) {
               { header: 'This sentence', cell: (r) => (r.countsForThisSentence ? 'Yes' : 'No (earlier sentence)') },
             ]}
           />
+          {latest && !assessing ? <DraftReferral prisonerId={prisonerId} assessment={latest} /> : null}
           {assessing ? <AssessmentForm prisonerId={prisonerId} view={view} onDone={() => setAssessing(false)} /> : null}
           {canAssess && !assessing && view.lduEmail === null ? (
             // Spec C.1: "Starting needs the case's LDU email"; the main process refuses without it too.
@@ -232,5 +234,36 @@ export function EarlyAllocationSection({ prisonerId }: { prisonerId: number }) {
         </Stack>
       )}
     </Paper>
+  )
+}
+
+/**
+ * Spec C.1: "Saved inside the referral window, eligible drafts a referral to the LDU, discretionary a
+ * request for a decision": the latest assessment of this sentence offers the drafted email, opened
+ * in the user's email program through the main process (a mailto: link only), as "Notify the community".
+ */
+function DraftReferral({ prisonerId, assessment }: { prisonerId: number; assessment: EarlyAllocationAssessmentView }) {
+  const draft = useDraftReferral()
+  const canDraft = useCan('caseWork.draftReferral')
+  const offered = assessment.countsForThisSentence && assessment.createdWithinReferralWindow && (assessment.outcome === 'eligible' || assessment.outcome === 'discretionary')
+  if (!offered || !canDraft) return null
+  const decision = assessment.outcome === 'discretionary'
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button
+          variant="default"
+          loading={draft.isPending}
+          onClick={() => draft.mutate({ prisonerId, assessmentId: assessment.id }, { onSuccess: () => notifications.show({ color: 'teal', message: 'Your email program opened the drafted email. Check it and send it from there.' }) })}
+          {...channelTag('caseWork.draftReferral')}
+        >
+          {decision ? 'Draft request for a decision' : 'Draft referral email'}
+        </Button>
+        <Text size="xs" c="dimmed">
+          {decision ? 'Opens a drafted email asking the community probation team to decide, in your email program.' : 'Opens a drafted referral to the LDU (or the COM) in your email program.'}
+        </Text>
+      </Group>
+      {draft.error ? <ErrorText error={draft.error} title="The email was not drafted" /> : null}
+    </Stack>
   )
 }

@@ -1,4 +1,5 @@
 import { Button, Group, Loader, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { setOverrideInput } from '../../../../shared/ipc/channels/caseWork'
@@ -8,10 +9,10 @@ import { DataTable } from '../../app/DataTable'
 import { DateField } from '../../app/DateField'
 import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
-import { OmuError } from '../../data/client'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { useEndOverride, useOverrides, useSetOverride } from '../../data/caseWorkHooks'
 import { formatDate } from '../../lib/format'
-import { fieldId, formErrors, serverFieldError } from '../../lib/formErrors'
+import { fieldId, validateWith } from '../../lib/formErrors'
 import { RESPONSIBILITY_LABELS } from '../../lib/labels'
 
 // A HOMD's override of who is responsible (issue 17, "Responsibility override"): POM or COM, with
@@ -24,49 +25,43 @@ const FIELDS = [
   { name: 'endDate', label: 'End date' },
 ]
 
+interface OverrideValues {
+  /** '' until one is chosen: nothing is preselected. */
+  responsibility: '' | 'pom' | 'com'
+  reason: string
+  endDate: string
+}
+
 function OverrideForm({ prisonerId, onDone }: { prisonerId: number; onDone: () => void }) {
-  const [responsibility, setResponsibility] = useState<'' | 'pom' | 'com'>('')
-  const [reason, setReason] = useState('')
-  const [endDate, setEndDate] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [attempt, setAttempt] = useState(0)
   const save = useSetOverride()
-  const refusal = save.error instanceof OmuError ? save.error : null
-  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault()
-    const input = { prisonerId, responsibility, reason, endDate }
-    const found = formErrors(setOverrideInput, input)
-    setErrors(found)
-    setAttempt((n) => n + 1)
-    if (Object.keys(found).length > 0 || responsibility === '') return
-    save.mutate(
-      { prisonerId, responsibility, reason, endDate },
-      {
+  const toInput = (v: OverrideValues) => ({ prisonerId, ...v })
+  // Issue 16, "Form errors": caseWork.setOverride's own schema checks every field at once.
+  const form = useForm<OverrideValues>({ mode: 'controlled', initialValues: { responsibility: '', reason: '', endDate: '' }, validate: validateWith(setOverrideInput, toInput) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const submit = form.onSubmit(
+    (v) =>
+      save.mutate(setOverrideInput.parse(toInput(v)), {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: 'Responsibility override saved.' })
           onDone()
         },
-        onError: (err) => {
-          const f = serverFieldError(err instanceof OmuError ? err : null)
-          if (f) setErrors((prev) => ({ ...prev, [f.field]: f.message }))
-          setAttempt((n) => n + 1)
-        },
-      },
-    )
-  }
+        onError: refused,
+      }),
+    failed,
+  )
+  const errors = form.errors
   return (
     <form onSubmit={submit} noValidate aria-label="Override who is responsible">
       <Stack gap="sm">
-        <ErrorSummary formId={FORM} errors={errors} fields={FIELDS} attempt={attempt} other={other} />
-        <Radio.Group id={fieldId(FORM, 'responsibility')} label="Who is responsible" value={responsibility} onChange={(v) => setResponsibility(v as 'pom' | 'com')} error={errors.responsibility} required>
+        <ErrorSummary formId={FORM} errors={errors} fields={FIELDS} attempt={attempt} other={otherRefusal(save.error)} />
+        <Radio.Group id={fieldId(FORM, 'responsibility')} label="Who is responsible" value={form.values.responsibility} onChange={(v) => form.setFieldValue('responsibility', v as 'pom' | 'com')} error={errors.responsibility} required>
           <Group mt={4}>
             <Radio value="pom" label="POM" />
             <Radio value="com" label="COM" />
           </Group>
         </Radio.Group>
-        <Textarea id={fieldId(FORM, 'reason')} label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} maxLength={500} />
-        <DateField id={fieldId(FORM, 'endDate')} label="End date" description="The override no longer applies from this day." value={endDate} onChange={setEndDate} error={errors.endDate} required />
+        <Textarea id={fieldId(FORM, 'reason')} label="Reason" {...form.getInputProps('reason')} required autosize minRows={2} maxLength={500} />
+        <DateField id={fieldId(FORM, 'endDate')} label="End date" description="The override no longer applies from this day." value={form.values.endDate} onChange={(v) => form.setFieldValue('endDate', v)} error={errors.endDate} required />
         <Group>
           <Button type="submit" loading={save.isPending} {...channelTag('caseWork.setOverride')}>
             Save override

@@ -31,6 +31,31 @@ const DATES: [keyof PrisonerInput, string][] = [
   ['firstPomAllocatedDate', 'First allocated to a POM (this sentence, any prison)'],
   // Issue 20 (handover spec R4): men, arrival at the open prison; women, the day the category became open.
   ['openConditionsArrivalDate', 'Open conditions arrival date'],
+  // Issue 17 (../shared/specs/mpc-rules.md F): spec A.3's second group of release dates and C.5 C7's licence expiry.
+  ['sentenceExpiryDate', 'Sentence expiry date (SED)'],
+  ['licenceExpiryDate', 'Licence expiry date (LED)'],
+  ['postRecallReleaseDate', 'Post-recall release date'],
+  ['actualParoleDate', 'Actual parole date'],
+]
+
+/**
+ * Issue 20: plain help on what the handover facts mean (../shared/specs/handover-2023.md sections 1
+ * and 6), and issue 17's new dates (../shared/specs/mpc-rules.md A.3 and C.5).
+ */
+const HELP: Partial<Record<keyof PrisonerInput, string>> = {
+  sentenceStartDate: 'For an immigration case, the day detention began.',
+  openConditionsArrivalDate: 'Men: the day they arrived at the open prison. Women: the day their category became open.',
+  licenceExpiryDate: 'An early allocation ends once the licence has expired.',
+  openConditions: 'Men: in an open prison. Women: category T (open).',
+  immigrationCase: 'For an immigration case, enter the day detention began as the sentence start date.',
+  additionalIsp: 'A further life or indeterminate sentence that starts after the first. Two starting on the same day are not an additional ISP.',
+}
+
+/** Spec D.2's probation resourcing decision in the form's select: not known, enhanced or standard. */
+const RESOURCING = [
+  { value: '', label: 'Not known' },
+  { value: 'enhanced', label: 'Enhanced' },
+  { value: 'standard', label: 'Standard' },
 ]
 const FLAGS: [keyof PrisonerInput, string][] = [
   ['earlyAllocation', 'Early allocation'],
@@ -56,6 +81,7 @@ const FIELDS = [
   { name: 'roshLevel', label: 'Risk of serious harm' },
   { name: 'location', label: 'Location' },
   { name: 'securityCategory', label: 'Security category' },
+  { name: 'enhancedResourcing', label: 'Probation resourcing' },
   ...DATES.map(([name, label]) => ({ name, label })),
 ]
 
@@ -64,6 +90,7 @@ function draftOf(p: Prisoner | null): Draft {
   if (!p) return { sentenceType: 'determinate', status: 'in_custody' }
   for (const [k, v] of Object.entries(p)) if (typeof v === 'string' || typeof v === 'boolean') d[k] = v
   d.mappaLevel = p.mappaLevel === null ? '' : String(p.mappaLevel)
+  d.enhancedResourcing = p.enhancedResourcing === null ? '' : p.enhancedResourcing ? 'enhanced' : 'standard'
   return d
 }
 
@@ -79,6 +106,8 @@ function toInput(d: Draft): Record<string, unknown> {
   fields.location = text('location').trim() || null
   fields.securityCategory = text('securityCategory') || null
   fields.mappaLevel = text('mappaLevel') === '' ? null : Number(text('mappaLevel'))
+  // Issue 17 (spec D.2): enhanced, standard, or null when not known.
+  fields.enhancedResourcing = text('enhancedResourcing') === '' ? null : text('enhancedResourcing') === 'enhanced'
   if (!fields.dateOfBirth) fields.dateOfBirth = ''
   if (!fields.sentenceStartDate) fields.sentenceStartDate = ''
   return fields
@@ -136,13 +165,22 @@ export function PrisonerForm({ prisoner, opened, onClose }: { prisoner: Prisoner
               onChange={set('securityCategory')}
               error={err('securityCategory')}
             />
+            <NativeSelect
+              id={id('enhancedResourcing')}
+              label="Probation resourcing"
+              description="Probation's decision: a standard case has a shorter handover checklist."
+              value={text('enhancedResourcing')}
+              data={RESOURCING}
+              onChange={set('enhancedResourcing')}
+              error={err('enhancedResourcing')}
+            />
             {DATES.map(([k, label]) => (
-              <DateField key={k} id={id(k)} label={label} value={text(k)} onChange={(v) => form.setFieldValue(k, v)} error={err(k)} required={k === 'dateOfBirth' || k === 'sentenceStartDate'} />
+              <DateField key={k} id={id(k)} label={label} description={HELP[k]} value={text(k)} onChange={(v) => form.setFieldValue(k, v)} error={err(k)} required={k === 'dateOfBirth' || k === 'sentenceStartDate'} />
             ))}
           </SimpleGrid>
           <Group>
             {FLAGS.map(([k, label]) => (
-              <Checkbox key={k} label={label} checked={form.values[k] === true} onChange={(e) => form.setFieldValue(k, e.currentTarget.checked)} />
+              <Checkbox key={k} label={label} description={HELP[k]} checked={form.values[k] === true} onChange={(e) => form.setFieldValue(k, e.currentTarget.checked)} />
             ))}
           </Group>
           <Group justify="flex-end">

@@ -64,7 +64,7 @@ export function PrisonerHeader({ d }: { d: PrisonerDetail }) {
       </SimpleGrid>
       {row ? (
         <Group gap="sm" mt="sm" wrap="nowrap" align="flex-start">
-          <StatusBadge status={row.status} />
+          <StatusBadge status={row.status} headline />
           <div>
             <Text size="sm" fw={700}>
               {nextDueSentence(row.next, d.today)}

@@ -22,21 +22,41 @@ import { ComHandoverSection } from './ComHandoverSection'
 import { CoWorkingControl } from './CoWorkingControl'
 import { channelTag, useCan, whoCan } from '../../app/can'
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value, note }: { label: string; value: string; note?: string | null }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Text size="sm">{value}</Text>
+      {note ? (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      ) : null}
     </div>
   )
 }
+
+/**
+ * Issue 20: the target hearing the handover rules use (handover spec section 6: the latest parole
+ * review's next hearing, else the date in the facts), saying where it comes from when it is not the
+ * date entered in the facts.
+ */
+function hearingFact(d: PrisonerDetail): { value: string; note: string | null } {
+  const entered = d.prisoner.targetHearingDate
+  const used = d.hearingUsed
+  if (!used || !used.fromParoleReviews || used.date === entered) return { value: formatDate(entered), note: null }
+  return { value: formatDate(used.date), note: `From the latest parole review (entered in the facts: ${entered ? formatDate(entered) : 'none'})` }
+}
+
+const RESOURCING_WORDS = (v: boolean | null) => (v === null ? 'Not known' : v ? 'Enhanced' : 'Standard')
 
 function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
   const p = d.prisoner
   const yes = (b: boolean) => (b ? 'Yes' : 'No')
   const [editing, setEditing] = useState(false)
+  const hearing = hearingFact(d)
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
@@ -60,7 +80,7 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
         <Fact label="Automatic release (ARD)" value={formatDate(p.automaticReleaseDate)} />
         <Fact label="Parole eligibility (PED)" value={formatDate(p.paroleEligibilityDate)} />
         <Fact label="Tariff (TED)" value={formatDate(p.tariffDate)} />
-        <Fact label="Target hearing (THD)" value={formatDate(p.targetHearingDate)} />
+        <Fact label="Target hearing (THD)" value={hearing.value} note={hearing.note} />
         <Fact label="HDC eligibility (HDCED)" value={formatDate(p.homeDetentionCurfewEligibilityDate)} />
         <Fact label="HDC approved (HDCAD)" value={formatDate(p.homeDetentionCurfewActualDate)} />
         <Fact label="MAPPA level" value={p.mappaLevel === null ? 'Not known' : String(p.mappaLevel)} />
@@ -75,6 +95,12 @@ function Facts({ d, canEdit }: { d: PrisonerDetail; canEdit: boolean }) {
         <Fact label="In open conditions" value={p.openConditions ? `Yes${p.openConditionsArrivalDate ? `, from ${formatDate(p.openConditionsArrivalDate)}` : ''}` : 'No'} />
         <Fact label="Immigration case" value={yes(p.immigrationCase)} />
         <Fact label="Additional ISP" value={yes(p.additionalIsp)} />
+        {/* Issue 17 (../shared/specs/mpc-rules.md F): release dates read when none above is known (A.3), the licence expiry (C.5), probation resourcing (D.2). */}
+        <Fact label="Sentence expiry (SED)" value={formatDate(p.sentenceExpiryDate)} />
+        <Fact label="Licence expiry (LED)" value={formatDate(p.licenceExpiryDate)} />
+        <Fact label="Post-recall release" value={formatDate(p.postRecallReleaseDate)} />
+        <Fact label="Actual parole date" value={formatDate(p.actualParoleDate)} />
+        <Fact label="Probation resourcing" value={RESOURCING_WORDS(p.enhancedResourcing)} />
       </SimpleGrid>
     </Paper>
   )

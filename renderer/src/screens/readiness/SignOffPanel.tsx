@@ -127,7 +127,9 @@ function DecisionForm({ plan, next, myName }: { plan: PlanView; next: SignOffRou
               <List size="sm" spacing={4} mt={4}>
                 {blockers.map((b) => (
                   <List.Item key={b.baselineId}>
-                    {b.reasons.join(' ') || `Baseline ${b.baselineId} is not ready.`}
+                    {/* Issue 16: each blocker by number and title, then why it is not ready. */}
+                    <strong>{plan.baselineNames[b.baselineId] ?? `Baseline ${b.baselineId}`}</strong>
+                    {b.weighting === null ? '' : ` (weighting ${b.weighting})`}: {b.reasons.join(' ') || 'not ready.'}
                   </List.Item>
                 ))}
               </List>

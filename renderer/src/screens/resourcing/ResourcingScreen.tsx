@@ -67,7 +67,8 @@ export function ResourcingScreen() {
               <Title order={2} size="h3" id="at-risk-title">
                 Cases at risk of missing a minimum
               </Title>
-              <Text size="sm">Sessions still needed in the next 12 weeks that fall in a week with no POM to hold them, or short of hours (seed 003 Annex B minima).</Text>
+              {/* Seed 003 Annex B minima, named as a HOMS knows them (issue 16: no seed file numbers on screens). */}
+              <Text size="sm">Sessions still needed in the next 12 weeks that fall in a week with no POM to hold them, or short of hours (the national minimum standards for POM supervision).</Text>
               <DataTable
                 caption="Cases at risk, soonest due first"
                 rows={p.atRisk}

@@ -1,43 +1,74 @@
 // Which version is shown, its status, and the HOMS's actions on it: submit to the Governor (the
 // version is frozen from then on) or start a new version from a submitted one.
 import { Alert, Button, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
 import { SIGN_OFF_ROUTE } from '../../../../shared/engine/index'
-import type { PlanView } from '../../../../shared/ipc/channels/rrmp'
-import { ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
+import { rrmp, type PlanView } from '../../../../shared/ipc/channels/rrmp'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
-import { OmuError } from '../../data/client'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
+import { fieldId, validateWith } from '../../lib/formErrors'
 import { useMe, useNewVersion, useSubmitPlan } from '../../data/rrmpHooks'
 import { formatDate } from '../../lib/format'
 import { channelTag } from '../../app/can'
 
 const HOMS_ROLE = SIGN_OFF_ROUTE[0]?.role ?? 'HOMS'
+const FORM = 'submit-plan'
+const FIELDS = [
+  { name: 'by', label: 'Your name' },
+  { name: 'role', label: 'Your role' },
+  { name: 'password', label: CONFIRM_PASSWORD_LABEL },
+] as const
+
+interface SubmitValues {
+  by: string
+  role: string
+  password: string
+}
 
 function SubmitDialog({ plan, opened, onClose }: { plan: PlanView; opened: boolean; onClose: () => void }) {
   const me = useMe()
-  const [by, setBy] = useState(me?.displayName ?? '')
-  const [role, setRole] = useState(HOMS_ROLE)
-  const [password, setPassword] = useState('')
   const submit = useSubmitPlan()
-  const error = submit.error instanceof OmuError ? submit.error : null
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault()
-    submit.mutate({ versionId: plan.version.id, rev: plan.version.rev, by, role, password }, { onSuccess: onClose, onError: () => setPassword('') })
-  }
+  const toInput = (v: SubmitValues) => ({ versionId: plan.version.id, rev: plan.version.rev, by: v.by, role: v.role, password: v.password })
+  // Issue 16, "Form errors": rrmp.submit's own schema checks every field at once.
+  const form = useForm<SubmitValues>({ mode: 'controlled', initialValues: { by: me?.displayName ?? '', role: HOMS_ROLE, password: '' }, validate: validateWith(rrmp.submit.input, toInput) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const onSubmit = form.onSubmit(
+    (v) =>
+      submit.mutate(toInput(v), {
+        onSuccess: onClose,
+        onError: (e) => {
+          form.setFieldValue('password', '')
+          refused(e)
+        },
+      }),
+    failed,
+  )
+  const id = (name: string) => fieldId(FORM, name)
   return (
     <Modal opened={opened} onClose={onClose} title={`Submit version ${plan.version.version} to the Governor`} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
+          <ErrorSummary formId={FORM} errors={form.errors} fields={FIELDS} attempt={attempt} other={otherRefusal(submit.error)} />
           <Text size="sm">Once submitted, this version is read-only. To change it later, start a new version.</Text>
           {plan.readiness.overall === 'ready' ? null : (
             <Alert color="yellow" title="The readiness assessment says not ready">
               {plan.readiness.blockers.length} mandatory baseline{plan.readiness.blockers.length === 1 ? ' is' : 's are'} not ready. You can still submit the plan with its assessment.
             </Alert>
           )}
-          <TextInput label="Your name" value={by} onChange={(e) => setBy(e.currentTarget.value)} required />
-          <TextInput label="Your role" value={role} onChange={(e) => setRole(e.currentTarget.value)} />
-          <ConfirmPasswordInput value={password} onChange={setPassword} why="signing" error={submit.error} autoFocus />
-          {error && error.field !== 'password' ? <ErrorText error={submit.error} title="Not submitted" /> : null}
+          <TextInput id={id('by')} label="Your name" required {...form.getInputProps('by')} />
+          <TextInput id={id('role')} label="Your role" {...form.getInputProps('role')} />
+          <ConfirmPasswordInput
+            id={id('password')}
+            value={form.values.password}
+            onChange={(v) => form.setFieldValue('password', v)}
+            why="signing"
+            error={null}
+            clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+            autoFocus
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -85,6 +116,10 @@ export function PlanHeader({ plan, canEdit, onSelectVersion }: { plan: PlanView;
         </Group>
         <Text>
           <strong>Status:</strong> {v.statusText}
+        </Text>
+        {/* Issue 17: the catalogue the plan was built from (chosen when it was started). */}
+        <Text>
+          <strong>Catalogue:</strong> {plan.catalogTitle}
         </Text>
         {v.frozen ? (
           <Alert color="blue" title={`Version ${v.version} is read-only`}>

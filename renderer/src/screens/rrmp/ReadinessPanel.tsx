@@ -83,8 +83,9 @@ export function ReadinessPanel({ plan }: { plan: PlanView }) {
                 <List size="sm" spacing={4}>
                   {blockers.map((b) => (
                     <List.Item key={b.baselineId}>
+                      {/* Issue 16: by number and title, readable without the EDM to hand. */}
                       <strong>
-                        {b.baselineId} (weighting {b.weighting ?? '–'}):
+                        {plan.baselineNames[b.baselineId] ?? `Baseline ${b.baselineId}`} (weighting {b.weighting ?? '–'}):
                       </strong>{' '}
                       {b.reasons[0] ?? 'Not ready.'}
                       {b.reasons.length > 1 ? ` (and ${b.reasons.length - 1} more)` : ''}

@@ -1,6 +1,6 @@
 // RRMP planning (issue 6): the HOMS's plan editor. Everything it shows about readiness, order and
 // stages comes from the OMU task engine in the main process, with the plan.
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core'
+import { Button, Center, Group, Loader, Select, Stack, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useState } from 'react'
 import { stageLabel } from '../../../../shared/export/labels'
@@ -9,6 +9,7 @@ import { EmptyState } from '../../app/EmptyState'
 import { ErrorText } from '../../app/ErrorText'
 import { PageHeading } from '../../app/PageHeading'
 import { useAppStatus, useEstablishment } from '../../data/hooks'
+import { useCatalogs } from '../../data/authHooks'
 import { keys } from '../../data/keys'
 import { useCatalog, usePlan, useRefreshPlan, useStartPlan } from '../../data/rrmpHooks'
 import { channelTag, useCan } from '../../app/can'
@@ -18,9 +19,21 @@ import { PlanHeader } from './PlanHeader'
 import { ReadinessPanel } from './ReadinessPanel'
 import { StagePanel } from './StagePanel'
 
+/** A catalogue's select value: id and version (an imported catalogue may share an id with a shipped one). */
+const catalogKey = (c: { id: string; version: string }): string => JSON.stringify([c.id, c.version])
+
 function NoPlan({ canEdit }: { canEdit: boolean }) {
   const { data: est } = useEstablishment()
   const start = useStartPlan()
+  // Issue 17: the plan is built from any installed catalogue, chosen here; the OMU EDM (the first
+  // shipped one) is chosen to begin with.
+  const catalogs = useCatalogs()
+  const [chosen, setChosen] = useState<string | null>(null)
+  const list = catalogs.data ?? []
+  const selected = list.find((c) => catalogKey(c) === chosen) ?? list[0]
+  const titleCounts = new Map<string, number>()
+  for (const c of list) titleCounts.set(c.title, (titleCounts.get(c.title) ?? 0) + 1)
+  const options = list.map((c) => ({ value: catalogKey(c), label: (titleCounts.get(c.title) ?? 0) > 1 ? `${c.title} (version ${c.version})` : c.title }))
   return (
     <Stack>
       {est ? (
@@ -37,14 +50,32 @@ function NoPlan({ canEdit }: { canEdit: boolean }) {
         title="No plan started"
         action={
           canEdit ? (
-            <Button onClick={() => start.mutate()} loading={start.isPending} {...channelTag('rrmp.start')}>
-              Start the plan
-            </Button>
+            <Group align="flex-end">
+              <Select
+                label="Build the plan from"
+                description="The catalogues installed: shipped with the app or imported in Settings."
+                data={options}
+                value={selected ? catalogKey(selected) : null}
+                onChange={setChosen}
+                allowDeselect={false}
+                disabled={catalogs.isPending}
+                w={560}
+                maw="100%"
+              />
+              <Button onClick={() => start.mutate(selected ? { catalog: { id: selected.id, version: selected.version } } : {})} loading={start.isPending} disabled={catalogs.isPending} {...channelTag('rrmp.start')}>
+                Start the plan
+              </Button>
+            </Group>
           ) : null
         }
       >
-        {canEdit ? '' : 'The HOMS starts the plan. '}Starting the plan lists each of the 22 mandatory baselines of the OMU Exceptional Delivery Model for the target stage. You can change the stages in the plan.
+        {canEdit ? '' : 'The HOMS starts the plan. '}
+        {selected && canEdit
+          ? `Starting the plan lists the baselines of ${selected.title} that apply at the target stage (${selected.baselines} baselines in all). `
+          : 'Starting the plan lists the baselines of the chosen catalogue that apply at the target stage. '}
+        You can change the stages in the plan.
       </EmptyState>
+      <ErrorText error={catalogs.error} title="The catalogues could not be listed" />
       <ErrorText error={start.error} title="Plan not started" />
     </Stack>
   )

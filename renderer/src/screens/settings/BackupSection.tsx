@@ -1,14 +1,18 @@
 import { Button, Group, List, Modal, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
-import type { BackupEntry, BackupKind } from '../../../../shared/ipc/channels/backup'
-import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
+import { useState } from 'react'
+import { restoreInput, type BackupEntry, type BackupKind } from '../../../../shared/ipc/channels/backup'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { DataTable } from '../../app/DataTable'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
+import { confirmCheck, otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { useAuthStatus } from '../../data/authHooks'
 import { channelTag, useCan, whoCan } from '../../app/can'
 import { useBackUpNow, useBackups, useChooseBackupFile, useRestoreBackup } from '../../data/backupHooks'
 import { formatDateTime } from '../../lib/format'
+import { fieldId } from '../../lib/formErrors'
 
 // Backups and restore (issue 7: "manual back up now and restore in Settings; restore first checks
 // the backup's integrity and takes a backup of the current file"). The main process enforces who
@@ -30,6 +34,11 @@ function size(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`
 }
 
+interface RestoreValues {
+  password: string
+  recoveryKey: string
+}
+
 type Target = { kind: 'listed'; backup: BackupEntry } | { kind: 'file'; path: string; name: string }
 
 function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => void }) {
@@ -42,29 +51,43 @@ function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => vo
         : `Backup restored: the data is now as it was in ${r.restoredFrom}. Sign in again to continue.`,
     }),
   )
-  // Restoring replaces everyone's data: the HOMS's password is asked again (issue 15).
-  const [password, setPassword] = useState('')
   // Issue 15: a backup made on another computer is opened with that data file's recovery key, asked for when needed.
-  const [recoveryKey, setRecoveryKey] = useState('')
-  const keyAsked = isPasswordError(restore.error, 'recoveryKey')
   const [askKey, setAskKey] = useState(false)
   const when = target.kind === 'listed' ? formatDateTime(target.backup.takenAt) : null
   const what = target.kind === 'listed' ? `the backup taken ${when}` : `the file ${target.name}`
-  const confirm = (e: FormEvent) => {
-    e.preventDefault()
-    const withKey = askKey && recoveryKey.trim() !== '' ? { recoveryKey } : {}
-    restore.mutate(target.kind === 'listed' ? { id: target.backup.id, password, ...withKey } : { path: target.path, password, ...withKey }, {
-      onSuccess: onClose,
-      onError: (err) => {
-        if (isPasswordError(err)) setPassword('')
-        if (isPasswordError(err, 'recoveryKey')) setAskKey(true)
-      },
-    })
+  const toInput = (v: RestoreValues) => {
+    const withKey = askKey && v.recoveryKey.trim() !== '' ? { recoveryKey: v.recoveryKey } : {}
+    return target.kind === 'listed' ? { id: target.backup.id, password: v.password, ...withKey } : { path: target.path, password: v.password, ...withKey }
   }
+  // Restoring replaces everyone's data: the HOMS's password is asked again (issue 15). Issue 16: the contract's schema checks the form, problems listed at the top.
+  const form = useForm<RestoreValues>({ mode: 'controlled', initialValues: { password: '', recoveryKey: '' }, validate: confirmCheck(restoreInput, toInput) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const confirm = form.onSubmit(
+    (v) =>
+      restore.mutate(toInput(v), {
+        onSuccess: onClose,
+        onError: (err) => {
+          if (isPasswordError(err)) form.setFieldValue('password', '')
+          if (isPasswordError(err, 'recoveryKey')) setAskKey(true)
+          refused(err)
+        },
+      }),
+    failed,
+  )
   return (
     <Modal opened onClose={restore.isPending ? () => undefined : onClose} title="Restore this backup?" size="lg" closeOnClickOutside={!restore.isPending} closeButtonProps={{ 'aria-label': 'Close without restoring' }}>
       <form onSubmit={confirm} noValidate>
         <Stack>
+          <ErrorSummary
+            formId="restore"
+            errors={form.errors}
+            fields={[
+              { name: 'password', label: CONFIRM_PASSWORD_LABEL },
+              { name: 'recoveryKey', label: 'Recovery key' },
+            ]}
+            attempt={attempt}
+            other={otherRefusal(restore.error)}
+          />
           <Text>All the data in OMU Desk will be replaced by the data in {what}. This is what happens:</Text>
           <List type="ordered" spacing="xs">
             <List.Item>The backup is checked for damage. If it is damaged, nothing changes.</List.Item>
@@ -75,19 +98,25 @@ function ConfirmRestore({ target, onClose }: { target: Target; onClose: () => vo
             Anything entered after {when ? `${when}` : 'that backup was taken'} will not be in the restored data. Everyone is signed out and signs in again with the
             accounts held in the backup.
           </Text>
-          <ConfirmPasswordInput value={password} onChange={setPassword} why="restoring a backup" error={restore.error} autoFocus />
+          <ConfirmPasswordInput
+            id={fieldId('restore', 'password')}
+            value={form.values.password}
+            onChange={(v) => form.setFieldValue('password', v)}
+            why="restoring a backup"
+            error={null}
+            clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+            autoFocus
+          />
           {askKey ? (
             <TextInput
+              id={fieldId('restore', 'recoveryKey')}
               label="Recovery key of the computer the backup was made on"
               description="64 letters and digits in groups of four, as in the saved recovery key file"
-              value={recoveryKey}
-              onChange={(e) => setRecoveryKey(e.currentTarget.value)}
-              error={keyAsked ? restore.error?.message : undefined}
+              {...form.getInputProps('recoveryKey')}
               autoComplete="off"
               spellCheck={false}
             />
           ) : null}
-          {isPasswordError(restore.error) || keyAsked ? null : <ErrorText error={restore.error} title="Not restored" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={restore.isPending}>
               Cancel

@@ -1,13 +1,19 @@
 import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import { catalogs } from '../../../../shared/ipc/channels/catalogs'
 import { DataTable } from '../../app/DataTable'
-import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
+import { confirmCheck, otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
+import { fieldId } from '../../lib/formErrors'
 import { useCatalogs, useCheckCatalog, useImportCatalog } from '../../data/authHooks'
 import { formatDateTime } from '../../lib/format'
 import { channelTag } from '../../app/can'
 import { plural } from '../../lib/plural'
+import { problemInWords } from '../../../../shared/engine/omu/problems'
 
 /** EDM catalogues: the shipped ones, and importing a further one after it is checked (issue 4). */
 export function CatalogSection() {
@@ -16,7 +22,22 @@ export function CatalogSection() {
   const imp = useImportCatalog()
   const [file, setFile] = useState<File | null>(null)
   const [text, setText] = useState<string | null>(null)
-  const [password, setPassword] = useState('')
+  // Issue 16, "Form errors": catalogs.import's own schema checks the form; problems are listed at the top.
+  const form = useForm<{ password: string }>({ mode: 'controlled', initialValues: { password: '' }, validate: confirmCheck(catalogs.import.input, (v: { password: string }) => ({ text: text ?? '', password: v.password })) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const importIt = form.onSubmit((v) => {
+    if (text)
+      imp.mutate(
+        { text, password: v.password },
+        {
+          onSuccess: (c) => notifications.show({ color: 'teal', message: `${c.title} version ${c.version} imported.` }),
+          onError: (e) => {
+            form.setFieldValue('password', '')
+            refused(e)
+          },
+        },
+      )
+  }, failed)
   const choose = async (f: File | null) => {
     setFile(f)
     setText(null)
@@ -53,25 +74,28 @@ export function CatalogSection() {
           <Stack gap={2}>
             {check.data.problems.slice(0, 100).map((p) => (
               <Text key={`${p.path}-${p.reason}`} size="sm">
-                {p.path}: {p.reason}
+                {/* Issue 16: where the problem is in words, not the file's internal path. */}
+                {problemInWords(p)}
               </Text>
             ))}
           </Stack>
         </Alert>
       ) : null}
       {check.data?.summary ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            if (text) imp.mutate({ text, password }, { onSuccess: (c) => notifications.show({ color: 'teal', message: `${c.title} version ${c.version} imported.` }), onError: (err) => (isPasswordError(err) ? setPassword('') : undefined) })
-          }}
-          noValidate
-        >
+        <form onSubmit={importIt} noValidate aria-label="Import the catalogue">
           <Stack gap="xs">
+            <ErrorSummary formId="catalog-import" errors={form.errors} fields={[{ name: 'password', label: CONFIRM_PASSWORD_LABEL }]} attempt={attempt} other={otherRefusal(imp.error)} />
             <Text size="sm">
               {check.data.summary.title}, version {check.data.summary.version}: {check.data.summary.baselines} baselines, no problems found.
             </Text>
-            <ConfirmPasswordInput value={password} onChange={setPassword} why="importing a catalogue" error={imp.error} />
+            <ConfirmPasswordInput
+              id={fieldId('catalog-import', 'password')}
+              value={form.values.password}
+              onChange={(v) => form.setFieldValue('password', v)}
+              why="importing a catalogue"
+              error={null}
+              clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+            />
             <Group>
               <Button type="submit" loading={imp.isPending} disabled={!text || Boolean(imp.data)} {...channelTag('catalogs.import')}>
                 Import this catalogue
@@ -80,7 +104,7 @@ export function CatalogSection() {
           </Stack>
         </form>
       ) : null}
-      <ErrorText error={check.error ?? (isPasswordError(imp.error) ? null : imp.error)} title="Not imported" />
+      <ErrorText error={check.error} title="Not imported" />
     </Stack>
   )
 }

@@ -3,15 +3,18 @@
 // weeks (seed 002 stages 3 to 1: probation staff returning, Band 4 staff returned to POM roles,
 // leavers and new starters). HOMD and HOMS change them (as staff records); everyone reads them.
 import { Button, Group, NativeSelect, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
-import type { Availability, PlannedChangeRow, PomCapacityFacts } from '../../../../shared/ipc/channels/resourcing'
+import { useState } from 'react'
+import { addChangeInput, resourcing, type Availability, type PlannedChangeRow, type PomCapacityFacts } from '../../../../shared/ipc/channels/resourcing'
 import { channelTag, useCan, whoCan } from '../../app/can'
 import { DataTable } from '../../app/DataTable'
 import { DateField } from '../../app/DateField'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
-import { OmuError } from '../../data/client'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { useAddPlannedChange, useRemovePlannedChange, useResourcingCapacity, useSavePomCapacity } from '../../data/resourcingHooks'
+import { fieldId, validateWith } from '../../lib/formErrors'
 import { formatDate } from '../../lib/format'
 
 export const POM_TYPE_LABELS = { prison: 'Prison POM', probation: 'Probation POM' } as const
@@ -49,51 +52,84 @@ function changeText(c: PlannedChangeRow): string {
   }
 }
 
-const fieldError = (error: unknown, field: string): string | undefined => (error instanceof OmuError && error.field === field ? error.message : undefined)
-/** An error the form shows under one of its fields; any other is said above the buttons. */
-const shownUnderField = (error: unknown, fields: readonly string[]): boolean => error instanceof OmuError && error.field !== undefined && fields.includes(error.field)
-const POM_FIELDS = ['band', 'hoursPerWeek', 'daysPerWeek', 'availability › from', 'availability › to', 'availability › reason'] as const
-const CHANGE_FIELDS = ['name', 'band', 'staffId', 'hoursPerWeek', 'daysPerWeek', 'date', 'note'] as const
+const num = (v: number | string) => (v === '' ? undefined : Number(v))
+
+interface PomValues {
+  band: number | string
+  hoursPerWeek: number | string
+  daysPerWeek: number | string
+  status: Availability['status']
+  from: string
+  to: string
+  reason: string
+}
+const POM_FIELDS = [
+  { name: 'band', label: 'Band' },
+  { name: 'hoursPerWeek', label: 'Contracted hours a week' },
+  { name: 'daysPerWeek', label: 'Days worked a week' },
+  { name: 'availability.status', label: 'Availability' },
+  { name: 'availability.from', label: 'First day away' },
+  { name: 'availability.to', label: 'Last day away' },
+  { name: 'availability.reason', label: 'Reason' },
+] as const
+
+/** resourcing.savePom's input from the form; an empty number stays missing, so the contract asks for it in words. */
+const pomInput = (staffId: number, v: PomValues) => ({
+  staffId,
+  band: num(v.band),
+  hoursPerWeek: num(v.hoursPerWeek),
+  daysPerWeek: num(v.daysPerWeek),
+  availability: v.status === 'unavailable' ? { status: v.status, from: v.from, to: v.to === '' ? null : v.to, reason: v.reason } : { status: v.status },
+})
 
 function PomForm({ pom, onDone }: { pom: PomCapacityFacts; onDone: () => void }) {
   const save = useSavePomCapacity()
   const a = pom.availability
-  const [band, setBand] = useState<number | string>(pom.band)
-  const [hours, setHours] = useState<number | string>(pom.hoursPerWeek)
-  const [days, setDays] = useState<number | string>(pom.daysPerWeek)
-  const [status, setStatus] = useState<Availability['status']>(a.status)
-  const [from, setFrom] = useState(a.status === 'unavailable' ? a.from : '')
-  const [to, setTo] = useState(a.status === 'unavailable' ? (a.to ?? '') : '')
-  const [reason, setReason] = useState(a.status === 'unavailable' ? a.reason : '')
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const availability: Availability = status === 'unavailable' ? { status, from, to: to === '' ? null : to, reason } : { status }
-    save.mutate(
-      { staffId: pom.staffId, band: Number(band), hoursPerWeek: Number(hours), daysPerWeek: Number(days), availability },
-      {
+  const formId = `pom-${pom.staffId}`
+  // Issue 16, "Form errors": resourcing.savePom's own schema checks every field at once.
+  const form = useForm<PomValues>({
+    mode: 'controlled',
+    initialValues: {
+      band: pom.band,
+      hoursPerWeek: pom.hoursPerWeek,
+      daysPerWeek: pom.daysPerWeek,
+      status: a.status,
+      from: a.status === 'unavailable' ? a.from : '',
+      to: a.status === 'unavailable' ? (a.to ?? '') : '',
+      reason: a.status === 'unavailable' ? a.reason : '',
+    },
+    validate: validateWith(resourcing.savePom.input, (v: PomValues) => pomInput(pom.staffId, v)),
+  })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const submit = form.onSubmit(
+    (v) =>
+      save.mutate(resourcing.savePom.input.parse(pomInput(pom.staffId, v)), {
         onSuccess: (p) => {
           notifications.show({ message: `${p.name}'s capacity saved.`, color: 'teal' })
           onDone()
         },
-      },
-    )
-  }
-  const err = (f: string) => fieldError(save.error, f)
-  const idBase = `pom-${pom.staffId}`
+        onError: refused,
+      }),
+    failed,
+  )
+  const id = (name: string) => fieldId(formId, name)
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate aria-label={`Capacity of ${pom.name}`}>
       <Stack gap="sm">
         <Title order={3} size="h5">
           {pom.name}: capacity
         </Title>
+        <ErrorSummary formId={formId} errors={form.errors} fields={POM_FIELDS} attempt={attempt} other={otherRefusal(save.error)} />
         <Group align="flex-start">
-          <NumberInput label="Band" value={band} onChange={setBand} min={1} max={11} w={100} error={err('band')} />
-          <NumberInput label="Contracted hours a week" value={hours} onChange={setHours} min={1} max={60} w={200} error={err('hoursPerWeek')} />
-          <NumberInput label="Days worked a week" description="5 is full time" value={days} onChange={setDays} min={0.5} max={5} step={0.5} w={180} error={err('daysPerWeek')} />
+          <NumberInput id={id('band')} label="Band" min={1} max={11} w={100} allowDecimal={false} clampBehavior="none" {...form.getInputProps('band')} />
+          <NumberInput id={id('hoursPerWeek')} label="Contracted hours a week" min={1} max={60} w={200} clampBehavior="none" {...form.getInputProps('hoursPerWeek')} />
+          <NumberInput id={id('daysPerWeek')} label="Days worked a week" description="5 is full time" min={0.5} max={5} step={0.5} w={180} clampBehavior="none" {...form.getInputProps('daysPerWeek')} />
           <NativeSelect
+            id={id('availability.status')}
             label="Availability"
-            value={status}
-            onChange={(e) => setStatus(e.currentTarget.value as Availability['status'])}
+            value={form.values.status}
+            onChange={(e) => form.setFieldValue('status', e.currentTarget.value as Availability['status'])}
+            error={form.errors['availability.status']}
             data={[
               { value: 'active', label: 'Available' },
               { value: 'unavailable', label: 'Unavailable for a period' },
@@ -101,14 +137,22 @@ function PomForm({ pom, onDone }: { pom: PomCapacityFacts; onDone: () => void })
             ]}
           />
         </Group>
-        {status === 'unavailable' ? (
+        {form.values.status === 'unavailable' ? (
           <Group align="flex-start">
-            <DateField id={`${idBase}-from`} label="First day away" value={from} onChange={setFrom} error={err('availability › from')} required />
-            <DateField id={`${idBase}-to`} label="Last day away" description="Leave blank if not known" value={to} onChange={setTo} error={err('availability › to')} />
-            <TextInput label="Reason" description="For example, redeployed to the wings" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('availability › reason')} w={280} required />
+            <DateField id={id('availability.from')} label="First day away" value={form.values.from} onChange={(v) => form.setFieldValue('from', v)} error={form.errors['availability.from']} required />
+            <DateField id={id('availability.to')} label="Last day away" description="Leave blank if not known" value={form.values.to} onChange={(v) => form.setFieldValue('to', v)} error={form.errors['availability.to']} />
+            <TextInput
+              id={id('availability.reason')}
+              label="Reason"
+              description="For example, redeployed to the wings"
+              value={form.values.reason}
+              onChange={(e) => form.setFieldValue('reason', e.currentTarget.value)}
+              error={form.errors['availability.reason']}
+              w={280}
+              required
+            />
           </Group>
         ) : null}
-        {save.error && !shownUnderField(save.error, POM_FIELDS) ? <ErrorText error={save.error} title="Not saved" /> : null}
         <Group>
           <Button type="submit" loading={save.isPending} {...channelTag('resourcing.savePom')}>
             Save {pom.name}'s capacity
@@ -122,30 +166,70 @@ function PomForm({ pom, onDone }: { pom: PomCapacityFacts; onDone: () => void })
   )
 }
 
-type ChangeDraft = { kind: PlannedChangeRow['kind']; staffId: string; date: string; name: string; pomType: 'prison' | 'probation'; band: number | string; hours: number | string; days: number | string; note: string }
-const EMPTY_CHANGE: ChangeDraft = { kind: 'returning', staffId: '', date: '', name: '', pomType: 'probation', band: 4, hours: 37, days: 5, note: '' }
+type ChangeKind = PlannedChangeRow['kind']
+interface ChangeValues {
+  kind: ChangeKind
+  staffId: string
+  date: string
+  name: string
+  pomType: 'prison' | 'probation'
+  band: number | string
+  hoursPerWeek: number | string
+  daysPerWeek: number | string
+  note: string
+}
+const EMPTY_CHANGE: ChangeValues = { kind: 'returning', staffId: '', date: '', name: '', pomType: 'probation', band: 4, hoursPerWeek: 37, daysPerWeek: 5, note: '' }
+const CHANGE_FORM = 'planned-change'
+
+/** resourcing.addChange's input for the kind chosen; a POM not chosen stays missing, so the contract asks for one. */
+function changeInput(d: ChangeValues) {
+  const staffId = d.staffId === '' ? undefined : Number(d.staffId)
+  switch (d.kind) {
+    case 'starting':
+      return { kind: d.kind, date: d.date, name: d.name, pomType: d.pomType, band: num(d.band), hoursPerWeek: num(d.hoursPerWeek), daysPerWeek: num(d.daysPerWeek), note: d.note }
+    case 'hours_changed':
+      return { kind: d.kind, staffId, date: d.date, hoursPerWeek: num(d.hoursPerWeek), daysPerWeek: num(d.daysPerWeek), note: d.note }
+    case 'returning':
+    case 'leaving':
+      return { kind: d.kind, staffId, date: d.date, note: d.note }
+    default: {
+      const never: never = d.kind
+      return never
+    }
+  }
+}
+
+const dateLabel = (kind: ChangeKind) => (kind === 'leaving' ? 'First day no longer in post' : kind === 'starting' ? 'First day in post' : kind === 'returning' ? 'Day back' : 'New hours from')
 
 function AddChangeForm({ poms }: { poms: PomCapacityFacts[] }) {
   const add = useAddPlannedChange()
-  const [d, setD] = useState<ChangeDraft>(EMPTY_CHANGE)
-  const set = (patch: Partial<ChangeDraft>) => setD({ ...d, ...patch })
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const staffId = Number(d.staffId)
-    const input =
-      d.kind === 'starting'
-        ? { kind: 'starting' as const, date: d.date, name: d.name, pomType: d.pomType, band: Number(d.band), hoursPerWeek: Number(d.hours), daysPerWeek: Number(d.days), note: d.note }
-        : d.kind === 'hours_changed'
-          ? { kind: 'hours_changed' as const, staffId, date: d.date, hoursPerWeek: Number(d.hours), daysPerWeek: Number(d.days), note: d.note }
-          : { kind: d.kind, staffId, date: d.date, note: d.note }
-    add.mutate(input, {
-      onSuccess: (c) => {
-        notifications.show({ message: `Planned change added for ${c.name}.`, color: 'teal' })
-        setD({ ...EMPTY_CHANGE, kind: d.kind })
-      },
-    })
-  }
-  const err = (f: string) => fieldError(add.error, f)
+  const form = useForm<ChangeValues>({ mode: 'controlled', initialValues: EMPTY_CHANGE, validate: validateWith(addChangeInput, changeInput) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const d = form.values
+  const submit = form.onSubmit(
+    (v) =>
+      add.mutate(addChangeInput.parse(changeInput(v)), {
+        onSuccess: (c) => {
+          notifications.show({ message: `Planned change added for ${c.name}.`, color: 'teal' })
+          form.setValues({ ...EMPTY_CHANGE, kind: v.kind })
+          form.clearErrors()
+        },
+        onError: refused,
+      }),
+    failed,
+  )
+  const fields = [
+    { name: 'kind', label: 'Change' },
+    { name: 'name', label: 'Name or label' },
+    { name: 'pomType', label: 'Type' },
+    { name: 'band', label: 'Band' },
+    { name: 'staffId', label: 'POM' },
+    { name: 'hoursPerWeek', label: 'Hours a week' },
+    { name: 'daysPerWeek', label: 'Days a week' },
+    { name: 'date', label: dateLabel(d.kind) },
+    { name: 'note', label: 'Note' },
+  ]
+  const id = (name: string) => fieldId(CHANGE_FORM, name)
   const active = poms.filter((p) => p.availability.status !== 'inactive')
   return (
     <form onSubmit={submit} noValidate aria-label="Plan a change to capacity">
@@ -153,47 +237,38 @@ function AddChangeForm({ poms }: { poms: PomCapacityFacts[] }) {
         <Title order={3} size="h5">
           Plan a change
         </Title>
+        <ErrorSummary formId={CHANGE_FORM} errors={form.errors} fields={fields} attempt={attempt} other={otherRefusal(add.error)} />
         <Group align="flex-start">
           <NativeSelect
+            id={id('kind')}
             label="Change"
             value={d.kind}
-            onChange={(e) => set({ kind: e.currentTarget.value as ChangeDraft['kind'] })}
-            data={(Object.keys(CHANGE_LABELS) as ChangeDraft['kind'][]).map((k) => ({ value: k, label: CHANGE_LABELS[k] }))}
+            onChange={(e) => {
+              form.setFieldValue('kind', e.currentTarget.value as ChangeKind)
+              form.clearErrors()
+            }}
+            data={(Object.keys(CHANGE_LABELS) as ChangeKind[]).map((k) => ({ value: k, label: CHANGE_LABELS[k] }))}
           />
           {d.kind === 'starting' ? (
             <>
-              <TextInput label="Name or label" description="For example, New probation POM" value={d.name} onChange={(e) => set({ name: e.currentTarget.value })} error={err('name')} required />
-              <NativeSelect label="Type" value={d.pomType} onChange={(e) => set({ pomType: e.currentTarget.value as ChangeDraft['pomType'] })} data={[{ value: 'prison', label: POM_TYPE_LABELS.prison }, { value: 'probation', label: POM_TYPE_LABELS.probation }]} />
-              <NumberInput label="Band" value={d.band} onChange={(v) => set({ band: v })} min={1} max={11} w={100} error={err('band')} />
+              <TextInput id={id('name')} label="Name or label" description="For example, New probation POM" required {...form.getInputProps('name')} />
+              <NativeSelect id={id('pomType')} label="Type" data={[{ value: 'prison', label: POM_TYPE_LABELS.prison }, { value: 'probation', label: POM_TYPE_LABELS.probation }]} {...form.getInputProps('pomType')} />
+              <NumberInput id={id('band')} label="Band" min={1} max={11} w={100} allowDecimal={false} clampBehavior="none" {...form.getInputProps('band')} />
             </>
           ) : (
-            <NativeSelect
-              label="POM"
-              value={d.staffId}
-              onChange={(e) => set({ staffId: e.currentTarget.value })}
-              error={err('staffId')}
-              data={[{ value: '', label: 'Choose a POM' }, ...active.map((p) => ({ value: String(p.staffId), label: p.name }))]}
-            />
+            <NativeSelect id={id('staffId')} label="POM" data={[{ value: '', label: 'Choose a POM' }, ...active.map((p) => ({ value: String(p.staffId), label: p.name }))]} {...form.getInputProps('staffId')} />
           )}
           {d.kind === 'starting' || d.kind === 'hours_changed' ? (
             <>
-              <NumberInput label="Hours a week" value={d.hours} onChange={(v) => set({ hours: v })} min={1} max={60} w={140} error={err('hoursPerWeek')} />
-              <NumberInput label="Days a week" value={d.days} onChange={(v) => set({ days: v })} min={0.5} max={5} step={0.5} w={130} error={err('daysPerWeek')} />
+              <NumberInput id={id('hoursPerWeek')} label="Hours a week" min={1} max={60} w={140} clampBehavior="none" {...form.getInputProps('hoursPerWeek')} />
+              <NumberInput id={id('daysPerWeek')} label="Days a week" min={0.5} max={5} step={0.5} w={130} clampBehavior="none" {...form.getInputProps('daysPerWeek')} />
             </>
           ) : null}
         </Group>
         <Group align="flex-start">
-          <DateField
-            id="planned-change-date"
-            label={d.kind === 'leaving' ? 'First day no longer in post' : d.kind === 'starting' ? 'First day in post' : d.kind === 'returning' ? 'Day back' : 'New hours from'}
-            value={d.date}
-            onChange={(v) => set({ date: v })}
-            error={err('date')}
-            required
-          />
-          <TextInput label="Note (optional)" value={d.note} onChange={(e) => set({ note: e.currentTarget.value })} error={err('note')} w={280} />
+          <DateField id={id('date')} label={dateLabel(d.kind)} value={d.date} onChange={(v) => form.setFieldValue('date', v)} error={form.errors.date} required />
+          <TextInput id={id('note')} label="Note (optional)" w={280} {...form.getInputProps('note')} />
         </Group>
-        {add.error && !shownUnderField(add.error, CHANGE_FIELDS) ? <ErrorText error={add.error} title="Not added" /> : null}
         <Group>
           <Button type="submit" loading={add.isPending} {...channelTag('resourcing.addChange')}>
             Add planned change

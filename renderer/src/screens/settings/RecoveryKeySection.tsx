@@ -1,8 +1,11 @@
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
-import { useState, type FormEvent } from 'react'
-import type { RecoveryKeyExport } from '../../../../shared/ipc/channels/backup'
-import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
-import { ErrorText } from '../../app/ErrorText'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
+import { exportRecoveryKeyInput, type RecoveryKeyExport } from '../../../../shared/ipc/channels/backup'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
+import { ErrorSummary } from '../../app/ErrorSummary'
+import { confirmCheck, otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
+import { fieldId } from '../../lib/formErrors'
 import { useExportRecoveryKey } from '../../data/backupHooks'
 import { channelTag } from '../../app/can'
 
@@ -12,12 +15,21 @@ import { channelTag } from '../../app/can'
 
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const exportKey = useExportRecoveryKey()
-  const [password, setPassword] = useState('')
   const [shown, setShown] = useState<RecoveryKeyExport | null>(null)
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    exportKey.mutate({ password }, { onSuccess: setShown, onError: (err) => (isPasswordError(err) ? setPassword('') : undefined) })
-  }
+  // Issue 16, "Form errors": the contract's schema checks the form, and problems are listed at the top.
+  const form = useForm<{ password: string }>({ mode: 'controlled', initialValues: { password: '' }, validate: confirmCheck(exportRecoveryKeyInput, (v: { password: string }) => v) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const submit = form.onSubmit(
+    (v) =>
+      exportKey.mutate(v, {
+        onSuccess: setShown,
+        onError: (e) => {
+          form.setFieldValue('password', '')
+          refused(e)
+        },
+      }),
+    failed,
+  )
   return (
     <Modal opened onClose={exportKey.isPending ? () => undefined : onClose} title={shown ? 'The recovery key' : 'Export the recovery key?'} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       {shown ? (
@@ -38,13 +50,21 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
+            <ErrorSummary formId="recovery-key" errors={form.errors} fields={[{ name: 'password', label: CONFIRM_PASSWORD_LABEL }]} attempt={attempt} other={otherRefusal(exportKey.error)} />
             <Text>
               The data file and its backups are encrypted with a key that only this computer’s account can unlock. If this computer is replaced or its account is
               lost, a backup can be opened only with the recovery key.
             </Text>
             <Text>The key is shown once and saved as a file you choose. It can be exported only once: keep it where the establishment keeps its other secrets.</Text>
-            <ConfirmPasswordInput value={password} onChange={setPassword} why="exporting the recovery key" error={exportKey.error} autoFocus />
-            {isPasswordError(exportKey.error) ? null : <ErrorText error={exportKey.error} title="Not exported" />}
+            <ConfirmPasswordInput
+              id={fieldId('recovery-key', 'password')}
+              value={form.values.password}
+              onChange={(v) => form.setFieldValue('password', v)}
+              why="exporting the recovery key"
+              error={null}
+              clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+              autoFocus
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose} disabled={exportKey.isPending}>
                 Cancel

@@ -1,60 +1,103 @@
 import { Button, Checkbox, Group, Modal, NumberInput, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
-import { ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
+import { useState } from 'react'
+import { settings as settingsChannels } from '../../../../shared/ipc/channels/settings'
+import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput, isPasswordError } from '../../app/ConfirmPasswordInput'
 import { DataTable } from '../../app/DataTable'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { ErrorText } from '../../app/ErrorText'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { usePurge, useRetentionReview } from '../../data/authHooks'
 import { useSettings, useUpdateSettings } from '../../data/hooks'
+import { fieldId, formErrors } from '../../lib/formErrors'
 import { formatDate } from '../../lib/format'
 import { plural } from '../../lib/plural'
 import { channelTag } from '../../app/can'
 
+const FORM = 'retention'
+const YEARS_LABEL = 'Keep records of released prisoners for (years)'
+const FIELDS = [
+  { name: 'retentionYears', label: YEARS_LABEL },
+  { name: 'password', label: CONFIRM_PASSWORD_LABEL },
+] as const
+
+interface PeriodValues {
+  /** NumberInput's value: '' while the field is empty. */
+  retentionYears: number | string
+  password: string
+}
+
+const periodInput = (v: PeriodValues) => ({ retentionYears: v.retentionYears === '' ? undefined : Number(v.retentionYears), password: v.password })
+
+/** settings.update's own rules (issue 16, "Form errors"), and what the form needs: a number and the HOMS's password (issue 15). */
+function checkPeriod(v: PeriodValues) {
+  const errors = formErrors(settingsChannels.update.input, periodInput(v))
+  if (v.retentionYears === '') errors.retentionYears = 'Enter the retention period in years.'
+  if (!v.password) errors.password = 'Enter your own password, to confirm.'
+  return errors
+}
+
+function PeriodForm({ saved }: { saved: number }) {
+  const update = useUpdateSettings()
+  const form = useForm<PeriodValues>({ mode: 'controlled', initialValues: { retentionYears: saved, password: '' }, validate: checkPeriod })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const id = (name: string) => fieldId(FORM, name)
+  const submit = form.onSubmit(
+    (v) =>
+      update.mutate(periodInput(v), {
+        onSuccess: () => {
+          form.setFieldValue('password', '')
+          notifications.show({ message: 'Retention period saved.', color: 'teal' })
+        },
+        onError: (e) => {
+          // Changing the period is a settings change: the HOMS's password is asked again (issue 15), typed afresh after a refusal.
+          form.setFieldValue('password', '')
+          refused(e)
+        },
+      }),
+    failed,
+  )
+  return (
+    <form onSubmit={submit} noValidate aria-label="Retention period">
+      <Stack gap="sm">
+        <ErrorSummary formId={FORM} errors={form.errors} fields={FIELDS} attempt={attempt} other={otherRefusal(update.error)} />
+        <Group align="flex-start" grow>
+          <NumberInput id={id('retentionYears')} label={YEARS_LABEL} min={1} max={100} allowDecimal={false} clampBehavior="none" {...form.getInputProps('retentionYears')} />
+          <ConfirmPasswordInput
+            id={id('password')}
+            value={form.values.password}
+            onChange={(v) => form.setFieldValue('password', v)}
+            why="changing the retention period"
+            error={update.error}
+            clientError={typeof form.errors.password === 'string' ? form.errors.password : undefined}
+          />
+        </Group>
+        <Group>
+          <Button type="submit" variant="default" loading={update.isPending} {...channelTag('settings.update')}>
+            Save retention period
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
 /** HOMS: the retention period, and released prisoners past it to review and purge (issue 7). */
 export function RetentionSection() {
   const settings = useSettings()
-  const update = useUpdateSettings()
   const review = useRetentionReview(true)
   const purge = usePurge()
-  const [years, setYears] = useState<number | string>('')
   const [chosen, setChosen] = useState<number[]>([])
   const [confirming, setConfirming] = useState(false)
   const [password, setPassword] = useState('')
-  // Changing the period is a settings change: the HOMS's password is asked again (issue 15).
-  const [periodPassword, setPeriodPassword] = useState('')
   const due = review.data?.due ?? []
-  const savePeriod = (e: FormEvent) => {
-    e.preventDefault()
-    update.mutate(
-      { retentionYears: Number(years || settings.data?.retentionYears), password: periodPassword },
-      {
-        onSuccess: () => {
-          setPeriodPassword('')
-          notifications.show({ message: 'Retention period saved.', color: 'teal' })
-        },
-        onError: (err) => (isPasswordError(err) ? setPeriodPassword('') : undefined),
-      },
-    )
-  }
   return (
     <Stack>
       <Title order={2} size="h3">
         Retention
       </Title>
-      <form onSubmit={savePeriod} noValidate aria-label="Retention period">
-        <Stack gap="sm">
-          <Group align="flex-start" grow>
-            <NumberInput label="Keep records of released prisoners for (years)" min={1} max={100} allowDecimal={false} value={years === '' ? (settings.data?.retentionYears ?? '') : years} onChange={setYears} />
-            <ConfirmPasswordInput value={periodPassword} onChange={setPeriodPassword} why="changing the retention period" error={update.error} />
-          </Group>
-          {isPasswordError(update.error) ? null : <ErrorText error={update.error} title="Not saved" />}
-          <Group>
-            <Button type="submit" variant="default" loading={update.isPending} {...channelTag('settings.update')}>
-              Save retention period
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      {settings.data ? <PeriodForm saved={settings.data.retentionYears} /> : null}
       <Text size="sm">{review.data ? `Released before ${formatDate(review.data.releasedBefore)}: ${plural(due.length, 'record')} past the retention period.` : null}</Text>
       <DataTable
         caption="Records past the retention period"

@@ -1,13 +1,13 @@
 import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState, type FormEvent } from 'react'
 import { STAFF_ROLES, type StaffRole } from '../../../../shared/ipc/values'
 import { staffSaveInput, type Staff } from '../../../../shared/ipc/channels/caseload'
 import { ErrorSummary } from '../../app/ErrorSummary'
-import { fieldId, formErrors, serverFieldError, type FieldErrors } from '../../lib/formErrors'
+import { fieldId, validateWith } from '../../lib/formErrors'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
-import { OmuError } from '../../data/client'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { useSaveStaff, useStaff } from '../../data/caseloadHooks'
 import { ROLE_LABELS } from '../../lib/labels'
 import { channelTag, useCan, whoCan } from '../../app/can'
@@ -19,37 +19,39 @@ const STAFF_FIELDS = [
   { name: 'hoursPerWeek', label: 'Hours a week' },
 ] as const
 
+interface StaffValues {
+  name: string
+  role: StaffRole
+  /** NumberInput's value: '' while the field is empty. */
+  hoursPerWeek: number | string
+}
+
+/** staff.save's input from the form; an empty number stays missing, so the contract asks for it in words. */
+const staffInput = (v: StaffValues) => ({ name: v.name, role: v.role, hoursPerWeek: v.hoursPerWeek === '' ? undefined : Number(v.hoursPerWeek) })
+
 /** OMU staff: POMs hold caseloads; inactive staff keep their history but take no new cases. */
 export function StaffSection() {
   const staff = useStaff()
   const save = useSaveStaff()
   // Issue 16: only a role the rules table lets change staff records sees the buttons and the form.
   const canSave = useCan('staff.save')
-  const [draft, setDraft] = useState({ name: '', role: 'prison_pom' as StaffRole, hoursPerWeek: 37 as number | string })
-  const err = save.error instanceof OmuError ? save.error : null
   // Issue 16: the contract's own rules checked before sending, every problem at once in a summary.
-  const [problems, setProblems] = useState<FieldErrors>({})
-  const [attempt, setAttempt] = useState(0)
-  const input = () => ({ name: draft.name, role: draft.role, hoursPerWeek: draft.hoursPerWeek === '' ? undefined : Number(draft.hoursPerWeek) })
-  const refused = serverFieldError(err)
-  const fieldError = (name: string) => problems[name] ?? (refused?.field === name ? refused.message : undefined)
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const found = formErrors(staffSaveInput, input())
-    setProblems(found)
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1)
-      return
-    }
-    save.mutate(staffSaveInput.parse(input()), {
-      onSuccess: (s) => {
-        notifications.show({ message: `${s.name} added.`, color: 'teal' })
-        setDraft({ name: '', role: draft.role, hoursPerWeek: 37 })
-      },
-      onError: () => setAttempt((n) => n + 1),
-    })
-  }
-  const summaryErrors = refused ? { ...problems, [refused.field]: refused.message } : problems
+  const form = useForm<StaffValues>({ mode: 'controlled', initialValues: { name: '', role: 'prison_pom', hoursPerWeek: 37 }, validate: validateWith(staffSaveInput, staffInput) })
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const submit = form.onSubmit(
+    (v) =>
+      save.mutate(staffSaveInput.parse(staffInput(v)), {
+        onSuccess: (s) => {
+          notifications.show({ message: `${s.name} added.`, color: 'teal' })
+          form.setValues({ name: '', role: v.role, hoursPerWeek: 37 })
+          form.clearErrors()
+        },
+        onError: refused,
+      }),
+    failed,
+  )
+  // The same channel marks staff active or inactive from the table: its refusals are said there, the form's in its summary.
+  const fromForm = save.variables !== undefined && save.variables.id === undefined
   return (
     <Stack>
       <Title order={2} size="h3" id="staff-title">
@@ -83,11 +85,11 @@ export function StaffSection() {
       />
       {canSave ? (
         <form onSubmit={submit} noValidate aria-label="Add a member of staff">
-          <ErrorSummary formId={STAFF_FORM} errors={summaryErrors} fields={STAFF_FIELDS} attempt={attempt} />
+          <ErrorSummary formId={STAFF_FORM} errors={form.errors} fields={STAFF_FIELDS} attempt={attempt} other={fromForm ? otherRefusal(save.error) : null} />
           <Group align="flex-start" mt="sm">
-            <TextInput id={fieldId(STAFF_FORM, 'name')} label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={fieldError('name')} required />
-            <NativeSelect id={fieldId(STAFF_FORM, 'role')} label="Role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.currentTarget.value as StaffRole })} data={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} error={fieldError('role')} />
-            <NumberInput id={fieldId(STAFF_FORM, 'hoursPerWeek')} label="Hours a week" value={draft.hoursPerWeek} clampBehavior="none" onChange={(v) => setDraft({ ...draft, hoursPerWeek: v })} w={140} error={fieldError('hoursPerWeek')} />
+            <TextInput id={fieldId(STAFF_FORM, 'name')} label="Name" required {...form.getInputProps('name')} />
+            <NativeSelect id={fieldId(STAFF_FORM, 'role')} label="Role" data={STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} {...form.getInputProps('role')} />
+            <NumberInput id={fieldId(STAFF_FORM, 'hoursPerWeek')} label="Hours a week" clampBehavior="none" w={140} {...form.getInputProps('hoursPerWeek')} />
             <Button type="submit" mt={25} loading={save.isPending} {...channelTag('staff.save')}>
               Add member of staff
             </Button>
@@ -96,7 +98,7 @@ export function StaffSection() {
       ) : (
         <Text size="sm">{whoCan('staff.save')}</Text>
       )}
-      {err && !err.field ? <ErrorText error={save.error} title="Not saved" /> : null}
+      {save.error && !fromForm ? <ErrorText error={save.error} title="Not saved" /> : null}
       <Text size="sm" c="dimmed">
         Contracted hours set how the Allocation screen balances caseloads.
       </Text>

@@ -1,7 +1,11 @@
 import { Box, Button, Group, List, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { SharedLocationInput } from '../../../../shared/ipc/channels/storage'
+import { useForm } from '@mantine/form'
+import { useEffect, useId, useRef } from 'react'
+import { storage as storageChannels, type SharedLocationInput } from '../../../../shared/ipc/channels/storage'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { Notice } from '../../app/Notice'
+import { useFormRefusal } from '../../app/useFormRefusal'
+import { formErrors } from '../../lib/formErrors'
 import { useCopyToShared } from '../../data/storageHooks'
 import { describeLocation, fieldError, plainMessage } from './location'
 import { CredentialFields } from './CredentialFields'
@@ -44,31 +48,29 @@ const count = (n: number) => n.toLocaleString('en-GB')
 export function CopyToSharedDialog({ location, username: initialUsername, onUse, onClose }: { location: SharedLocationInput; username: string; onUse: () => void; onClose: () => void }) {
   const id = useId()
   const copy = useCopyToShared()
-  const [username, setUsername] = useState(initialUsername)
-  const [password, setPassword] = useState('')
-  const [missing, setMissing] = useState<{ username?: string; password?: string }>({})
+  const formId = `copy-shared${id.replace(/[^A-Za-z0-9_-]/g, '')}`
+  const toInput = (v: { username: string; password: string }) => ({ location, username: v.username.trim(), password: v.password })
+  // Issue 16, "Form errors": storage.copyToShared's own schema checks the sign-in, every problem at
+  // once in a summary at the top, which takes the focus (also when a refusal comes back).
+  const form = useForm<{ username: string; password: string }>({
+    mode: 'controlled',
+    initialValues: { username: initialUsername, password: '' },
+    validate: (v) => formErrors(storageChannels.copyToShared.input, toInput(v)),
+  })
+  const { attempt, failed } = useFormRefusal(form)
+  const { username, password } = form.values
   const busy = copy.isPending
   const report = copy.data
 
   // A refusal naming the sign-in goes under its field; anything else (the server, the database
-  // not being empty) is said in the notice below the fields.
+  // not being empty) is said at the top of the summary.
   const refused = fieldError(copy.error)
   const onField = refused?.field === 'username' || refused?.field === 'password' ? refused : null
-  const error = (name: 'username' | 'password') => missing[name] ?? (onField?.field === name ? onField.message : undefined)
-
-  const formRef = useRef<HTMLFormElement>(null)
-  const [focusFirstMissing, setFocusFirstMissing] = useState(0)
+  const errors: Record<string, unknown> = onField && !form.errors[onField.field] ? { ...form.errors, [onField.field]: onField.message } : form.errors
+  const error = (name: 'username' | 'password') => (typeof errors[name] === 'string' ? (errors[name] as string) : undefined)
   useEffect(() => {
-    if (focusFirstMissing > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [focusFirstMissing])
-
-  // The copy button is disabled while the copy runs, which takes focus from it: when a refusal
-  // comes back, focus returns to the field it names, or to the button to try again.
-  const submitRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (!copy.error) return
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
-    ;(invalid ?? submitRef.current)?.focus()
+    if (copy.error) failed()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new refusal counts as an attempt
   }, [copy.error])
 
   // The form (and the button that had focus) is replaced by the summary: focus goes to its start.
@@ -77,19 +79,10 @@ export function CopyToSharedDialog({ location, username: initialUsername, onUse,
     if (report) resultRef.current?.focus()
   }, [report])
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
+  const submit = form.onSubmit((v) => {
     if (busy) return
-    const m: typeof missing = {}
-    if (!username.trim()) m.username = 'Enter your username.'
-    if (!password) m.password = 'Enter your password.'
-    setMissing(m)
-    if (Object.keys(m).length > 0) {
-      setFocusFirstMissing((n) => n + 1)
-      return
-    }
-    copy.mutate({ location, username: username.trim(), password })
-  }
+    copy.mutate(toInput(v))
+  }, failed)
 
   const differs = report?.tables.some((t) => t.file !== t.shared) ?? false
   const titleId = `${id}-signin`
@@ -162,8 +155,18 @@ export function CopyToSharedDialog({ location, username: initialUsername, onUse,
           </Group>
         </Stack>
       ) : (
-        <form ref={formRef} onSubmit={submit} noValidate aria-label="Copy this computer’s data">
+        <form onSubmit={submit} noValidate aria-label="Copy this computer’s data">
           <Stack>
+            <ErrorSummary
+              formId={formId}
+              errors={errors}
+              fields={[
+                { name: 'username', label: 'Your username on the shared database' },
+                { name: 'password', label: 'Your password on the shared database' },
+              ]}
+              attempt={attempt}
+              other={copy.error && !onField ? plainMessage(copy.error) : null}
+            />
             <Text>
               This copies everything in this computer’s data file, the audit trail included, one way into the shared database {describeLocation(location)}, which must be empty and newly set up by IT; the file
               on this computer is not changed.
@@ -177,15 +180,10 @@ export function CopyToSharedDialog({ location, username: initialUsername, onUse,
               <CredentialFields
                 username={username}
                 password={password}
-                onUsername={(v) => {
-                  setUsername(v)
-                  setMissing((m) => ({ ...m, username: undefined }))
-                }}
-                onPassword={(v) => {
-                  setPassword(v)
-                  setMissing((m) => ({ ...m, password: undefined }))
-                }}
+                onUsername={(v) => form.setFieldValue('username', v)}
+                onPassword={(v) => form.setFieldValue('password', v)}
                 error={error}
+                idPrefix={formId}
                 disabled={busy}
                 autoFocus={initialUsername ? 'password' : 'username'}
               />
@@ -197,17 +195,13 @@ export function CopyToSharedDialog({ location, username: initialUsername, onUse,
                   <Loader size="sm" aria-hidden="true" />
                   <Text size="sm">Copying… This can take several seconds for a large file. Keep this window open.</Text>
                 </Group>
-              ) : copy.error && !onField ? (
-                <Notice tone="failure" title="Nothing was copied">
-                  {plainMessage(copy.error)}
-                </Notice>
               ) : null}
             </div>
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose} disabled={busy}>
                 Cancel
               </Button>
-              <Button ref={submitRef} type="submit" loading={busy}>
+              <Button type="submit" loading={busy}>
                 Copy the data
               </Button>
             </Group>

@@ -13,10 +13,13 @@ export function CredentialFields(props: {
   disabled?: boolean
   /** Which field takes focus when a dialog opens. */
   autoFocus?: 'username' | 'password'
+  /** The fields' ids, for an error summary's links: `${idPrefix}-username` and `${idPrefix}-password`. */
+  idPrefix?: string
 }) {
   return (
     <Group align="flex-start" grow>
       <TextInput
+        id={props.idPrefix ? `${props.idPrefix}-username` : undefined}
         label="Your username on the shared database"
         value={props.username}
         onChange={(e) => props.onUsername(e.currentTarget.value)}
@@ -27,6 +30,7 @@ export function CredentialFields(props: {
         data-autofocus={props.autoFocus === 'username' ? true : undefined}
       />
       <PasswordInput
+        id={props.idPrefix ? `${props.idPrefix}-password` : undefined}
         label="Your password on the shared database"
         value={props.password}
         onChange={(e) => props.onPassword(e.currentTarget.value)}

@@ -1,11 +1,37 @@
 import { Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import type { SharedLocationInput, Storage } from '../../../../shared/ipc/channels/storage'
-import { ErrorText } from '../../app/ErrorText'
+import { useForm } from '@mantine/form'
+import { useEffect, useId, useState } from 'react'
+import { sharedLocationSchema, storage as storageChannels, type SharedLocationInput, type Storage } from '../../../../shared/ipc/channels/storage'
+import { ErrorSummary } from '../../app/ErrorSummary'
 import { Notice } from '../../app/Notice'
+import { useFormRefusal } from '../../app/useFormRefusal'
 import { useTestConnection } from '../../data/storageHooks'
-import { asksPlainTextPermission, draftFrom, fieldError, missingFields, needsCaFile, plainMessage, TLS_LABELS, TLS_WARNINGS, toLocation, type FieldName, type LocationDraft, type TlsMode } from './location'
+import { fieldId, formErrors, type FieldErrors } from '../../lib/formErrors'
+import { asksPlainTextPermission, draftFrom, fieldError, needsCaFile, plainMessage, TLS_LABELS, TLS_WARNINGS, toLocation, type FieldName, type LocationDraft, type TlsMode } from './location'
 import { CredentialFields } from './CredentialFields'
+
+type Values = LocationDraft & { username: string; password: string }
+const FIELDS = [
+  { name: 'host', label: 'Server name or address' },
+  { name: 'port', label: 'Port' },
+  { name: 'database', label: 'Database name' },
+  { name: 'tls', label: 'Encryption (TLS)' },
+  { name: 'allowPlainText', label: 'Allow unencrypted connections' },
+  { name: 'caFile', label: 'CA certificate file' },
+  { name: 'username', label: 'Your username on the shared database' },
+  { name: 'password', label: 'Your password on the shared database' },
+] as const
+
+/**
+ * Issue 16, "Form errors": the contract's own schemas check every field at once, the address
+ * alone (storage.choose) or with the user's sign-in too (storage.test), keyed as the form's fields.
+ */
+function check(v: Values, withSignIn: boolean): FieldErrors {
+  if (!withSignIn) return formErrors(sharedLocationSchema, toLocation(v))
+  const out: FieldErrors = {}
+  for (const [path, message] of Object.entries(formErrors(storageChannels.test.input, { location: toLocation(v), username: v.username.trim(), password: v.password }))) out[path.replace(/^location\./, '')] = message
+  return out
+}
 
 const TLS_OPTIONS = (Object.keys(TLS_LABELS) as TlsMode[]).map((value) => ({ value, label: TLS_LABELS[value] }))
 
@@ -44,64 +70,68 @@ export function SharedDatabaseForm({
   onCopy?: (request: CopyRequest) => void
 }) {
   const id = useId()
-  const [draft, setDraft] = useState<LocationDraft>(() => draftFrom(current))
-  const [missing, setMissing] = useState<Partial<Record<FieldName, string>>>({})
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
+  const formId = `shared-db${id.replace(/[^A-Za-z0-9_-]/g, '')}`
+  const form = useForm<Values>({ mode: 'controlled', initialValues: { ...draftFrom(current), username: '', password: '' } })
+  const { attempt, failed } = useFormRefusal(form)
+  const draft = form.values
+  const { username, password } = draft
   const test = useTestConnection()
   // The details the last test was run with: a change to them makes its answer out of date.
   const [testedWith, setTestedWith] = useState<string | null>(null)
-  // After a check finds empty fields, focus moves to the first, whose message says what to enter.
-  const formRef = useRef<HTMLFormElement>(null)
-  const [focusFirstMissing, setFocusFirstMissing] = useState(0)
-  useEffect(() => {
-    if (focusFirstMissing > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [focusFirstMissing])
   const location = toLocation(draft)
   const key = JSON.stringify(location)
   const answer = test.data && testedWith === key ? test.data : null
 
+  // A refusal of the switch (or of the test) naming a field is shown on it and in the summary; the main process's refusals stay until the next try.
   const refused = fieldError(useError) ?? fieldError(test.error)
-  const error = (name: FieldName) => missing[name] ?? (refused?.field === name ? refused.message : undefined)
-  /** An edit clears that field's "enter ..." message (the main process's refusals stay until the next try). */
-  const clear = (name: FieldName) => setMissing((m) => ({ ...m, [name]: undefined }))
-  const set = (patch: Partial<LocationDraft>) => {
-    setDraft({ ...draft, ...patch })
-    for (const name of Object.keys(patch) as FieldName[]) clear(name)
+  const errors: Record<string, unknown> = refused && !form.errors[refused.field] ? { ...form.errors, [refused.field]: refused.message } : form.errors
+  const error = (name: FieldName) => (typeof errors[name] === 'string' ? (errors[name] as string) : undefined)
+  const other = useError && !fieldError(useError) ? plainMessage(useError) : null
+  // A refused switch moves the focus to the summary, as a failed check does.
+  useEffect(() => {
+    if (useError) failed()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new refusal counts as an attempt
+  }, [useError])
+  /** An edit clears that field's message. */
+  const set = (patch: Partial<Values>) => {
+    form.setValues(patch)
+    for (const name of Object.keys(patch)) form.clearFieldError(name)
   }
 
-  const check = (m: Partial<Record<FieldName, string>>): boolean => {
-    setMissing(m)
-    const ok = Object.keys(m).length === 0
-    if (!ok) setFocusFirstMissing((n) => n + 1)
+  /** Every problem at once, in the summary, before anything is sent. */
+  const valid = (withSignIn: boolean): boolean => {
+    const found = check(draft, withSignIn)
+    form.setErrors(found)
+    const ok = Object.keys(found).length === 0
+    if (!ok) failed()
     return ok
   }
 
-  const runTest = (e: FormEvent) => {
+  const runTest = (e: React.FormEvent) => {
     e.preventDefault()
     test.reset()
-    const m = missingFields(draft)
-    if (!username.trim()) m.username = 'Enter your username.'
-    if (!password) m.password = 'Enter your password.'
-    if (!check(m)) return
+    if (!valid(true)) return
     setTestedWith(key)
     test.mutate({ location, username: username.trim(), password })
   }
 
   const use = () => {
-    if (check(missingFields(draft))) onUse({ location, tested: answer?.ok === true })
+    if (valid(false)) onUse({ location, tested: answer?.ok === true })
   }
 
   const copy = () => {
-    if (onCopy && check(missingFields(draft))) onCopy({ location, username: username.trim() })
+    if (onCopy && valid(false)) onCopy({ location, username: username.trim() })
   }
+  const fid = (name: string) => fieldId(formId, name)
 
   const titleId = `${id}-test-title`
   return (
-    <form ref={formRef} onSubmit={runTest} noValidate aria-label="The shared OMU database">
+    <form onSubmit={runTest} noValidate aria-label="The shared OMU database">
       <Stack maw={640}>
+        <ErrorSummary formId={formId} errors={errors} fields={FIELDS} attempt={attempt} other={other} />
         <Group align="flex-start" wrap="nowrap">
           <TextInput
+            id={fid('host')}
             style={{ flex: 1 }}
             label="Server name or address"
             description="For example omu-db.example.gov.uk or 10.20.30.40. IT gives you this."
@@ -113,6 +143,7 @@ export function SharedDatabaseForm({
             required
           />
           <NumberInput
+            id={fid('port')}
             w={130}
             label="Port"
             description="Usually 5432"
@@ -128,8 +159,9 @@ export function SharedDatabaseForm({
             required
           />
         </Group>
-        <TextInput label="Database name" description="Usually omu" value={draft.database} onChange={(e) => set({ database: e.currentTarget.value })} error={error('database')} autoComplete="off" spellCheck={false} required />
+        <TextInput id={fid('database')} label="Database name" description="Usually omu" value={draft.database} onChange={(e) => set({ database: e.currentTarget.value })} error={error('database')} autoComplete="off" spellCheck={false} required />
         <NativeSelect
+          id={fid('tls')}
           label="Encryption (TLS)"
           data={TLS_OPTIONS}
           value={draft.tls}
@@ -141,6 +173,7 @@ export function SharedDatabaseForm({
           // Issue 14: the app refuses plain text to another computer unless a HOMS ticks this. The
           // warning is the checkbox's description, read with it, and stays while it is ticked.
           <Checkbox
+            id={fid('allowPlainText')}
             label="Allow unencrypted connections to this server (a HOMS decision)"
             description={`Everyone’s password and the prisoners’ records would cross the network to ${draft.host.trim()} unencrypted: anyone on the network in between could read them, or pretend to be the server. Allow it only for a test server, and ask IT to turn TLS on. While it is allowed, every page says “Shared database: not encrypted”.`}
             checked={draft.allowPlainText}
@@ -150,6 +183,7 @@ export function SharedDatabaseForm({
         ) : null}
         {needsCaFile(draft.tls) ? (
           <TextInput
+            id={fid('caFile')}
             label="CA certificate file"
             description="The full path of the estate’s CA certificate, a PEM file (for example C:\OMU\estate-ca.pem). Leave it empty only if the server’s certificate is from a public certificate authority."
             value={draft.caFile}
@@ -168,15 +202,10 @@ export function SharedDatabaseForm({
           <CredentialFields
             username={username}
             password={password}
-            onUsername={(v) => {
-              setUsername(v)
-              clear('username')
-            }}
-            onPassword={(v) => {
-              setPassword(v)
-              clear('password')
-            }}
+            onUsername={(v) => set({ username: v })}
+            onPassword={(v) => set({ password: v })}
             error={error}
+            idPrefix={formId}
           />
           <Group>
             <Button type="submit" variant="default" loading={test.isPending}>
@@ -205,7 +234,6 @@ export function SharedDatabaseForm({
             </Button>
           </Stack>
         ) : null}
-        <ErrorText error={useError ? new Error(plainMessage(useError)) : null} title="Not changed" />
         <Group>
           <Button onClick={use} loading={usePending}>
             {useLabel}

@@ -87,12 +87,3 @@ export function fieldError(err: unknown): { field: FieldName; message: string } 
 export function plainMessage(err: unknown): string {
   return fieldError(err)?.message ?? (err instanceof Error ? err.message : 'Something went wrong.')
 }
-
-/** Empty required fields, said as the main process would say them, before anything is sent. */
-export function missingFields(d: LocationDraft): Partial<Record<FieldName, string>> {
-  const out: Partial<Record<FieldName, string>> = {}
-  if (!d.host.trim()) out.host = 'Enter the server’s name or address.'
-  if (d.port === '' || String(d.port).trim() === '') out.port = 'Enter the port as a number (PostgreSQL’s usual port is 5432).'
-  if (!d.database.trim()) out.database = 'Enter the database name (for example omu).'
-  return out
-}

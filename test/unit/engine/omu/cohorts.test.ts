@@ -2,7 +2,7 @@
 // sentenced" (12 weeks), "handover period" (spec A.1's upcoming and in-progress lists), "approaching parole"
 // (26 weeks) and "young adult" (18 to 25 inclusive).
 import { describe, expect, it } from 'vitest'
-import { OmuInputError, priorityCohortsFor, type PriorityCohortFacts } from '../../../../shared/engine/omu/index'
+import { OmuInputError, priorityCohortsFirst, priorityCohortsFor, type PriorityCohortFacts } from '../../../../shared/engine/omu/index'
 
 const base: PriorityCohortFacts = { today: '2020-07-01', sentenceType: 'determinate', sentenceStartDate: '2019-01-01', dateOfBirth: '1980-05-05' }
 const ids = (f: Partial<PriorityCohortFacts>): string[] => priorityCohortsFor({ ...base, ...f }).cohorts.map((c) => c.id)
@@ -120,5 +120,19 @@ describe('flag cohorts and combinations', () => {
   it('a date that is not a real date is a caller error naming the field', () => {
     expect(() => priorityCohortsFor({ ...base, paroleEligibilityDate: '2020-13-01' })).toThrow(OmuInputError)
     expect(() => priorityCohortsFor({ ...base, today: '01/07/2020' })).toThrow(/^today must be a real date/)
+  })
+})
+
+// Seed 002: "Priority supervision should be given to the following cohorts as we progress through
+// stages 4 to 1"; stage 1 (Prepare) has "Staffing levels near target and sufficient for normal
+// regime delivery including full offender management processes" (issue 17, the reading in cohorts.ts).
+describe('priority cohorts first in the caseload (seed 002, "as we progress through stages 4 to 1")', () => {
+  it.each([
+    [4, true],
+    [3, true],
+    [2, true],
+    [1, false],
+  ] as const)('stage %i: cohorts first is %s (every stage below 1; normal order at stage 1, Prepare)', (stage, first) => {
+    expect(priorityCohortsFirst(stage)).toBe(first)
   })
 })

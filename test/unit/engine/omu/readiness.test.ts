@@ -82,7 +82,7 @@ describe('face-to-face element needs the three evidence flags', () => {
     expect(b?.faceToFace).toBe(true)
     expect(b?.state).toBe('not_ready')
     expect(b?.reasons).toEqual([
-      'Baseline 1.1 has a face-to-face element: record the consultation with the trade unions and staff associations (seed 002: risk assessments and SSOW are carried out in consultation with the TUs and staff associations).',
+      'Baseline 1.1 has a face-to-face element: record the consultation with the trade unions and staff associations (Exceptional Delivery Model: risk assessments and safe systems of work are carried out in consultation with the trade unions and staff associations).',
     ])
   })
 

@@ -1,5 +1,7 @@
 // sequencePlan (issue 4): weighting 3 precursors, then 2, then 1, within a weighting by area order;
-// warnings where a lower-weighted baseline delivers before a higher one in its area is ready.
+// warnings where a lower-weighted baseline delivers before a higher one is ready, in any area
+// (issue 17; seed 002 "Guide to weightings/prioritisation": 3 "Highest– action required as a
+// precursor to other tasks", 1 "Lowest – action required once others have been completed").
 import { describe, expect, it } from 'vitest'
 import { OMU_EDM, sequencePlan } from '../../../../shared/engine/omu/index'
 import { allReady, baseline, entry, readyEntry, SYNTHETIC } from './fixtures'
@@ -42,14 +44,29 @@ describe('warnings', () => {
         baselineId: '2.5',
         blockedBy: ['2.1', '2.4'],
         message:
-          'Baseline 2.5 (weighting 2) is delivering while baselines 2.1 (weighting 3), 2.4 (weighting 3) in the same area (Throughout the sentence) are not ready: higher weightings are precursors to other tasks (seed 002, guide to weightings).',
+          'Baseline 2.5 (weighting 2, Throughout the sentence) is delivering while baselines 2.1 (weighting 3, same area), 2.4 (weighting 3, same area) are not ready: higher weightings are precursors to other tasks in any area (Exceptional Delivery Model, guide to weightings).',
       },
     ])
   })
 
-  it('no warning across areas: 3.5 delivering while 2.1 is not ready', () => {
+  it('warns across areas (seed 002 guide to weightings: weighting 3 is "a precursor to other tasks", whatever their area): 3.5 delivering while 2.1 is not ready', () => {
     const entries = allReady(OMU_EDM).map((e) => (e.baselineId === '3.5' ? { ...e, status: 'delivering' as const } : e.baselineId === '2.1' ? entry('2.1') : e))
-    expect(sequencePlan(OMU_EDM, entries).warnings).toEqual([])
+    const warnings = sequencePlan(OMU_EDM, entries).warnings
+    expect(warnings.map((w) => [w.baselineId, w.blockedBy])).toEqual([['3.5', ['2.1']]])
+    const area21 = OMU_EDM.areas.find((a) => a.id === OMU_EDM.baselines.find((b) => b.id === '2.1')?.area)?.title
+    expect(area21).toBeTruthy()
+    expect(warnings[0]?.message).toContain(`2.1 (weighting 3, ${area21 ?? ''})`)
+    expect(warnings[0]?.message).not.toMatch(/seed 0/)
+  })
+
+  it('a weighting 1 baseline waits for weightings 3 and 2 in other areas too (seed 002: 1 is "action required once others have been completed"; synthetic B.2 after A.2 and A.3)', () => {
+    const entries = [...allReady(SYNTHETIC).filter((e) => !['A.2', 'A.3', 'B.2'].includes(e.baselineId)), readyEntry(baseline(SYNTHETIC, 'B.2'), { status: 'delivering' }), entry('A.2', { status: 'in_progress', owner: 'HOMS' }), entry('A.3')]
+    expect(sequencePlan(SYNTHETIC, entries).warnings.map((w) => [w.baselineId, w.blockedBy])).toEqual([['B.2', ['A.2', 'A.3']]])
+  })
+
+  it('a weighting 3 baseline is never warned about: nothing is its precursor (seed 002 guide to weightings)', () => {
+    const entries = allReady(OMU_EDM).map((e) => (e.baselineId === '1.1' ? { ...e, status: 'delivering' as const } : e.baselineId === '2.1' ? entry('2.1') : e))
+    expect(sequencePlan(OMU_EDM, entries).warnings.filter((w) => w.baselineId === '1.1')).toEqual([])
   })
 
   it('a precursor marked ready but missing its face-to-face evidence still warns (2.6 for 2.7)', () => {
@@ -62,12 +79,13 @@ describe('warnings', () => {
     expect(plan.steps.find((s) => s.baselineId === '2.6')).toMatchObject({ status: 'ready', ready: false })
   })
 
-  it('a higher baseline that is not applicable does not block; weighting 1 waits for 3 and 2 (synthetic A.1)', () => {
+  it('a higher baseline that is not applicable does not block; weighting 1 waits for 3 and 2, in any area (synthetic A.1 waits for B.1 too)', () => {
     const entries = [
       readyEntry(baseline(SYNTHETIC, 'A.1'), { status: 'delivering' }),
       entry('A.2', { status: 'not_applicable', notApplicableReason: 'Open estate' }),
       entry('A.3', { status: 'in_progress', owner: 'HOMS' }),
     ]
-    expect(sequencePlan(SYNTHETIC, entries).warnings.map((w) => [w.baselineId, w.blockedBy])).toEqual([['A.1', ['A.3']]])
+    // B.1 (weighting 3, area B) has no entry, so it is not ready: it comes first, highest weighting first.
+    expect(sequencePlan(SYNTHETIC, entries).warnings.map((w) => [w.baselineId, w.blockedBy])).toEqual([['A.1', ['B.1', 'A.3']]])
   })
 })

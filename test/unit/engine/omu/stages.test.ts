@@ -1,7 +1,7 @@
 // tasksAtStage / stageChange (issue 4): seed 002's stage 4 list plus what the stage 3, 2 and 1
 // descriptors add; seed 000's regimes stand alone.
 import { describe, expect, it } from 'vitest'
-import { OMU_EDM, OmuInputError, PROBATION_SUPERVISION_EDM, stageChange, tasksAtStage } from '../../../../shared/engine/omu/index'
+import { OMU_EDM, OmuInputError, PROBATION_SUPERVISION_EDM, baselinesAtStage, findStage, stageChange, tasksAtStage } from '../../../../shared/engine/omu/index'
 
 describe('tasksAtStage (seed 002, cumulative)', () => {
   it('stage 4: the 11 lockdown tasks (Public Protection, OASys, Progression), no baselines', () => {
@@ -32,6 +32,16 @@ describe('tasksAtStage (seed 002, cumulative)', () => {
   it('an unknown stage throws OmuInputError naming the stages', () => {
     expect(() => tasksAtStage(OMU_EDM, 'amber')).toThrow('Stage "amber" is not a stage of "Exceptional Delivery Regime model: Offender Management Unit" (stages: 4, 3, 2, 1).')
     expect(() => tasksAtStage(OMU_EDM, 'amber')).toThrow(OmuInputError)
+  })
+
+  // Issue 17: a plan from the Probation Supervision EDM (seed 000: green, amber and red regimes)
+  // keeps the establishment's stage numbers (seed 002: 4 to 1); they read as its restriction levels.
+  it('on a catalogue whose stages are not numbered, stage 3, 2, 1 are the regimes at levels 3, 2, 1 and stage 4 the most restricted (seed 000: red, amber, green)', () => {
+    expect([4, 3, 2, 1].map((n) => findStage(PROBATION_SUPERVISION_EDM, n).id)).toEqual(['red', 'red', 'amber', 'green'])
+    expect(baselinesAtStage(PROBATION_SUPERVISION_EDM, 1).map((b) => b.id)).toEqual(baselinesAtStage(PROBATION_SUPERVISION_EDM, 'green').map((b) => b.id))
+    expect(() => findStage(PROBATION_SUPERVISION_EDM, 5)).toThrow(OmuInputError)
+    // A numbered catalogue is read by id only (seed 002 has no stage 5).
+    expect(() => findStage(OMU_EDM, 5)).toThrow(OmuInputError)
   })
 })
 
