@@ -301,6 +301,8 @@ export const FUNCTION_GRANTS: Record<string, readonly UserRole[]> = {
   omu_app_role: USER_ROLES,
   omu_my_user_id: USER_ROLES,
   omu_is_my_case: ['pom'],
+  // Issue 17 (migration 0018): the COM details and checklist of a case the POM is allocated or co-works.
+  omu_works_on_case: ['pom'],
   omu_my_staff_id: ['pom'],
   // retention.purge: the purged person's copies in the audit trail and the change log (issue 15).
   omu_forget_prisoner: ['homs'],

@@ -5,7 +5,6 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { auditLog, comHandover } from '../../db/schema'
-import { usePostgres } from '../pg/workers'
 import type { IpcResult } from '../../shared/ipc/result'
 import { HMP_TESTSHIRE, readStore, servicesPerTest, TEST_PASSWORD, type ServicesHandle } from './helpers'
 
@@ -175,9 +174,7 @@ describe('co-working POMs do the handover work too (../shared/specs/mpc-rules.md
     const view = await must(svc.call('omu:handover.get', { prisonerId: theirs }))
     expect(view.checklist.editable).toBe(true)
     expect(view.canEdit).toBe(true)
-    // The shared database's row policy for com_handover still names only the allocated POM
-    // (omu_is_my_case, migration 0010): the co-worker's own write there needs a migration (noted).
-    if (usePostgres()) return
+    // On the shared database the row policy allows it too (omu_works_on_case, PG migration 0018).
     await must(svc.call('omu:handover.tickTask', { prisonerId: theirs, task: 'contactedCom', done: true }))
     expect((await must(svc.call('omu:handover.get', { prisonerId: theirs }))).checklist.completeCount).toBe(1)
   })

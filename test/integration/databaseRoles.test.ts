@@ -86,8 +86,11 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     ids.mine = (await must(homs.call('omu:prisoners.create', TEST_PRISONER))).id
     ids.theirs = (await must(homs.call('omu:prisoners.create', { ...TEST_PRISONER, prisonNumber: 'B2345CD', firstName: 'Bo' }))).id
     ids.bare = (await must(homs.call('omu:prisoners.create', { ...TEST_PRISONER, prisonNumber: 'C3456DE', firstName: 'Cy' }))).id
+    // Another POM's case the POM does not co-work (the POM co-works ids.theirs below).
+    ids.notMine = (await must(homs.call('omu:prisoners.create', { ...TEST_PRISONER, prisonNumber: 'D4567EF', firstName: 'Di' }))).id
     await must(homs.call('omu:allocations.allocate', { prisonerId: ids.mine, staffId: ids.pomStaff, startDate: '2026-09-10' }))
     await must(homs.call('omu:allocations.allocate', { prisonerId: ids.theirs, staffId: ids.otherStaff, startDate: '2026-09-10' }))
+    await must(homs.call('omu:allocations.allocate', { prisonerId: ids.notMine, staffId: ids.otherStaff, startDate: '2026-09-10' }))
     const session = { date: '2026-11-18', inPerson: true, mode: 'wing_interview_room', durationMinutes: 30, notes: 'Disclosed a risk to a named officer.', notesSensitive: true }
     ids.mySession = (await must(homs.call('omu:sessions.record', { ...session, prisonerId: ids.mine }))).id
     ids.theirSession = (await must(homs.call('omu:sessions.record', { ...session, prisonerId: ids.theirs }))).id
@@ -112,7 +115,7 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
     await must(homs.call('omu:coworking.assign', { prisonerId: ids.theirs, staffId: ids.pomStaff, startDate: '2026-10-01' }))
 
     // Issue 17: COM details on the POM's case and on another's.
-    for (const c of [ids.mine, ids.theirs]) await must(homs.call('omu:handover.saveDetails', { prisonerId: c, expectedVersion: null, comName: 'Casey Com' }))
+    for (const c of [ids.mine, ids.theirs, ids.notMine]) await must(homs.call('omu:handover.saveDetails', { prisonerId: c, expectedVersion: null, comName: 'Casey Com' }))
 
     const loc = homs.runtime.storage.kind === 'shared' ? homs.runtime.storage.location : null
     if (!loc) throw new Error('not shared')
@@ -232,9 +235,11 @@ describe.skipIf(!usePostgres())('the shared database enforces each role itself (
         scope: 'outside',
       },
       { table: 'early_allocation_assessment', op: 'update', sql: `update early_allocation_assessment set community_decision = community_decision where prisoner_id = ${ids.theirs}`, column: 'community_decision', scope: 'outside' },
-      // Issue 17: COM details and the handover checklist only on the POM's own cases.
+      // Issue 17: COM details and the handover checklist only on the POM's own cases: allocated or
+      // co-worked (spec D.4; PG migration 0018), so ids.theirs (co-worked) is in scope, ids.notMine not.
       { table: 'com_handover', op: 'insert', sql: `insert into com_handover (prisoner_id, updated_at) values (${ids.bare}, ${stamp})`, scope: 'outside' },
-      { table: 'com_handover', op: 'update', sql: `update com_handover set com_name = com_name where prisoner_id = ${ids.theirs}`, column: 'com_name', scope: 'outside' },
+      { table: 'com_handover', op: 'update', sql: `update com_handover set com_name = com_name where prisoner_id = ${ids.notMine}`, column: 'com_name', scope: 'outside' },
+      { table: 'com_handover', op: 'update', sql: `update com_handover set com_name = com_name where prisoner_id = ${ids.theirs}`, column: 'com_name' },
       // Columns outside the limits: an assessment is kept as saved, an override only ended.
       { table: 'early_allocation_assessment', op: 'update', sql: `update early_allocation_assessment set outcome = outcome where prisoner_id = ${ids.mine}`, column: 'outcome' },
       { table: 'responsibility_override', op: 'update', sql: `update responsibility_override set reason = reason where prisoner_id = ${ids.mine}`, column: 'reason' },

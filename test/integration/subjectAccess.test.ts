@@ -97,8 +97,10 @@ describe('subject access PDF: names in any script (issue 15)', () => {
       const body = execFileSync('pdftotext', ['-layout', saved?.path ?? '', '-']).toString()
       // The POM's full name in the allocations table, the first and last names as facts held.
       expect(body, `${firstName} ${lastName}`).toContain(`${firstName} ${lastName}`)
-      expect(body).toMatch(new RegExp(`firstName\\s+\\S*${firstName}`))
-      expect(body).toMatch(new RegExp(`lastName\\s+\\S*${lastName}`))
+      // Named as the forms name them (issue 16: no internal field names reach a reader).
+      expect(body).toMatch(new RegExp(`First name\\s+\\S*${firstName}`))
+      expect(body).toMatch(new RegExp(`Last name\\s+\\S*${lastName}`))
+      expect(body).not.toMatch(/firstName|lastName|prisonNumber/)
     }
   })
 })

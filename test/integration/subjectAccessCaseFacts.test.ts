@@ -154,8 +154,9 @@ describe('subject access disclosure: the case records of issue 17', () => {
     expect(body).toContain('Overrides of who is responsible')
     // The reason wraps in its column: its first line sits beside the dates.
     expect(body).toMatch(/POM\s+Alpha: agreed with the PDU\s+23\/11\/2026\s+04\/01\/2027\s+—\s+First Homs,/)
-    expect(body).toMatch(/immigrationCase\s+true/)
-    expect(body).toMatch(/firstPomAllocatedDate\s+10\/01\/2024/)
+    expect(body).toMatch(/Immigration case\s+Yes/)
+    expect(body).toMatch(/First pom allocated date\s+10\/01\/2024/i)
+    expect(body).not.toMatch(/immigrationCase|firstPomAllocatedDate/)
     expect(body).not.toMatch(/Bravo|B2345CD/)
 
     // Rendered to PNG for a person to look at (SAR_PNG_DIR keeps the pages).

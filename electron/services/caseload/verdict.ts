@@ -52,7 +52,7 @@ export function nextMinimum(minima: readonly MinimumResult[]): MinimumResult | n
   return best
 }
 
-export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, today: string) {
+export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, today: string, upcomingWindowDays?: number) {
   const p = rec.prisoner
   return priorityCohortsFor({
     today,
@@ -63,6 +63,8 @@ export function cohortsOf(rec: CaseRecord, evaluation: CaseEvaluation | null, to
     // Issue 17: the handover period is the upcoming and in-progress lists (../shared/specs/mpc-rules.md A.1).
     ...(evaluation ? { responsibility: evaluation.responsibility } : {}),
     earliestReleaseDate: releaseDateOf(p, today, targetHearingDateOf(rec)),
+    // The establishment's upcoming window (../shared/specs/mpc-rules.md F), as the handover lists use it.
+    ...(upcomingWindowDays === undefined ? {} : { upcomingWindowDays }),
     paroleEligibilityDate: p.paroleEligibilityDate,
     tariffDate: p.tariffDate,
     // The parole cohort's hearing is the one the parole reviews set (handover spec section 6).
@@ -112,7 +114,7 @@ export function verdictFor(rec: CaseRecord, s: EvalSettings): Verdict {
   let cohorts: string[]
   try {
     evaluation = evaluateRecord(rec, s)
-    cohorts = cohortsOf(rec, evaluation, s.today).cohorts.map((c) => c.id)
+    cohorts = cohortsOf(rec, evaluation, s.today, s.handover?.upcomingWindowDays).cohorts.map((c) => c.id)
   } catch (err) {
     // Issue 16: engine input errors name the field (CaseInputError); the screens get a plain
     // sentence with the field's label and what to fix, the log the engine's own message.

@@ -92,7 +92,7 @@ export const prisonerHandlers: Handlers['prisoners'] = {
       today,
       evaluation: v.ok ? v.evaluation : null,
       evaluationProblem: v.ok ? null : v.message,
-      cohorts: v.ok ? cohortsOf(rec, v.evaluation, today).cohorts : [],
+      cohorts: v.ok ? cohortsOf(rec, v.evaluation, today, s.handover?.upcomingWindowDays).cohorts : [],
       allocations: allocations.map((a) => ({ id: a.id, staffId: a.staffId, staffName: names.get(a.staffId) ?? 'Unknown', startDate: a.startDate, endDate: a.endDate, reason: a.reason })),
       coWorkings: (await coWorkingsOf(store.db, prisonerId)).map((c) => ({ id: c.id, staffId: c.staffId, staffName: names.get(c.staffId) ?? 'Unknown', startDate: c.startDate, endDate: c.endDate, reason: c.reason })),
       sessions: sessions.map((r) => toSession(r, r.staffId === null ? null : (names.get(r.staffId) ?? null), s.extraHolidays)),

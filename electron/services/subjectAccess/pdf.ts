@@ -2,6 +2,7 @@ import { ukDate as formatIsoDate } from '../../../shared/export/labels'
 import { EARLY_ALLOCATION_QUESTION_TEXT, PAROLE_OUTCOME_LABELS } from '../../../shared/export/caseFactLabels'
 import { RESPONSIBILITY_LABELS } from '../../../shared/export/responsibility'
 import { EARLY_ALLOCATION_QUESTIONS, earlyAllocationOutcome } from '../../../shared/engine'
+import { factName, NOT_FACTS } from '../../../shared/export/factNames'
 import { heading, keyValues, newA4, paragraph, table, toBuffer, footers, type Doc } from '../export/pdfLayout'
 import type { SarEarlyAllocationAssessment, SarHandover, SubjectAccessDocument } from './document'
 
@@ -70,6 +71,21 @@ function earlyAllocationSection(doc: Doc, assessments: readonly SarEarlyAllocati
   }
 }
 
+/** A name as the start of a line: its first letter capital. */
+const sentence = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1)
+
+/** Spec D.2's probation resourcing decision, stored 1 / 0 / null, as the prisoner form says it. */
+const resourcingWords = (v: unknown): string => (v === null || v === undefined ? 'Not known' : v === true || v === 1 ? 'Enhanced' : 'Standard')
+
+/** A fact's value as a person reads it (issue 16): dates dd/mm/yyyy, yes/no, words not codes. */
+function factValue(v: string | number | boolean | null): string {
+  if (v === null) return '—'
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No'
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatIsoDate(v)
+  if (typeof v === 'string' && /^[a-z]+(_[a-z0-9]+)+$/.test(v)) return sentence(v.replace(/_/g, ' '))
+  return String(v)
+}
+
 /** The disclosure as A4 PDF: only what may be disclosed (held-back notes are in reviewerPdf's file). */
 export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer> {
   const p = d.prisoner as Record<string, string | number | boolean | null>
@@ -80,8 +96,8 @@ export async function subjectAccessPdf(d: SubjectAccessDocument): Promise<Buffer
   keyValues(
     doc,
     Object.entries(p)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, v === null ? '—' : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatIsoDate(v) : String(v)]),
+      .filter(([k, v]) => v !== undefined && !NOT_FACTS.has(k))
+      .map(([k, v]) => [sentence(factName(k)), k === 'enhancedResourcing' ? resourcingWords(v) : factValue(v)]),
   )
   heading(doc, 'Allocations to Prison Offender Managers')
   table(

@@ -1,38 +1,8 @@
 import { fieldWords } from '../../../shared/ipc/plainIssue'
+import { factName, NOT_FACTS } from '../../../shared/export/factNames'
 
 // A record's history in words (issue 16: no camelCase field names in history, "resourcingNote
 // changed"): what a change did, and which facts it changed, named as the forms name them.
-
-/** Field names whose words are not simply the name split (fieldWords), in the forms' words. */
-const FIELD_NAMES: Record<string, string> = {
-  roshLevel: 'risk of serious harm',
-  mappaLevel: 'MAPPA level',
-  tact: 'TACT',
-  homeDetentionCurfewEligibilityDate: 'HDC eligibility date',
-  homeDetentionCurfewActualDate: 'HDC approved date',
-  conditionalReleaseDate: 'conditional release date (CRD)',
-  automaticReleaseDate: 'automatic release date (ARD)',
-  paroleEligibilityDate: 'parole eligibility date (PED)',
-  tariffDate: 'tariff date (TED)',
-  targetHearingDate: 'target hearing date (THD)',
-  // Issue 17 (../shared/specs/mpc-rules.md F), as the prisoner form names them.
-  sentenceExpiryDate: 'sentence expiry date (SED)',
-  licenceExpiryDate: 'licence expiry date (LED)',
-  enhancedResourcing: 'probation resourcing',
-  arrivalDate: 'arrival on transfer',
-  status: 'status',
-}
-
-/** Bookkeeping, not facts: never listed as changed. */
-const NOT_FACTS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'rev'])
-
-/** A field's name in words, lower case after the first word's capital is dropped (for lists). */
-export function factName(field: string): string {
-  const known = FIELD_NAMES[field]
-  if (known) return known
-  const words = fieldWords(field)
-  return words.charAt(0).toLowerCase() + words.slice(1)
-}
 
 /** The facts that differ between two versions of a record, in words, in the record's own order. */
 export function changedFacts(before: unknown, after: unknown): string[] {

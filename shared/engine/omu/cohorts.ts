@@ -24,6 +24,10 @@ import type { IsoDate } from '../types'
 import type { Responsibility } from '../case/types'
 import { handoverLists, responsibilityFromHandoverDates } from '../mpc/handoverLists'
 import { ageOn, dayOf, optionalDayOf } from './dates'
+import { ukDateOrNull } from '../../dates'
+
+/** A reason's date as a person reads it (issue 16: dd/mm/yyyy wherever a user reads a date). */
+const shown = (iso: IsoDate | null | undefined): string => (iso ? (ukDateOrNull(iso) ?? iso) : 'an unknown date')
 
 export const OMU_PRIORITY_COHORT_IDS = [
   'newly_sentenced_indeterminate',
@@ -78,6 +82,8 @@ export interface PriorityCohortFacts {
   responsibility?: Responsibility
   /** Spec A.3: a case released on or before today is in no handover period (A1). */
   earliestReleaseDate?: IsoDate | null
+  /** Spec A.1 / F: the establishment's upcoming window in days (default 56, 8 weeks). */
+  upcomingWindowDays?: number
   paroleEligibilityDate?: IsoDate | null
   tariffDate?: IsoDate | null
   targetHearingDate?: IsoDate | null
@@ -109,7 +115,7 @@ function approachingParole(f: PriorityCohortFacts, today: number): string | null
   for (const [label, value] of dates) {
     const day = optionalDayOf(value, label)
     if (day !== null && day >= today && day - today <= APPROACHING_PAROLE_DAYS) {
-      return `${label} ${String(value)} is within the next 26 weeks`
+      return `${label} ${shown(value)} is within the next 26 weeks`
     }
   }
   return null
@@ -124,9 +130,11 @@ function handoverPeriod(f: PriorityCohortFacts): string | null {
   const comResponsibleDate = optionalDayOf(f.comResponsibleDate, 'comResponsibleDate') === null ? null : (f.comResponsibleDate as IsoDate)
   const earliestReleaseDate = optionalDayOf(f.earliestReleaseDate, 'earliestReleaseDate') === null ? null : (f.earliestReleaseDate as IsoDate)
   const responsibility = f.responsibility ?? responsibilityFromHandoverDates({ today: f.today, comAllocatedDate, comResponsibleDate }).responsibility
-  const lists = handoverLists({ today: f.today, responsibility, comResponsibleDate, comAllocatedDate, earliestReleaseDate })
-  if (lists.upcoming) return `handover starts on ${String(comAllocatedDate ?? comResponsibleDate)}, within the next 8 weeks`
-  if (lists.inProgress) return responsibility === 'com' ? `COM responsible from ${String(comResponsibleDate)}; not yet released` : `handover under way; COM responsible from ${String(comResponsibleDate)}`
+  const window = f.upcomingWindowDays ?? 56
+  const lists = handoverLists({ today: f.today, responsibility, comResponsibleDate, comAllocatedDate, earliestReleaseDate, upcomingWindowDays: window })
+  const within = window % 7 === 0 ? `${window / 7} weeks` : `${window} days`
+  if (lists.upcoming) return `handover starts on ${shown(comAllocatedDate ?? comResponsibleDate)}, within the next ${within}`
+  if (lists.inProgress) return responsibility === 'com' ? `COM responsible from ${shown(comResponsibleDate)}; not yet released` : `handover under way; COM responsible from ${shown(comResponsibleDate)}`
   return null
 }
 

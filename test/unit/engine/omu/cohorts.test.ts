@@ -40,6 +40,13 @@ describe('handover period (spec A.1: on the upcoming or in-progress handover lis
     expect(ids({ comAllocatedDate: '2020-04-01', comResponsibleDate: '2020-07-01', earliestReleaseDate: '2020-07-01' })).toEqual([])
   })
 
+  it('the establishment\'s upcoming window (spec F upcomingWindowDays) sets how early the period starts; the reason says it in dd/mm/yyyy', () => {
+    expect(ids({ comAllocatedDate: '2020-08-27', comResponsibleDate: '2020-08-27', upcomingWindowDays: 57 })).toEqual(['handover_period'])
+    expect(ids({ comAllocatedDate: '2020-08-26', comResponsibleDate: '2020-08-26', upcomingWindowDays: 55 })).toEqual([])
+    const r = priorityCohortsFor({ ...base, comAllocatedDate: '2020-08-12', comResponsibleDate: '2020-08-12', upcomingWindowDays: 42 })
+    expect(r.cohorts).toEqual([{ id: 'handover_period', reason: 'handover starts on 12/08/2020, within the next 6 weeks' }])
+  })
+
   it('omic2023 (one handover date): upcoming from 56 days before it, in progress from it; never empty', () => {
     expect(ids({ comAllocatedDate: '2020-08-26', comResponsibleDate: '2020-08-26' })).toEqual(['handover_period'])
     expect(ids({ comAllocatedDate: '2020-07-01', comResponsibleDate: '2020-07-01' })).toEqual(['handover_period'])
@@ -66,7 +73,7 @@ describe('approaching parole, indeterminate and determinate (within the next 26 
     expect(ids({ sentenceType: 'indeterminate', tariffDate: '2020-09-01' })).toEqual(['approaching_parole'])
     expect(ids({ sentenceType: 'indeterminate', tariffDate: '2018-09-01' })).toEqual([])
     const r = priorityCohortsFor({ ...base, sentenceType: 'indeterminate', tariffDate: '2018-09-01', targetHearingDate: '2020-11-01' })
-    expect(r.cohorts).toEqual([{ id: 'approaching_parole', reason: 'target hearing date 2020-11-01 is within the next 26 weeks' }])
+    expect(r.cohorts).toEqual([{ id: 'approaching_parole', reason: 'target hearing date 01/11/2020 is within the next 26 weeks' }])
   })
 })
 
