@@ -93,4 +93,11 @@ describe('record history in words, without code names', () => {
   it('a channel without its own words is still said in words, never as its code name', () => {
     expect(historyWhat({ channel: 'omu:prisoners.someNewThing', before: null, after: null })).toBe('Some new thing')
   })
+
+  it('issue 17 case records say what happened, not the channel\'s last word ("Add")', () => {
+    expect(historyWhat({ channel: 'omu:parole.add', before: null, after: { outcome: 'refused' } })).toBe('Parole review recorded')
+    expect(historyWhat({ channel: 'omu:coworking.assign', before: null, after: {} })).toBe('Co-working POM added')
+    expect(historyWhat({ channel: 'omu:handover.tickTask', before: { handoverTask: 'contactedCom', done: false }, after: { handoverTask: 'contactedCom', done: true } })).toBe('Handover task done: Have contact from COM')
+    expect(historyWhat({ channel: 'omu:handover.tickTask', before: null, after: { handoverTask: 'sentHandoverReport', done: false } })).toBe('Handover task no longer done: Send handover report')
+  })
 })

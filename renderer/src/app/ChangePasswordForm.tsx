@@ -29,7 +29,8 @@ interface Values {
  */
 function check(v: Values) {
   const errors = formErrors(auth.changePassword.input, { currentPassword: v.currentPassword, newPassword: v.newPassword })
-  if (!errors.newPassword && v.confirmPassword !== v.newPassword) errors.confirmPassword = 'Type the same new password twice.'
+  if (v.confirmPassword === '') errors.confirmPassword = 'Type the new password again.'
+  else if (!errors.newPassword && v.confirmPassword !== v.newPassword) errors.confirmPassword = 'Type the same new password twice.'
   return errors
 }
 

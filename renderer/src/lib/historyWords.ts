@@ -1,5 +1,6 @@
 import { fieldWords } from '../../../shared/ipc/plainIssue'
 import { factName, NOT_FACTS } from '../../../shared/export/factNames'
+import { CHECKLIST_TASK_LABELS, type ChecklistTask } from '../../../shared/engine'
 
 // A record's history in words (issue 16: no camelCase field names in history, "resourcingNote
 // changed"): what a change did, and which facts it changed, named as the forms name them.
@@ -19,6 +20,27 @@ const WHAT: Record<string, string> = {
   'omu:sessions.record': 'Session recorded',
   'omu:sessions.correctRecordedOn': 'Recorded-on date of a session corrected',
   'omu:allocations.allocate': 'Allocated',
+  // Issue 17's case records, each said as what happened (issue 16: not "Add" or "Tick task").
+  'omu:parole.add': 'Parole review recorded',
+  'omu:parole.correct': 'Parole review corrected',
+  'omu:handover.saveDetails': 'COM and handover details saved',
+  'omu:handover.notifyCommunity': 'Community notified of the handover',
+  'omu:caseWork.setOverride': 'Responsibility overridden',
+  'omu:caseWork.endOverride': 'Responsibility override ended',
+  'omu:caseWork.assessEarlyAllocation': 'Early allocation assessed',
+  'omu:caseWork.recordCommunityDecision': 'Community’s early allocation decision recorded',
+  'omu:coworking.assign': 'Co-working POM added',
+  'omu:coworking.end': 'Co-working ended',
+  'omu:reallocation.apply': 'Reallocated to another POM',
+  'omu:caseImport.commit': 'Imported from a file',
+  'omu:subjectAccess.export': 'Subject access disclosure exported',
+}
+
+/** A ticked or unticked handover task in the checklist's own words (spec D.1 labels). */
+function taskWhat(after: unknown): string {
+  const a = typeof after === 'object' && after !== null ? (after as { handoverTask?: unknown; done?: unknown }) : {}
+  const label = typeof a.handoverTask === 'string' && a.handoverTask in CHECKLIST_TASK_LABELS ? CHECKLIST_TASK_LABELS[a.handoverTask as ChecklistTask] : 'a handover task'
+  return a.done === true ? `Handover task done: ${label}` : `Handover task no longer done: ${label}`
 }
 
 /** One history entry's "what" as a sentence fragment: 'Facts changed: tier, risk of serious harm'. */
@@ -28,6 +50,7 @@ export function historyWhat(entry: { channel: string; before: unknown; after: un
     const reset = typeof entry.after === 'object' && entry.after !== null && (entry.after as { checklistReset?: unknown }).checklistReset === true
     return reset ? 'Handover checklist cleared by the app: the POM is responsible again or the handover date moved' : 'Handover responsibility and date recorded by the app'
   }
+  if (entry.channel === 'omu:handover.tickTask') return taskWhat(entry.after)
   const what = WHAT[entry.channel] ?? fieldWords(entry.channel.replace(/^omu:/, '').split('.').pop() ?? entry.channel)
   if (entry.channel !== 'omu:prisoners.update') return what
   const facts = changedFacts(entry.before, entry.after)
