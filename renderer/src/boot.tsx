@@ -62,7 +62,8 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
 // Messages appear only after the user does something, so their container (and its code) loads once
 // the first screen is up rather than delaying it (issue 8). A message shown before then waits in
 // the notifications store and appears when the container mounts.
-const Notifications = lazy(() => import('@mantine/notifications').then((m) => ({ default: m.Notifications })))
+// Issue 16: where they appear, how long they stay and their clearing on navigation are app/Toasts.tsx's.
+const Toasts = lazy(() => import('./app/Toasts').then((m) => ({ default: m.Toasts })))
 function LaterNotifications() {
   const [mount, setMount] = useState(false)
   useEffect(() => {
@@ -71,7 +72,7 @@ function LaterNotifications() {
   }, [])
   return mount ? (
     <Suspense fallback={null}>
-      <Notifications position="top-right" />
+      <Toasts />
     </Suspense>
   ) : null
 }

@@ -36,7 +36,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     expect(page.url()).toContain(`#/prisoner/${prisonerId}`)
     const soc = page.getByTestId('minimum-start_of_custody')
     expect(await soc.textContent()).toContain('Due')
-    expect(await soc.textContent()).toContain('Achieved: 2 of 3')
+    expect(await soc.textContent()).toContain('2 of 3 sessions held')
     await expectAccessible(page, 'prisoner page')
     await screenshot(page, '30-prisoner-before')
     // The form defaults to today and in person: only the duration is changed.
@@ -47,7 +47,7 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await page.getByRole('button', { name: 'Record session' }).click()
     await page.getByText('Session recorded.').waitFor()
     await expect.poll(() => soc.textContent()).toContain('Met')
-    expect(await soc.textContent()).toContain('Achieved: 3 of 3')
+    expect(await soc.textContent()).toContain('3 sessions held (3 required): met')
     // Free text is shown as text, never run as HTML.
     await page.getByText('<script>alert(1)</script> Sentence plan reviewed.', { exact: false }).first().waitFor()
     await screenshot(page, '31-prisoner-after')

@@ -52,6 +52,33 @@ async function clippedOnPaper(page: Page): Promise<string[]> {
   )
 }
 
+/**
+ * Words drawn on paper in a pale colour or on a coloured fill that a printer may drop: each badge or
+ * status word must be black (or near it) on white, "Overdue" never fainter than "Due" (issue 16, Print).
+ */
+async function faintOnPaper(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lightness = (c: string) => {
+      const m = /rgba?\((\d+), (\d+), (\d+)/.exec(c)
+      return m ? (Number(m[1]) + Number(m[2]) + Number(m[3])) / 3 : 0
+    }
+    return Array.from(document.querySelectorAll<HTMLElement>('.mantine-Badge-root, [class*=status], [class*=cohort]'))
+      .filter((el) => el.getBoundingClientRect().width > 0 && lightness(getComputedStyle(el).color) > 100)
+      .map((el) => `${(el.textContent ?? '').trim().slice(0, 30)} (${getComputedStyle(el).color})`)
+      .slice(0, 10)
+  })
+}
+
+/** Bordered boxes (Mantine's Paper) drawn on paper with nothing in them, such as one whose form is left out. */
+async function emptyBoxesOnPaper(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.mantine-Paper-root'))
+      .filter((el) => el.getBoundingClientRect().height > 0 && (el.innerText ?? '').trim() === '')
+      .map((el) => el.outerHTML.slice(0, 80))
+      .slice(0, 10),
+  )
+}
+
 /** What is left on paper of the app around the screen: navigation, header, buttons. */
 async function chromeOnPaper(page: Page): Promise<number> {
   return page.locator('nav:visible, header:visible, button:visible:not([data-print-keep]), [role=button]:visible, .mantine-Button-root:visible, .mantine-AppShell-navbar:visible').count()
@@ -70,9 +97,12 @@ async function printScreen(page: Page, name: string): Promise<{ pdf: string; pag
   expect.soft(await page.evaluate(() => document.documentElement.scrollWidth), `${name}: the page is no wider than A4's printable width`).toBeLessThanOrEqual(PRINTABLE_WIDTH_PX)
   expect.soft(await widerThanPaper(page, PRINTABLE_WIDTH_PX), `${name}: every element fits A4's printable width`).toEqual([])
   expect.soft(await clippedOnPaper(page), `${name}: no table heading or cell is cut off on paper`).toEqual([])
+  expect.soft(await faintOnPaper(page), `${name}: no word on paper is paler than the body text (badges print black on white)`).toEqual([])
+  expect.soft(await emptyBoxesOnPaper(page), `${name}: no empty bordered box on paper`).toEqual([])
   await screenshot(page, `print-${name}`)
   // The first table on paper, at the size it prints (the full-page shot of a long screen is too tall to read).
-  const table = await page.locator('table, [role=table]').first().boundingBox()
+  const tables = page.locator('table, [role=table]')
+  const table = (await tables.count()) > 0 ? await tables.first().boundingBox() : null
   if (table) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `print-${name}-table.png`), fullPage: true, clip: { x: 0, y: Math.max(0, table.y - 40), width: PRINTABLE_WIDTH_PX, height: 900 } })
   fs.mkdirSync(PRINT_DIR, { recursive: true })
   const pdf = path.join(PRINT_DIR, `${name}.pdf`)
@@ -107,6 +137,9 @@ describe('printing on A4 (issue 16, Print)', () => {
     const printed = rows.filter((r) => caseload.text.includes(r.prisonNumber)).length
     expect(printed, 'every case in the caseload is on paper').toBe(rows.length)
     expect(caseload.pages).toBeGreaterThan(1)
+    // The screen's filters and the sort buttons' arrows stay on screen; the column headings print whole.
+    for (const notOnPaper of ['Search by name or prison number', 'Whose caseload', '↕', '▲', '▼']) expect(caseload.text, `"${notOnPaper}" is not printed`).not.toContain(notOnPaper)
+    for (const heading of ['Responsible', 'Unallocated']) expect(caseload.text).toContain(heading)
 
     await go(page, '#/due')
     await page.getByRole('heading', { level: 1, name: 'Due and overdue' }).waitFor()
@@ -120,6 +153,7 @@ describe('printing on A4 (issue 16, Print)', () => {
     await expect.poll(() => page.locator('.mantine-Loader-root').count(), { timeout: 20_000 }).toBe(0)
     const home = await printScreen(page, 'home')
     expect(home.text).toContain('Home')
+    expect(home.text, 'the home counts print without their "Show them" links').not.toContain('Show them')
 
     // A prisoner page: its facts and history on paper, its forms left out (styles.css, [data-print-screen] form).
     const prisoner = rows[0]

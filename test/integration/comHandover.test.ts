@@ -116,6 +116,31 @@ describe('handover lists (../shared/specs/mpc-rules.md section A)', () => {
     expect(ids(lists.comAllocationOverdue)).toContain(past)
     expect(ids(lists.comAllocationOverdue)).not.toContain(theirs)
   })
+
+  it('issue 16, "Nothing of other POMs unless asked": a POM gets their primary and co-working cases, and the whole establishment only when asked', async () => {
+    const svc = await start()
+    const { past, theirs } = await setUp(svc)
+    const other = await must(svc.call('omu:prisoners.create', prisoner(4, '2027-03-01')))
+    const staff = await must(svc.call('omu:staff.list'))
+    const oli = staff.find((s) => s.name === 'Oli Other')!
+    const pat = staff.find((s) => s.name === 'Pat Pom')!
+    await must(svc.call('omu:allocations.allocate', { prisonerId: other.id, staffId: oli.id, startDate: '2026-09-10' }))
+    // Spec A / D.4: the co-working POM does the handover work too, so the case is on their lists.
+    await must(svc.call('omu:coworking.assign', { prisonerId: theirs, staffId: pat.id, reason: 'Shares the case with Oli.' }))
+    await must(svc.call('omu:auth.signIn', { username: 'pat.pom', password: TEST_PASSWORD }))
+    const own = [past, theirs].sort()
+    expect(ids((await must(svc.call('omu:handover.lists', {}))).comAllocationOverdue)).toEqual(own)
+    expect(ids((await must(svc.call('omu:handover.lists', { mine: true }))).comAllocationOverdue)).toEqual(own)
+    const establishment = await must(svc.call('omu:handover.lists', { mine: false }))
+    expect(ids(establishment.comAllocationOverdue)).toEqual([past, theirs, other.id].sort())
+  })
+
+  it('issue 16: other roles get the establishment’s lists, asked or by default', async () => {
+    const svc = await start()
+    const { past, theirs } = await setUp(svc)
+    expect(ids((await must(svc.call('omu:handover.lists', {}))).comAllocationOverdue)).toEqual([past, theirs].sort())
+    expect(ids((await must(svc.call('omu:handover.lists', { mine: false }))).comAllocationOverdue)).toEqual([past, theirs].sort())
+  })
 })
 
 describe('handover checklist (../shared/specs/mpc-rules.md section D)', () => {

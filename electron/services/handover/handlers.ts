@@ -32,7 +32,8 @@ async function caseOf(store: Parameters<Handlers['handover']['get']>[1]['store']
   const [rec] = await loadCases(store, { prisonerId })
   if (!rec) throw new UserFacingError('not_found', 'That prisoner is not on record. Reload the list.', 'prisonerId')
   const v = verdictFor(rec, s)
-  if (!v.ok) throw new UserFacingError('invalid_input', `The case could not be evaluated: ${v.message}`)
+  // The verdict's message is already a whole plain sentence (caseload/engineMessage.ts).
+  if (!v.ok) throw new UserFacingError('invalid_input', v.message)
   return { rec, evaluation: v.evaluation, ctx: handoverContext(rec, s) }
 }
 
@@ -60,7 +61,8 @@ export const handoverHandlers: Handlers['handover'] = {
     const rows = await comHandoversByPrisoner(store.db)
     const cases = casesOf(store)
     // Spec A: the establishment's allocated cases (HOMD), or the POM's primary and co-working cases (cache.ts forPom).
-    const pomOnly = mine || actor?.role === 'pom'
+    // Issue 16, "Nothing of other POMs unless asked": a POM's own unless `mine: false` asks for the establishment.
+    const pomOnly = mine ?? actor?.role === 'pom'
     const recs = pomOnly ? (actor?.staffId ? await cases.forPom(actor.staffId, s) : []) : await cases.all(s)
     const out: HandoverListsOverview = { today, upcoming: [], inProgress: [], comAllocationOverdue: [], overdueTasks: [], toNotify: [] }
     for (const rec of recs) {

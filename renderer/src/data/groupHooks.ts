@@ -4,9 +4,10 @@ import type { ChannelInput } from '../../../shared/ipc/contract'
 import { omu, unwrap } from './client'
 import { groupViewQuery } from './queries'
 
-export function useGroupView() {
+/** `enabled` false for a role that may not see the Group view: nothing is asked of the main process. */
+export function useGroupView(enabled = true) {
   // The same entry the start-up read fills when the app opens on this screen (firstReads.ts).
-  return useQuery(groupViewQuery())
+  return useQuery({ ...groupViewQuery(), enabled })
 }
 
 export function useGroupExport() {

@@ -46,8 +46,11 @@ function CaseloadBody({ initial }: { initial: CaseloadView }) {
   return (
     <>
       {data.priorityFirst && est ? (
-        <Alert color="orange" title={`${est.name} is at ${STAGE_NAMES[data.stage]}`} mb="md">
-          Cases in a priority cohort for supervision are listed first (OMU Exceptional Delivery Model, priority cohorts).
+        // Issue 16 (1024x700): one line, so the table starts on the first screen.
+        <Alert color="orange" py={8} mb="sm">
+          <Text size="sm">
+            <strong>{`${est.name} is at ${STAGE_NAMES[data.stage]}`}</strong>: cases in a priority cohort for supervision are listed first (OMU Exceptional Delivery Model, priority cohorts).
+          </Text>
         </Alert>
       ) : null}
       {data.problems.length > 0 ? (
@@ -77,7 +80,7 @@ export function CaseloadScreen() {
   const saved = useCaseloadView()
   return (
     <>
-      <PageHeading title="Caseload" lead="Each case with who is responsible, the next supervision minimum due and the OMiC handover dates." />
+      <PageHeading title="Caseload" lead="Each case, who is responsible, the next minimum due and the handover dates." />
       {saved.error ? <ErrorText error={saved.error} /> : saved.data ? <CaseloadBody initial={saved.data} /> : <Loader aria-label="Loading" />}
     </>
   )

@@ -144,9 +144,10 @@ export const handover = {
     output: handoverCaseSchema,
   }),
   lists: channel({
-    doc: 'Handover lists (upcoming, in progress, COM allocation overdue, overdue handover tasks) and the cases to notify the community about: the establishment’s for a HOMD, the POM’s own cases for a POM.',
+    doc: 'Handover lists (upcoming, in progress, COM allocation overdue, overdue handover tasks) and the cases to notify the community about: the signed-in POM’s own primary and co-working cases (`mine`, and a POM’s default), or the establishment’s (`mine: false`, every other role’s default).',
     kind: 'query',
-    input: z.object({ mine: z.boolean().default(false) }).strict(),
+    /** Issue 16, "Nothing of other POMs unless asked": left out, a POM gets their own cases; `mine: false` asks for the establishment's. */
+    input: z.object({ mine: z.boolean().optional() }).strict(),
     output: handoverListsOverviewSchema,
   }),
   saveDetails: channel({

@@ -71,3 +71,30 @@ export function dueWithinDays(text: string): number | null {
   if (!Number.isFinite(n)) return null
   return Math.min(Math.max(n, 0), MAX_DUE_WITHIN_DAYS)
 }
+
+/** One filter's choice in words, for the summary of the filters under "More filters". */
+function chosen(label: string, keys: readonly string[], labels: Record<string, string>): string[] {
+  return keys.length === 0 ? [] : [`${label}: ${keys.map((k) => labels[k] ?? k).join(', ')}`]
+}
+
+/**
+ * Issue 16 (the caseload at 1024x700): the filters kept under "More filters", in words, when any is
+ * set ("Status: Overdue, Due", "Next minimum due within 7 days"), so a closed panel still says what
+ * limits the list. Labels are the screen's own (lib/labels.ts), passed in to keep this pure.
+ */
+export function moreFiltersSummary(
+  view: Pick<CaseloadView, 'status' | 'responsibility' | 'cohorts' | 'dueWithinDays'>,
+  labels: { status: Record<string, string>; responsibility: Record<string, string>; cohorts: Record<string, string> },
+): string[] {
+  return [
+    ...chosen('Status', view.status.filter((s) => s !== 'missed'), labels.status),
+    ...(view.dueWithinDays === null ? [] : [`Next minimum due within ${view.dueWithinDays} ${view.dueWithinDays === 1 ? 'day' : 'days'}`]),
+    ...chosen('Responsible', view.responsibility, labels.responsibility),
+    ...chosen('Priority cohort', view.cohorts, labels.cohorts),
+  ]
+}
+
+/** Where a user's choice to show the more filters is kept on this computer, by user id (no name stored), as the theme is. */
+export function moreFiltersKeyFor(userId: number): string {
+  return `omu-caseload-more-filters:user:${userId}`
+}

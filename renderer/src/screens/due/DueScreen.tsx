@@ -12,7 +12,9 @@ import { RULE_SHORT } from '../../lib/labels'
 import { ParoleCasesSection } from './ParoleCasesSection'
 import { HandoverListsSection } from './HandoverListsSection'
 import { FocusedDueList } from './FocusedDueList'
-import { useDueFocus } from './dueFocus'
+import { dueMineFor, useDueFocus } from './dueFocus'
+import { WholeEstablishmentSwitch } from './WholeEstablishmentSwitch'
+import { useRole } from '../../app/can'
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -31,7 +33,10 @@ function Count({ label, value }: { label: string; value: number }) {
  */
 export function DueScreen() {
   const focus = useDueFocus()
-  return focus.list !== null ? <FocusedDueList focus={{ mine: focus.mine, list: focus.list }} /> : <WholeDueScreen mine={focus.mine} />
+  const role = useRole()
+  // Issue 16, "Nothing of other POMs unless asked": a POM starts on their own cases (dueFocus.ts).
+  const mine = dueMineFor(focus, role)
+  return focus.list !== null ? <FocusedDueList focus={{ mine, list: focus.list }} /> : <WholeDueScreen mine={mine} />
 }
 
 function WholeDueScreen({ mine }: { mine: boolean }) {
@@ -41,8 +46,9 @@ function WholeDueScreen({ mine }: { mine: boolean }) {
     <>
       <PageHeading
         title="Due and overdue"
-        lead={`${mine ? 'Your own cases' : 'Across the establishment'}: supervision minima overdue or falling due, per POM, and handovers to the COM. A minimum more than a few weeks past its due date is missed: it is not listed here and stays in the case’s history.`}
+        lead={`${mine ? 'Your own cases (the handover lists include the cases you co-work)' : 'Across the establishment, every POM’s cases'}: supervision minima overdue or falling due, per POM, and handovers to the COM. A minimum more than a few weeks past its due date is missed: it is not listed here and stays in the case’s history.`}
       />
+      <WholeEstablishmentSwitch mine={mine} />
       {q.error ? <ErrorText error={q.error} /> : null}
       {!d ? (
         <Loader aria-label="Loading" />

@@ -11,7 +11,8 @@ import { howSoon } from '../../lib/howSoon'
 import { RULE_SHORT } from '../../lib/labels'
 import { HandoverListsSection } from './HandoverListsSection'
 import type { MinimumWorklist } from '../../../../shared/ipc/channels/allocation'
-import { DUE_LIST_TITLES, isMinimumWorklist, type DueFocus, type DueList } from './dueFocus'
+import { DUE_LIST_TITLES, dueHrefWithMine, isMinimumWorklist, type DueList } from './dueFocus'
+import { WholeEstablishmentSwitch } from './WholeEstablishmentSwitch'
 
 // Issue 16 ("counts that link to filtered lists"): the Due screen opened on the one list a home
 // count counts, so the rows are exactly the cases counted. Membership is the main process's: each
@@ -80,7 +81,7 @@ function LateRecordsList({ mine }: { mine: boolean }) {
 }
 
 /** One list of the Due screen, opened from a home count. */
-export function FocusedDueList({ focus }: { focus: DueFocus & { list: DueList } }) {
+export function FocusedDueList({ focus }: { focus: { mine: boolean; list: DueList } }) {
   const { mine, list } = focus
   const handover = list !== 'late' && !isMinimumWorklist(list)
   // Whose cases, in words: a handover list holds the POM's co-worked cases too (spec A.1).
@@ -90,8 +91,9 @@ export function FocusedDueList({ focus }: { focus: DueFocus & { list: DueList } 
       <PageHeading title={DUE_LIST_TITLES[list]} lead={lead} />
       <Stack gap="lg">
         <Text size="sm">
-          <Anchor href={hrefFor('home')}>Back to Home</Anchor> · <Anchor href={hrefFor('due')}>See everything due and overdue</Anchor>
+          <Anchor href={hrefFor('home')}>Back to Home</Anchor> · <Anchor href={dueHrefWithMine('', mine)}>See everything due and overdue</Anchor>
         </Text>
+        <WholeEstablishmentSwitch mine={mine} />
         {list === 'late' ? <LateRecordsList mine={mine} /> : isMinimumWorklist(list) ? <MinimaList mine={mine} list={list} /> : <HandoverListsSection mine={mine} only={list} />}
       </Stack>
     </>

@@ -12,7 +12,7 @@ import type { GroupRow } from '../../../../shared/export/groupView'
 import { complianceText, sortGroupRows, sourceText, type GroupSortColumn, type SortDirection } from '../../../../shared/export/groupViewTable'
 import { stageLabel } from '../../../../shared/export/labels'
 import type { ExportResult } from '../../../../shared/ipc/channels/readiness'
-import { channelTag, useCan } from '../../app/can'
+import { channelTag, useCan, useRole, whoCan } from '../../app/can'
 import { EmptyState } from '../../app/EmptyState'
 import { SortHeader } from '../../app/SortHeader'
 import { ErrorText } from '../../app/ErrorText'
@@ -48,21 +48,30 @@ function readinessCell(r: GroupRow) {
   return `${r.readiness.overall === 'ready' ? 'Ready' : 'Not ready'}: ${r.readiness.percent}% (${r.readiness.achieved} of ${r.readiness.possible})`
 }
 
+/** How many weighting 3 blockers the Blockers cell names by number and title; the further ones by number. */
+const NAMED_BLOCKERS = 3
+
 function blockersCell(r: GroupRow) {
   if (!r.readiness) return '—'
   const b = r.readiness.blockers
   if (b.length === 0) return 'None'
-  // The count, with the weighting 3 baselines named by number and title (issue 16; the ones a PGD
-  // asks about first, seed 002's weighting); the rest counted, so a row stays short.
+  // The count, with the weighting 3 baselines (the ones a PGD asks about first, seed 002's
+  // weighting): the first few by number and title, the further ones by number only; the rest
+  // counted, so a row stays a few lines tall however many are not ready (issue 16). Every blocker
+  // is named in the readiness screen and the XLSX export.
   const heavy = b.filter((x) => x.weighting === 3)
+  const named = heavy.slice(0, NAMED_BLOCKERS)
+  const numbered = heavy.slice(NAMED_BLOCKERS)
   const others = b.length - heavy.length
   const rest = others > 0 ? `${others} other${others === 1 ? '' : 's'}` : ''
   return (
     <Stack gap={2}>
       <span>{b.length} not ready</span>
-      {heavy.map((x) => (
-        <span key={x.baselineId}>Weighting 3: {x.name}</span>
+      {named.length > 0 ? <span>Weighting 3:</span> : null}
+      {named.map((x) => (
+        <span key={x.baselineId}>{x.name}</span>
       ))}
+      {numbered.length > 0 ? <span>{`and ${numbered.length} more at weighting 3 (baselines ${numbered.map((x) => x.baselineId).join(', ')})`}</span> : null}
       {rest ? <span>{heavy.length > 0 ? `and ${rest}` : rest}</span> : null}
     </Stack>
   )
@@ -107,7 +116,12 @@ function exportText(r: ExportResult): string {
 }
 
 export function GroupScreen() {
-  const view = useGroupView()
+  // Issue 16, "Only what you may do": the role is checked first against the one rules table
+  // (shared/permissions/rules.ts, 'group.view'); a role that may not see the Group view (a POM, a
+  // HOMD) opening it by its address is told who can, and nothing is asked of the main process.
+  const role = useRole()
+  const canView = useCan('group.view')
+  const view = useGroupView(canView)
   const exporter = useGroupExport()
   const canImport = useCan('readiness.importComparison')
   const canExport = useCan('group.export')
@@ -116,6 +130,20 @@ export function GroupScreen() {
   const rows = useMemo(() => sortGroupRows(view.data?.rows ?? [], sort.column, sort.direction), [view.data, sort])
   const onSort = (column: GroupSortColumn) => setSort((s) => ({ column, direction: s.column === column && s.direction === 'ascending' ? 'descending' : 'ascending' }))
   const sortedBy = [{ key: 'establishment', label: 'Establishment' }, ...COLUMNS].find((c) => c.key === sort.column)?.label ?? ''
+  if (!canView) {
+    return (
+      <>
+        <PageHeading title="Group view" lead="Establishments side by side, read-only." />
+        {role === null ? (
+          <Center>
+            <Loader aria-label="Loading the Group view" />
+          </Center>
+        ) : (
+          <Text size="sm">{whoCan('group.view')} Your own screens are in the menu.</Text>
+        )}
+      </>
+    )
+  }
   return (
     <>
       <PageHeading
@@ -163,12 +191,14 @@ export function GroupScreen() {
               <div aria-live="polite">{saved ? <Text size="sm">{exportText(saved)}</Text> : null}</div>
               <ErrorText error={exporter.error} title="Not exported" />
               <ScrollArea type="auto" className="group-scroll">
-                <Table withTableBorder withColumnBorders striped className="group-table" aria-label="Establishments side by side (imported rows are read-only)">
+                <Table withTableBorder withColumnBorders striped fz="sm" className="group-table" aria-label="Establishments side by side (imported rows are read-only)">
                   <Table.Thead>
                     <Table.Tr>
-                      <SortHeader column="establishment" label="Establishment" sort={sort} onSort={onSort} minWidth={200} />
+                      {/* Issue 16, "Screens": no fixed column widths; the words wrap, so at 1280 px the
+                          table fits the screen without scrolling sideways. */}
+                      <SortHeader column="establishment" label="Establishment" sort={sort} onSort={onSort} minWidth={130} />
                       {COLUMNS.map((c) => (
-                        <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} minWidth={150} />
+                        <SortHeader key={c.key} column={c.key} label={c.label} sort={sort} onSort={onSort} />
                       ))}
                     </Table.Tr>
                   </Table.Thead>

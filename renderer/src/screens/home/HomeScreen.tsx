@@ -37,7 +37,7 @@ function Count({ label, value, onOpen, href }: { label: string; value: number; o
           Show them
         </Anchor>
       ) : href ? (
-        <Anchor href={href} size="sm" aria-label={`Show them: ${label.toLowerCase()}`}>
+        <Anchor href={href} size="sm" aria-label={`Show them: ${label.toLowerCase()}`} data-no-print>
           Show them
         </Anchor>
       ) : null}

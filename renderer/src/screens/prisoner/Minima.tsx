@@ -1,6 +1,7 @@
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { Minimum } from '../../../../shared/ipc/channels/caseload'
 import { StatusBadge } from '../../app/StatusBadge'
+import { achievedText } from '../../lib/achievedText'
 import { formatDate } from '../../lib/format'
 import { RULE_LABELS, RULE_SHORT } from '../../lib/labels'
 
@@ -49,9 +50,8 @@ export function Minima({ minima }: { minima: Minimum[] }) {
                   <Text size="sm">
                     Window: {formatDate(m.windowStart)} to {formatDate(m.dueBy)}
                   </Text>
-                  <Text size="sm">
-                    Achieved: {m.achieved} of {m.required}
-                  </Text>
+                  {/* Issue 16: "2 sessions held (1 required): met", never "2 of 1". */}
+                  <Text size="sm">{achievedText(m.achieved, m.required)}</Text>
                 </>
               ) : null}
               <Text size="sm">{stillNeeded(m)}</Text>
