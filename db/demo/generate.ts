@@ -1,3 +1,4 @@
+import { addWorkingDays, calculateHandover, responsibilityOn, type CaseInput, type Handover, type Policy } from '../../shared/engine/case/index'
 import { establishment } from '../schema'
 import type { SqlValue, StoreConn } from '../store/types'
 import { Dice, dayNumber, isoOf, seededRandom } from './random'
@@ -8,23 +9,39 @@ import { Dice, dayNumber, isoOf, seededRandom } from './random'
 // reason and every minimum status appears.
 //
 // Issue 16 ("The demo establishment"): it looks like a real OMU on a normal month, so a new user
-// learns from it. The proportions, as the engine evaluates them (measured by
-// test/integration/demoProportions.test.ts on 2,000 prisoners, seed 16, today 23/11/2026; other
-// seeds land within a point or two):
-// - About one case in seven is recent (sentenced or arrived in the last 120 days); about 8% wait
-//   for a POM.
-// - Start of custody (seed 003 Annex B: 3 sessions in the first 12 weeks), of applicable windows:
-//   about 86% met, 8% still open (on track), 1-2% overdue and still actionable, 5% missed in the
-//   past. Older cases are kept up 94% of the time; allocations of the last RECENT_STRAIN_DAYS only
-//   60%, since the establishment is at EDM Stage 3 (seed 002) this month: that is what leaves a
-//   few windows overdue now rather than years ago.
-// - Pre-handover: about 95% met or on track; under 1% overdue.
-// - Transfers: about one case in six arrived on transfer (arrival within the last two years),
-//   about 80% seen within 14 working days, a few awaiting their first session today.
-// - Late records: about 15% of sessions are entered after the day, some 5-6% more than one
-//   working day late (seed 003 Annex B 1.1), so "records entered late this month" is not empty.
-// - Handovers (COM allocated) spread over the coming months: about 2% of cases start in each of
-//   the next 24 months, fewer beyond.
+// learns from it, as the screens measure it. Asserted by test/integration/demoProportions.test.ts
+// through the real channels (the HOMS's home, the allocation waiting list, the handover lists, the
+// due list) on 300 and 2,000 prisoners and several seeds, today 23/11/2026:
+// - Home compliance (electron/services/home/service.ts: windows due this month up to today, and
+//   since the first of the month two months back; met over decided), each minimum of seed 003
+//   Annex B: about 85% met (MET_SHARE), the met count within one window of 85% of those decided
+//   however few (MetQuota: a quota per period, not a dice throw per case), so 80-90% wherever 20
+//   or more fell due (e.g. 2,000 prisoners seed 16: start of custody 87% this month, 86% over 3
+//   months; pre-handover 82%, 82%; transfers 82%, 84%. 300 prisoners seed 3: 83%, 81%; 75% (3 of
+//   4), 83%; 100% (3 of 3), 90%). The 15% not met is the EDM Stage 3 strain of this quarter (seed
+//   002); older windows were met more often (start of custody 92%, pre-handover 95%, transfers 88%).
+// - Of all applicable windows, as the engine evaluates them (2,000 prisoners): start of custody
+//   about 87% met, 5% still open (on track), under 1% overdue and still actionable (those due in
+//   the last 28 days and not met), 7% missed in the past; pre-handover about 15% met and 83% still
+//   open (most handovers are ahead), under 1% overdue, 2% missed; transfers about 85% met, 11% missed.
+// - Waiting for a POM (the allocation waiting list and the HOMD's home): only cases sentenced in
+//   the last WAITING_DAYS_AT_MOST days (arrivals on transfer: TRANSFER_WAITING_DAYS_AT_MOST), 40%
+//   of them: about 2% of cases, waiting 0 to 35 days (300 prisoners: 3 to 7 cases).
+// - Handover lists (../shared/specs/mpc-rules.md A, comHandoverRow): upcoming (8 weeks before the
+//   COM is allocated, no COM yet) about 2% of cases; in progress (the COM allocated or
+//   responsible, not yet released) about 13%, a COM recorded on over 90% of them; COM allocation
+//   overdue well under 1%, all within COM_MISSING_DAYS_AT_MOST days of their handover date (30% of
+//   the cases that recent); overdue handover tasks 1-2%, all within 6 weeks of the handover date;
+//   to notify the community 1-3%.
+// - Due list: overdue minima about 1% of cases; records entered late this month about 6% of cases.
+//   About 15% of sessions are entered after the day, some 5-6% more than one working day late
+//   (seed 003 Annex B 1.1).
+// - About one case in seven is recent (sentenced or arrived in the last 120 days); about one in
+//   five arrived on transfer (arrival within the last two years). Handovers (COM allocated) spread
+//   over the coming months: about 2% of cases start in each of the next 24 months, fewer beyond.
+// - Sessions: met windows get their sessions face to face in time (weekly to three-weekly); a
+//   window not met has too few (start of custody) or none (pre-handover, transfers); between
+//   windows nine cases in ten are seen every few weeks, the rest with long gaps.
 // The showcase cases (SHOWCASE) and the POMs' capacity facts are set by position, whatever these
 // proportions.
 //
@@ -84,8 +101,144 @@ export async function insertDemoEstablishment(conn: StoreConn, now: string): Pro
     .run()
 }
 
-/** Allocations this recent fall behind more often (the Stage 3 strain of this month; see the header). */
-const RECENT_STRAIN_DAYS = 150
+/** Seed 003 Annex B "Start custodial sentence": the window is 12 weeks from the POM allocation (the engine's minima.ts). */
+const START_OF_CUSTODY_DAYS = 84
+/**
+ * Seed 003 Annex B "Pre-release - Handover to the COM": the window is the 3 months before the COM
+ * is allocated. 89 days is inside any 3 calendar months, so sessions placed in it count.
+ */
+const PRE_HANDOVER_DAYS = 89
+/** Seed 003 Annex B "POM to POM transfers": one face-to-face session within 14 working days of arrival. */
+const TRANSFER_WORKING_DAYS = 14
+/** Share of windows met, by rule and by whether they fell due this quarter (the header's proportions). */
+const MET_SHARE = {
+  start_of_custody: { recent: 0.85, older: 0.92 },
+  pre_handover: { recent: 0.85, older: 0.95 },
+  transfer_arrival: { recent: 0.85, older: 0.88 },
+} as const
+/**
+ * Cases wait for a POM only when sentenced this recently (arrivals on transfer: within
+ * TRANSFER_WAITING_DAYS_AT_MOST, so their 14 working days are still open), and then only this share of them.
+ */
+const WAITING_DAYS_AT_MOST = 35
+const TRANSFER_WAITING_DAYS_AT_MOST = 12
+const WAITING_SHARE = 0.4
+/** Past the handover date this long without a COM recorded is rare: only cases this recent may still lack one (spec A5). */
+const COM_MISSING_DAYS_AT_MOST = 42
+
+/**
+ * Which windows are met: a quota per rule and period of the due date (error diffusion). The home's
+ * compliance (electron/services/home/service.ts) counts the windows due this month up to today and
+ * those due since the first day of the month two months back; those two periods (this month up to
+ * today; the two months before) are one quota each, rounding to the nearest, so the met count is
+ * within one window of MET_SHARE's share of the decided windows however few they are (within half
+ * a window this month), and the home shows the same figures on a 300-prisoner demo as on a 20,000
+ * one. Windows still open, and older ones, are a quota per calendar month; older months start from
+ * a random phase, so a small demo's history is not all met.
+ */
+class MetQuota {
+  private readonly carry = new Map<string, number>()
+  private readonly recentFrom: number
+  private readonly monthStart: number
+  constructor(
+    private readonly d: Dice,
+    private readonly today: number,
+  ) {
+    const t = new Date(today * 86_400_000)
+    this.recentFrom = Math.round(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() - 2, 1) / 86_400_000)
+    this.monthStart = Math.round(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), 1) / 86_400_000)
+  }
+  take(rule: keyof typeof MET_SHARE, dueBy: number): boolean {
+    const recent = dueBy >= this.recentFrom
+    const period = dueBy > this.today ? `open ${isoOf(dueBy).slice(0, 7)}` : !recent ? isoOf(dueBy).slice(0, 7) : dueBy >= this.monthStart ? 'this month' : 'two months before'
+    return this.share(`${rule} ${period}`, MET_SHARE[rule][recent ? 'recent' : 'older'], recent ? 0.5 : this.d.float())
+  }
+  /** True for `share` of the calls with `key`, the first from `phase` (0.5: rounding to the nearest). */
+  share(key: string, share: number, phase = 0.5): boolean {
+    const a = (this.carry.get(key) ?? phase) + share
+    this.carry.set(key, a >= 1 ? a - 1 : a)
+    return a >= 1
+  }
+}
+
+/** The engine's input from a generated prisoner row (PRISONER_COLUMNS), as caseload/load.ts toCaseInput reads the stored row. */
+function caseInputOf(row: readonly SqlValue[], allocStart: number): CaseInput {
+  const v = (c: PrisonerColumn) => row[PRISONER_COLUMNS.indexOf(c)]
+  const date = (c: PrisonerColumn) => (v(c) as string | null) ?? null
+  return {
+    sentenceType: v('sentence_type') as CaseInput['sentenceType'],
+    sentenceStartDate: v('sentence_start_date') as string,
+    conditionalReleaseDate: date('crd'),
+    automaticReleaseDate: date('ard'),
+    paroleEligibilityDate: date('ped'),
+    tariffDate: date('ted'),
+    targetHearingDate: date('thd'),
+    homeDetentionCurfewEligibilityDate: date('hdced'),
+    homeDetentionCurfewActualDate: date('hdcad'),
+    mappaLevel: v('mappa_level') as CaseInput['mappaLevel'],
+    earlyAllocation: v('early_allocation') === 1,
+    recall: v('recall') === 1,
+    pomAllocatedDate: isoOf(allocStart),
+    arrivalDate: date('arrival_date'),
+    openConditions: v('open_conditions') === 1,
+    openConditionsArrivalDate: date('open_conditions_arrival_date'),
+    immigrationCase: v('immigration_case') === 1,
+    additionalIsp: v('additional_isp') === 1,
+  }
+}
+
+const COM_TEAMS = ['Demoshire North', 'Demoshire South', 'Sampleton Central', 'Fictionby and District']
+
+/**
+ * The com_handover row of a case near or past its handover (../shared/specs/mpc-rules.md A; seed
+ * 003 Annex B 3.2 and its 45-day community notification), or none. Upcoming (in the 8 weeks before
+ * the COM is allocated): a COM recorded for about a third. Past the handover start: a COM recorded
+ * for nearly all; only cases past the handover date by at most COM_MISSING_DAYS_AT_MOST days may
+ * still lack one (COM allocation overdue). The checklist is complete for nearly all cases a month
+ * past the handover date, for half of the more recent ones; the community is notified from 45
+ * days before the handover date, for half before the date and nearly all after it.
+ */
+function comHandoverRow(d: Dice, quota: MetQuota, index: number, h: Handover, today: number, now: string): Pending[] {
+  if (h.comResponsibleDate === null) return []
+  const resp = dayNumber(h.comResponsibleDate)
+  const start = h.comAllocatedDate === null ? resp : dayNumber(h.comAllocatedDate)
+  if (today < start - 56) return []
+  const recorded = today < start ? d.chance(0.35) : today < resp ? d.chance(0.97) : today - resp > COM_MISSING_DAYS_AT_MOST || quota.share('COM recorded', 0.7)
+  const complete = recorded && today >= resp && (today - resp > 28 || d.chance(0.5))
+  const started = recorded && today >= start && d.chance(0.6)
+  const notified = today >= resp - 45 && (today > resp ? d.chance(0.98) : d.chance(0.5))
+  if (!recorded && !notified) return []
+  const com = name(d, index)
+  const by = 'Nat Homd-Demo'
+  const at = (day: number) => `${isoOf(Math.min(today, day))}T10:00:00.000Z`
+  const tick = (done: boolean, day: number): SqlValue[] => (done ? [1, by, at(day)] : [0, null, null])
+  return [
+    [
+      index,
+      recorded ? `${com.first} ${com.last} (COM)` : null,
+      recorded ? `${com.first.toLowerCase()}.${com.last.toLowerCase()}@probation.example` : null,
+      recorded ? d.pick(COM_TEAMS) : null,
+      recorded ? 'Demoshire PDU' : null,
+      recorded ? isoOf(Math.min(today, start)) : null,
+      ...tick(complete || started, start),
+      ...tick(complete || started, start + 7),
+      ...tick(complete, resp - 7),
+      ...tick(complete, resp),
+      notified ? at(resp - 45) : null,
+      notified ? by : null,
+      now,
+    ],
+  ]
+}
+
+/** The engine's handover dates for the facts just generated (the same calculation the screens make), or none. */
+function handoverOf(input: CaseInput, today: string, policy: Policy): Handover | null {
+  try {
+    return calculateHandover(input, today, policy)
+  } catch {
+    return null
+  }
+}
 
 /** Rows per multi-row INSERT: 500 prisoner rows are 12,000 parameters, inside both backends' limits. */
 const ROWS_PER_INSERT = 500
@@ -224,6 +377,9 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
   const d = new Dice(seededRandom(opts.seed))
   const today = dayNumber(opts.today)
   const historyFrom = today - Math.round((opts.years ?? 5) * 365.25)
+  const met = new MetQuota(d, today)
+  // The handover dates follow the establishment's policy (one read; the first-run demo writes omic2021).
+  const policy: Policy = (await conn.sql.value<string>('select policy from establishment where id = 1')) === 'omic2023' ? 'omic2023' : 'omic2021'
 
   // Staff one at a time: each POM's id is needed as the cases are dealt out, and a few hundred
   // rows at most (one POM for every 48 prisoners).
@@ -268,6 +424,15 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     'insert into supervision_session (prisoner_id, staff_id, date, in_person, mode, duration_minutes, notes, notes_sensitive, recorded_on, created_at)',
     '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
+  // Issue 17's COM details, checklist ticks and community notification (db/schema/handover.ts), for cases near or past handover.
+  const insertComHandovers = new BatchInsert(
+    conn,
+    `insert into com_handover (prisoner_id, com_name, com_email, com_team, pdu, com_allocated_on,
+     reviewed_oasys, reviewed_oasys_by, reviewed_oasys_at, contacted_com, contacted_com_by, contacted_com_at,
+     attended_handover_meeting, attended_handover_meeting_by, attended_handover_meeting_at, sent_handover_report, sent_handover_report_by, sent_handover_report_at,
+     community_notified_at, community_notified_by, version, updated_at)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+  )
 
   // Prisoners are dealt ROWS_PER_INSERT at a time; their allocations and sessions wait for the
   // prisoners' ids (matched back by prison number, unique by construction), then follow in order.
@@ -275,6 +440,7 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
   let allocations: Pending[] = []
   let sessionRows: Pending[] = []
   let reviewRows: Pending[] = []
+  let comRows: Pending[] = []
   const flush = async () => {
     if (prisoners.length === 0) return
     const returned = await insertPrisoners.write<[number, string]>(prisoners)
@@ -291,10 +457,12 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     await insertAllocations.write(resolve(allocations))
     await insertSessions.write(resolve(sessionRows))
     await insertReviews.write(resolve(reviewRows))
+    await insertComHandovers.write(resolve(comRows))
     prisoners = []
     allocations = []
     sessionRows = []
     reviewRows = []
+    comRows = []
   }
 
   let sessions = 0
@@ -351,8 +519,9 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     }
     const allocate = (values: SqlValue[]) => allocations.push(values)
     const session = (values: SqlValue[]) => sessionRows.push(values)
-    // About one in twelve waits for allocation (new arrivals, newly sentenced).
-    if (d.chance(0.08)) continue
+    // A few cases wait for a POM: arrivals and the newly sentenced of the last five weeks, never
+    // for months (the waiting list counts days from the arrival, else the sentence start).
+    if (today - (arrival ?? start) <= (arrival === null ? WAITING_DAYS_AT_MOST : TRANSFER_WAITING_DAYS_AT_MOST) && d.chance(WAITING_SHARE)) continue
     const allocStart = Math.min(today, Math.max(start, arrival ?? start) + d.int(0, 21))
     let pom = d.pick(pomIds)
     // Some cases were reallocated: the history keeps the earlier POM.
@@ -364,32 +533,59 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     } else {
       allocate([index, pom, isoOf(allocStart), null, 'Initial allocation', opts.now])
     }
-    // Sessions from allocation: weekly or fortnightly in the first 12 weeks (start of custody,
-    // seed 003 Annex B), then every few weeks, with plausible gaps; some cases fall behind.
-    // Most cases are kept up (the proportions in the header); allocations of the last RECENT_STRAIN_DAYS fall behind
-    // more often: the establishment is at EDM Stage 3 (insertDemoEstablishment), and that strain
-    // is what leaves a few start-of-custody windows overdue and still actionable today.
-    const diligent = d.chance(allocStart > today - RECENT_STRAIN_DAYS ? 0.6 : 0.94)
-    let day = Math.max(allocStart + d.int(1, diligent ? 14 : 60), historyFrom)
-    // Most transfers are seen within 14 working days of arrival; some are missed.
-    if (arrival !== null && arrival >= historyFrom && d.chance(0.85)) {
-      const seen = arrival + d.int(1, 16)
-      if (seen <= today && seen < day) {
-        session([index, pom, isoOf(seen), 1, 'wing_interview_room', d.int(20, 60), 'Demo session: arrival interview after transfer.', 0, isoOf(seen), opts.now])
-        sessions++
-      }
+    // The windows this case has, as the engine reads them (shared/engine/case/minima.ts buildWindows),
+    // and whether each is met: a quota per rule and month (MetQuota, the header's proportions).
+    const row = prisoners[index] as SqlValue[]
+    const h = handoverOf(caseInputOf(row, allocStart), opts.today, policy)
+    const comOn = (day: number) => h !== null && responsibilityOn(h, isoOf(day)) === 'com'
+    // Start of custody: from the first allocation here, unless the case arrived on transfer.
+    const socTo = arrival === null && !comOn(allocStart) ? allocStart + START_OF_CUSTODY_DAYS : null
+    const socMet = socTo === null || met.take('start_of_custody', socTo)
+    // Pre-handover: the 3 months before the COM is allocated, for determinate sentences.
+    const comAllocated = h?.comAllocatedDate ? dayNumber(h.comAllocatedDate) : null
+    const preTo = row[PRISONER_COLUMNS.indexOf('sentence_type')] === 'determinate' && h?.releaseDate && comAllocated !== null && comAllocated >= start ? comAllocated : null
+    const preFrom = preTo === null ? null : preTo - PRE_HANDOVER_DAYS
+    const preMet = preTo === null || met.take('pre_handover', preTo)
+    // Transfers: one face-to-face session within 14 working days of arrival.
+    const transferTo = arrival !== null && arrival >= historyFrom && !comOn(arrival) ? dayNumber(addWorkingDays(isoOf(arrival), TRANSFER_WORKING_DAYS)) : null
+    const transferMet = transferTo !== null && met.take('transfer_arrival', transferTo)
+    // Sessions from allocation: weekly or fortnightly in the first 12 weeks when the start of custody
+    // is met (seed 003 Annex B), else too few; then every few weeks, with plausible gaps. A case
+    // not kept up (one in ten) has long gaps between its windows.
+    const keptUp = d.chance(0.9)
+    // A met pre-handover window already open at allocation (a short sentence) starts at once too.
+    const preOpenAtAllocation = preFrom !== null && preTo !== null && preMet && preFrom <= allocStart && allocStart <= preTo
+    let day = Math.max(allocStart + (socMet || preOpenAtAllocation ? d.int(1, 14) : d.int(30, 60)), historyFrom)
+    if (arrival !== null && transferTo !== null) {
+      if (transferMet) {
+        const seen = arrival + d.int(1, 12)
+        if (seen <= today) {
+          session([index, pom, isoOf(seen), 1, 'wing_interview_room', d.int(20, 60), 'Demo session: arrival interview after transfer.', 0, isoOf(seen), opts.now])
+          sessions++
+        }
+      } else day = Math.max(day, arrival + d.int(30, 45))
     }
     while (day <= today) {
-      const early = day < allocStart + 84
-      // Start-of-custody sessions are face to face (seed 003 Annex B); later ones are sometimes remote.
-      const inPerson = d.chance(early ? 0.9 : 0.8)
+      const inSoc = socTo !== null && day <= socTo
+      const inPre = preFrom !== null && preTo !== null && day >= preFrom && day <= preTo
+      // A missed pre-handover window has no session in it.
+      if (inPre && !preMet && !(inSoc && socMet)) {
+        day = (preTo ?? day) + d.int(1, 20)
+        continue
+      }
+      // Sessions a met window needs are face to face (seed 003 Annex B); others sometimes remote.
+      const inPerson = (inSoc && socMet) || (inPre && preMet) || d.chance(inSoc ? 0.9 : 0.8)
       const mode = inPerson ? d.pick(MODES_IN_PERSON) : d.pick(MODES_REMOTE)
       const lag = d.chance(0.85) ? 0 : d.chance(0.6) ? 1 : d.int(2, 9)
       session([index, pom, isoOf(day), inPerson ? 1 : 0, mode, d.int(20, 75), 'Demo session: routine review of sentence plan.', d.chance(0.05) ? 1 : 0, isoOf(Math.min(today, day + lag)), opts.now])
       sessions++
-      const gap = diligent ? (early ? d.int(7, 21) : d.int(10, 38)) : d.int(21, 120)
-      day += Math.max(1, Math.round(gap * (opts.sessionGapScale ?? 1)))
+      const gap = inPre && preMet ? d.int(7, 25) : inSoc ? (socMet ? d.int(7, 21) : d.int(40, 80)) : keptUp ? d.int(10, 38) : d.int(21, 120)
+      let next = day + Math.max(1, Math.round(gap * (opts.sessionGapScale ?? 1)))
+      // Into a met pre-handover window within its first two weeks, so three sessions fit.
+      if (preMet && preFrom !== null && day < preFrom && next > preFrom) next = preFrom + d.int(0, 14)
+      day = next
     }
+    if (h !== null) comRows.push(...comHandoverRow(d, met, index, h, today, opts.now))
   }
   await flush()
   return { prisoners: opts.prisoners, staff: staffCount, sessions }

@@ -2,8 +2,15 @@
 // establishment"): measured here with the real engine, through the same case cache and
 // evaluation the caseload, due list and home screen use, on the demo the first-run choice makes
 // (omu:demo.create). The proportions asserted are the ones documented in db/demo/generate.ts.
+// The second part measures them as the screens show them, through the real channels: the HOMS's
+// home (compliance this month and over the last 3 months), the allocation waiting list, the
+// handover lists (../shared/specs/mpc-rules.md A) and the due list, for several sizes and seeds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MinimumResult } from '../../shared/engine/index'
+import type { IpcResult } from '../../shared/ipc/result'
+import type { Home } from '../../shared/ipc/channels/home'
+import type { AllocationOverview, DueOverview } from '../../shared/ipc/channels/allocation'
+import type { HandoverListsOverview } from '../../shared/ipc/channels/handover'
 import { daysBetweenIso } from '../../shared/dates'
 import { casesOf } from '../../electron/services/caseload/cache'
 import { evalSettings } from '../../electron/services/caseload/context'
@@ -72,13 +79,14 @@ describe('the demo establishment looks like a real OMU on a normal month (issue 
     expect(m.cases).toBe(2000)
   })
 
-  it('start of custody: 80-90% of applicable windows met, some still open, a few overdue and actionable, some missed in the past', () => {
+  it('start of custody (seed 003 Annex B): 80-90% of applicable windows met, some still open, some overdue and actionable, some missed in the past', () => {
     const soc = m.byRule.start_of_custody
     expect(percentOfApplicable(soc, 'met')).toBeGreaterThanOrEqual(80)
     expect(percentOfApplicable(soc, 'met')).toBeLessThanOrEqual(90)
     expect(percentOfApplicable(soc, 'due')).toBeGreaterThanOrEqual(4)
     expect(percentOfApplicable(soc, 'due')).toBeLessThanOrEqual(15)
-    expect(percentOfApplicable(soc, 'overdue')).toBeGreaterThanOrEqual(0.5)
+    // Overdue and actionable: the windows due in the last 28 days and not met (about one in seven of them).
+    expect(soc.overdue).toBeGreaterThan(0)
     expect(percentOfApplicable(soc, 'overdue')).toBeLessThanOrEqual(5)
     expect(percentOfApplicable(soc, 'missed')).toBeGreaterThanOrEqual(2)
     expect(percentOfApplicable(soc, 'missed')).toBeLessThanOrEqual(10)
@@ -112,5 +120,112 @@ describe('the demo establishment looks like a real OMU on a normal month (issue 
       expect(share, `days ${period * 30 + 1}-${period * 30 + 30}`).toBeGreaterThanOrEqual(1)
       expect(share, `days ${period * 30 + 1}-${period * 30 + 30}`).toBeLessThanOrEqual(5)
     }
+  })
+})
+
+async function must<T>(r: Promise<IpcResult<T>>): Promise<T> {
+  const out = await r
+  if (!out.ok) throw new Error(out.error.message)
+  return out.data
+}
+
+interface Screens {
+  home: Home
+  waiting: AllocationOverview['unallocated']
+  lists: HandoverListsOverview
+  due: DueOverview
+}
+
+/** A demo made as the first-run choice makes it, read as a HOMS reads it on screen. */
+async function screensOf(prisoners: number, seed: number): Promise<Screens> {
+  const s = await startTestServices({ now: new Date(`${TODAY}T10:00:00Z`) })
+  try {
+    await must(s.call('omu:demo.create', { prisoners, seed }) as Promise<IpcResult<unknown>>)
+    return {
+      home: await must(s.call('omu:home.get') as Promise<IpcResult<Home>>),
+      waiting: (await must(s.call('omu:allocations.overview') as Promise<IpcResult<AllocationOverview>>)).unallocated,
+      lists: await must(s.call('omu:handover.lists', { mine: false }) as Promise<IpcResult<HandoverListsOverview>>),
+      due: await must(s.call('omu:due.overview', { mine: false }) as Promise<IpcResult<DueOverview>>),
+    }
+  } finally {
+    await s.cleanup()
+  }
+}
+
+const percentOf = (part: number, whole: number) => (part / whole) * 100
+
+// The e2e demo (300 prisoners, seed 3), another small one, and two of 2,000.
+describe.each([
+  [300, 3],
+  [300, 11],
+  [2000, 16],
+  [2000, 3],
+] as const)('the demo of %i prisoners (seed %i) as the screens show it (issue 16; proportions documented in db/demo/generate.ts)', (prisoners, seed) => {
+  let screens: Screens
+  beforeAll(async () => {
+    screens = await screensOf(prisoners, seed)
+  }, 180_000)
+
+  it('the HOMS home: each minimum (seed 003 Annex B) about 85% met this month and over the last 3 months, 80-90% wherever 20 or more windows fell due', () => {
+    const compliance = screens.home.compliance
+    if (!compliance) throw new Error('The HOMS home shows no compliance.')
+    expect(compliance.byRule.map((r) => r.rule).sort()).toEqual(['pre_handover', 'start_of_custody', 'transfer_arrival'])
+    for (const r of compliance.byRule) {
+      for (const [period, f] of [['this month', r.thisMonth], ['last 3 months', r.lastThreeMonths]] as const) {
+        const label = `${r.rule}, ${period}: ${f.met} of ${f.decided} met`
+        // Within three windows of 85% however few fell due (the generator's quota: one window; and
+        // now and then a window whose sessions do not fit, as when a case is allocated late).
+        expect(Math.abs(f.met - 0.85 * f.decided), label).toBeLessThanOrEqual(3)
+        if (f.decided >= 20) {
+          expect(f.percentMet, label).toBeGreaterThanOrEqual(80)
+          expect(f.percentMet, label).toBeLessThanOrEqual(90)
+        }
+      }
+      // Three months of windows are enough to judge, whatever the size.
+      expect(r.lastThreeMonths.decided, `${r.rule}, last 3 months`).toBeGreaterThanOrEqual(5)
+    }
+  })
+
+  it('the waiting list: a few cases wait for a POM, days to a few weeks (counted from arrival, else sentence start)', () => {
+    const waiting = screens.waiting
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(percentOf(waiting.length, prisoners)).toBeLessThanOrEqual(4)
+    for (const c of waiting) expect(daysBetweenIso(c.arrivalDate ?? c.sentenceStartDate, TODAY), c.prisonNumber).toBeLessThanOrEqual(35)
+    // The HOMD and HOMS home lists the same cases with their days waiting.
+    const home = screens.home.allocation
+    if (!home) throw new Error('The HOMS home shows no allocation work.')
+    expect(home.unallocatedTotal).toBe(waiting.length)
+    expect(Math.max(...home.unallocated.map((u) => u.daysWaiting))).toBeLessThanOrEqual(35)
+  })
+
+  it('the handover lists (spec A): a handful upcoming, overdue and to notify; COM allocation overdue only for cases recently past their handover date', () => {
+    const l = screens.lists
+    const home = screens.home.allocation
+    if (!home) throw new Error('The HOMS home shows no allocation work.')
+    // The home's counts are the lists' lengths.
+    expect(home.handovers).toEqual({ upcoming: l.upcoming.length, inProgress: l.inProgress.length, comAllocationOverdue: l.comAllocationOverdue.length, overdueTasks: l.overdueTasks.length, toNotify: l.toNotify.length })
+    expect(l.upcoming.length).toBeGreaterThan(0)
+    expect(percentOf(l.upcoming.length, prisoners)).toBeLessThanOrEqual(4)
+    expect(l.comAllocationOverdue.length).toBeGreaterThan(0)
+    expect(percentOf(l.comAllocationOverdue.length, prisoners)).toBeLessThanOrEqual(1.5)
+    for (const c of l.comAllocationOverdue) expect(c.days, c.prisonNumber).toBeLessThanOrEqual(42) // A6: days past the handover date
+    expect(percentOf(l.overdueTasks.length, prisoners)).toBeLessThanOrEqual(3)
+    for (const c of l.overdueTasks) expect(c.days, c.prisonNumber).toBeLessThanOrEqual(42)
+    expect(l.toNotify.length).toBeGreaterThan(0)
+    expect(percentOf(l.toNotify.length, prisoners)).toBeLessThanOrEqual(4)
+  })
+
+  it('COM details are recorded on most cases past or near handover: 80% or more of those in progress (A3)', () => {
+    const inProgress = screens.lists.inProgress
+    expect(inProgress.length).toBeGreaterThan(0)
+    expect(percentOf(inProgress.filter((c) => c.comName !== null).length, inProgress.length)).toBeGreaterThanOrEqual(80)
+  })
+
+  it('the due list: a few minima overdue and still actionable, some records entered late this month (seed 003 Annex B 1.1)', () => {
+    const due = screens.due
+    expect(due.totals.overdue).toBeGreaterThan(0)
+    expect(percentOf(due.totals.overdue, prisoners)).toBeLessThanOrEqual(3)
+    expect(due.lateRecords.length).toBeGreaterThan(0)
+    expect(percentOf(due.lateRecords.length, prisoners)).toBeLessThanOrEqual(10)
   })
 })
