@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { ChannelKey } from '../../shared/ipc/contract'
 import { USER_ROLES, type UserRole } from '../../shared/ipc/values'
-import { mayCall } from '../../shared/permissions/rules'
+import { mayCall, whoMay } from '../../shared/permissions/rules'
 import type { IpcResult } from '../../shared/ipc/result'
 import { closeBrowser, expectAccessible, openApp, screenshot, SCREENSHOT_DIR, TEST_USER } from './harness'
 
@@ -185,7 +185,20 @@ describe('only what you may do (issue 16)', () => {
             for (const c of shown.filter((x) => !x.disabled)) expect(mayCall(role, c.channel as ChannelKey), `${where}: "${c.label}" calls ${c.channel}`).toBe(true)
             for (const c of shown) seen.set(c.channel, (seen.get(c.channel) ?? new Set()).add(role))
             expect(await page.getByText(/you cannot/i).count(), `${where}: no refusal on screen`).toBe(0)
+            if (s.path === 'group' && !mayCall(role, 'group.view')) {
+              // Issue 16, "Only what you may do": a role that may not see the Group view, opening it by
+              // its address, is told who can (the rules table's words), without a refused request.
+              expect(await page.getByText(whoMay('group.view') ?? '', { exact: false }).count(), `${where}: says who can see the Group view`).toBe(1)
+              await screenshot(page, `roles-${role}-group-not-yours-${w}x${h}`)
+            }
             if (!s.own) continue
+            if (s.path === 'group' && w === 1280) {
+              // Issue 16, "Screens": at 1280 px the Group view's columns wrap to fit (no sideways
+              // scrolling), and a row stays a few lines tall (the blockers counted, not all listed).
+              const table = page.getByRole('table', { name: /^Establishments side by side/ })
+              expect(await table.evaluate((el) => el.getBoundingClientRect().right <= (el.closest('.mantine-ScrollArea-viewport')?.getBoundingClientRect().right ?? 0) + 1), `${where}: the Group view's table fits without scrolling sideways`).toBe(true)
+              for (const height of await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height))) expect(height, `${where}: a Group view row is at most 600 px tall`).toBeLessThanOrEqual(600)
+            }
             // Nothing wider than the window: the page itself never scrolls sideways.
             expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${where}: fits`).toBe(true)
             // axe at the smaller size (where wrapping and scrolling differ), in each theme.

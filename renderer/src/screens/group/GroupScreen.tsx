@@ -191,7 +191,7 @@ export function GroupScreen() {
               <div aria-live="polite">{saved ? <Text size="sm">{exportText(saved)}</Text> : null}</div>
               <ErrorText error={exporter.error} title="Not exported" />
               <ScrollArea type="auto" className="group-scroll">
-                <Table withTableBorder withColumnBorders striped fz="sm" className="group-table" aria-label="Establishments side by side (imported rows are read-only)">
+                <Table withTableBorder withColumnBorders striped fz="xs" horizontalSpacing={6} className="group-table" aria-label="Establishments side by side (imported rows are read-only)">
                   <Table.Thead>
                     <Table.Tr>
                       {/* Issue 16, "Screens": no fixed column widths; the words wrap, so at 1280 px the
