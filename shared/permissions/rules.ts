@@ -196,7 +196,8 @@ export function mayCall(role: UserRole, channel: ChannelKey): boolean {
 
 /** "a HOMD or HOMS": the roles the rule lets through, for "Only … can …" sentences. */
 function rolesInWords(roles: readonly UserRole[]): string {
-  const names = roles.map((r) => ROLE_NAMES[r])
+  // Mid-sentence, a role that is not a title or an initialism is lower case ("… or read-only reviewer can …").
+  const names = roles.map((r) => (r === 'read_only' ? ROLE_NAMES[r].toLowerCase() : ROLE_NAMES[r]))
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '')
   return `a ${list}`
 }

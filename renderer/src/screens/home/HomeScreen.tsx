@@ -4,6 +4,7 @@
 import { Alert, Anchor, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { AllocationWork, Compliance, HandoverCounts, Home, MyWork, PlanGlance } from '../../../../shared/ipc/channels/home'
 import { DEFAULT_CASELOAD_VIEW } from '../../../../shared/ipc/values'
+import { baselineName } from '../../../../shared/export/labels'
 import { DataTable } from '../../app/DataTable'
 import { ErrorText } from '../../app/ErrorText'
 import { OverrideNote } from '../../app/OverrideNote'
@@ -338,7 +339,9 @@ function PlanSection({ plan, role }: { plan: PlanGlance | null; role: Home['role
             <Stack gap={4} component="ul" style={{ paddingLeft: 'var(--mantine-spacing-lg)', margin: 0 }}>
               {plan.blockers.slice(0, 8).map((b) => (
                 <Text component="li" size="sm" key={b.baselineId}>
-                  <strong>Baseline {b.baselineId}</strong>: {b.text}
+                  {/* Issue 16: named by number and title, as everywhere else; the full text is on the plan. */}
+                  {baselineName(b.baselineId, b.text)}
+                  {b.weighting === 3 ? ' (weighting 3)' : ''}
                 </Text>
               ))}
             </Stack>
