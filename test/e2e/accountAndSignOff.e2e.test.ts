@@ -95,7 +95,7 @@ describe('your own password, a forced change at next sign-in and the dark sign-i
     await screenshot(page, 'signin-dark')
     // The old password no longer opens the app; the new one does.
     await signIn(page, TEST_USER.username, PASSWORD)
-    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor()
+    await page.getByText('The username or password is not right.', { exact: false }).first().waitFor()
     expect(await page.getByRole('heading', { level: 1, name: 'Home' }).count()).toBe(0)
     await page.getByLabel('Colour theme').selectOption('light')
 

@@ -43,7 +43,7 @@ describe('backups in Settings (issue 7)', () => {
     await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true)
     await password.fill('not my password at all')
     await password.press('Enter')
-    await dialog.getByText('Password: enter your own password to restore a backup.').waitFor()
+    await dialog.getByText('Enter your own password to restore a backup.', { exact: true }).waitFor()
     expect(await password.getAttribute('aria-invalid')).toBe('true')
     expect(await app.call('omu:backup.list')).toMatchObject({ ok: true, data: { backups: [{ kind: 'manual' }] } })
     await password.fill(TEST_USER.password)

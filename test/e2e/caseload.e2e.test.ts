@@ -196,7 +196,8 @@ describe('POM caseload in Chromium (issue 5)', () => {
     await expectAccessible(page, 'caseload with 2,000 cases')
     await screenshot(page, '60-caseload-2000')
     expect(await page.getByTestId('case-row').count()).toBeLessThan(60)
-    // Filter: only overdue.
+    // Filter: only overdue (issue 16: the status chips sit behind "More filters" at first).
+    await page.getByRole('button', { name: /^More filters/ }).click()
     await page.getByRole('group', { name: 'Status' }).getByText('Overdue').click()
     await expect.poll(async () => (await status.textContent()) ?? '').not.toContain('Showing 2,000')
     for (const badge of await page.getByTestId('case-row').locator('[role=cell]:nth-child(4)').allTextContents()) expect(badge).toBe('Overdue')

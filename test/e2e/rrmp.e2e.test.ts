@@ -198,7 +198,7 @@ describe('RRMP planning, sign-off and exports', () => {
     // Signing asks for the password again; a wrong one is refused.
     await dialog.getByLabel('Your password').fill('not my password at all')
     await dialog.getByRole('button', { name: 'Submit version 1' }).click()
-    await dialog.getByText('Password: enter your own password to sign this step.').waitFor()
+    await dialog.getByText('Enter your own password to sign this step.', { exact: true }).waitFor()
     await expectAccessible(page, 'submit dialog')
     await screenshot(page, 'rrmp-07-submit-dialog')
     await dialog.getByLabel('Your password').fill(TEST_USER.password)

@@ -156,7 +156,7 @@ describe('foundation shell in Chromium against the real services', () => {
     const damaged = fs.readFileSync(file)
     // Issue 15: a HOMS of the file decides (asked for before anything happens).
     await page.getByRole('button', { name: 'Start a new data file' }).click()
-    await page.getByText('Enter the username of a HOMS of this data file.').waitFor()
+    await page.getByText('Enter the username of a HOMS of this data file.', { exact: true }).waitFor()
     expect(fs.readdirSync(userData).filter((n) => n.startsWith('omu.db.unreadable-'))).toHaveLength(0)
     await page.getByLabel('HOMS username').fill(TEST_USER.username)
     await page.getByLabel('HOMS password').fill(TEST_USER.password)

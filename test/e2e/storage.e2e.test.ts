@@ -40,10 +40,10 @@ async function fillShared(page: Page, port: number): Promise<void> {
 async function testConnection(page: Page, port: number): Promise<void> {
   // Without a sign-in the test is not run: the fields say what is missing.
   await page.getByRole('button', { name: 'Test the connection' }).click()
-  await page.getByText('Enter your username.').waitFor()
-  await page.getByText('Enter your password.').waitFor()
-  // Focus moves to the first field to fill in.
-  await expect.poll(() => page.getByLabel('Your username on the shared database').evaluate((el) => el === document.activeElement)).toBe(true)
+  await page.getByText('Enter your username.', { exact: true }).waitFor()
+  await page.getByText('Enter your password.', { exact: true }).waitFor()
+  // Focus moves to the error summary (issue 16), whose links lead to the fields.
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true)
   await page.getByLabel('Your username on the shared database').fill(TEST_USER.username)
   await page.getByLabel('Your password on the shared database').fill(TEST_USER.password)
   // Enter in a field runs the test (never the switch).
@@ -165,8 +165,8 @@ describe('where the data is kept (issue 13)', () => {
     // The copy needs a shared location first: the empty field says so and takes focus.
     await page.getByLabel('Server name or address').fill('')
     await copyButton.click()
-    await page.getByText('Enter the server’s name or address.').waitFor()
-    await expect.poll(() => page.getByLabel('Server name or address').evaluate((el) => el === document.activeElement)).toBe(true)
+    await page.getByText('Enter the server’s name or address.', { exact: true }).waitFor()
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is a problem' }).evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true)
     expect(await page.getByRole('dialog').count()).toBe(0)
     await fillShared(page, port)
     // The connection test's username starts the copy's sign-in (its password never does).
@@ -190,7 +190,7 @@ describe('where the data is kept (issue 13)', () => {
     await expect.poll(() => password.evaluate((el) => el === document.activeElement)).toBe(true)
     // Without a password the copy is not tried.
     await page.keyboard.press('Enter')
-    await dialog.getByText('Enter your password.').waitFor()
+    await dialog.getByText('Enter your password.', { exact: true }).waitFor()
     await password.fill(TEST_USER.password)
     await expectAccessible(page, 'copy to the shared database')
     await viewShot(page, '98-storage-copy-1280x800')
@@ -208,12 +208,12 @@ describe('where the data is kept (issue 13)', () => {
     await viewShot(page, '98-storage-copy-busy-1280x800')
     release()
 
-    // Nothing answers on that port: said in plain words, with an icon, and focus back on the button.
-    const refused = status.filter({ hasText: 'Nothing was copied' })
+    // Nothing answers on that port: said in plain words in the form's error summary (issue 16), which
+    // takes the focus so a screen reader hears it; the button is usable again.
+    const refused = dialog.getByRole('alert').filter({ hasText: 'There is a problem' })
     await refused.getByText(nothingAnswering(port)).waitFor()
-    expect(await refused.locator('svg').count()).toBe(1)
     expect(await copyData.isEnabled()).toBe(true)
-    await expect.poll(() => copyData.evaluate((el) => el === document.activeElement)).toBe(true)
+    await expect.poll(() => refused.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true)
     expect(await app.call('omu:storage.get')).toMatchObject({ ok: true, data: { kind: 'local' } })
     await expectAccessible(page, 'copy to the shared database, refused')
     await viewShot(page, '98-storage-copy-refused-1280x800')

@@ -30,7 +30,9 @@ export function SignInPage({ establishmentName }: { establishmentName: string | 
     (v) =>
       signIn.mutate(v, {
         onError: (e) => {
-          form.setFieldValue('password', '')
+          // A refused password is cleared, unless the user has already typed another while the
+          // refusal was on its way (a wrong password is answered after a deliberate delay).
+          if (form.getValues().password === v.password) form.setFieldValue('password', '')
           refused(e)
         },
       }),
