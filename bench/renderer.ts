@@ -92,6 +92,9 @@ async function interact(context: BrowserContext, page: Page): Promise<Omit<Rende
   const sortButton = `[...document.querySelectorAll('[role=columnheader] button')].find((b) => b.textContent.startsWith('Name and number'))`
   const filters: number[] = []
   const sorts: number[] = []
+  // Issue 16: the status chips sit behind "More filters" (opened once, as a user would; not timed).
+  await page.getByRole('button', { name: /^More filters/ }).click()
+  await page.locator('label', { hasText: /^Overdue$/ }).first().waitFor()
   for (let i = 0; i < INTERACTIONS; i++) {
     filters.push((await page.evaluate(CLICK_TO_PAINT(overdueChip))) as number)
     sorts.push((await page.evaluate(CLICK_TO_PAINT(sortButton))) as number)

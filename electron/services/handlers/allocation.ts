@@ -11,7 +11,7 @@ import { openCoWorking } from '../coworking/store'
 import type { Handlers } from './types'
 import { pomsToday, requireAvailableOrConfirmed } from '../resourcing/pomToday'
 import { pomTypeReasonNeeded, recommendationFor } from '../caseWork/recommend'
-import { allocatedTo, lateRecordsOf, monthStartOf, worklistsOf } from '../home/worklists'
+import { allocatedTo, lateRecordsOf, monthStartOf, worklistHorizon, worklistsOf } from '../home/worklists'
 
 /** Newly sentenced: within the 12-week start-of-custody period (seed 003 Annex B). */
 const NEWLY_SENTENCED_DAYS = 84
@@ -97,6 +97,7 @@ export const dueHandlers: Handlers['due'] = {
     const items: DueItem[] = []
     // Issue 16: the records entered late this month, listed where the POM's home count links.
     const monthStart = monthStartOf(today)
+    const horizon = worklistHorizon(today)
     const lateRecords: DueOverview['lateRecords'] = []
     const cases = casesOf(store)
     // Issue 16: `mine`, the signed-in POM's own cases (the home's counts link here; worklists.ts).
@@ -112,7 +113,7 @@ export const dueHandlers: Handlers['due'] = {
       perPom.set(pomId, bucket)
       for (const m of v.evaluation.minima) {
         // Issue 16: one reading of the worklists for this list and the home's counts (home/worklists.ts).
-        const lists = worklistsOf(m, today)
+        const lists = worklistsOf(m, horizon)
         if (lists.length === 0 || !m.dueBy || (m.status !== 'due' && m.status !== 'overdue')) continue
         if (lists.includes('overdue')) bucket.overdue++
         if (lists.includes('due7')) bucket.due7++

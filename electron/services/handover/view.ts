@@ -10,7 +10,7 @@ import {
   type HandoverListsResult,
   type HandoverType,
 } from '../../../shared/engine'
-import { addDaysIso, daysBetweenIso } from '../../../shared/dates'
+import { formatDay, parseDay } from '../../../shared/engine/case/dates'
 import { DEFAULT_UPCOMING_WINDOW_DAYS } from '../../../shared/engine/mpc/handoverLists'
 import { DEFAULT_SIMPLIFIED_HANDOVER_CUTOFF_DATE } from '../../../shared/engine/mpc/handoverChecklist'
 import type { HandoverCase } from '../../../shared/ipc/channels/handover'
@@ -125,9 +125,12 @@ export function caseHandover(p: PrisonerRow, evaluation: CaseEvaluation, row: Co
     checklistComplete: row ? checklist.complete : null,
     upcomingWindowDays: ctx.settings.upcomingWindowDays,
   })
-  const notifyFrom = h.comResponsibleDate === null ? null : addDaysIso(h.comResponsibleDate, -NOTIFY_DAYS_BEFORE_HANDOVER)
+  // Day numbers (the case engine's calendar, shared/engine/case/dates.ts), not date-fns: this runs for
+  // every case of every handover list, and date-fns's parse and format were most of a list's time.
+  const notifyFromDay = h.comResponsibleDate === null ? null : parseDay(h.comResponsibleDate) - NOTIFY_DAYS_BEFORE_HANDOVER
+  const notifyFrom = notifyFromDay === null ? null : formatDay(notifyFromDay)
   // "To notify": from 45 days before the handover date until it is sent, while the case is on a handover list.
-  const notifyDue = notifyFrom !== null && today >= notifyFrom && !row?.communityNotifiedAt && (lists.upcoming || lists.inProgress)
+  const notifyDue = notifyFromDay !== null && parseDay(today) >= notifyFromDay && !row?.communityNotifiedAt && (lists.upcoming || lists.inProgress)
   return { lists, type, checklist, reset, notifyFrom, notifyDue }
 }
 
@@ -179,5 +182,6 @@ export function handoverCaseView(
 /** Days shown beside a listed case: left to the handover start, or overdue since the handover date. */
 export function daysFor(kind: 'left' | 'overdue', today: string, date: string | null): number {
   if (date === null) return 0
-  return Math.max(0, kind === 'left' ? daysBetweenIso(today, date) : daysBetweenIso(date, today))
+  // Day numbers as in caseHandover (a subtraction per listed case, not a date-fns parse).
+  return Math.max(0, kind === 'left' ? parseDay(date) - parseDay(today) : parseDay(today) - parseDay(date))
 }

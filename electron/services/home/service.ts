@@ -21,7 +21,7 @@ import { caseHandover, handoverCaseView, handoverContext } from '../handover/vie
 import { handoverListItem } from '../handover/listItem'
 import { casesOverCapacity } from '../../../shared/engine/resourcing/index'
 import { pomsToday, type PomToday } from '../resourcing/pomToday'
-import { allocatedTo, lateRecordsOf, monthStartOf, worklistsOf } from './worklists'
+import { allocatedTo, lateRecordsOf, monthStartOf, worklistHorizon, worklistsOf } from './worklists'
 
 /** How many of the POM's cases and of the unallocated cases the home lists (the full lists are a click away). */
 const LIST_AT_MOST = 50
@@ -79,6 +79,7 @@ export function handoverCounts(cases: readonly Evaluated[], handovers: HandoverR
 export function myWork(cases: readonly Evaluated[], pomId: number | null, s: EvalSettings, handovers: HandoverRows = new Map()): MyWork {
   const today = s.today
   const monthStart = monthStartOf(today)
+  const horizon = worklistHorizon(today)
   const counts = { overdue: 0, due7: 0, due28: 0, transfersAwaiting: 0, lateThisMonth: 0, checklistsDue: 0 }
   const open: HomeCase[] = []
   const checklists: MyWork['checklists'] = []
@@ -89,7 +90,7 @@ export function myWork(cases: readonly Evaluated[], pomId: number | null, s: Eva
       caseCount++
       for (const m of e.v.evaluation.minima) {
         // One reading of the worklists with the Due screen's filtered lists (worklists.ts).
-        const lists = worklistsOf(m, today)
+        const lists = worklistsOf(m, horizon)
         if (lists.includes('overdue')) counts.overdue++
         if (lists.includes('due7')) counts.due7++
         if (lists.includes('due28')) counts.due28++

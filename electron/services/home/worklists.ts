@@ -12,18 +12,29 @@ import type { CaseRecord } from '../caseload/load'
 export const DUE_SOON_DAYS = 7
 export const DUE_LATER_DAYS = 28
 
+/** The last days of the two look-aheads, worked out once per list (date arithmetic per minimum was most of the due list's time). */
+export interface WorklistHorizon {
+  today: string
+  soon: string
+  later: string
+}
+
+export function worklistHorizon(today: string): WorklistHorizon {
+  return { today, soon: addDaysIso(today, DUE_SOON_DAYS), later: addDaysIso(today, DUE_LATER_DAYS) }
+}
+
 /**
  * The worklists an open minimum is on; none for a met, missed or not applicable one (issue 16: a
  * missed minimum leaves every worklist), or one due more than 28 days ahead. "Transfers awaiting
  * their first session" are the transfer minima on a worklist: the window is 14 working days from
  * arrival (seed 003 Annex B "POM to POM transfers"), so an open one is overdue or due within 28 days.
  */
-export function worklistsOf(m: MinimumResult, today: string): MinimumWorklist[] {
+export function worklistsOf(m: MinimumResult, h: WorklistHorizon): MinimumWorklist[] {
   if (m.dueBy === null) return []
   const lists: MinimumWorklist[] = []
   if (m.status === 'overdue') lists.push('overdue')
-  else if (m.status === 'due' && m.dueBy <= addDaysIso(today, DUE_LATER_DAYS)) {
-    if (m.dueBy <= addDaysIso(today, DUE_SOON_DAYS)) lists.push('due7')
+  else if (m.status === 'due' && m.dueBy <= h.later) {
+    if (m.dueBy <= h.soon) lists.push('due7')
     lists.push('due28')
   } else return []
   if (m.rule === 'transfer_arrival') lists.push('transfers')
