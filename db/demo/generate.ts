@@ -226,6 +226,10 @@ function comHandoverRow(d: Dice, quota: MetQuota, index: number, h: Handover, to
       ...tick(complete, resp),
       notified ? at(resp - 45) : null,
       notified ? by : null,
+      // Spec D.5: the state as last recorded is today's, as if the desks had seen it; the first
+      // sign-in of the day then finds nothing to reconcile (electron/services/handover/reconcile.ts).
+      responsibilityOn(h, isoOf(today)),
+      h.comResponsibleDate,
       now,
     ],
   ]
@@ -430,8 +434,8 @@ export async function generateDemo(conn: StoreConn, opts: DemoOptions): Promise<
     `insert into com_handover (prisoner_id, com_name, com_email, com_team, pdu, com_allocated_on,
      reviewed_oasys, reviewed_oasys_by, reviewed_oasys_at, contacted_com, contacted_com_by, contacted_com_at,
      attended_handover_meeting, attended_handover_meeting_by, attended_handover_meeting_at, sent_handover_report, sent_handover_report_by, sent_handover_report_at,
-     community_notified_at, community_notified_by, version, updated_at)`,
-    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
+     community_notified_at, community_notified_by, last_responsibility, last_com_responsible_date, version, updated_at)`,
+    '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)',
   )
 
   // Prisoners are dealt ROWS_PER_INSERT at a time; their allocations and sessions wait for the

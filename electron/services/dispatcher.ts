@@ -9,7 +9,7 @@ import { userStanding } from './trust/store'
 import { AuthSession } from './auth/session'
 import { toIpcError } from './errors'
 import { casesOf } from './caseload/cache'
-import { HANDOVER_RECALCULATED, reconcileHandovers, type ReconcileScope } from './handover/reconcile'
+import { HANDOVER_RECALCULATED, handoversToReconcile, reconcileHandovers, type ReconcileScope } from './handover/reconcile'
 import type { HandlerContext, Handlers, SystemContext } from './handlers/types'
 import { refusal, RULES, type Rule } from './permissions'
 import type { StoreRuntime } from './runtime'
@@ -304,9 +304,13 @@ export class Dispatcher {
     done.add(key)
     let records: AuditRecord[] = []
     try {
+      // Worked out in a read first: on most days nothing has moved, and then no write is taken (on
+      // the shared database a write waits its turn with every other desk's).
+      const due = await store.read((conn) => handoversToReconcile(conn, today, scope))
+      if (due.length === 0) return
       await store.write(async (conn) => {
         records = []
-        await reconcileHandovers({ store: conn, today, now, actor: user, audit: (rec) => records.push(rec) }, scope, { auditState: true })
+        await reconcileHandovers({ store: conn, today, now, actor: user, audit: (rec) => records.push(rec) }, { prisonerIds: due }, { auditState: true })
         for (const rec of records) await writeAudit(conn, user, HANDOVER_RECALCULATED, now, rec)
       })
       casesOf(store).invalidate(touchedPrisoners(records))

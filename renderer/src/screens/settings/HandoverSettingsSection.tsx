@@ -1,14 +1,13 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { settings as settingsChannels, type HandoverSettings } from '../../../../shared/ipc/channels/settings'
 import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
 import { DateField } from '../../app/DateField'
 import { ErrorSummary } from '../../app/ErrorSummary'
-import { OmuError } from '../../data/client'
 import { useSettings, useUpdateSettings } from '../../data/hooks'
-import { fieldId, formErrors, serverFieldError } from '../../lib/formErrors'
+import { fieldId, formErrors } from '../../lib/formErrors'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { channelTag } from '../../app/can'
 
 const FORM = 'handover-settings'
@@ -77,9 +76,8 @@ function HandoverSettingsForm({ saved }: { saved: HandoverSettings }) {
   const update = useUpdateSettings()
   // Every problem at once, by the contract's own rules, in a summary at the top (issue 16).
   const form = useForm<Values>({ mode: 'controlled', initialValues: { ...saved, password: '' }, validate: check })
-  const [attempt, setAttempt] = useState(0)
-  const refusal = update.error instanceof OmuError ? update.error : null
-  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const other = otherRefusal(update.error)
   const id = (name: string) => fieldId(FORM, name)
   const err = (name: keyof Values) => (typeof form.errors[name] === 'string' ? form.errors[name] : undefined)
   const submit = form.onSubmit(
@@ -92,12 +90,10 @@ function HandoverSettingsForm({ saved }: { saved: HandoverSettings }) {
         onError: (e) => {
           // A settings change asks for the HOMS's password again (issue 15): typed afresh after a refusal.
           form.setFieldValue('password', '')
-          const f = serverFieldError(e instanceof OmuError ? e : null)
-          if (f) form.setFieldError(f.field, f.message)
-          setAttempt((n) => n + 1)
+          refused(e)
         },
       }),
-    () => setAttempt((n) => n + 1),
+    failed,
   )
   return (
     <form onSubmit={submit} noValidate aria-labelledby="handover-settings-title">

@@ -1,13 +1,12 @@
 import { Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { settings as settingsChannels } from '../../../../shared/ipc/channels/settings'
 import { CONFIRM_PASSWORD_LABEL, ConfirmPasswordInput } from '../../app/ConfirmPasswordInput'
 import { ErrorSummary } from '../../app/ErrorSummary'
-import { OmuError } from '../../data/client'
 import { useSettings, useUpdateSettings } from '../../data/hooks'
-import { fieldId, formErrors, serverFieldError } from '../../lib/formErrors'
+import { fieldId, formErrors } from '../../lib/formErrors'
+import { otherRefusal, useFormRefusal } from '../../app/useFormRefusal'
 import { channelTag } from '../../app/can'
 
 const FORM = 'missed'
@@ -57,9 +56,8 @@ function MissedForm({ saved }: { saved: number }) {
   const update = useUpdateSettings()
   // Issue 16: every problem at once, by the contract's own rules, in a summary at the top.
   const form = useForm<Values>({ mode: 'controlled', initialValues: { missedAfterDays: saved, password: '' }, validate: check })
-  const [attempt, setAttempt] = useState(0)
-  const refusal = update.error instanceof OmuError ? update.error : null
-  const other = refusal && !serverFieldError(refusal) ? refusal.message : null
+  const { attempt, failed, refused } = useFormRefusal(form)
+  const other = otherRefusal(update.error)
   const id = (name: string) => fieldId(FORM, name)
   const submit = form.onSubmit(
     (v) =>
@@ -71,12 +69,10 @@ function MissedForm({ saved }: { saved: number }) {
         onError: (e) => {
           // A settings change asks for the HOMS's password again (issue 15): typed afresh after a refusal.
           form.setFieldValue('password', '')
-          const f = serverFieldError(e instanceof OmuError ? e : null)
-          if (f) form.setFieldError(f.field, f.message)
-          setAttempt((n) => n + 1)
+          refused(e)
         },
       }),
-    () => setAttempt((n) => n + 1),
+    failed,
   )
   return (
     <form onSubmit={submit} noValidate aria-labelledby="missed-title">
